@@ -1,0 +1,27 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from openinburgering.ui.forms import NldsFormMixin
+
+
+class InlogForm(NldsFormMixin, forms.Form):
+    username = forms.CharField(
+        label=_("Gebruikersnaam"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
+    )
+    password = forms.CharField(
+        label=_("Wachtwoord"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+
+class CodeForm(NldsFormMixin, forms.Form):
+    code = forms.CharField(
+        label=_("Code uit uw authenticator-app"),
+        max_length=8,
+        help_text=_("Zes cijfers, bijvoorbeeld 123456."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )

@@ -1,0 +1,89 @@
+"""Roles and the permission matrix: the one place that says who may do what.
+
+A role belongs to a membership of a gemeente, so one person can be klantregisseur in one
+gemeente and teamleider in another. ``docs/rollen.md`` is generated from this table.
+"""
+
+from enum import StrEnum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Rol(models.TextChoices):
+    KLANTREGISSEUR = "klantregisseur", _("Klantregisseur")
+    TEAMLEIDER = "teamleider", _("Teamleider")
+    BELEIDSMEDEWERKER = "beleidsmedewerker", _("Beleidsmedewerker")
+    FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", _("Functioneel beheerder")
+
+
+class Recht(StrEnum):
+    PERSOONSGEGEVENS_LEZEN = "persoonsgegevens_lezen"
+    INBURGERAAR_WIJZIGEN = "inburgeraar_wijzigen"
+    DOSSIER_STATUS_WIJZIGEN = "dossier_status_wijzigen"
+    WERK_TOEWIJZEN = "werk_toewijzen"
+    CIJFERS_LEZEN = "cijfers_lezen"
+    LOGBOEK_LEZEN = "logboek_lezen"
+    REGELS_LEZEN = "regels_lezen"
+
+
+RECHT_OMSCHRIJVING = {
+    Recht.PERSOONSGEGEVENS_LEZEN: _("Inburgeraars en dossiers bekijken en zoeken"),
+    Recht.INBURGERAAR_WIJZIGEN: _("Inburgeraars aanmaken en wijzigen"),
+    Recht.DOSSIER_STATUS_WIJZIGEN: _("De status van een dossier wijzigen"),
+    Recht.WERK_TOEWIJZEN: _("Dossiers aan klantregisseurs toewijzen"),
+    Recht.CIJFERS_LEZEN: _("Geaggregeerde cijfers bekijken (geen persoonsgegevens)"),
+    Recht.LOGBOEK_LEZEN: _("Het verwerkingenlogboek inzien"),
+    Recht.REGELS_LEZEN: _("De regelcatalogus inzien"),
+}
+
+MATRIX: dict[str, frozenset[Recht]] = {
+    Rol.KLANTREGISSEUR: frozenset(
+        {
+            Recht.PERSOONSGEGEVENS_LEZEN,
+            Recht.INBURGERAAR_WIJZIGEN,
+            Recht.DOSSIER_STATUS_WIJZIGEN,
+            Recht.CIJFERS_LEZEN,
+            Recht.REGELS_LEZEN,
+        }
+    ),
+    Rol.TEAMLEIDER: frozenset(
+        {
+            Recht.PERSOONSGEGEVENS_LEZEN,
+            Recht.INBURGERAAR_WIJZIGEN,
+            Recht.DOSSIER_STATUS_WIJZIGEN,
+            Recht.WERK_TOEWIJZEN,
+            Recht.CIJFERS_LEZEN,
+            Recht.REGELS_LEZEN,
+        }
+    ),
+    # Policy staff work with aggregates only and never see personal data.
+    Rol.BELEIDSMEDEWERKER: frozenset({Recht.CIJFERS_LEZEN, Recht.REGELS_LEZEN}),
+    # The functioneel beheerder audits and configures, but does not work on cases.
+    Rol.FUNCTIONEEL_BEHEERDER: frozenset(
+        {Recht.LOGBOEK_LEZEN, Recht.CIJFERS_LEZEN, Recht.REGELS_LEZEN}
+    ),
+}
+
+
+def heeft_recht(rol: str | None, recht: Recht) -> bool:
+    return rol is not None and recht in MATRIX.get(rol, frozenset())
+
+
+def matrix_als_markdown() -> str:
+    rollen = list(Rol)
+    kop = "| recht | " + " | ".join(str(r.label) for r in rollen) + " |"
+    lijn = "|---|" + "---|" * len(rollen)
+    regels = [
+        "# Rollen en rechten",
+        "",
+        "Gegenereerd uit `src/openinburgering/accounts/rollen.py` (`make rollen-docs`).",
+        "",
+        kop,
+        lijn,
+    ]
+    for recht in Recht:
+        cellen = " | ".join("ja" if recht in MATRIX[r] else "–" for r in rollen)
+        regels.append(f"| {RECHT_OMSCHRIJVING[recht]} | {cellen} |")
+    regels.append("")
+    return "\n".join(regels)

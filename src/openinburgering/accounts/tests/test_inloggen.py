@@ -1,0 +1,160 @@
+from datetime import timedelta
+
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+import time_machine
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from openinburgering.accounts.models import User
+from openinburgering.accounts.rollen import Rol
+
+from .factories import WACHTWOORD
+
+
+def _code(apparaat):
+    return (
+        f"{totp(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, apparaat.drift):06d}"
+    )
+
+
+def _wachtwoord(client, username, wachtwoord=WACHTWOORD):
+    return client.post(reverse("accounts:login"), {"username": username, "password": wachtwoord})
+
+
+def test_login_requires_enrolling_and_using_a_second_factor(gemeente_a, medewerker):
+    user = medewerker(Rol.KLANTREGISSEUR, gemeente_a)
+    client = Client()
+    response = _wachtwoord(client, user.username)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:tweede_factor"))
+    # Without the second factor every page leads back to it.
+    assert client.get(reverse("inburgeraars:lijst"))["Location"] == reverse(
+        "accounts:tweede_factor"
+    )
+
+    instellen = client.get(reverse("accounts:tweede_factor"))
+    assert "QR-code" in instellen.content.decode()
+    apparaat = TOTPDevice.objects.get(user=user)
+    assert not apparaat.confirmed
+
+    fout = client.post(
+        reverse("accounts:tweede_factor"),
+        {"code": "000000" if _code(apparaat) != "000000" else "111111"},
+    )
+    assert fout.status_code == 400
+    assert "klopt niet" in fout.content.decode()
+
+    # django-otp throttles after a wrong code; a person waits a moment and tries again.
+    with time_machine.travel(timezone.now() + timedelta(seconds=5)):
+        apparaat.refresh_from_db()
+        goed = client.post(reverse("accounts:tweede_factor"), {"code": _code(apparaat)})
+    assert goed.status_code == 302
+    apparaat.refresh_from_db()
+    assert apparaat.confirmed
+    assert client.get(reverse("inburgeraars:lijst")).status_code == 200
+
+
+def test_wrong_password_is_a_clear_dutch_message(gemeente_a, medewerker):
+    user = medewerker(Rol.KLANTREGISSEUR, gemeente_a)
+    response = _wachtwoord(Client(), user.username, "fout")
+    assert response.status_code == 400
+    assert "gebruikersnaam en wachtwoord is onjuist" in response.content.decode()
+    assert _wachtwoord(Client(), "bestaat-niet", "fout").status_code == 400
+
+
+def test_lockout_after_repeated_failures_and_release_after_the_lockout_time(
+    gemeente_a, medewerker, settings
+):
+    user = medewerker(Rol.KLANTREGISSEUR, gemeente_a)
+    for _ in range(settings.LOCKOUT_MAX_FAILURES):
+        _wachtwoord(Client(), user.username, "fout")
+    response = _wachtwoord(Client(), user.username)  # even the right password is refused now
+    assert response.status_code == 400
+    assert "tijdelijk geblokkeerd" in response.content.decode()
+    with time_machine.travel(timezone.now() + settings.LOCKOUT_DURATION + timedelta(minutes=1)):
+        assert _wachtwoord(Client(), user.username).status_code == 302
+
+
+def test_wrong_second_factor_codes_count_towards_lockout(gemeente_a, medewerker, settings):
+    user = medewerker(Rol.KLANTREGISSEUR, gemeente_a)
+    client = Client()
+    _wachtwoord(client, user.username)
+    client.get(reverse("accounts:tweede_factor"))
+    apparaat = TOTPDevice.objects.get(user=user)
+    fout = "000000" if _code(apparaat) != "000000" else "111111"
+    for _ in range(settings.LOCKOUT_MAX_FAILURES):
+        response = client.post(reverse("accounts:tweede_factor"), {"code": fout})
+    assert response.status_code == 302  # logged out and sent back to the login page
+    user.refresh_from_db()
+    assert user.geblokkeerd_tot is not None
+
+
+def test_idle_session_ends_after_15_minutes(gemeente_a, medewerker, inloggen):
+    client = inloggen(medewerker(Rol.KLANTREGISSEUR, gemeente_a))
+    start = timezone.now()
+    with time_machine.travel(start + timedelta(minutes=14)):
+        assert client.get(reverse("inburgeraars:lijst")).status_code == 200
+    with time_machine.travel(start + timedelta(minutes=14 + 16)):
+        response = client.get(reverse("inburgeraars:lijst"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_active_session_still_ends_after_12_hours(gemeente_a, medewerker, inloggen):
+    client = inloggen(medewerker(Rol.KLANTREGISSEUR, gemeente_a))
+    start = timezone.now()
+    for minuten in range(10, 12 * 60, 10):
+        with time_machine.travel(start + timedelta(minutes=minuten)):
+            assert client.get(reverse("inburgeraars:lijst")).status_code == 200, minuten
+    with time_machine.travel(start + timedelta(hours=12, minutes=5)):
+        assert client.get(reverse("inburgeraars:lijst")).status_code == 302
+
+
+def test_logout_is_a_post(gemeente_a, medewerker, inloggen):
+    client = inloggen(medewerker(Rol.KLANTREGISSEUR, gemeente_a))
+    assert client.get(reverse("accounts:logout")).status_code == 405
+    client.post(reverse("accounts:logout"))
+    assert client.get(reverse("inburgeraars:lijst")).status_code == 302
+
+
+def test_open_redirect_is_refused(gemeente_a, medewerker, settings):
+    settings.TWO_FACTOR_REQUIRED = False
+    user = medewerker(Rol.KLANTREGISSEUR, gemeente_a)
+    response = Client().post(
+        reverse("accounts:login"),
+        {"username": user.username, "password": WACHTWOORD, "next": "https://kwaadaardig.example/"},
+    )
+    assert response["Location"] == reverse("ui:start")
+
+
+def test_demo_mode_without_second_factor_shows_a_banner(gemeente_a, medewerker, settings):
+    settings.TWO_FACTOR_REQUIRED = False
+    settings.DEMO_MODE = True
+    user = medewerker(Rol.KLANTREGISSEUR, gemeente_a)
+    client = Client()
+    _wachtwoord(client, user.username)
+    response = client.get(reverse("inburgeraars:lijst"))
+    assert response.status_code == 200
+    assert "Demo-omgeving" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "email, gevonden",
+    [("bekend@gemeente.example", True), ("onbekend@elders.example", False), ("", False)],
+)
+def test_oidc_only_signs_in_existing_users_and_never_creates_one(db, settings, email, gevonden):
+    settings.OIDC_OP_TOKEN_ENDPOINT = "https://idp.example/token"
+    settings.OIDC_OP_USER_ENDPOINT = "https://idp.example/userinfo"
+    settings.OIDC_RP_CLIENT_ID = "open-inburgering"
+    settings.OIDC_RP_CLIENT_SECRET = "geheim"
+    settings.OIDC_OP_JWKS_ENDPOINT = "https://idp.example/jwks"
+    from openinburgering.accounts.oidc import GemeenteOIDCBackend
+
+    User.objects.create_user(username="bekend", email="bekend@gemeente.example")
+    backend = GemeenteOIDCBackend()
+    assert backend.filter_users_by_claims({"email": email}).exists() is gevonden
+    assert backend.create_user({"email": email}) is None

@@ -1,0 +1,33 @@
+from django.utils.translation import gettext_lazy as _
+
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from rest_framework import authentication, exceptions
+
+from openinburgering.gemeenten.models import ApiToken, hash_token
+
+
+class GemeenteTokenAuthentication(authentication.TokenAuthentication):
+    """``Authorization: Token …``; a token belongs to one gemeente, and ``request.auth`` is it."""
+
+    def authenticate_credentials(self, key):
+        token = (
+            ApiToken.objects.select_related("gemeente")
+            .filter(sleutel_hash=hash_token(key), actief=True)
+            .first()
+        )
+        if token is None:
+            raise exceptions.AuthenticationFailed(_("Ongeldig of ingetrokken token."))
+        return (None, token)
+
+
+class GemeenteTokenScheme(OpenApiAuthenticationExtension):
+    target_class = "openinburgering.api.authentication.GemeenteTokenAuthentication"
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": _("Token-authenticatie: `Token <sleutel>`, uitgegeven per gemeente."),
+        }

@@ -1,0 +1,6 @@
+from django.urls import include, path
+
+app_name = "api"
+urlpatterns = [
+    path("", include("openinburgering.inburgeraars.api.urls")),
+]

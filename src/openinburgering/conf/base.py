@@ -1,0 +1,371 @@
+"""All settings are defined here; dev, test, ci and production only set environment defaults."""
+
+from datetime import timedelta
+from pathlib import Path
+
+from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
+
+import dj_database_url
+import structlog
+
+from .env import env
+
+SRC_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = SRC_DIR.parent.parent
+
+# --- core ---------------------------------------------------------------------------------
+SECRET_KEY = env(
+    "SECRET_KEY",
+    help_text="Django's geheime sleutel; ook de bron van de sleutels voor BSN-versleuteling "
+    "als die niet apart zijn gezet.",
+    group="Algemeen",
+    secret=True,
+)
+DEBUG = env("DEBUG", False, cast=bool, help_text="Foutdetails tonen; nooit in productie.")
+ALLOWED_HOSTS = env(
+    "ALLOWED_HOSTS",
+    ["localhost", "127.0.0.1"],
+    cast=list,
+    help_text="Komma-gescheiden hostnamen waarop de applicatie antwoordt.",
+)
+CSRF_TRUSTED_ORIGINS = env(
+    "CSRF_TRUSTED_ORIGINS", [], cast=list, help_text="Komma-gescheiden origins voor CSRF."
+)
+DATABASE_URL = env(
+    "DATABASE_URL",
+    "",
+    help_text="Database-URL, bijvoorbeeld `postgres://user:pw@host:5432/naam`. "
+    "Zonder waarde: SQLite in `var/openinburgering.sqlite3` (nul installatie, voor demo en tests).",
+    group="Database",
+)
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL or f"sqlite:///{BASE_DIR / 'var' / 'openinburgering.sqlite3'}",
+        conn_max_age=env(
+            "DB_CONN_MAX_AGE",
+            60,
+            cast=int,
+            help_text="Seconden dat een verbinding open blijft.",
+            group="Database",
+        ),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Zero set-up: the SQLite file lives in var/, made on first use.
+    (BASE_DIR / "var").mkdir(exist_ok=True)
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_htmx",
+    "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "openinburgering.core",
+    "openinburgering.ui",
+    "openinburgering.accounts",
+    "openinburgering.gemeenten",
+    "openinburgering.logboek",
+    "openinburgering.inburgeraars",
+    "openinburgering.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "openinburgering.accounts.middleware.SessionTimeoutMiddleware",
+    "openinburgering.accounts.middleware.RequireSecondFactorMiddleware",
+    "openinburgering.gemeenten.middleware.ActieveGemeenteMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "openinburgering.api.middleware.ApiVersionMiddleware",
+]
+
+ROOT_URLCONF = "openinburgering.urls"
+WSGI_APPLICATION = "openinburgering.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "openinburgering.ui.context_processors.ui",
+            ],
+        },
+    }
+]
+
+# --- people and sign-in -------------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "ui:start"
+LOGOUT_REDIRECT_URL = "accounts:login"
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+# Idle timeout: the cookie lives 15 minutes and is renewed on every request.
+SESSION_COOKIE_AGE = env(
+    "SESSION_IDLE_TIMEOUT_SECONDS",
+    15 * 60,
+    cast=int,
+    help_text="Na zoveel seconden zonder activiteit wordt een sessie beëindigd.",
+    group="Inloggen",
+)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_ABSOLUTE_TIMEOUT = timedelta(
+    seconds=env(
+        "SESSION_ABSOLUTE_TIMEOUT_SECONDS",
+        12 * 3600,
+        cast=int,
+        help_text="Maximale duur van een sessie, ook bij activiteit.",
+        group="Inloggen",
+    )
+)
+LOCKOUT_MAX_FAILURES = env(
+    "LOCKOUT_MAX_FAILURES",
+    5,
+    cast=int,
+    help_text="Aantal mislukte inlogpogingen waarna een account tijdelijk geblokkeerd wordt.",
+    group="Inloggen",
+)
+LOCKOUT_DURATION = timedelta(
+    minutes=env(
+        "LOCKOUT_MINUTES",
+        30,
+        cast=int,
+        help_text="Minuten dat een account geblokkeerd blijft na te veel mislukte pogingen.",
+        group="Inloggen",
+    )
+)
+TWO_FACTOR_REQUIRED = env(
+    "TWO_FACTOR_REQUIRED",
+    True,
+    cast=bool,
+    help_text="Tweede factor (TOTP) verplicht voor medewerkers. Alleen de demo zet dit uit, "
+    "en toont dan een banner.",
+    group="Inloggen",
+)
+OTP_TOTP_ISSUER = "Open Inburgering"
+
+OIDC_ENABLED = env(
+    "OIDC_ENABLED",
+    False,
+    cast=bool,
+    help_text="Inloggen via de identity provider van de gemeente (OpenID Connect).",
+    group="OIDC",
+)
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", "", help_text="Client-id bij de IdP.", group="OIDC")
+OIDC_RP_CLIENT_SECRET = env(
+    "OIDC_RP_CLIENT_SECRET", "", help_text="Client-secret bij de IdP.", group="OIDC", secret=True
+)
+OIDC_RP_SIGN_ALGO = env(
+    "OIDC_RP_SIGN_ALGO", "RS256", help_text="Ondertekeningsalgoritme.", group="OIDC"
+)
+OIDC_OP_AUTHORIZATION_ENDPOINT = env(
+    "OIDC_OP_AUTHORIZATION_ENDPOINT", "", help_text="Autorisatie-endpoint.", group="OIDC"
+)
+OIDC_OP_TOKEN_ENDPOINT = env(
+    "OIDC_OP_TOKEN_ENDPOINT", "", help_text="Token-endpoint.", group="OIDC"
+)
+OIDC_OP_USER_ENDPOINT = env(
+    "OIDC_OP_USER_ENDPOINT", "", help_text="Userinfo-endpoint.", group="OIDC"
+)
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", "", help_text="JWKS-endpoint.", group="OIDC")
+OIDC_RP_SCOPES = "openid email profile"
+if OIDC_ENABLED:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("openinburgering.accounts.oidc.GemeenteOIDCBackend")
+
+# --- privacy ------------------------------------------------------------------------------
+BSN_ENCRYPTION_KEY = env(
+    "BSN_ENCRYPTION_KEY",
+    "",
+    secret=True,
+    group="Privacy",
+    help_text="Fernet-sleutel (base64, 32 bytes) voor het versleutelen van BSN's. Zonder waarde "
+    "afgeleid van SECRET_KEY; zet hem apart in productie zodat SECRET_KEY kan roteren.",
+)
+BSN_HASH_KEY = env(
+    "BSN_HASH_KEY",
+    "",
+    secret=True,
+    group="Privacy",
+    help_text="Sleutel voor de gesleutelde hash waarmee op BSN gezocht wordt en voor pseudoniemen "
+    "in het verwerkingenlogboek. Zonder waarde afgeleid van SECRET_KEY.",
+)
+
+# --- DUO ----------------------------------------------------------------------------------
+DUO_API_ROOT = env(
+    "DUO_API_ROOT",
+    "http://127.0.0.1:8001/duo",
+    group="DUO",
+    help_text="Basis-URL van DUO zonder versiesegment; de client voegt `/v1/…` toe.",
+)
+DUO_OIN = env(
+    "DUO_OIN",
+    "00000001800866472000",
+    group="DUO",
+    help_text="OIN van DUO; verwacht in de header `bron` van notificaties.",
+)
+DUO_CLIENT_CERT = env(
+    "DUO_CLIENT_CERT", "", group="DUO", help_text="Pad naar het PKIoverheid-clientcertificaat."
+)
+DUO_CLIENT_KEY = env(
+    "DUO_CLIENT_KEY", "", group="DUO", help_text="Pad naar de sleutel van het clientcertificaat."
+)
+DUO_CA_BUNDLE = env("DUO_CA_BUNDLE", "", group="DUO", help_text="Pad naar de CA-bundel voor DUO.")
+
+# --- API ----------------------------------------------------------------------------------
+API_VERSION = "1.0.0"
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "openinburgering.api.authentication.GemeenteTokenAuthentication"
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "openinburgering.api.problems.exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "openinburgering.api.pagination.Cursor",
+    "PAGE_SIZE": 50,
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Open Inburgering API",
+    "DESCRIPTION": "API voor de regie op de Wet inburgering 2021.",
+    "VERSION": API_VERSION,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+}
+
+# --- background work ----------------------------------------------------------------------
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- i18n ---------------------------------------------------------------------------------
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+LOCALE_PATHS = [SRC_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+# --- static -------------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "private"
+
+# --- security -----------------------------------------------------------------------------
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SECURE_SSL_REDIRECT = env(
+    "SECURE_SSL_REDIRECT",
+    False,
+    cast=bool,
+    help_text="Stuur HTTP door naar HTTPS.",
+    group="Beveiliging",
+)
+SESSION_COOKIE_SECURE = env(
+    "SESSION_COOKIE_SECURE",
+    False,
+    cast=bool,
+    help_text="Sessiecookie alleen over HTTPS.",
+    group="Beveiliging",
+)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = env(
+    "SECURE_HSTS_SECONDS", 0, cast=int, help_text="HSTS-duur in seconden.", group="Beveiliging"
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+DEMO_MODE = env(
+    "DEMO_MODE",
+    False,
+    cast=bool,
+    help_text="Demomodus: toont een banner en staat inloggen zonder tweede factor toe.",
+)
+
+# --- logging: structlog, never personal data ----------------------------------------------
+LOG_LEVEL = env("LOG_LEVEL", "INFO", help_text="Logniveau.", group="Logging")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {
+            "()": structlog.stdlib.ProcessorFormatter,
+            "processor": structlog.processors.JSONRenderer(),
+            "foreign_pre_chain": [
+                structlog.stdlib.add_log_level,
+                structlog.processors.TimeStamper(fmt="iso"),
+            ],
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's request logger puts the full path in the message; our URLs carry no BSN,
+        # but query strings could, so we keep it at WARNING and log requests ourselves.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
+}
+structlog.configure(
+    processors=[
+        structlog.contextvars.merge_contextvars,
+        structlog.stdlib.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso"),
+        structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
+    ],
+    logger_factory=structlog.stdlib.LoggerFactory(),
+    cache_logger_on_first_use=True,
+)

@@ -1,0 +1,9 @@
+import os
+
+os.environ.setdefault("SECRET_KEY", "dev-only-not-secret-0penInburgering-demo-key")
+os.environ.setdefault("DEBUG", "true")
+os.environ.setdefault("DEMO_MODE", "true")
+os.environ.setdefault("TWO_FACTOR_REQUIRED", "false")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+
+from .base import *  # noqa: E402,F403

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GemeentenConfig(AppConfig):
+    name = "openinburgering.gemeenten"
+    label = "gemeenten"

@@ -1,0 +1,92 @@
+import hashlib
+import secrets
+import uuid
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from openinburgering.accounts.rollen import Rol
+
+gemeentecode_validator = RegexValidator(r"^\d{4}$", _("Een gemeentecode bestaat uit 4 cijfers."))
+oin_validator = RegexValidator(r"^\d{20}$", _("Een OIN bestaat uit 20 cijfers."))
+
+
+class Koppeling(models.TextChoices):
+    M2M = "m2m", _("Machine-to-machine met DUO")
+    PORTAL = "portal", _("Invoer in het Portal Inburgering")
+
+
+class Gemeente(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    code = models.CharField(
+        _("gemeentecode"), max_length=4, unique=True, validators=[gemeentecode_validator]
+    )
+    naam = models.CharField(_("naam"), max_length=100)
+    oin = models.CharField(_("OIN"), max_length=20, unique=True, validators=[oin_validator])
+    koppeling = models.CharField(
+        _("koppeling met DUO"), max_length=10, choices=Koppeling, default=Koppeling.M2M
+    )
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(code__regex=r"^\d{4}$"), name="gemeente_code_4_cijfers"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(oin__regex=r"^\d{20}$"), name="gemeente_oin_20_cijfers"
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+
+class Lidmaatschap(models.Model):
+    """A user works for a gemeente in one role; regional teams have several memberships."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lidmaatschappen"
+    )
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="lidmaatschappen")
+    rol = models.CharField(_("rol"), max_length=30, choices=Rol)
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "gemeente"], name="een_rol_per_gemeente")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.gemeente} ({self.get_rol_display()})"
+
+
+def hash_token(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A token for one system of one gemeente. Only its hash is stored."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="api_tokens")
+    naam = models.CharField(_("naam"), max_length=100)
+    sleutel_hash = models.CharField(max_length=64, unique=True, editable=False)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    actief = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = _("API-token")
+        verbose_name_plural = _("API-tokens")
+
+    def __str__(self):
+        return f"{self.naam} ({self.gemeente})"
+
+    @staticmethod
+    def nieuwe_sleutel() -> str:
+        return secrets.token_urlsafe(32)

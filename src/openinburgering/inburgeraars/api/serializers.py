@@ -1,0 +1,92 @@
+from django.utils.translation import gettext_lazy as _
+
+from rest_framework import serializers
+
+from openinburgering.inburgeraars import bsn as bsn_tools
+from openinburgering.inburgeraars.codes import Doelgroep, GedetailleerdeDoelgroep, Regime
+from openinburgering.inburgeraars.models import Inburgeraar
+from openinburgering.inburgeraars.workflow import Eindreden, Status
+
+
+class BsnField(serializers.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_length", 9)
+        kwargs.setdefault("max_length", 9)
+        kwargs.setdefault(
+            "help_text", _("Burgerservicenummer, 9 cijfers, voldoet aan de 11-proef.")
+        )
+        super().__init__(**kwargs)
+        self.validators.append(bsn_tools.valideer_bsn)
+
+
+class DossierSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField(read_only=True)
+    status = serializers.ChoiceField(choices=Status.choices, read_only=True)
+    eindreden = serializers.ChoiceField(choices=Eindreden.choices, read_only=True, allow_blank=True)
+    aangemeldOp = serializers.DateField(source="aangemeld_op", read_only=True)
+    afgerondOp = serializers.DateField(source="afgerond_op", read_only=True, allow_null=True)
+
+
+class InburgeraarSerializer(serializers.ModelSerializer):
+    vNummer = serializers.RegexField(
+        r"^\d{10}$",
+        source="vnummer",
+        required=False,
+        allow_blank=True,
+        error_messages={"invalid": _("Een V-nummer bestaat uit 10 cijfers.")},
+    )
+    gedetailleerdeDoelgroep = serializers.ChoiceField(
+        source="gedetailleerde_doelgroep",
+        choices=GedetailleerdeDoelgroep.choices,
+        required=False,
+        allow_blank=True,
+    )
+    doelgroep = serializers.ChoiceField(choices=Doelgroep.choices)
+    regime = serializers.ChoiceField(choices=Regime.choices, required=False)
+    dossier = DossierSerializer(read_only=True)
+
+    class Meta:
+        model = Inburgeraar
+        fields = [
+            "uuid",
+            "vNummer",
+            "voornamen",
+            "voorvoegsel",
+            "achternaam",
+            "geboortedatum",
+            "nationaliteit",
+            "talen",
+            "telefoon",
+            "email",
+            "doelgroep",
+            "gedetailleerdeDoelgroep",
+            "regime",
+            "versie",
+            "dossier",
+        ]
+        read_only_fields = ["uuid", "versie", "dossier"]
+
+
+class InburgeraarAanmakenSerializer(InburgeraarSerializer):
+    bsn = BsnField(write_only=True)
+
+    class Meta(InburgeraarSerializer.Meta):
+        fields = ["bsn", *InburgeraarSerializer.Meta.fields]
+
+
+class InburgeraarDetailSerializer(InburgeraarSerializer):
+    bsn = serializers.CharField(read_only=True)
+
+    class Meta(InburgeraarSerializer.Meta):
+        fields = ["bsn", *InburgeraarSerializer.Meta.fields]
+
+
+class ZoekSerializer(serializers.Serializer):
+    bsn = BsnField()
+
+
+class StatuswijzigingSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Status.choices)
+    eindreden = serializers.ChoiceField(
+        choices=Eindreden.choices, required=False, allow_blank=True, default=""
+    )

@@ -1,0 +1,217 @@
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from openinburgering.accounts.context import actor_uit_request
+from openinburgering.api.permissions import HeeftGemeenteToken
+from openinburgering.api.problems import PROBLEM_SCHEMA
+from openinburgering.inburgeraars import selectors, services
+from openinburgering.logboek.models import Activiteit
+from openinburgering.logboek.services import verwerkingen_vastleggen
+
+from .serializers import (
+    InburgeraarAanmakenSerializer,
+    InburgeraarDetailSerializer,
+    InburgeraarSerializer,
+    StatuswijzigingSerializer,
+    ZoekSerializer,
+)
+
+FOUTEN = {
+    400: OpenApiResponse(PROBLEM_SCHEMA, description="Ongeldige invoer (problem+json)"),
+    401: OpenApiResponse(PROBLEM_SCHEMA, description="Niet geauthenticeerd"),
+    404: OpenApiResponse(PROBLEM_SCHEMA, description="Niet gevonden"),
+}
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description=_('De `versie` die u las, als `"3"`; bij een tussentijdse wijziging volgt 409.'),
+)
+VELDEN = {
+    "vnummer",
+    "voornamen",
+    "voorvoegsel",
+    "achternaam",
+    "geboortedatum",
+    "nationaliteit",
+    "talen",
+    "telefoon",
+    "email",
+    "doelgroep",
+    "gedetailleerde_doelgroep",
+    "regime",
+}
+
+
+def _versie_uit_if_match(request) -> int | None:
+    waarde = request.headers.get("If-Match")
+    if not waarde:
+        return None
+    try:
+        return int(waarde.strip().removeprefix("W/").strip('"'))
+    except ValueError:
+        raise ValidationError(
+            {
+                "If-Match": [
+                    _('Gebruik de versie als getal tussen aanhalingstekens, bijvoorbeeld "3".')
+                ]
+            }
+        ) from None
+
+
+def _log(request, activiteit, inburgeraars):
+    with transaction.atomic():
+        verwerkingen_vastleggen(
+            actor=actor_uit_request(request),
+            activiteit=activiteit,
+            pseudoniemen=[i.pseudoniem for i in inburgeraars],
+        )
+
+
+class InburgeraarListCreate(generics.GenericAPIView):
+    permission_classes = [HeeftGemeenteToken]
+    serializer_class = InburgeraarSerializer
+
+    def get_queryset(self):
+        params = self.request.query_params
+        return selectors.inburgeraar_list(
+            actor=actor_uit_request(self.request),
+            status=params.get("status", ""),
+            doelgroep=params.get("doelgroep", ""),
+            zoekterm=params.get("vNummer", ""),
+        )
+
+    @extend_schema(
+        operation_id="inburgeraar_list",
+        summary=_("Inburgeraars van de gemeente"),
+        parameters=[
+            OpenApiParameter("status", str, description=_("Filter op dossierstatus")),
+            OpenApiParameter("doelgroep", str, description=_("Filter op doelgroep")),
+            OpenApiParameter("vNummer", str, description=_("Filter op V-nummer")),
+        ],
+        responses={200: InburgeraarSerializer(many=True), **FOUTEN},
+    )
+    def get(self, request):
+        pagina = self.paginate_queryset(self.get_queryset())
+        _log(request, Activiteit.LIJST, pagina)
+        return self.get_paginated_response(InburgeraarSerializer(pagina, many=True).data)
+
+    @extend_schema(
+        operation_id="inburgeraar_create",
+        summary=_("Inburgeraar aanmaken"),
+        request=InburgeraarAanmakenSerializer,
+        responses={201: InburgeraarDetailSerializer, **FOUTEN},
+    )
+    def post(self, request):
+        serializer = InburgeraarAanmakenSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        bsn = data.pop("bsn")
+        inburgeraar = services.inburgeraar_aanmaken(
+            actor=actor_uit_request(request), bsn=bsn, **data
+        )
+        return Response(
+            InburgeraarDetailSerializer(inburgeraar).data, status=status.HTTP_201_CREATED
+        )
+
+
+class InburgeraarDetail(APIView):
+    permission_classes = [HeeftGemeenteToken]
+
+    @extend_schema(
+        operation_id="inburgeraar_read",
+        summary=_("Eén inburgeraar"),
+        responses={200: InburgeraarDetailSerializer, **FOUTEN},
+    )
+    def get(self, request, uuid):
+        inburgeraar = selectors.inburgeraar_get(actor=actor_uit_request(request), uuid=uuid)
+        _log(request, Activiteit.INZIEN, [inburgeraar])
+        return Response(
+            InburgeraarDetailSerializer(inburgeraar).data,
+            headers={"ETag": f'"{inburgeraar.versie}"'},
+        )
+
+    @extend_schema(
+        operation_id="inburgeraar_partial_update",
+        summary=_("Gegevens van een inburgeraar wijzigen"),
+        parameters=[IF_MATCH],
+        request=InburgeraarSerializer,
+        responses={
+            200: InburgeraarDetailSerializer,
+            409: OpenApiResponse(PROBLEM_SCHEMA, description="Conflict"),
+            **FOUTEN,
+        },
+    )
+    def patch(self, request, uuid):
+        actor = actor_uit_request(request)
+        inburgeraar = selectors.inburgeraar_get(actor=actor, uuid=uuid)
+        versie = _versie_uit_if_match(request)
+        serializer = InburgeraarSerializer(inburgeraar, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        velden = {k: v for k, v in serializer.validated_data.items() if k in VELDEN}
+        inburgeraar = services.inburgeraar_wijzigen(
+            actor=actor, inburgeraar=inburgeraar, versie=versie, **velden
+        )
+        return Response(
+            InburgeraarDetailSerializer(inburgeraar).data,
+            headers={"ETag": f'"{inburgeraar.versie}"'},
+        )
+
+
+class InburgeraarZoek(APIView):
+    """Search by BSN as a POST, so the number stays out of URLs and access logs."""
+
+    permission_classes = [HeeftGemeenteToken]
+
+    @extend_schema(
+        operation_id="inburgeraar_zoek",
+        summary=_("Zoeken op BSN"),
+        request=ZoekSerializer,
+        responses={200: InburgeraarDetailSerializer(many=True), **FOUTEN},
+    )
+    def post(self, request):
+        serializer = ZoekSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        gevonden = list(
+            selectors.inburgeraar_zoek_bsn(
+                actor=actor_uit_request(request), bsn=serializer.validated_data["bsn"]
+            )
+        )
+        _log(request, Activiteit.ZOEKEN, gevonden)
+        return Response(InburgeraarDetailSerializer(gevonden, many=True).data)
+
+
+class Statuswijziging(APIView):
+    permission_classes = [HeeftGemeenteToken]
+
+    @extend_schema(
+        operation_id="dossier_statuswijziging",
+        summary=_("De status van het dossier wijzigen"),
+        parameters=[IF_MATCH],
+        request=StatuswijzigingSerializer,
+        responses={
+            200: InburgeraarDetailSerializer,
+            409: OpenApiResponse(PROBLEM_SCHEMA, description="Conflict"),
+            **FOUTEN,
+        },
+    )
+    def post(self, request, uuid):
+        actor = actor_uit_request(request)
+        inburgeraar = selectors.inburgeraar_get(actor=actor, uuid=uuid)
+        serializer = StatuswijzigingSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.dossier_status_wijzigen(
+            actor=actor,
+            dossier=inburgeraar.dossier,
+            naar=serializer.validated_data["status"],
+            eindreden=serializer.validated_data["eindreden"],
+            versie=_versie_uit_if_match(request),
+        )
+        inburgeraar = selectors.inburgeraar_get(actor=actor, uuid=uuid)
+        return Response(InburgeraarDetailSerializer(inburgeraar).data)

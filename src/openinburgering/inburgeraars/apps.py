@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InburgeraarsConfig(AppConfig):
+    name = "openinburgering.inburgeraars"
+    label = "inburgeraars"

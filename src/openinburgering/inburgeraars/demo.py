@@ -1,0 +1,95 @@
+"""Fictional people for demos and tests: invented names and generated, 11-proef-valid BSNs."""
+
+import random
+from datetime import date, timedelta
+
+VOORNAMEN = [
+    "Amira",
+    "Yonas",
+    "Lina",
+    "Samir",
+    "Noor",
+    "Dawit",
+    "Hana",
+    "Omar",
+    "Selam",
+    "Rami",
+    "Oksana",
+    "Taras",
+    "Mariam",
+    "Yusuf",
+    "Aster",
+    "Bilal",
+    "Rahel",
+    "Karim",
+    "Iryna",
+    "Tesfay",
+    "Layla",
+    "Hamza",
+    "Senait",
+    "Dmytro",
+    "Farah",
+    "Nabil",
+    "Miriam",
+    "Adil",
+    "Zahra",
+    "Elias",
+]
+ACHTERNAMEN = [
+    "Testpersoon",
+    "Voorbeeldvrouw",
+    "Demoman",
+    "Fictief",
+    "Proefdijk",
+    "Oefenberg",
+    "Verzinsel",
+    "Schijnhoven",
+    "Nepstra",
+    "Denkbeeld",
+    "Modelaar",
+    "Proefhout",
+    "Droomveld",
+    "Fantasma",
+    "Bedenkelaar",
+    "Sjabloon",
+    "Steekproef",
+    "Testerveld",
+    "Demostra",
+    "Verbeeldink",
+]
+NATIONALITEITEN = [
+    "Syrisch",
+    "Eritrees",
+    "Oekraïens",
+    "Turks",
+    "Afghaans",
+    "Marokkaans",
+    "Iraans",
+    "Jemenitisch",
+]
+TALEN = ["Arabisch", "Tigrinya", "Oekraïens", "Turks", "Dari", "Tamazight", "Farsi", "Engels"]
+
+
+def genereer_bsn(rng: random.Random) -> str:
+    """A random nine-digit number that passes the 11-proef (fictional: generated, not looked up)."""
+    while True:
+        cijfers = [rng.randint(0, 9) for _ in range(8)]
+        if cijfers[0] == 0:
+            continue
+        # The 11-proef weighs the digits 9..2 and the last one -1: the sum must divide by 11.
+        laatste = sum(c * w for c, w in zip(cijfers, range(9, 1, -1), strict=True)) % 11
+        if laatste <= 9:
+            return "".join(map(str, cijfers)) + str(laatste)
+
+
+def genereer_persoon(rng: random.Random, *, peildatum: date) -> dict:
+    geboren = peildatum - timedelta(days=rng.randint(18 * 365 + 5, 64 * 365))
+    return {
+        "voornamen": rng.choice(VOORNAMEN),
+        "achternaam": rng.choice(ACHTERNAMEN),
+        "geboortedatum": geboren,
+        "nationaliteit": rng.choice(NATIONALITEITEN),
+        "talen": ", ".join(sorted(set(rng.sample(TALEN, k=rng.randint(1, 2))))),
+        "vnummer": "".join(str(rng.randint(0, 9)) for _ in range(10)),
+        "telefoon": "06" + "".join(str(rng.randint(0, 9)) for _ in range(8)),
+    }

@@ -1,0 +1,119 @@
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from openinburgering.ui.forms import NldsFormMixin
+
+from . import bsn as bsn_tools
+from .codes import Doelgroep
+from .models import Inburgeraar
+from .workflow import Eindreden, Status
+
+DATUM_FOUT = _("Vul een geldige datum in, bijvoorbeeld 31-12-1990.")
+
+
+class DatumVeld(forms.DateField):
+    widget = forms.DateInput(
+        attrs={"placeholder": "dd-mm-jjjj", "inputmode": "numeric"}, format="%d-%m-%Y"
+    )
+    default_error_messages = {"invalid": DATUM_FOUT}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", ["%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"])
+        super().__init__(**kwargs)
+
+
+class InburgeraarForm(NldsFormMixin, forms.ModelForm):
+    geboortedatum = DatumVeld(label=_("Geboortedatum"), help_text=_("Bijvoorbeeld 31-12-1990."))
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Inburgeraar
+        fields = [
+            "voornamen",
+            "voorvoegsel",
+            "achternaam",
+            "geboortedatum",
+            "vnummer",
+            "nationaliteit",
+            "talen",
+            "telefoon",
+            "email",
+            "doelgroep",
+            "gedetailleerde_doelgroep",
+            "regime",
+        ]
+        help_texts = {
+            "vnummer": _("Het vreemdelingennummer van de IND, 10 cijfers."),
+            "talen": _("Bijvoorbeeld: Arabisch, Engels."),
+        }
+
+    def clean_vnummer(self):
+        waarde = self.cleaned_data["vnummer"].strip()
+        if waarde and not (waarde.isdigit() and len(waarde) == 10):
+            raise forms.ValidationError(_("Een V-nummer bestaat uit 10 cijfers."))
+        return waarde
+
+    def clean_geboortedatum(self):
+        waarde = self.cleaned_data["geboortedatum"]
+        if waarde > timezone.localdate():
+            raise forms.ValidationError(_("De geboortedatum kan niet in de toekomst liggen."))
+        if waarde < date(1900, 1, 1):
+            raise forms.ValidationError(_("Controleer het jaar van de geboortedatum."))
+        return waarde
+
+
+class NieuweInburgeraarForm(InburgeraarForm):
+    bsn = forms.CharField(
+        label=_("BSN"),
+        max_length=11,
+        help_text=_("9 cijfers. Het nummer wordt gecontroleerd met de 11-proef."),
+        validators=[bsn_tools.valideer_bsn],
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    class Meta(InburgeraarForm.Meta):
+        fields = ["bsn", *InburgeraarForm.Meta.fields]
+
+    field_order = ["bsn", *InburgeraarForm.Meta.fields]
+
+
+class ZoekForm(NldsFormMixin, forms.Form):
+    zoek = forms.CharField(label=_("Naam of V-nummer"), max_length=100, required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Alle statussen")), *Status.choices], required=False
+    )
+    doelgroep = forms.ChoiceField(
+        label=_("Doelgroep"),
+        choices=[("", _("Alle doelgroepen")), *Doelgroep.choices],
+        required=False,
+    )
+
+
+class BsnZoekForm(NldsFormMixin, forms.Form):
+    bsn = forms.CharField(
+        label=_("Zoek op BSN"),
+        max_length=11,
+        validators=[bsn_tools.valideer_bsn],
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+
+class StatusForm(NldsFormMixin, forms.Form):
+    status = forms.ChoiceField(label=_("Nieuwe status"), choices=Status.choices)
+    eindreden = forms.ChoiceField(
+        label=_("Reden (alleen bij afronden)"),
+        choices=[("", "—"), *Eindreden.choices],
+        required=False,
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, dossier, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .workflow import toegestane_overgangen
+
+        self.fields["status"].choices = [
+            (s.value, s.label) for s in toegestane_overgangen(dossier.status)
+        ]

@@ -1,0 +1,114 @@
+import random
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from openinburgering.accounts.context import Actor
+from openinburgering.accounts.models import User
+from openinburgering.accounts.rollen import Rol
+from openinburgering.gemeenten.models import Gemeente, Lidmaatschap
+from openinburgering.gemeenten.services import apitoken_aanmaken, gemeente_aanmaken
+from openinburgering.inburgeraars import services
+from openinburgering.inburgeraars.codes import Doelgroep, GedetailleerdeDoelgroep, Regime
+from openinburgering.inburgeraars.demo import genereer_bsn, genereer_persoon
+from openinburgering.inburgeraars.models import Inburgeraar
+from openinburgering.inburgeraars.workflow import Eindreden, Status
+
+DEMO_WACHTWOORD = "demo-wachtwoord-2026"
+GEMEENTEN = [
+    {"code": "9001", "naam": "Demodam", "oin": "00000001234567890001"},
+    {"code": "9002", "naam": "Proefwijk", "oin": "00000001234567890002"},
+]
+GEBRUIKERS = [
+    ("klantregisseur", "Kim", "Klantregisseur", Rol.KLANTREGISSEUR, ["9001"]),
+    ("teamleider", "Tom", "Teamleider", Rol.TEAMLEIDER, ["9001", "9002"]),
+    ("beleid", "Bo", "Beleidsmedewerker", Rol.BELEIDSMEDEWERKER, ["9001"]),
+    ("beheer", "Fenna", "Functioneel Beheerder", Rol.FUNCTIONEEL_BEHEERDER, ["9001"]),
+    ("proefwijk", "Pim", "Proefwijker", Rol.KLANTREGISSEUR, ["9002"]),
+]
+# Path through the workflow to reach each status.
+PAD = {
+    Status.AANGEMELD: [],
+    Status.INTAKE: [Status.INTAKE],
+    Status.PIP_VASTGESTELD: [Status.INTAKE, Status.PIP_VASTGESTELD],
+    Status.IN_UITVOERING: [Status.INTAKE, Status.PIP_VASTGESTELD, Status.IN_UITVOERING],
+    Status.AFGEROND: [Status.INTAKE, Status.PIP_VASTGESTELD, Status.IN_UITVOERING, Status.AFGEROND],
+}
+
+
+class Command(BaseCommand):
+    help = "Laad fictieve demodata: twee gemeenten, een gebruiker per rol en 200 inburgeraars."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--aantal", type=int, default=200)
+        parser.add_argument("--seed", type=int, default=2022)
+
+    @transaction.atomic
+    def handle(self, *args, aantal, seed, **options):
+        if Gemeente.objects.filter(code=GEMEENTEN[0]["code"]).exists():
+            self.stdout.write("Demodata staat er al.")
+            return
+        rng = random.Random(seed)
+        gemeenten = {g["code"]: gemeente_aanmaken(**g) for g in GEMEENTEN}
+        for username, voornaam, achternaam, rol, codes in GEBRUIKERS:
+            user = User.objects.create_user(
+                username=username,
+                password=DEMO_WACHTWOORD,
+                first_name=voornaam,
+                last_name=achternaam,
+                email=f"{username}@demodam.example",
+            )
+            for code in codes:
+                Lidmaatschap.objects.create(user=user, gemeente=gemeenten[code], rol=rol)
+        kim = User.objects.get(username="klantregisseur")
+        vandaag = timezone.localdate()
+        gezien = set()
+        for nummer in range(aantal):
+            gemeente = gemeenten["9001"] if nummer < aantal * 0.85 else gemeenten["9002"]
+            actor = Actor(gemeente=gemeente, systeem="demo_data")
+            bsn = genereer_bsn(rng)
+            while bsn in gezien:
+                bsn = genereer_bsn(rng)
+            gezien.add(bsn)
+            asiel = rng.random() < 0.6
+            regime = Regime.WI2013 if rng.random() < 0.12 else Regime.WI2021
+            inburgeraar = services.inburgeraar_aanmaken(
+                actor=actor,
+                bsn=bsn,
+                aangemeld_op=vandaag - timedelta(days=rng.randint(0, 900)),
+                doelgroep=Doelgroep.ASIELSTATUSHOUDER if asiel else Doelgroep.GEZINSMIGRANT_OVERIG,
+                gedetailleerde_doelgroep=(
+                    GedetailleerdeDoelgroep.ASIELSTATUSHOUDER
+                    if asiel
+                    else rng.choice(
+                        [
+                            GedetailleerdeDoelgroep.GEZINSVORMER,
+                            GedetailleerdeDoelgroep.GEZINSHERENIGER,
+                            GedetailleerdeDoelgroep.OVERIG,
+                        ]
+                    )
+                ),
+                regime=regime,
+                **genereer_persoon(rng, peildatum=vandaag),
+            )
+            doel = rng.choices(list(PAD), weights=[20, 25, 15, 30, 10])[0]
+            for stap in PAD[doel]:
+                eindreden = (
+                    rng.choice([Eindreden.VOLDAAN, Eindreden.VRIJGESTELD, Eindreden.VERHUISD])
+                    if stap == Status.AFGEROND
+                    else ""
+                )
+                services.dossier_status_wijzigen(
+                    actor=actor, dossier=inburgeraar.dossier, naar=stap, eindreden=eindreden
+                )
+            if gemeente.code == "9001" and rng.random() < 0.7:
+                inburgeraar.dossier.klantregisseur = kim
+                inburgeraar.dossier.save(update_fields=["klantregisseur"])
+        _, sleutel = apitoken_aanmaken(gemeente=gemeenten["9001"], naam="demo-koppeling")
+        self.stdout.write(
+            f"Demodata geladen: {Inburgeraar.objects.count()} fictieve inburgeraars "
+            "in 2 gemeenten.\n"
+            f"API-token voor Demodam (eenmalig getoond): {sleutel}"
+        )

@@ -1,0 +1,45 @@
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from django.core.management.base import BaseCommand
+
+from .demo_data import DEMO_WACHTWOORD, GEBRUIKERS
+
+
+class Command(BaseCommand):
+    help = "Start de webserver en de taakverwerker samen; Ctrl-C stopt beide."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--simulator-port", type=int, default=8001)
+
+    def handle(self, *args, port, simulator_port, **options):
+        manage = [sys.executable, os.path.abspath(sys.argv[0])]
+        processen = [
+            subprocess.Popen([*manage, "runserver", f"127.0.0.1:{port}", "--noreload"]),
+            subprocess.Popen([*manage, "db_worker", "--interval", "1"]),
+        ]
+        self.stdout.write(
+            self.style.SUCCESS(f"\nOpen Inburgering draait op http://127.0.0.1:{port}/\n")
+        )
+        self.stdout.write(f"Demo-logins (wachtwoord voor iedereen: {DEMO_WACHTWOORD}):")
+        for username, _voornaam, _achternaam, rol, codes in GEBRUIKERS:
+            self.stdout.write(f"  {username:16} {rol.label:24} gemeente(n) {', '.join(codes)}")
+        self.stdout.write("Stoppen: Ctrl-C\n")
+        try:
+            while all(p.poll() is None for p in processen):
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            for proces in processen:
+                if proces.poll() is None:
+                    proces.send_signal(signal.SIGINT)
+            for proces in processen:
+                try:
+                    proces.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proces.kill()

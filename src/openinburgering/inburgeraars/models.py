@@ -1,0 +1,139 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from openinburgering.gemeenten.models import Gemeente
+
+from . import bsn as bsn_tools
+from .codes import Doelgroep, GedetailleerdeDoelgroep, Regime
+from .workflow import Eindreden, Status
+
+
+class Inburgeraar(models.Model):
+    """A person with the duty to integrate, as known to one gemeente."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="inburgeraars")
+    bsn_versleuteld = models.TextField(editable=False)
+    bsn_hash = models.CharField(max_length=64, editable=False, db_index=True)
+    # The keyed hash that identifies this person in the processing log.
+    pseudoniem = models.CharField(max_length=32, editable=False)
+    vnummer = models.CharField(_("V-nummer"), max_length=10, blank=True)
+    voornamen = models.CharField(_("voornamen"), max_length=200)
+    voorvoegsel = models.CharField(_("voorvoegsel"), max_length=20, blank=True)
+    achternaam = models.CharField(_("achternaam"), max_length=200)
+    geboortedatum = models.DateField(_("geboortedatum"))
+    nationaliteit = models.CharField(_("nationaliteit"), max_length=100, blank=True)
+    talen = models.CharField(_("gesproken talen"), max_length=200, blank=True)
+    telefoon = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    doelgroep = models.CharField(_("doelgroep"), max_length=40, choices=Doelgroep)
+    gedetailleerde_doelgroep = models.CharField(
+        _("gedetailleerde doelgroep"), max_length=50, choices=GedetailleerdeDoelgroep, blank=True
+    )
+    regime = models.CharField(_("regime"), max_length=10, choices=Regime, default=Regime.WI2021)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+    versie = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("inburgeraar")
+        verbose_name_plural = _("inburgeraars")
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "bsn_hash"], name="bsn_uniek_per_gemeente"),
+        ]
+        indexes = [
+            models.Index(fields=["gemeente", "achternaam"]),
+            models.Index(fields=["gemeente", "vnummer"]),
+        ]
+
+    def __str__(self):
+        # Never used in logs: log lines refer to the uuid.
+        return self.volledige_naam
+
+    @property
+    def volledige_naam(self) -> str:
+        return " ".join(p for p in (self.voornamen, self.voorvoegsel, self.achternaam) if p)
+
+    @property
+    def bsn(self) -> str:
+        return bsn_tools.ontsleutel(self.bsn_versleuteld)
+
+    @property
+    def bsn_gemaskeerd(self) -> str:
+        return bsn_tools.gemaskeerd(self.bsn)
+
+    def zet_bsn(self, waarde: str) -> None:
+        self.bsn_versleuteld = bsn_tools.versleutel(waarde)
+        self.bsn_hash = bsn_tools.zoekhash(waarde)
+        self.pseudoniem = bsn_tools.pseudoniem(waarde)
+
+
+class Dossier(models.Model):
+    """The gemeente's case for one inburgeraar: status, caseworker and timeline."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="dossiers")
+    inburgeraar = models.OneToOneField(
+        Inburgeraar, on_delete=models.CASCADE, related_name="dossier"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.AANGEMELD)
+    eindreden = models.CharField(_("reden einde"), max_length=20, choices=Eindreden, blank=True)
+    klantregisseur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="dossiers",
+    )
+    aangemeld_op = models.DateField(_("aangemeld op"))
+    afgerond_op = models.DateField(_("afgerond op"), null=True, blank=True)
+    versie = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(status=Status.AFGEROND) & ~models.Q(eindreden=""))
+                | (~models.Q(status=Status.AFGEROND) & models.Q(eindreden="")),
+                name="eindreden_alleen_bij_afgerond",
+            ),
+        ]
+        indexes = [models.Index(fields=["gemeente", "status"])]
+
+    def __str__(self):
+        return f"Dossier {self.uuid}"
+
+
+class Bron(models.TextChoices):
+    DUO = "duo", _("DUO")
+    MEDEWERKER = "medewerker", _("Medewerker")
+    SYSTEEM = "systeem", _("Systeem")
+    API = "api", _("Koppeling")
+
+
+class Gebeurtenis(models.Model):
+    """One entry on a dossier's timeline: who, when, what — in plain Dutch, no BSN."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="gebeurtenissen")
+    tijdstip = models.DateTimeField(db_index=True)
+    bron = models.CharField(max_length=20, choices=Bron)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    actor_naam = models.CharField(max_length=200, blank=True)
+    soort = models.CharField(max_length=50)
+    omschrijving = models.TextField()
+    gegevens = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("gebeurtenis")
+        verbose_name_plural = _("gebeurtenissen")
+        ordering = ["-tijdstip", "-id"]
+
+    def __str__(self):
+        return f"{self.soort} {self.tijdstip:%Y-%m-%d}"

@@ -1,0 +1,191 @@
+"""Writes to inburgeraars and dossiers: keyword-only, in one transaction, with log and timeline."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import structlog
+
+from openinburgering.accounts.context import Actor
+from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.logboek.models import Activiteit
+from openinburgering.logboek.services import verwerkingen_vastleggen
+
+from . import bsn as bsn_tools
+from .models import Bron, Dossier, Gebeurtenis, Inburgeraar
+from .workflow import Eindreden, Status, controleer_overgang
+
+logger = structlog.get_logger(__name__)
+
+WIJZIGBARE_VELDEN = (
+    "vnummer",
+    "voornamen",
+    "voorvoegsel",
+    "achternaam",
+    "geboortedatum",
+    "nationaliteit",
+    "talen",
+    "telefoon",
+    "email",
+    "doelgroep",
+    "gedetailleerde_doelgroep",
+    "regime",
+)
+
+
+def _bron(actor: Actor) -> str:
+    return {"medewerker": Bron.MEDEWERKER, "api": Bron.API}.get(actor.soort, Bron.SYSTEEM)
+
+
+def gebeurtenis_toevoegen(
+    *,
+    dossier: Dossier,
+    soort: str,
+    omschrijving: str,
+    bron: str,
+    actor: Actor | None = None,
+    gegevens: dict | None = None,
+    tijdstip=None,
+) -> Gebeurtenis:
+    """Add a timeline entry. ``omschrijving`` is plain Dutch and never contains a BSN."""
+    return Gebeurtenis.objects.create(
+        dossier=dossier,
+        tijdstip=tijdstip or timezone.now(),
+        bron=bron,
+        actor=actor.user if actor else None,
+        actor_naam=actor.label if actor else "",
+        soort=soort,
+        omschrijving=omschrijving,
+        gegevens=gegevens or {},
+    )
+
+
+@transaction.atomic
+def inburgeraar_aanmaken(
+    *, actor: Actor, bsn: str, aangemeld_op: date | None = None, **velden
+) -> Inburgeraar:
+    onbekend = set(velden) - set(WIJZIGBARE_VELDEN)
+    if onbekend:
+        raise TypeError(f"unknown fields: {sorted(onbekend)}")
+    try:
+        bsn_tools.valideer_bsn(bsn)
+    except ValidationError as exc:
+        raise ValidationError({"bsn": exc.messages}) from None
+    inburgeraar = Inburgeraar(gemeente=actor.gemeente, **velden)
+    inburgeraar.zet_bsn(bsn)
+    inburgeraar.full_clean(exclude=["gemeente", "bsn_versleuteld", "bsn_hash", "pseudoniem"])
+    if Inburgeraar.objects.filter(gemeente=actor.gemeente, bsn_hash=inburgeraar.bsn_hash).exists():
+        raise ValidationError({"bsn": _("Er is in deze gemeente al een inburgeraar met dit BSN.")})
+    try:
+        with transaction.atomic():
+            inburgeraar.save()
+    except IntegrityError:
+        # A concurrent request created the same person between our check and our insert.
+        raise ValidationError(
+            {"bsn": _("Er is in deze gemeente al een inburgeraar met dit BSN.")}
+        ) from None
+    dossier = Dossier.objects.create(
+        gemeente=actor.gemeente,
+        inburgeraar=inburgeraar,
+        aangemeld_op=aangemeld_op or timezone.localdate(),
+    )
+    gebeurtenis_toevoegen(
+        dossier=dossier,
+        soort="aangemeld",
+        omschrijving=_("Inburgeraar aangemeld in deze gemeente."),
+        bron=_bron(actor),
+        actor=actor,
+    )
+    verwerkingen_vastleggen(
+        actor=actor, activiteit=Activiteit.AANMAKEN, pseudoniemen=[inburgeraar.pseudoniem]
+    )
+    logger.info(
+        "inburgeraar_aangemaakt", inburgeraar=str(inburgeraar.uuid), gemeente=actor.gemeente.code
+    )
+    return inburgeraar
+
+
+@transaction.atomic
+def inburgeraar_wijzigen(
+    *, actor: Actor, inburgeraar: Inburgeraar, versie: int | None, **velden
+) -> Inburgeraar:
+    """Change fields; ``versie`` is the version the user saw, so a concurrent edit is a conflict."""
+    onbekend = set(velden) - set(WIJZIGBARE_VELDEN)
+    if onbekend:
+        raise TypeError(f"unknown fields: {sorted(onbekend)}")
+    gewijzigd = [veld for veld, waarde in velden.items() if getattr(inburgeraar, veld) != waarde]
+    for veld, waarde in velden.items():
+        setattr(inburgeraar, veld, waarde)
+    inburgeraar.full_clean(exclude=["gemeente", "bsn_versleuteld", "bsn_hash", "pseudoniem"])
+    verwachte_versie = inburgeraar.versie if versie is None else versie
+    if not gewijzigd:
+        if verwachte_versie != inburgeraar.versie:
+            raise Conflict()
+        return inburgeraar
+    bijgewerkt = Inburgeraar.objects.filter(pk=inburgeraar.pk, versie=verwachte_versie).update(
+        versie=F("versie") + 1,
+        gewijzigd_op=timezone.now(),
+        **{veld: velden[veld] for veld in gewijzigd},
+    )
+    if not bijgewerkt:
+        raise Conflict()
+    inburgeraar.refresh_from_db()
+    labels = ", ".join(str(Inburgeraar._meta.get_field(veld).verbose_name) for veld in gewijzigd)
+    gebeurtenis_toevoegen(
+        dossier=inburgeraar.dossier,
+        soort="gegevens_gewijzigd",
+        omschrijving=_("Gegevens gewijzigd: %(velden)s.") % {"velden": labels},
+        bron=_bron(actor),
+        actor=actor,
+        gegevens={"velden": gewijzigd},
+    )
+    verwerkingen_vastleggen(
+        actor=actor, activiteit=Activiteit.WIJZIGEN, pseudoniemen=[inburgeraar.pseudoniem]
+    )
+    logger.info("inburgeraar_gewijzigd", inburgeraar=str(inburgeraar.uuid), velden=gewijzigd)
+    return inburgeraar
+
+
+@transaction.atomic
+def dossier_status_wijzigen(
+    *, actor: Actor, dossier: Dossier, naar: str, eindreden: str = "", versie: int | None = None
+) -> Dossier:
+    if naar not in Status.values:
+        raise Geweigerd(_("Onbekende status."), veld="status")
+    weigering = controleer_overgang(van=dossier.status, naar=naar, eindreden=eindreden or None)
+    if weigering:
+        raise Geweigerd(weigering.reden, veld="status")
+    verwachte_versie = dossier.versie if versie is None else versie
+    afgerond_op = timezone.localdate() if naar == Status.AFGEROND else None
+    bijgewerkt = Dossier.objects.filter(
+        pk=dossier.pk, versie=verwachte_versie, status=dossier.status
+    ).update(status=naar, eindreden=eindreden, afgerond_op=afgerond_op, versie=F("versie") + 1)
+    if not bijgewerkt:
+        raise Conflict()
+    van = Status(dossier.status).label
+    dossier.refresh_from_db()
+    omschrijving = _("Status gewijzigd van ‘%(van)s’ naar ‘%(naar)s’.") % {
+        "van": van,
+        "naar": Status(naar).label,
+    }
+    if eindreden:
+        omschrijving += " " + _("Reden: %(reden)s.") % {"reden": Eindreden(eindreden).label}
+    gebeurtenis_toevoegen(
+        dossier=dossier,
+        soort="status_gewijzigd",
+        omschrijving=omschrijving,
+        bron=_bron(actor),
+        actor=actor,
+        gegevens={"naar": naar, "eindreden": eindreden},
+    )
+    verwerkingen_vastleggen(
+        actor=actor,
+        activiteit=Activiteit.STATUS_WIJZIGEN,
+        pseudoniemen=[dossier.inburgeraar.pseudoniem],
+    )
+    logger.info("dossier_status_gewijzigd", dossier=str(dossier.uuid), naar=naar)
+    return dossier

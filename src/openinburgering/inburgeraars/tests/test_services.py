@@ -1,0 +1,144 @@
+from datetime import date
+
+from django.core.exceptions import ValidationError
+
+import pytest
+
+from openinburgering.accounts.context import Actor
+from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.inburgeraars import services
+from openinburgering.inburgeraars.models import Dossier, Gebeurtenis, Inburgeraar
+from openinburgering.inburgeraars.workflow import Status
+from openinburgering.logboek.models import Activiteit, Verwerking
+
+from .factories import nieuw_bsn
+
+
+def test_create_stores_the_bsn_encrypted_with_dossier_timeline_and_log(gemeente_a):
+    nummer = nieuw_bsn()
+    inburgeraar = services.inburgeraar_aanmaken(
+        actor=Actor(gemeente=gemeente_a, systeem="test"),
+        bsn=nummer,
+        voornamen="Amira",
+        achternaam="Testpersoon",
+        geboortedatum=date(1991, 2, 3),
+        doelgroep="Asielstatushouder",
+    )
+    opgeslagen = Inburgeraar.objects.get(pk=inburgeraar.pk)
+    assert nummer not in opgeslagen.bsn_versleuteld
+    assert opgeslagen.bsn == nummer
+    assert opgeslagen.dossier.status == Status.AANGEMELD
+    assert Gebeurtenis.objects.filter(dossier=opgeslagen.dossier, soort="aangemeld").count() == 1
+    log = Verwerking.objects.get()
+    assert (log.activiteit, log.betrokkene, log.gemeente) == (
+        Activiteit.AANMAKEN,
+        inburgeraar.pseudoniem,
+        gemeente_a,
+    )
+
+
+@pytest.mark.parametrize(
+    ("velden", "fout_in"),
+    [
+        ({"bsn": "123456789"}, "bsn"),
+        ({"achternaam": "x" * 201}, "achternaam"),
+        ({"doelgroep": "Onbekend"}, "doelgroep"),
+        ({"email": "geen-adres"}, "email"),
+        ({"voornamen": ""}, "voornamen"),
+    ],
+)
+def test_bad_input_is_refused_and_nothing_is_saved(gemeente_a, velden, fout_in):
+    data = {
+        "bsn": nieuw_bsn(),
+        "voornamen": "Amira",
+        "achternaam": "Testpersoon",
+        "geboortedatum": date(1991, 2, 3),
+        "doelgroep": "Asielstatushouder",
+        **velden,
+    }
+    with pytest.raises(ValidationError) as fout:
+        services.inburgeraar_aanmaken(actor=Actor(gemeente=gemeente_a, systeem="test"), **data)
+    assert fout_in in fout.value.message_dict or fout.value.messages
+    assert not Inburgeraar.objects.exists()
+    assert not Dossier.objects.exists()
+    assert not Verwerking.objects.exists()
+
+
+def test_duplicate_bsn_within_a_gemeente_is_refused_but_allowed_in_another(
+    gemeente_a, gemeente_b, inburgeraar_factory
+):
+    nummer = nieuw_bsn()
+    inburgeraar_factory(gemeente_a, bsn=nummer)
+    with pytest.raises(ValidationError) as fout:
+        inburgeraar_factory(gemeente_a, bsn=nummer)
+    assert "al een inburgeraar" in fout.value.message_dict["bsn"][0]
+    inburgeraar_factory(gemeente_b, bsn=nummer)
+    assert Inburgeraar.objects.count() == 2
+
+
+def test_concurrent_edit_ends_in_a_conflict_not_a_lost_update(gemeente_a, inburgeraar_factory):
+    inburgeraar = inburgeraar_factory(gemeente_a)
+    actor = Actor(gemeente=gemeente_a, systeem="test")
+    eerste = Inburgeraar.objects.get(pk=inburgeraar.pk)
+    tweede = Inburgeraar.objects.get(pk=inburgeraar.pk)
+    services.inburgeraar_wijzigen(actor=actor, inburgeraar=eerste, versie=1, telefoon="0612345678")
+    with pytest.raises(Conflict):
+        services.inburgeraar_wijzigen(
+            actor=actor, inburgeraar=tweede, versie=1, telefoon="0687654321"
+        )
+    assert Inburgeraar.objects.get(pk=inburgeraar.pk).telefoon == "0612345678"
+
+
+def test_edit_records_which_fields_changed_without_values(gemeente_a, inburgeraar_factory):
+    inburgeraar = inburgeraar_factory(gemeente_a)
+    services.inburgeraar_wijzigen(
+        actor=Actor(gemeente=gemeente_a, systeem="test"),
+        inburgeraar=inburgeraar,
+        versie=1,
+        achternaam="Nieuwenaam",
+    )
+    gebeurtenis = Gebeurtenis.objects.get(soort="gegevens_gewijzigd")
+    assert "achternaam" in gebeurtenis.omschrijving
+    assert "Nieuwenaam" not in gebeurtenis.omschrijving
+
+
+def test_illegal_status_change_is_refused_with_a_reason_and_changes_nothing(
+    gemeente_a, inburgeraar_factory
+):
+    inburgeraar = inburgeraar_factory(gemeente_a)
+    with pytest.raises(Geweigerd) as fout:
+        services.dossier_status_wijzigen(
+            actor=Actor(gemeente=gemeente_a, systeem="test"),
+            dossier=inburgeraar.dossier,
+            naar=Status.IN_UITVOERING,
+        )
+    assert "Mogelijk" in fout.value.message
+    assert Dossier.objects.get().status == Status.AANGEMELD
+    assert not Gebeurtenis.objects.filter(soort="status_gewijzigd").exists()
+
+
+def test_status_change_with_stale_version_is_a_conflict(gemeente_a, inburgeraar_factory):
+    inburgeraar = inburgeraar_factory(gemeente_a)
+    actor = Actor(gemeente=gemeente_a, systeem="test")
+    services.dossier_status_wijzigen(
+        actor=actor, dossier=inburgeraar.dossier, naar=Status.INTAKE, versie=1
+    )
+    verouderd = Dossier.objects.get()
+    verouderd.status = Status.INTAKE
+    with pytest.raises(Conflict):
+        services.dossier_status_wijzigen(
+            actor=actor, dossier=verouderd, naar=Status.AFGEROND, eindreden="verhuisd", versie=1
+        )
+
+
+def test_closing_sets_end_reason_and_date(gemeente_a, inburgeraar_factory):
+    inburgeraar = inburgeraar_factory(gemeente_a)
+    dossier = services.dossier_status_wijzigen(
+        actor=Actor(gemeente=gemeente_a, systeem="test"),
+        dossier=inburgeraar.dossier,
+        naar=Status.AFGEROND,
+        eindreden="overleden",
+    )
+    assert dossier.eindreden == "overleden"
+    assert dossier.afgerond_op is not None
+    assert "Overleden" in Gebeurtenis.objects.get(soort="status_gewijzigd").omschrijving

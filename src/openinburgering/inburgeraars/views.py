@@ -1,0 +1,197 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from openinburgering.accounts.context import actor_uit_request
+from openinburgering.accounts.rollen import Recht
+from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.pagination import keyset_pagina
+from openinburgering.logboek.models import Activiteit
+from openinburgering.logboek.services import verwerkingen_vastleggen
+from openinburgering.ui.permissions import recht_vereist
+
+from . import selectors, services
+from .forms import BsnZoekForm, InburgeraarForm, NieuweInburgeraarForm, StatusForm, ZoekForm
+from .workflow import Status
+
+
+def _fouten_naar_form(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for veld, fouten in exc.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, exc)
+
+
+@recht_vereist(Recht.PERSOONSGEGEVENS_LEZEN)
+def lijst(request):
+    actor = actor_uit_request(request)
+    form = ZoekForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.inburgeraar_list(
+        actor=actor,
+        zoekterm=filters.get("zoek", ""),
+        status=filters.get("status", ""),
+        doelgroep=filters.get("doelgroep", ""),
+    )
+    pagina = keyset_pagina(qs, na=request.GET.get("na"), voor=request.GET.get("voor"))
+    with transaction.atomic():
+        verwerkingen_vastleggen(
+            actor=actor,
+            activiteit=Activiteit.ZOEKEN if filters.get("zoek") else Activiteit.LIJST,
+            pseudoniemen=[i.pseudoniem for i in pagina.items],
+        )
+    querystring = request.GET.copy()
+    querystring.pop("na", None)
+    querystring.pop("voor", None)
+    context = {
+        "form": form,
+        "bsn_form": BsnZoekForm(),
+        "pagina": pagina,
+        "querystring": querystring.urlencode(),
+    }
+    template = "inburgeraars/lijst.html#resultaten" if request.htmx else "inburgeraars/lijst.html"
+    return render(request, template, context)
+
+
+@recht_vereist(Recht.PERSOONSGEGEVENS_LEZEN)
+@require_POST
+def zoek_bsn(request):
+    """Search by BSN is a POST, so the number never appears in a URL or an access log."""
+    actor = actor_uit_request(request)
+    bsn_form = BsnZoekForm(request.POST)
+    if bsn_form.is_valid():
+        gevonden = list(
+            selectors.inburgeraar_zoek_bsn(actor=actor, bsn=bsn_form.cleaned_data["bsn"])
+        )
+        with transaction.atomic():
+            verwerkingen_vastleggen(
+                actor=actor,
+                activiteit=Activiteit.ZOEKEN,
+                pseudoniemen=[i.pseudoniem for i in gevonden],
+            )
+        if gevonden:
+            return redirect("inburgeraars:detail", uuid=gevonden[0].uuid)
+        bsn_form.add_error("bsn", _("Geen inburgeraar met dit BSN gevonden in deze gemeente."))
+    pagina = keyset_pagina(selectors.inburgeraar_list(actor=actor).none())
+    context = {"form": ZoekForm(), "bsn_form": bsn_form, "pagina": pagina, "querystring": ""}
+    return render(request, "inburgeraars/lijst.html", context, status=400)
+
+
+@recht_vereist(Recht.PERSOONSGEGEVENS_LEZEN)
+def detail(request, uuid):
+    actor = actor_uit_request(request)
+    inburgeraar = selectors.inburgeraar_get(actor=actor, uuid=uuid)
+    dossier = inburgeraar.dossier
+    with transaction.atomic():
+        verwerkingen_vastleggen(
+            actor=actor, activiteit=Activiteit.INZIEN, pseudoniemen=[inburgeraar.pseudoniem]
+        )
+    status_form = None
+    if actor.mag(Recht.DOSSIER_STATUS_WIJZIGEN) and dossier.status != Status.AFGEROND:
+        status_form = StatusForm(dossier=dossier, initial={"versie": dossier.versie})
+    return render(
+        request,
+        "inburgeraars/detail.html",
+        {
+            "inburgeraar": inburgeraar,
+            "dossier": dossier,
+            "gebeurtenissen": selectors.gebeurtenis_list(dossier=dossier),
+            "status_form": status_form,
+            "mag_wijzigen": actor.mag(Recht.INBURGERAAR_WIJZIGEN),
+        },
+    )
+
+
+@recht_vereist(Recht.INBURGERAAR_WIJZIGEN)
+def aanmaken(request):
+    actor = actor_uit_request(request)
+    form = NieuweInburgeraarForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        velden = {k: v for k, v in form.cleaned_data.items() if k not in {"bsn", "versie"}}
+        try:
+            inburgeraar = services.inburgeraar_aanmaken(
+                actor=actor, bsn=form.cleaned_data["bsn"], **velden
+            )
+        except ValidationError as exc:
+            _fouten_naar_form(form, exc)
+        else:
+            messages.success(request, _("De inburgeraar is aangemaakt."))
+            return HttpResponseRedirect(
+                reverse("inburgeraars:detail", kwargs={"uuid": inburgeraar.uuid})
+            )
+    return render(
+        request,
+        "inburgeraars/formulier.html",
+        {"form": form, "titel": _("Nieuwe inburgeraar")},
+        status=400 if form.errors else 200,
+    )
+
+
+@recht_vereist(Recht.INBURGERAAR_WIJZIGEN)
+def wijzigen(request, uuid):
+    actor = actor_uit_request(request)
+    inburgeraar = selectors.inburgeraar_get(actor=actor, uuid=uuid)
+    form = InburgeraarForm(
+        request.POST or None, instance=inburgeraar, initial={"versie": inburgeraar.versie}
+    )
+    if request.method == "POST":
+        # ModelForm validation writes into the instance; keep the stored values for the service.
+        inburgeraar = selectors.inburgeraar_get(actor=actor, uuid=uuid)
+        if form.is_valid():
+            velden = {k: v for k, v in form.cleaned_data.items() if k != "versie"}
+            try:
+                services.inburgeraar_wijzigen(
+                    actor=actor,
+                    inburgeraar=inburgeraar,
+                    versie=form.cleaned_data.get("versie"),
+                    **velden,
+                )
+            except Conflict as exc:
+                form.add_error(None, exc.message)
+            except ValidationError as exc:
+                _fouten_naar_form(form, exc)
+            else:
+                messages.success(request, _("De gegevens zijn opgeslagen."))
+                return redirect("inburgeraars:detail", uuid=inburgeraar.uuid)
+    else:
+        with transaction.atomic():
+            verwerkingen_vastleggen(
+                actor=actor, activiteit=Activiteit.INZIEN, pseudoniemen=[inburgeraar.pseudoniem]
+            )
+    return render(
+        request,
+        "inburgeraars/formulier.html",
+        {"form": form, "titel": _("Gegevens wijzigen"), "inburgeraar": inburgeraar},
+        status=400 if form.errors else 200,
+    )
+
+
+@recht_vereist(Recht.DOSSIER_STATUS_WIJZIGEN)
+@require_POST
+def status_wijzigen(request, uuid):
+    actor = actor_uit_request(request)
+    inburgeraar = selectors.inburgeraar_get(actor=actor, uuid=uuid)
+    dossier = inburgeraar.dossier
+    form = StatusForm(request.POST, dossier=dossier)
+    if form.is_valid():
+        try:
+            services.dossier_status_wijzigen(
+                actor=actor,
+                dossier=dossier,
+                naar=form.cleaned_data["status"],
+                eindreden=form.cleaned_data["eindreden"],
+                versie=form.cleaned_data["versie"],
+            )
+        except (Conflict, Geweigerd) as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("De status is gewijzigd."))
+    else:
+        messages.error(request, " ".join(e for fouten in form.errors.values() for e in fouten))
+    return redirect("inburgeraars:detail", uuid=inburgeraar.uuid)

@@ -1,0 +1,50 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from openinburgering.gemeenten.models import Gemeente
+
+
+class Activiteit(models.TextChoices):
+    """The processing activities (verwerkingsactiviteiten) of the register."""
+
+    INZIEN = "inzien", _("Dossier inzien")
+    LIJST = "lijst", _("Tonen in een lijst")
+    ZOEKEN = "zoeken", _("Zoeken")
+    AANMAKEN = "aanmaken", _("Inburgeraar aanmaken")
+    WIJZIGEN = "wijzigen", _("Gegevens wijzigen")
+    STATUS_WIJZIGEN = "status_wijzigen", _("Dossierstatus wijzigen")
+    EXPORTEREN = "exporteren", _("Exporteren")
+
+
+class Resultaat(models.TextChoices):
+    OK = "ok", _("Gelukt")
+    GEWEIGERD = "geweigerd", _("Geweigerd")
+
+
+class Verwerking(models.Model):
+    """One processing of one person's data (Logboek dataverwerkingen), never with a BSN."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    tijdstip = models.DateTimeField(db_index=True)
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="verwerkingen")
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    actor = models.CharField(_("actor"), max_length=150)
+    actor_soort = models.CharField(max_length=20)
+    betrokkene = models.CharField(_("betrokkene (pseudoniem)"), max_length=32, db_index=True)
+    activiteit = models.CharField(_("activiteit"), max_length=30, choices=Activiteit)
+    resultaat = models.CharField(
+        _("resultaat"), max_length=20, choices=Resultaat, default=Resultaat.OK
+    )
+
+    class Meta:
+        verbose_name = _("verwerking")
+        verbose_name_plural = _("verwerkingen")
+        indexes = [models.Index(fields=["gemeente", "-tijdstip"])]
+
+    def __str__(self):
+        return f"{self.activiteit} {self.tijdstip:%Y-%m-%d %H:%M}"

@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from openinburgering.accounts.rollen import Recht, Rol, heeft_recht
+
+NAVIGATIE = [
+    ("inburgeraars:lijst", _("Caseload"), Recht.PERSOONSGEGEVENS_LEZEN),
+    ("inburgeraars:aanmaken", _("Nieuwe inburgeraar"), Recht.INBURGERAAR_WIJZIGEN),
+    ("logboek:lijst", _("Verwerkingenlogboek"), Recht.LOGBOEK_LEZEN),
+    ("ui:rollen", _("Rollen en rechten"), Recht.REGELS_LEZEN),
+    ("ui:regels", _("Regelcatalogus"), Recht.REGELS_LEZEN),
+]
+
+
+def ui(request):
+    rol = getattr(request, "rol", None)
+    navigatie = []
+    if rol:
+        for naam, label, recht in NAVIGATIE:
+            if heeft_recht(rol, recht):
+                url = reverse(naam)
+                navigatie.append(
+                    {"url": url, "label": label, "actief": request.path.startswith(url)}
+                )
+    return {
+        "demo_mode": settings.DEMO_MODE,
+        "navigatie": navigatie,
+        "rol_label": Rol(rol).label if rol else "",
+    }

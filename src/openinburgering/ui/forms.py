@@ -1,0 +1,36 @@
+"""Forms render NL Design System markup: component classes and ARIA on every widget."""
+
+from django import forms
+
+
+class NldsFormMixin:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for naam, veld in self.fields.items():
+            widget = veld.widget
+            if isinstance(widget, forms.Select):
+                klasse = "utrecht-select utrecht-select--html-select"
+            elif isinstance(widget, forms.Textarea):
+                klasse = "utrecht-textarea utrecht-textarea--html-textarea"
+            elif isinstance(widget, forms.CheckboxInput):
+                klasse = "utrecht-checkbox utrecht-checkbox--html-input"
+            else:
+                klasse = "utrecht-textbox utrecht-textbox--html-input"
+            widget.attrs["class"] = klasse
+            if veld.help_text:
+                widget.attrs["aria-describedby"] = f"id_{self.add_prefix(naam)}_hulp"
+
+    def full_clean(self):
+        super().full_clean()
+        for naam in self.errors:
+            if naam in self.fields:
+                widget = self.fields[naam].widget
+                widget.attrs["aria-invalid"] = "true"
+                beschreven = widget.attrs.get("aria-describedby", "")
+                widget.attrs["aria-describedby"] = (
+                    f"{beschreven} id_{self.add_prefix(naam)}_fout".strip()
+                )
+                klasse = widget.attrs.get("class", "")
+                if "--invalid" not in klasse:
+                    basis = klasse.split()[0] if klasse else ""
+                    widget.attrs["class"] = f"{klasse} {basis}--invalid".strip()

@@ -1,0 +1,46 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_POST
+
+from openinburgering.accounts.rollen import MATRIX, RECHT_OMSCHRIJVING, Recht, Rol, heeft_recht
+from openinburgering.gemeenten.middleware import SESSION_KEY
+
+
+@login_required
+def start(request):
+    if heeft_recht(request.rol, Recht.PERSOONSGEGEVENS_LEZEN):
+        return redirect("inburgeraars:lijst")
+    if heeft_recht(request.rol, Recht.LOGBOEK_LEZEN):
+        return redirect("logboek:lijst")
+    return redirect("ui:regels")
+
+
+@login_required
+@require_POST
+def gemeente_wisselen(request):
+    code = request.POST.get("gemeente", "")
+    # Only a gemeente the user is a member of can become active.
+    if any(lm.gemeente.code == code for lm in request.lidmaatschappen):
+        request.session[SESSION_KEY] = code
+    return redirect("ui:start")
+
+
+def regels(request):
+    """The rules catalogue, generated from ``openinburgering.regels``: one source, no drift."""
+    from openinburgering.regels import catalogus
+
+    return render(
+        request,
+        "ui/regels.html",
+        {"regels": catalogus.alle_regels(), "taal_en": get_language() == "en"},
+    )
+
+
+@login_required
+def rollen(request):
+    rijen = [
+        {"omschrijving": RECHT_OMSCHRIJVING[recht], "cellen": [recht in MATRIX[rol] for rol in Rol]}
+        for recht in Recht
+    ]
+    return render(request, "ui/rollen.html", {"rollen": list(Rol), "rijen": rijen})

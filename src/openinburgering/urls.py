@@ -1,0 +1,15 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("", include("openinburgering.accounts.urls")),
+    path("", include("openinburgering.ui.urls")),
+    path("inburgeraars/", include("openinburgering.inburgeraars.urls")),
+    path("logboek/", include("openinburgering.logboek.urls")),
+    path("api/v1/", include("openinburgering.api.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+
+if settings.OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
