@@ -229,7 +229,7 @@ BSN_HASH_KEY = env(
 # --- DUO ----------------------------------------------------------------------------------
 DUO_API_ROOT = env(
     "DUO_API_ROOT",
-    "http://127.0.0.1:8001/duo",
+    "http://127.0.0.1:8001",
     group="DUO",
     help_text="Basis-URL van DUO zonder versiesegment; de client voegt `/v1/…` toe.",
 )
