@@ -1,0 +1,114 @@
+"""DUO-gebeurtenissen (R45, R46), opvraagrecht (R47) en contactpersonen (R48)."""
+
+from datetime import date
+
+import pytest
+
+from openinburgering.regels.codes import Gebeurtenis
+from openinburgering.regels.duo import (
+    Relevantie,
+    gevolg_van_gebeurtenis,
+    koppel_contactpersoon,
+    toets_relevantie,
+    verwijder_contactpersoon,
+)
+
+D = date.fromisoformat
+G = Gebeurtenis
+
+
+@pytest.mark.parametrize(
+    ("gebeurtenis", "status"),
+    [
+        pytest.param(G.SS106, "voldaan – diploma", id="R45-ss106-diploma"),
+        pytest.param(G.SS107, "voldaan – vrijstelling", id="R45-domain-ss107"),
+        pytest.param(G.SS108, "voldaan – ontheffing", id="R45-ss108-ontheffing"),
+        pytest.param(G.SS110, "plicht vervallen", id="R45-ss110-vervallen"),
+        pytest.param(G.SS111, "overleden", id="R45-ss111-overleden"),
+    ],
+)
+def test_r45_afsluitende_gebeurtenissen(gebeurtenis, status):
+    gevolg = gevolg_van_gebeurtenis(gebeurtenis)
+    assert gevolg.status == status
+    assert gevolg.dossier_sluiten and gevolg.klokken_stoppen
+    assert gevolg.regel.id == "R45"
+
+
+@pytest.mark.parametrize(
+    ("gebeurtenis", "pauze", "herstart", "taak", "regel"),
+    [
+        pytest.param(G.SS109, True, False, "", "R46", id="R46-ss109-pauze"),
+        pytest.param(G.SS129, False, True, "", "R46", id="R46-ss129-herstart-10-weken"),
+        pytest.param(G.SS130, False, False, "Leerroute hervatten; nieuwe termijn ophalen", "R46",
+                     id="R46-domain-ss130-route-houden"),
+        pytest.param(G.SS139, False, True, "", "R10", id="R10-ss139-start-termijn"),
+        pytest.param(G.SS132, False, False, "PIP ontbreekt", "R54", id="R54-domain-ss132-taak"),
+    ],
+)  # fmt: skip
+def test_r46_gevolgen(gebeurtenis, pauze, herstart, taak, regel):
+    gevolg = gevolg_van_gebeurtenis(gebeurtenis)
+    assert (gevolg.plicht_pauzeren, gevolg.pip_termijn_starten, gevolg.taak) == (
+        pauze,
+        herstart,
+        taak,
+    )
+    assert not gevolg.klokken_stoppen
+    assert gevolg.regel.id == regel
+
+
+def test_gebeurtenis_zonder_regel():
+    gevolg = gevolg_van_gebeurtenis(G.SS199)
+    assert gevolg.regel is None and not gevolg.dossier_sluiten
+
+
+VANDAAG = D("2025-06-01")
+
+
+@pytest.mark.parametrize(
+    ("relevantie", "toegestaan"),
+    [
+        pytest.param(
+            Relevantie(vorig_pip_van_gemeente=True, huidige_pip_dagtekening=D("2025-04-22")),
+            False, id="R47-domain-nieuw-pip-40-dagen",
+        ),
+        pytest.param(
+            Relevantie(vorig_pip_van_gemeente=True, huidige_pip_dagtekening=D("2025-05-12")),
+            True, id="R47-nieuw-pip-20-dagen",
+        ),
+        pytest.param(
+            Relevantie(vorig_pip_van_gemeente=True, huidige_pip_dagtekening=D("2025-05-01")),
+            False, id="R47-precies-een-maand",
+        ),
+        pytest.param(Relevantie(woont_in_gemeente=True), True, id="R47-inwoner"),
+        pytest.param(
+            Relevantie(woont_in_gemeente=True, in_coa_locatie=True), False,
+            id="R47-in-azc-niet-gekoppeld",
+        ),
+        pytest.param(
+            Relevantie(in_coa_locatie=True, door_coa_gekoppeld_aan_gemeente=True), True,
+            id="R47-azc-gekoppeld",
+        ),
+        pytest.param(Relevantie(huidig_pip_van_gemeente=True), True, id="R47-eigen-pip"),
+        pytest.param(Relevantie(), False, id="R47-geen-band"),
+    ],
+)  # fmt: skip
+def test_r47_relevantie(relevantie, toegestaan):
+    uitkomst = toets_relevantie(relevantie, VANDAAG)
+    assert uitkomst.toegestaan is toegestaan
+    assert set(uitkomst.regel_ids) <= {"R47"}
+
+
+@pytest.mark.parametrize(
+    ("start", "nieuw"),
+    [
+        pytest.param({"bsn1": "C1"}, {"bsn1": "C2"}, id="R48-domain-c2-vervangt-c1"),
+        pytest.param({}, {"bsn1": "C2"}, id="R48-eerste-koppeling"),
+    ],
+)
+def test_r48_koppelen(start, nieuw):
+    assert koppel_contactpersoon(start, "bsn1", "C2") == nieuw
+
+
+def test_r48_verwijderen_haalt_alle_koppelingen_weg():
+    koppelingen = {"bsn1": "C1", "bsn2": "C1", "bsn3": "C2"}
+    assert verwijder_contactpersoon(koppelingen, "C1") == {"bsn3": "C2"}
