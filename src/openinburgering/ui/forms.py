@@ -1,6 +1,7 @@
 """Forms render NL Design System markup: component classes and ARIA on every widget."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class NldsFormMixin:
@@ -17,6 +18,17 @@ class NldsFormMixin:
             else:
                 klasse = "utrecht-textbox utrecht-textbox--html-input"
             widget.attrs["class"] = klasse
+            if isinstance(veld, forms.ChoiceField):
+                # Django's blank choice reads "---------" (or English); say it in plain Dutch.
+                veld.choices = [
+                    (
+                        waarde,
+                        _("Maak een keuze")
+                        if waarde == "" and str(label).startswith(("-", "—"))
+                        else label,
+                    )
+                    for waarde, label in veld.choices
+                ]
             if veld.help_text:
                 widget.attrs["aria-describedby"] = f"id_{self.add_prefix(naam)}_hulp"
 
