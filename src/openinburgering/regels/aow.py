@@ -45,6 +45,9 @@ AOW_LEEFTIJD_TABEL: dict[int, tuple[int, int]] = {
 #: Een later vastgestelde verhoging moet in AOW_LEEFTIJD_TABEL worden toegevoegd.
 AOW_LEEFTIJD_NA_TABEL: tuple[int, int] = AOW_LEEFTIJD_TABEL[max(AOW_LEEFTIJD_TABEL)]
 
+#: DUO meldt (SS128) zoveel maanden vóór de AOW-leeftijd dat de plicht gaat eindigen.
+AOW_SIGNAAL_MAANDEN = 6
+
 #: Iemand geboren op 29 februari wordt in een gewoon jaar op 28 februari een jaar ouder
 #: (zelfde regel als bij het optellen van maanden: laatste dag van de maand). Aanname.
 SCHRIKKELDAG_JARIG_OP_28_FEBRUARI = True
@@ -155,3 +158,17 @@ def toets_leeftijd(geboortedatum: date, peildatum: date) -> Uitkomst:
             veld="geboortedatum",
         )
     return Uitkomst()
+
+
+def aow_signaaldatum(geboortedatum: date) -> Resultaat[date]:
+    """De dag waarop DUO's signaal SS128 te verwachten is: 6 maanden vóór de AOW-datum (R1)."""
+    aow = aow_datum(geboortedatum)
+    dag = plus_maanden(aow.waarde, -AOW_SIGNAAL_MAANDEN)
+    return Resultaat(
+        dag,
+        R1,
+        f"De plicht eindigt op {datum_nl(aow.waarde)} (AOW-leeftijd); DUO meldt dat 6 maanden "
+        f"eerder, rond {datum_nl(dag)} (SS128).",
+        f"The duty ends on {datum_nl(aow.waarde)} (state pension age); DUO reports this 6 months "
+        f"earlier, around {datum_nl(dag)} (SS128).",
+    )

@@ -108,6 +108,17 @@ class Schending:
     def __str__(self) -> str:
         return f"{self.regel.id}: {self.melding}"
 
+    def als_dict(self) -> dict[str, str | None]:
+        """Voor API-fouten (problem+json ``invalid-params``) en het logboek."""
+        return {
+            "regel": self.regel.id,
+            "titel": self.regel.titel,
+            "bron": self.regel.bron,
+            "melding": self.melding,
+            "melding_en": self.melding_en,
+            "veld": self.veld,
+        }
+
 
 @dataclass(frozen=True)
 class Uitkomst:
@@ -148,6 +159,9 @@ class Uitkomst:
     @property
     def meldingen(self) -> tuple[str, ...]:
         return tuple(s.melding for s in self.schendingen)
+
+    def als_dicts(self) -> list[dict[str, str | None]]:
+        return [s.als_dict() for s in self.schendingen]
 
     def voor_veld(self, veld: str) -> tuple[Schending, ...]:
         """De schendingen die bij één invoerveld horen (voor formulieren en API-fouten)."""

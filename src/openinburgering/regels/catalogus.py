@@ -96,5 +96,5 @@ def main() -> None:
     sys.stdout.write(als_markdown())
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # pragma: no cover
     main()

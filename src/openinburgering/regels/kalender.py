@@ -91,7 +91,7 @@ def plus_jaren(dag: date, jaren: int) -> date:
 def _feestdagen(jaar: int) -> dict[date, str]:
     dagen = {
         dag: naam
-        for dag, naam in holidays.Netherlands(years=jaar, language="nl").items()
+        for dag, naam in holidays.country_holidays("NL", years=jaar, language="nl").items()
         if naam not in _GEEN_ATW_FEESTDAG
     }
     if ATW_BEVRIJDINGSDAG_ELK_JAAR:

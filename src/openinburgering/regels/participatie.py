@@ -64,7 +64,8 @@ R40 = definieer_regel(
     onderwerp="participatie",
     zekerheid="H",
     aanname="""De 2 maanden (VERWIJTBAAR_NEE_VENSTER_MAANDEN) rekenen we vanaf de peildatum (de dag
-    van doorgeven); een einde dat al voorbij is valt ook "binnen 2 maanden" (open vraag 15).""",
+    van doorgeven) tot DUO's einddatum (exclusief); een einde dat al voorbij is valt ook "binnen 2
+    maanden" (open vraag 15).""",
 )
 
 R43 = definieer_regel(

@@ -140,6 +140,9 @@ class PlichtFeiten:
     datum_bekendmaking_ind: date
     #: Gezinslid van een EU/EER-burger met verblijf op grond van het EU-recht.
     eu_familielid: bool = False
+    #: Gezinslid (nareiziger) van een asielstatushouder, ook met een reguliere vergunning
+    #: (Wi2021 art. 13 lid 1 onder b); telt als "asielgerelateerd" voor Turkse nieuwkomers (R4).
+    gezinslid_van_asielstatushouder: bool = False
     #: DUO's indeling, als die er al is (gaat voor, R2).
     duo_regime: Regime | None = None
 
@@ -229,7 +232,10 @@ def _toets_nationaliteit(feiten: PlichtFeiten, begin: date) -> Uitkomst:
         )
     turks = any(n.strip().upper() == TURKIJE for n in feiten.nationaliteiten)
     if turks and not uitkomst.schendingen and begin < TURKS_PLICHT_VANAF:
-        asiel = feiten.verblijfsdoel is Verblijfsdoel.ASIEL_BEPAALDE_TIJD
+        asiel = (
+            feiten.verblijfsdoel is Verblijfsdoel.ASIEL_BEPAALDE_TIJD
+            or feiten.gezinslid_van_asielstatushouder
+        )
         if not asiel:
             uitkomst += Uitkomst.fout(
                 R4,

@@ -192,10 +192,12 @@ R51 = definieer_regel(
 
 
 def pip_termijn(ss139_datums: Iterable[date]) -> Termijn | None:
-    """De lopende termijn om het PIP vast te stellen, na de laatste SS139 (R9, R10).
+    """De lopende termijn om het PIP vast te stellen, na de laatste melding (R9, R10).
 
-    ``None`` als er nog geen SS139 is. De termijn begint de dag na SS139; de laatste dag is
-    SS139 + 10 weken, verschoven naar een werkdag volgens de Atw (R58).
+    Geef de datums van alle meldingen die de termijn (opnieuw) starten: SS139, en SS129
+    (tijdelijke vrijstelling ingetrokken zonder PIP, R46). ``None`` als er nog geen is. De
+    termijn begint de dag na de melding; de laatste dag is melding + 10 weken, verschoven naar
+    een werkdag volgens de Atw (R58).
     """
     datums = sorted(ss139_datums)
     if not datums:
@@ -300,6 +302,37 @@ def inburgeringstermijn(pip_dagtekeningen: Iterable[date]) -> Termijn | None:
         regel=R7 if len(datums) > 1 else R8,
         uitleg=uitleg,
         uitleg_en=uitleg_en,
+    )
+
+
+def inburgeringstermijn_van_duo(
+    startdatum: date, einddatum: date, *, verlengingsgrond: str = ""
+) -> Termijn:
+    """De inburgeringstermijn zoals DUO hem geeft (``einddatum`` exclusief); DUO gaat voor.
+
+    Langer dan 3 jaar: verlengd door DUO (R42, SS103/SS104); anders R8.
+    """
+    laatste_dag_standaard = plus_jaren(startdatum - timedelta(days=1), INBURGERINGSTERMIJN_JAREN)
+    verlengd = einddatum > laatste_dag_standaard + timedelta(days=1)
+    uitleg = (
+        f"Volgens DUO loopt de termijn van {datum_nl(startdatum)} tot {datum_nl(einddatum)} "
+        "(exclusief)"
+    )
+    uitleg_en = (
+        f"According to DUO the term runs from {datum_nl(startdatum)} until {datum_nl(einddatum)} "
+        "(exclusive)"
+    )
+    if verlengd:
+        grond = f" ({verlengingsgrond})" if verlengingsgrond else ""
+        uitleg += f"; DUO heeft hem verlengd{grond}"
+        uitleg_en += f"; DUO extended it{grond}"
+    return Termijn(
+        start=startdatum,
+        einde=einddatum,
+        einde_inclusief=False,
+        regel=R42 if verlengd else R8,
+        uitleg=uitleg + ".",
+        uitleg_en=uitleg_en + ".",
     )
 
 

@@ -115,3 +115,17 @@ def test_codelijsten_gebruiken_duo_waarden_en_labels():
     # zonder eigen label: de waarde zelf
     assert Doelgroep.ASIELSTATUSHOUDER.label == "Asielstatushouder"
     assert Niveau.A2.label == "A2"
+
+
+def test_als_dict_voor_api():
+    uitkomst = Uitkomst.fout(R9, "Te laat.", "Late.", veld="dagtekening")
+    assert uitkomst.als_dicts() == [
+        {
+            "regel": "R9",
+            "titel": R9.titel,
+            "bron": R9.bron,
+            "melding": "Te laat.",
+            "melding_en": "Late.",
+            "veld": "dagtekening",
+        }
+    ]

@@ -83,3 +83,39 @@ def test_leeftijd_past_bij_verjaardag(geboren, peildatum):
     if peildatum >= geboren:
         jaren = leeftijd_op(geboren, peildatum)
         assert verjaardag(geboren, jaren) <= peildatum < verjaardag(geboren, jaren + 1)
+
+
+@given(datums, st.one_of(st.none(), datums))
+def test_ontzorgen_nooit_langer_dan_zes_maanden(start, einde_bijstand):
+    from openinburgering.regels.ontzorgen import ontzorgperiode
+
+    if einde_bijstand is not None and einde_bijstand < start:
+        return
+    termijn = ontzorgperiode(start, einde_bijstand)
+    assert start <= termijn.laatste_dag < plus_maanden(start, 6)
+    if einde_bijstand is not None:
+        assert termijn.laatste_dag <= einde_bijstand
+
+
+@given(datums, st.sampled_from(["Wi2021 art. 22", "Wi2021 art. 23"]))
+def test_boetebevoegdheid_minstens_drie_jaar(overtreding, artikel):
+    from openinburgering.regels.handhaving import vervaltermijn_boete
+
+    termijn = vervaltermijn_boete(overtreding, artikel)
+    jaren = 5 if artikel.endswith("23") else 3
+    assert termijn.laatste_dag == plus_maanden(overtreding, 12 * jaren)
+
+
+@given(datums, datums, st.integers(min_value=1, max_value=3))
+def test_later_voldoen_geeft_nooit_meer_kwijtschelding(a, b, te_laat):
+    from openinburgering.regels.wi2013 import wi2013_kwijtschelding, wi2013_termijn
+
+    termijn = wi2013_termijn(date(2019, 6, 1))
+    eerder, later = sorted((a, b))
+
+    def pct(dag):
+        return wi2013_kwijtschelding(
+            asielmigrant=True, termijn=termijn, voldaan_op=dag, te_late_examens=te_laat
+        ).waarde
+
+    assert pct(eerder) >= pct(later)

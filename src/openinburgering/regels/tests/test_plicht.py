@@ -214,3 +214,39 @@ def test_r56_verantwoordelijk_college(asiel, woon, huis, eigen, toegestaan):
         tijdelijke_asielvergunning=asiel, woongemeente=woon, huisvestingsgemeente=huis
     )
     assert bepaald.waarde == (huis if asiel else woon)
+
+
+@pytest.mark.parametrize(
+    ("geboortedatum", "signaal"),
+    [
+        pytest.param(D("1961-01-01"), D("2027-10-01"), id="R1-ss128-zes-maanden-voor-67j3m"),
+        pytest.param(D("1958-08-31"), D("2025-02-28"), id="R1-ss128-einde-van-maand"),
+    ],
+)
+def test_r1_aow_signaal(geboortedatum, signaal):
+    from openinburgering.regels.aow import aow_signaaldatum
+
+    resultaat = aow_signaaldatum(geboortedatum)
+    assert resultaat.waarde == signaal
+    assert "SS128" in resultaat.uitleg
+
+
+@pytest.mark.parametrize(
+    ("gezinslid", "plichtig"),
+    [
+        pytest.param(True, True, id="R4-turks-gezinslid-asielstatushouder-2020-wi2013"),
+        pytest.param(False, False, id="R4-turks-gezinshereniging-regulier-2020-niet"),
+    ],
+)
+def test_r4_turks_gezinslid_van_asielstatushouder(gezinslid, plichtig):
+    feiten = replace(
+        SYRIER,
+        nationaliteiten=("TR",),
+        verblijfsdoel=Verblijfsdoel.GEZINSHERENIGING,
+        datum_bekendmaking_ind=D("2020-06-01"),
+        gezinslid_van_asielstatushouder=gezinslid,
+    )
+    bepaling = bepaal_plicht(feiten, D("2021-06-01"))
+    assert bepaling.plichtig is plichtig
+    if plichtig:
+        assert bepaling.regime.waarde is Regime.WI2013

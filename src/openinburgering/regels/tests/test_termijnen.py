@@ -276,3 +276,22 @@ def test_r42_verlenging_ziekte(aanvraag, ziekte, eerder, fouten):
 
 def test_r42_vroegste_aanvraag():
     assert vroegste_verlengingsaanvraag(D("2023-01-01")) == D("2025-07-01")
+
+
+@pytest.mark.parametrize(
+    ("start", "einde", "grond", "regel"),
+    [
+        pytest.param(D("2024-03-15"), D("2027-03-15"), "", "R8", id="R8-duo-termijn-standaard"),
+        pytest.param(D("2024-02-29"), D("2027-03-01"), "", "R8", id="R8-duo-start-29-februari"),
+        pytest.param(
+            D("2024-03-15"), D("2027-09-15"), "ziekte", "R42", id="R42-duo-termijn-verlengd"
+        ),
+    ],
+)
+def test_inburgeringstermijn_van_duo(start, einde, grond, regel):
+    from openinburgering.regels.termijnen import inburgeringstermijn_van_duo
+
+    termijn = inburgeringstermijn_van_duo(start, einde, verlengingsgrond=grond)
+    assert termijn.regel.id == regel
+    assert termijn.einde_exclusief == einde and termijn.start == start
+    assert grond in termijn.uitleg
