@@ -1,5 +1,5 @@
 import random
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -13,7 +13,7 @@ from openinburgering.gemeenten.services import apitoken_aanmaken, gemeente_aanma
 from openinburgering.inburgeraars import services
 from openinburgering.inburgeraars.codes import Doelgroep, GedetailleerdeDoelgroep, Regime
 from openinburgering.inburgeraars.demo import genereer_bsn, genereer_persoon
-from openinburgering.inburgeraars.models import Inburgeraar
+from openinburgering.inburgeraars.models import Gebeurtenis, Inburgeraar
 from openinburgering.inburgeraars.workflow import Eindreden, Status
 
 DEMO_WACHTWOORD = "demo-wachtwoord-2026"
@@ -44,6 +44,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--aantal", type=int, default=200)
         parser.add_argument("--seed", type=int, default=2022)
+
+    @staticmethod
+    def _tijdlijn_spreiden(rng, inburgeraar):
+        """Spread the demo timeline from the registration date, so it reads like a real case."""
+        dossier = inburgeraar.dossier
+        begin = datetime.combine(dossier.aangemeld_op, time(9, 0))
+        moment = timezone.make_aware(begin + timedelta(minutes=rng.randint(0, 420)))
+        gebeurtenissen = list(Gebeurtenis.objects.filter(dossier=dossier).order_by("id"))
+        for gebeurtenis in gebeurtenissen:
+            gebeurtenis.tijdstip = min(moment, timezone.now())
+            moment += timedelta(days=rng.randint(7, 60), minutes=rng.randint(0, 300))
+        Gebeurtenis.objects.bulk_update(gebeurtenissen, ["tijdstip"])
 
     @transaction.atomic
     def handle(self, *args, aantal, seed, **options):
@@ -103,6 +115,7 @@ class Command(BaseCommand):
                 services.dossier_status_wijzigen(
                     actor=actor, dossier=inburgeraar.dossier, naar=stap, eindreden=eindreden
                 )
+            self._tijdlijn_spreiden(rng, inburgeraar)
             if gemeente.code == "9001" and rng.random() < 0.7:
                 inburgeraar.dossier.klantregisseur = kim
                 inburgeraar.dossier.save(update_fields=["klantregisseur"])
