@@ -22,11 +22,13 @@ from .serializers import (
     ZoekSerializer,
 )
 
+PROBLEM = "application/problem+json"
 FOUTEN = {
-    400: OpenApiResponse(PROBLEM_SCHEMA, description="Ongeldige invoer (problem+json)"),
-    401: OpenApiResponse(PROBLEM_SCHEMA, description="Niet geauthenticeerd"),
-    404: OpenApiResponse(PROBLEM_SCHEMA, description="Niet gevonden"),
+    (400, PROBLEM): OpenApiResponse(PROBLEM_SCHEMA, description="Ongeldige invoer"),
+    (401, PROBLEM): OpenApiResponse(PROBLEM_SCHEMA, description="Niet geauthenticeerd"),
+    (404, PROBLEM): OpenApiResponse(PROBLEM_SCHEMA, description="Niet gevonden"),
 }
+CONFLICT = {(409, PROBLEM): OpenApiResponse(PROBLEM_SCHEMA, description="Tussentijds gewijzigd")}
 IF_MATCH = OpenApiParameter(
     "If-Match",
     location=OpenApiParameter.HEADER,
@@ -144,7 +146,7 @@ class InburgeraarDetail(APIView):
         request=InburgeraarSerializer,
         responses={
             200: InburgeraarDetailSerializer,
-            409: OpenApiResponse(PROBLEM_SCHEMA, description="Conflict"),
+            **CONFLICT,
             **FOUTEN,
         },
     )
@@ -197,7 +199,7 @@ class Statuswijziging(APIView):
         request=StatuswijzigingSerializer,
         responses={
             200: InburgeraarDetailSerializer,
-            409: OpenApiResponse(PROBLEM_SCHEMA, description="Conflict"),
+            **CONFLICT,
             **FOUTEN,
         },
     )
