@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .base import Termijn, Uitkomst, datum_nl, definieer_regel
+from .base import Resultaat, Termijn, Uitkomst, datum_nl, definieer_regel
 from .codes import Alfabetisering, Doelgroep, Leerroute
 from .kalender import plus_maanden
 
@@ -224,11 +224,38 @@ def verklaring_aanbod_nodig(
     leerroute: Leerroute,
     cursus_startdatum: date | None,
     peildatum: date,
-) -> bool:
-    """R55: moet de gemeente een verklaring maken dat het aanbod te laat startte?"""
+) -> Resultaat[bool]:
+    """R55: moet de gemeente een verklaring maken dat het aanbod te laat startte?
+
+    ``cursus_startdatum`` is de (verwachte) startdatum van de cursus, niet de inschrijving.
+    """
     if doelgroep is not Doelgroep.ASIELSTATUSHOUDER:
-        return False
+        return Resultaat(
+            False,
+            R55,
+            "Alleen voor asielstatushouders: de gemeente biedt geen aanbod aan anderen.",
+            "Only for asylum permit holders: the municipality offers no courses to others.",
+        )
     termijn = aanbod_starttermijn(pip_dagtekening, leerroute)
-    if cursus_startdatum is not None and cursus_startdatum <= peildatum:
-        return cursus_startdatum > termijn.laatste_dag
-    return termijn.verstreken(peildatum)
+    if cursus_startdatum is not None and cursus_startdatum <= termijn.laatste_dag:
+        return Resultaat(
+            False,
+            R55,
+            f"De cursus start op {datum_nl(cursus_startdatum)}, op tijd. {termijn.uitleg}",
+            f"The course starts on {datum_nl(cursus_startdatum)}, in time. {termijn.uitleg_en}",
+        )
+    if cursus_startdatum is None and not termijn.verstreken(peildatum):
+        return Resultaat(
+            False,
+            R55,
+            f"Nog geen startdatum, maar de termijn loopt nog. {termijn.uitleg}",
+            f"No start date yet, but the term is still running. {termijn.uitleg_en}",
+        )
+    return Resultaat(
+        True,
+        R55,
+        f"Het aanbod is niet op tijd gestart. {termijn.uitleg} Maak een verklaring voor de "
+        "aanvraag van verlenging.",
+        f"The offer did not start in time. {termijn.uitleg_en} Issue a statement for the "
+        "extension request.",
+    )

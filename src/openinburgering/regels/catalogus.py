@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import inspect
+import re
 import sys
 
 # Importeer elk regelmodule, zodat alle regels geregistreerd zijn.
@@ -31,6 +33,22 @@ ZEKERHEID_TEKST = {
     "L": "laag (aannemelijk, niet bevestigd)",
 }
 
+_MODULES = (
+    aanbod,
+    aow,
+    duo,
+    handhaving,
+    intake,
+    kalender,
+    leerroutes,
+    ontzorgen,
+    participatie,
+    pip,
+    plicht,
+    termijnen,
+    wi2013,
+)
+
 
 def alle_regels() -> list[Regel]:
     """Alle regels, numeriek gesorteerd op id (R1, R2, …, R10, …)."""
@@ -43,6 +61,19 @@ def regel(id: str) -> Regel:
         if r.id == id.strip().upper():
             return r
     raise KeyError(f"Onbekende regel: {id}")
+
+
+def functies_voor(regel_id: str) -> list[str]:
+    """Publieke functies (``module.functie``) waarvan de docstring de regel noemt."""
+    patroon = re.compile(rf"\b{re.escape(regel_id)}\b")
+    gevonden = []
+    for module in _MODULES:
+        for naam, functie in inspect.getmembers(module, inspect.isfunction):
+            if naam.startswith("_") or functie.__module__ != module.__name__:
+                continue
+            if patroon.search(inspect.getdoc(functie) or ""):
+                gevonden.append(f"{module.__name__.rsplit('.', 1)[-1]}.{naam}")
+    return gevonden
 
 
 def als_markdown() -> str:
@@ -82,8 +113,11 @@ def als_markdown() -> str:
             "",
             f"- Bron: {r.bron}",
             f"- Onderwerp: `{r.onderwerp}`",
-            f"- Zekerheid: {r.zekerheid} ({ZEKERHEID_TEKST[r.zekerheid]})",
+            f"- Zekerheid: {r.zekerheid} — {ZEKERHEID_TEKST[r.zekerheid]}",
         ]
+        functies = functies_voor(r.id)
+        if functies:
+            regels_lijst.append("- Code: " + ", ".join(f"`{f}`" for f in functies))
         if r.aanname:
             regels_lijst.append(f"- Aanname: {r.aanname}")
         if r.afgewezen:

@@ -132,7 +132,7 @@ def werkdagen_tussen(eerste: date, laatste: date) -> int:
 
 
 def atw_einddatum(eerste_dag: date, laatste_dag: date) -> date:
-    """De laatste dag van een wettelijke termijn na toepassing van de Atw (art. 1 en 2).
+    """De laatste dag van een wettelijke termijn na toepassing van de Atw (art. 1 en 2; R58).
 
     ``eerste_dag`` en ``laatste_dag`` zijn beide inclusief (de termijn zoals berekend zonder Atw).
     Art. 1: eindigt de termijn op een zaterdag, zondag of feestdag, dan loopt hij door tot en met

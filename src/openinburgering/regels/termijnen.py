@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .aow import aow_datum  # noqa: F401  (hoort bij "alle termijnen"; hier opnieuw beschikbaar)
-from .base import Termijn, Uitkomst, datum_nl, definieer_regel
+from .base import Resultaat, Termijn, Uitkomst, datum_nl, definieer_regel
 from .codes import Familierelatie, Leerroute
 from .kalender import atw_einddatum, plus_jaren, plus_maanden, reden_niet_werkdag
 
@@ -256,15 +256,31 @@ def pip_termijn_status(
     )
 
 
-def pip_op_tijd(ss139_datums: Iterable[date], eerste_pip_dagtekening: date) -> bool | None:
+def pip_op_tijd(
+    ss139_datums: Iterable[date], eerste_pip_dagtekening: date
+) -> Resultaat[bool | None]:
     """KPI R51: ligt het eerste PIP binnen 70 dagen na de laatste SS139 ervóór?
 
-    ``None`` als er vóór het PIP geen SS139 was (dan telt het PIP niet mee).
+    ``waarde`` is ``None`` als er vóór het PIP geen SS139 was (dan telt het PIP niet mee).
     """
     ervoor = [d for d in ss139_datums if d <= eerste_pip_dagtekening]
     if not ervoor:
-        return None
-    return (eerste_pip_dagtekening - max(ervoor)).days <= PIP_OP_TIJD_DAGEN
+        return Resultaat(
+            None,
+            R51,
+            "Geen SS139 vóór het eerste PIP: telt niet mee.",
+            "No SS139 before the first PIP: not counted.",
+        )
+    dagen = (eerste_pip_dagtekening - max(ervoor)).days
+    op_tijd = dagen <= PIP_OP_TIJD_DAGEN
+    return Resultaat(
+        op_tijd,
+        R51,
+        f"Eerste PIP {dagen} dagen na SS139 van {datum_nl(max(ervoor))}: "
+        + ("op tijd." if op_tijd else "te laat (meer dan 70 dagen)."),
+        f"First PIP {dagen} days after SS139 of {datum_nl(max(ervoor))}: "
+        + ("on time." if op_tijd else "late (more than 70 days)."),
+    )
 
 
 # --- Inburgeringstermijn (R7, R8) -------------------------------------------------------------

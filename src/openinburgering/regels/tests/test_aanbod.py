@@ -113,13 +113,14 @@ def test_r55_starttermijn(route, laatste):
     ],
 )
 def test_r55_verklaring(doelgroep, route, start, peildatum, nodig):
-    assert (
-        verklaring_aanbod_nodig(
-            doelgroep=doelgroep,
-            pip_dagtekening=PIP_DATUM,
-            leerroute=route,
-            cursus_startdatum=start,
-            peildatum=peildatum,
-        )
-        is nodig
+    resultaat = verklaring_aanbod_nodig(
+        doelgroep=doelgroep,
+        pip_dagtekening=PIP_DATUM,
+        leerroute=route,
+        cursus_startdatum=start,
+        peildatum=peildatum,
     )
+    assert resultaat.waarde is nodig
+    assert resultaat.regel.id == "R55"
+    if nodig:
+        assert "verklaring" in resultaat.uitleg

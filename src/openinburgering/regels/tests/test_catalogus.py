@@ -152,3 +152,14 @@ def test_geen_django_na_importeren_in_schoon_proces():
 def test_main_schrijft_markdown(capsys):
     catalogus.main()
     assert capsys.readouterr().out == catalogus.als_markdown()
+
+
+def test_elke_toegepaste_regel_heeft_een_functie():
+    zonder = [
+        r.id
+        for r in catalogus.alle_regels()
+        if not r.afgewezen and not catalogus.functies_voor(r.id)
+    ]
+    assert not zonder, f"Geen functie noemt deze regels in haar docstring: {zonder}"
+    assert catalogus.functies_voor("R9") == ["termijnen.pip_termijn"]
+    assert catalogus.functies_voor("R60") == []

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from openinburgering.regels.aow import aow_datum, leeftijd_op, verjaardag
@@ -18,6 +18,7 @@ datums = st.dates(min_value=date(2013, 1, 1), max_value=date(2035, 12, 31))
 geboortedatums = st.dates(min_value=date(1940, 1, 1), max_value=date(2010, 12, 31))
 
 
+@settings(deadline=None)
 @given(st.lists(datums, min_size=1, max_size=5))
 def test_inburgeringstermijn_einde_na_start_en_drie_jaar(pips):
     termijn = inburgeringstermijn(pips)
@@ -27,6 +28,7 @@ def test_inburgeringstermijn_einde_na_start_en_drie_jaar(pips):
     assert not termijn.verschoven
 
 
+@settings(deadline=None)
 @given(st.lists(datums, min_size=1, max_size=5), datums)
 def test_later_pip_verschuift_start_nooit(pips, later):
     eerst = inburgeringstermijn(pips)
@@ -34,6 +36,7 @@ def test_later_pip_verschuift_start_nooit(pips, later):
         assert inburgeringstermijn([*pips, later]).start == eerst.start
 
 
+@settings(deadline=None)
 @given(datums)
 def test_bezwaartermijn_minstens_42_dagen_en_werkdag(verzonden):
     termijn = bezwaartermijn(verzonden)
@@ -45,6 +48,7 @@ def test_bezwaartermijn_minstens_42_dagen_en_werkdag(verzonden):
         assert not is_werkdag(naief + timedelta(days=n))
 
 
+@settings(deadline=None)
 @given(st.lists(datums, min_size=1, max_size=3))
 def test_pip_termijn_70_dagen_en_werkdag(ss139):
     termijn = pip_termijn(ss139)
@@ -54,6 +58,7 @@ def test_pip_termijn_70_dagen_en_werkdag(ss139):
     assert termijn.start > max(ss139)
 
 
+@settings(deadline=None)
 @given(datums)
 def test_schakeltermijn_binnen_18_maanden(start):
     termijn = schakeltermijn(start)
@@ -61,6 +66,7 @@ def test_schakeltermijn_binnen_18_maanden(start):
     assert termijn.laatste_dag >= start
 
 
+@settings(deadline=None)
 @given(datums, st.integers(min_value=-240, max_value=240))
 def test_plus_maanden_houdt_dag_of_einde_maand(dag, maanden):
     resultaat = plus_maanden(dag, maanden)
@@ -70,6 +76,7 @@ def test_plus_maanden_houdt_dag_of_einde_maand(dag, maanden):
         assert (resultaat + timedelta(days=1)).day == 1
 
 
+@settings(deadline=None)
 @given(geboortedatums, geboortedatums)
 def test_aow_datum_monotoon_en_minstens_65(a, b):
     eerst, later = sorted((a, b))
@@ -78,6 +85,7 @@ def test_aow_datum_monotoon_en_minstens_65(a, b):
     assert leeftijd_op(a, aow_datum(a).waarde) >= 65
 
 
+@settings(deadline=None)
 @given(geboortedatums, datums)
 def test_leeftijd_past_bij_verjaardag(geboren, peildatum):
     if peildatum >= geboren:
@@ -85,6 +93,7 @@ def test_leeftijd_past_bij_verjaardag(geboren, peildatum):
         assert verjaardag(geboren, jaren) <= peildatum < verjaardag(geboren, jaren + 1)
 
 
+@settings(deadline=None)
 @given(datums, st.one_of(st.none(), datums))
 def test_ontzorgen_nooit_langer_dan_zes_maanden(start, einde_bijstand):
     from openinburgering.regels.ontzorgen import ontzorgperiode
@@ -97,6 +106,7 @@ def test_ontzorgen_nooit_langer_dan_zes_maanden(start, einde_bijstand):
         assert termijn.laatste_dag <= einde_bijstand
 
 
+@settings(deadline=None)
 @given(datums, st.sampled_from(["Wi2021 art. 22", "Wi2021 art. 23"]))
 def test_boetebevoegdheid_minstens_drie_jaar(overtreding, artikel):
     from openinburgering.regels.handhaving import vervaltermijn_boete
@@ -106,6 +116,7 @@ def test_boetebevoegdheid_minstens_drie_jaar(overtreding, artikel):
     assert termijn.laatste_dag == plus_maanden(overtreding, 12 * jaren)
 
 
+@settings(deadline=None)
 @given(datums, datums, st.integers(min_value=1, max_value=3))
 def test_later_voldoen_geeft_nooit_meer_kwijtschelding(a, b, te_laat):
     from openinburgering.regels.wi2013 import wi2013_kwijtschelding, wi2013_termijn

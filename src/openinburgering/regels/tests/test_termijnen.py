@@ -94,7 +94,9 @@ def test_r9_status_met_pip_en_zonder_ss139():
     ],
 )
 def test_r51_kpi(ss139, pip, op_tijd):
-    assert pip_op_tijd(ss139, pip) is op_tijd
+    resultaat = pip_op_tijd(ss139, pip)
+    assert resultaat.waarde is op_tijd
+    assert resultaat.regel.id == "R51"
 
 
 @pytest.mark.parametrize(
