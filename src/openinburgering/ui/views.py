@@ -1,6 +1,8 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.rollen import MATRIX, RECHT_OMSCHRIJVING, Recht, Rol, heeft_recht
@@ -21,8 +23,16 @@ def start(request):
 def gemeente_wisselen(request):
     code = request.POST.get("gemeente", "")
     # Only a gemeente the user is a member of can become active.
-    if any(lm.gemeente.code == code for lm in request.lidmaatschappen):
+    lidmaatschap = next((lm for lm in request.lidmaatschappen if lm.gemeente.code == code), None)
+    if lidmaatschap is None:
+        messages.error(
+            request, _("U werkt niet voor die gemeente; de actieve gemeente is niet gewijzigd.")
+        )
+    else:
         request.session[SESSION_KEY] = code
+        messages.info(
+            request, _("U werkt nu voor gemeente %(naam)s.") % {"naam": lidmaatschap.gemeente.naam}
+        )
     return redirect("ui:start")
 
 

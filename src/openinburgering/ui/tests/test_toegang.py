@@ -129,7 +129,10 @@ def test_switching_to_a_gemeente_you_are_not_a_member_of_does_nothing(
 ):
     inburgeraar_factory(gemeente_b, achternaam="Daarwonend")
     client = inloggen(medewerker(Rol.KLANTREGISSEUR, gemeente_a))
-    client.post(reverse("ui:gemeente_wisselen"), {"gemeente": gemeente_b.code})
+    response = client.post(
+        reverse("ui:gemeente_wisselen"), {"gemeente": gemeente_b.code}, follow=True
+    )
+    assert "U werkt niet voor die gemeente" in response.content.decode()
     assert "Daarwonend" not in client.get(reverse("inburgeraars:lijst")).content.decode()
 
 
