@@ -117,30 +117,55 @@ def test_every_api_operation_on_a_person_is_logged(gemeente_a, api_client, inbur
     Verwerking.objects.all().delete()
     nieuw = client.post(
         "/api/v1/inburgeraars",
-        {"bsn": nummer, "voornamen": "Rahel", "achternaam": "Nepstra", "geboortedatum": "1995-01-01", "doelgroep": "Asielstatushouder"},
+        {
+            "bsn": nummer,
+            "voornamen": "Rahel",
+            "achternaam": "Nepstra",
+            "geboortedatum": "1995-01-01",
+            "doelgroep": "Asielstatushouder",
+        },
         format="json",
     ).json()
     client.patch(f"/api/v1/inburgeraars/{persoon.uuid}", {"telefoon": "0611111111"}, format="json")
-    client.post(f"/api/v1/inburgeraars/{persoon.uuid}/statuswijziging", {"status": "intake"}, format="json")
+    client.post(
+        f"/api/v1/inburgeraars/{persoon.uuid}/statuswijziging", {"status": "intake"}, format="json"
+    )
     client.post("/api/v1/inburgeraars/_zoek", {"bsn": persoon.bsn}, format="json")
-    activiteiten = sorted(Verwerking.objects.filter(betrokkene=persoon.pseudoniem).values_list("activiteit", flat=True))
-    assert activiteiten == sorted([Activiteit.WIJZIGEN, Activiteit.STATUS_WIJZIGEN, Activiteit.ZOEKEN])
+    activiteiten = sorted(
+        Verwerking.objects.filter(betrokkene=persoon.pseudoniem).values_list(
+            "activiteit", flat=True
+        )
+    )
+    assert activiteiten == sorted(
+        [Activiteit.WIJZIGEN, Activiteit.STATUS_WIJZIGEN, Activiteit.ZOEKEN]
+    )
     from openinburgering.inburgeraars.models import Inburgeraar
 
     aangemaakt = Inburgeraar.objects.get(uuid=nieuw["uuid"])
-    assert Verwerking.objects.filter(betrokkene=aangemaakt.pseudoniem, activiteit=Activiteit.AANMAKEN).count() == 1
+    assert (
+        Verwerking.objects.filter(
+            betrokkene=aangemaakt.pseudoniem, activiteit=Activiteit.AANMAKEN
+        ).count()
+        == 1
+    )
 
 
 def test_edit_form_view_is_logged_as_inzien(gemeente_a, medewerker, inloggen, inburgeraar_factory):
     persoon = inburgeraar_factory(gemeente_a)
     Verwerking.objects.all().delete()
-    inloggen(medewerker(Rol.KLANTREGISSEUR, gemeente_a)).get(reverse("inburgeraars:wijzigen", kwargs={"uuid": persoon.uuid}))
+    inloggen(medewerker(Rol.KLANTREGISSEUR, gemeente_a)).get(
+        reverse("inburgeraars:wijzigen", kwargs={"uuid": persoon.uuid})
+    )
     assert list(Verwerking.objects.values_list("activiteit", flat=True)) == [Activiteit.INZIEN]
 
 
-def test_refused_access_is_not_logged_as_a_processing(gemeente_a, medewerker, inloggen, inburgeraar_factory):
+def test_refused_access_is_not_logged_as_a_processing(
+    gemeente_a, medewerker, inloggen, inburgeraar_factory
+):
     persoon = inburgeraar_factory(gemeente_a)
     Verwerking.objects.all().delete()
-    response = inloggen(medewerker(Rol.BELEIDSMEDEWERKER, gemeente_a)).get(reverse("inburgeraars:detail", kwargs={"uuid": persoon.uuid}))
+    response = inloggen(medewerker(Rol.BELEIDSMEDEWERKER, gemeente_a)).get(
+        reverse("inburgeraars:detail", kwargs={"uuid": persoon.uuid})
+    )
     assert response.status_code == 403
     assert not Verwerking.objects.exists()
