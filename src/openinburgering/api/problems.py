@@ -87,14 +87,20 @@ def exception_handler(exc, context):
             400, detail=exc.message, code=exc.regel or "geweigerd", invalid_params=params
         )
     if isinstance(exc, DjangoValidationError):
-        detail = (
-            exc.message_dict if hasattr(exc, "error_dict") else {"nonFieldErrors": exc.messages}
+        fouten = (
+            exc.error_dict if hasattr(exc, "error_dict") else {"nonFieldErrors": exc.error_list}
         )
+        params = [
+            {
+                "name": "nonFieldErrors" if veld == "__all__" else veld,
+                "code": fout.code or "invalid",
+                "reason": " ".join(fout.messages),
+            }
+            for veld, lijst in fouten.items()
+            for fout in lijst
+        ]
         return problem(
-            400,
-            detail=_("De invoer is niet geldig."),
-            code="invalid",
-            invalid_params=_invalid_params(detail),
+            400, detail=_("De invoer is niet geldig."), code="invalid", invalid_params=params
         )
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()

@@ -1,31 +1,16 @@
-"""DUO's code lists used on the dossier (Inburgeringsplicht API, DOMAIN.md 9.4)."""
+"""Choices for the dossier, taken from the code lists in ``openinburgering.regels.codes``.
 
-from django.db import models
+The law's code lists live in ``regels`` (DUO's own values); this module only turns them into
+translatable Django choices, so that no code list is written twice.
+"""
+
 from django.utils.translation import gettext_lazy as _
 
+from openinburgering.regels.codes import Doelgroep, GedetailleerdeDoelgroep, Regime, Verblijfsdoel
 
-class Doelgroep(models.TextChoices):
-    # DUO's Doelgroepindeling: the two legal target groups.
-    ASIELSTATUSHOUDER = "Asielstatushouder", _("Asielstatushouder")
-    GEZINSMIGRANT_OVERIG = "Gezinsmigrant en overige migrant", _("Gezinsmigrant en overige migrant")
+__all__ = ["Doelgroep", "GedetailleerdeDoelgroep", "Regime", "Verblijfsdoel", "keuzes"]
 
 
-class GedetailleerdeDoelgroep(models.TextChoices):
-    ASIELSTATUSHOUDER = "Asielstatushouder", _("Asielstatushouder")
-    GEESTELIJK_BEDIENAAR = "Geestelijk bedienaar", _("Geestelijk bedienaar")
-    GEZINSHERENIGER = "Gezinshereniger", _("Gezinshereniger")
-    GEZINSHERENIGER_ASIEL = (
-        "Gezinshereniger met Asielstatushouder",
-        _("Gezinshereniger met asielstatushouder"),
-    )
-    GEZINSVORMER = "Gezinsvormer", _("Gezinsvormer")
-    GEZINSVORMER_ASIEL = (
-        "Gezinsvormer met Asielstatushouder",
-        _("Gezinsvormer met asielstatushouder"),
-    )
-    OVERIG = "Overig", _("Overig")
-
-
-class Regime(models.TextChoices):
-    WI2021 = "Wi2021", _("Wet inburgering 2021")
-    WI2013 = "Wi2013", _("Wet inburgering (2013, overgangsrecht)")
+def keuzes(codelijst) -> list[tuple[str, str]]:
+    # The labels are Dutch in regels; gettext_lazy lets the English catalogue translate them.
+    return [(waarde, _(label)) for waarde, label in codelijst.choices()]

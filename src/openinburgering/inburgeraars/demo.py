@@ -57,16 +57,8 @@ ACHTERNAMEN = [
     "Demostra",
     "Verbeeldink",
 ]
-NATIONALITEITEN = [
-    "Syrisch",
-    "Eritrees",
-    "Oekraïens",
-    "Turks",
-    "Afghaans",
-    "Marokkaans",
-    "Iraans",
-    "Jemenitisch",
-]
+# ISO 3166-1 alpha-2 codes, as regels.plicht needs them.
+NATIONALITEITEN = ["SY", "ER", "UA", "TR", "AF", "MA", "IR", "YE"]
 TALEN = ["Arabisch", "Tigrinya", "Oekraïens", "Turks", "Dari", "Tamazight", "Farsi", "Engels"]
 
 

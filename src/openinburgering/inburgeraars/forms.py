@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from openinburgering.ui.forms import NldsFormMixin
 
 from . import bsn as bsn_tools
-from .codes import Doelgroep
+from .codes import Doelgroep, keuzes
 from .models import Inburgeraar
 from .workflow import Eindreden, Status
 
@@ -27,6 +27,11 @@ class DatumVeld(forms.DateField):
 
 class InburgeraarForm(NldsFormMixin, forms.ModelForm):
     geboortedatum = DatumVeld(label=_("Geboortedatum"), help_text=_("Bijvoorbeeld 31-12-1990."))
+    datum_bekendmaking_ind = DatumVeld(
+        label=_("Datum bekendmaking verblijfsrecht (IND)"),
+        required=False,
+        help_text=_("Vanaf deze dag geldt de inburgeringsplicht. Bepaalt ook het regime."),
+    )
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -38,6 +43,8 @@ class InburgeraarForm(NldsFormMixin, forms.ModelForm):
             "geboortedatum",
             "vnummer",
             "nationaliteit",
+            "verblijfsdoel",
+            "datum_bekendmaking_ind",
             "talen",
             "telefoon",
             "email",
@@ -48,6 +55,7 @@ class InburgeraarForm(NldsFormMixin, forms.ModelForm):
         help_texts = {
             "vnummer": _("Het vreemdelingennummer van de IND, 10 cijfers."),
             "talen": _("Bijvoorbeeld: Arabisch, Engels."),
+            "regime": _("Wordt bepaald uit de datum van de IND als die bekend is (regel R2)."),
         }
 
     def clean_vnummer(self):
@@ -87,7 +95,7 @@ class ZoekForm(NldsFormMixin, forms.Form):
     )
     doelgroep = forms.ChoiceField(
         label=_("Doelgroep"),
-        choices=[("", _("Alle doelgroepen")), *Doelgroep.choices],
+        choices=[("", _("Alle doelgroepen")), *keuzes(Doelgroep)],
         required=False,
     )
 

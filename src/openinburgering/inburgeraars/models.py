@@ -4,10 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from django_countries.fields import CountryField
+
 from openinburgering.gemeenten.models import Gemeente
 
 from . import bsn as bsn_tools
-from .codes import Doelgroep, GedetailleerdeDoelgroep, Regime
+from .codes import Doelgroep, GedetailleerdeDoelgroep, Regime, Verblijfsdoel, keuzes
 from .workflow import Eindreden, Status
 
 
@@ -25,15 +27,26 @@ class Inburgeraar(models.Model):
     voorvoegsel = models.CharField(_("voorvoegsel"), max_length=20, blank=True)
     achternaam = models.CharField(_("achternaam"), max_length=200)
     geboortedatum = models.DateField(_("geboortedatum"))
-    nationaliteit = models.CharField(_("nationaliteit"), max_length=100, blank=True)
+    nationaliteit = CountryField(_("nationaliteit"), blank=True)
+    verblijfsdoel = models.CharField(
+        _("verblijfsdoel"), max_length=30, choices=keuzes(Verblijfsdoel), blank=True
+    )
+    datum_bekendmaking_ind = models.DateField(
+        _("datum bekendmaking verblijfsrecht (IND)"), null=True, blank=True
+    )
     talen = models.CharField(_("gesproken talen"), max_length=200, blank=True)
     telefoon = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
-    doelgroep = models.CharField(_("doelgroep"), max_length=40, choices=Doelgroep)
+    doelgroep = models.CharField(_("doelgroep"), max_length=40, choices=keuzes(Doelgroep))
     gedetailleerde_doelgroep = models.CharField(
-        _("gedetailleerde doelgroep"), max_length=50, choices=GedetailleerdeDoelgroep, blank=True
+        _("gedetailleerde doelgroep"),
+        max_length=50,
+        choices=keuzes(GedetailleerdeDoelgroep),
+        blank=True,
     )
-    regime = models.CharField(_("regime"), max_length=10, choices=Regime, default=Regime.WI2021)
+    regime = models.CharField(
+        _("regime"), max_length=10, choices=keuzes(Regime), default=Regime.WI2021.value
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
     versie = models.PositiveIntegerField(default=1)

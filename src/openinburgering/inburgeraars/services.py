@@ -12,10 +12,13 @@ import structlog
 
 from openinburgering.accounts.context import Actor
 from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.regels import als_validationerror
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
+from openinburgering.regels.plicht import PlichtFeiten, bepaal_plicht
 
 from . import bsn as bsn_tools
+from .codes import GedetailleerdeDoelgroep, Verblijfsdoel
 from .models import Bron, Dossier, Gebeurtenis, Inburgeraar
 from .workflow import Eindreden, Status, controleer_overgang
 
@@ -28,6 +31,8 @@ WIJZIGBARE_VELDEN = (
     "achternaam",
     "geboortedatum",
     "nationaliteit",
+    "verblijfsdoel",
+    "datum_bekendmaking_ind",
     "talen",
     "telefoon",
     "email",
@@ -35,6 +40,41 @@ WIJZIGBARE_VELDEN = (
     "gedetailleerde_doelgroep",
     "regime",
 )
+
+
+# Where regels.plicht names a fact, the form field that holds it.
+PLICHT_VELDEN = {"nationaliteiten": "nationaliteit", "eu_familielid": "nationaliteit"}
+
+
+def _plicht_toetsen(inburgeraar: Inburgeraar) -> None:
+    """Apply the duty rules (R1, R3–R6) and the regime (R2) when the facts are known.
+
+    A person who is not obliged is refused, with every rule that says so. The facts are optional:
+    a notice from DUO already means DUO found a duty.
+    """
+    if not (
+        inburgeraar.verblijfsdoel
+        and inburgeraar.datum_bekendmaking_ind
+        and inburgeraar.nationaliteit
+    ):
+        return
+    bepaling = bepaal_plicht(
+        PlichtFeiten(
+            geboortedatum=inburgeraar.geboortedatum,
+            nationaliteiten=(str(inburgeraar.nationaliteit),),
+            verblijfsdoel=Verblijfsdoel(inburgeraar.verblijfsdoel),
+            datum_bekendmaking_ind=inburgeraar.datum_bekendmaking_ind,
+            gezinslid_van_asielstatushouder=inburgeraar.gedetailleerde_doelgroep
+            in (
+                GedetailleerdeDoelgroep.GEZINSHERENIGER_MET_ASIELSTATUSHOUDER,
+                GedetailleerdeDoelgroep.GEZINSVORMER_MET_ASIELSTATUSHOUDER,
+            ),
+        ),
+        peildatum=timezone.localdate(),
+    )
+    if not bepaling.plichtig:
+        raise als_validationerror(bepaling.redenen, PLICHT_VELDEN)
+    inburgeraar.regime = str(bepaling.regime.waarde)
 
 
 def _bron(actor: Actor) -> str:
@@ -78,6 +118,7 @@ def inburgeraar_aanmaken(
     inburgeraar = Inburgeraar(gemeente=actor.gemeente, **velden)
     inburgeraar.zet_bsn(bsn)
     inburgeraar.full_clean(exclude=["gemeente", "bsn_versleuteld", "bsn_hash", "pseudoniem"])
+    _plicht_toetsen(inburgeraar)
     if Inburgeraar.objects.filter(gemeente=actor.gemeente, bsn_hash=inburgeraar.bsn_hash).exists():
         raise ValidationError({"bsn": _("Er is in deze gemeente al een inburgeraar met dit BSN.")})
     try:
@@ -117,10 +158,13 @@ def inburgeraar_wijzigen(
     onbekend = set(velden) - set(WIJZIGBARE_VELDEN)
     if onbekend:
         raise TypeError(f"unknown fields: {sorted(onbekend)}")
-    gewijzigd = [veld for veld, waarde in velden.items() if getattr(inburgeraar, veld) != waarde]
+    oud = {veld: getattr(inburgeraar, veld) for veld in (*velden, "regime")}
     for veld, waarde in velden.items():
         setattr(inburgeraar, veld, waarde)
     inburgeraar.full_clean(exclude=["gemeente", "bsn_versleuteld", "bsn_hash", "pseudoniem"])
+    # The duty rules may set the regime (R2), so it can change without being edited.
+    _plicht_toetsen(inburgeraar)
+    gewijzigd = [veld for veld, waarde in oud.items() if getattr(inburgeraar, veld) != waarde]
     verwachte_versie = inburgeraar.versie if versie is None else versie
     if not gewijzigd:
         if verwachte_versie != inburgeraar.versie:
@@ -129,7 +173,7 @@ def inburgeraar_wijzigen(
     bijgewerkt = Inburgeraar.objects.filter(pk=inburgeraar.pk, versie=verwachte_versie).update(
         versie=F("versie") + 1,
         gewijzigd_op=timezone.now(),
-        **{veld: velden[veld] for veld in gewijzigd},
+        **{veld: getattr(inburgeraar, veld) for veld in gewijzigd},
     )
     if not bijgewerkt:
         raise Conflict()

@@ -199,3 +199,20 @@ def test_cursor_pagination_walks_every_row_once(gemeente_a, api_client, inburger
         gezien += [r["uuid"] for r in body["results"]]
         url = body["next"]
     assert len(gezien) == len(set(gezien)) == 7
+
+
+def test_no_duty_is_a_problem_naming_the_rule(gemeente_a, api_client):
+    response = api_client(gemeente_a).post(
+        "/api/v1/inburgeraars",
+        {
+            **NIEUW,
+            "bsn": nieuw_bsn(),
+            "nationaliteit": "DE",
+            "verblijfsdoel": "gezinsvorming",
+            "datumBekendmakingInd": "2024-03-01",
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert {"name": "nationaliteit", "code": "R3"}.items() <= response.json()["invalidParams"][0].items()
+    assert not Inburgeraar.objects.exists()

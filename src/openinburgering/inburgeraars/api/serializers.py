@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from openinburgering.inburgeraars import bsn as bsn_tools
-from openinburgering.inburgeraars.codes import Doelgroep, GedetailleerdeDoelgroep, Regime
+from openinburgering.inburgeraars.codes import (
+    Doelgroep,
+    GedetailleerdeDoelgroep,
+    Regime,
+    Verblijfsdoel,
+    keuzes,
+)
 from openinburgering.inburgeraars.models import Inburgeraar
 from openinburgering.inburgeraars.workflow import Eindreden, Status
 
@@ -37,12 +43,24 @@ class InburgeraarSerializer(serializers.ModelSerializer):
     )
     gedetailleerdeDoelgroep = serializers.ChoiceField(
         source="gedetailleerde_doelgroep",
-        choices=GedetailleerdeDoelgroep.choices,
+        choices=keuzes(GedetailleerdeDoelgroep),
         required=False,
         allow_blank=True,
     )
-    doelgroep = serializers.ChoiceField(choices=Doelgroep.choices)
-    regime = serializers.ChoiceField(choices=Regime.choices, required=False)
+    doelgroep = serializers.ChoiceField(choices=keuzes(Doelgroep))
+    regime = serializers.ChoiceField(choices=keuzes(Regime), required=False)
+    verblijfsdoel = serializers.ChoiceField(
+        choices=keuzes(Verblijfsdoel), required=False, allow_blank=True
+    )
+    datumBekendmakingInd = serializers.DateField(
+        source="datum_bekendmaking_ind", required=False, allow_null=True
+    )
+    nationaliteit = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=2,
+        help_text=_("Landcode volgens ISO 3166-1 alfa-2, bijvoorbeeld SY."),
+    )
     dossier = DossierSerializer(read_only=True)
 
     class Meta:
@@ -55,6 +73,8 @@ class InburgeraarSerializer(serializers.ModelSerializer):
             "achternaam",
             "geboortedatum",
             "nationaliteit",
+            "verblijfsdoel",
+            "datumBekendmakingInd",
             "talen",
             "telefoon",
             "email",

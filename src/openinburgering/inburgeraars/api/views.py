@@ -42,6 +42,8 @@ VELDEN = {
     "achternaam",
     "geboortedatum",
     "nationaliteit",
+    "verblijfsdoel",
+    "datum_bekendmaking_ind",
     "talen",
     "telefoon",
     "email",

@@ -142,3 +142,51 @@ def test_closing_sets_end_reason_and_date(gemeente_a, inburgeraar_factory):
     assert dossier.eindreden == "overleden"
     assert dossier.afgerond_op is not None
     assert "Overleden" in Gebeurtenis.objects.get(soort="status_gewijzigd").omschrijving
+
+
+PLICHTIG = {
+    "nationaliteit": "SY",
+    "verblijfsdoel": "asiel_bepaalde_tijd",
+    "datum_bekendmaking_ind": date(2024, 5, 2),
+}
+
+
+@pytest.mark.parametrize(
+    ("feiten", "regel", "veld"),
+    [
+        ({"nationaliteit": "PL"}, "R3", "nationaliteit"),
+        ({"verblijfsdoel": "studie"}, "R5", "verblijfsdoel"),
+        ({"geboortedatum": date(2010, 1, 1)}, "R1", "geboortedatum"),
+    ],
+)
+def test_a_person_without_the_duty_is_refused_with_the_rule(gemeente_a, feiten, regel, veld):
+    with pytest.raises(ValidationError) as fout:
+        services.inburgeraar_aanmaken(
+            actor=Actor(gemeente=gemeente_a, systeem="test"),
+            bsn=nieuw_bsn(),
+            voornamen="Lina",
+            achternaam="Testpersoon",
+            doelgroep="Asielstatushouder",
+            **{"geboortedatum": date(1990, 1, 1), **PLICHTIG, **feiten},
+        )
+    fouten = fout.value.error_dict[veld]
+    assert fouten[0].code == regel
+    assert f"({regel}," in fouten[0].messages[0]
+    assert not Inburgeraar.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("bekendmaking", "regime"), [(date(2021, 12, 20), "Wi2013"), (date(2022, 1, 3), "Wi2021")]
+)
+def test_regime_follows_from_the_ind_date(gemeente_a, bekendmaking, regime):
+    inburgeraar = services.inburgeraar_aanmaken(
+        actor=Actor(gemeente=gemeente_a, systeem="test"),
+        bsn=nieuw_bsn(),
+        voornamen="Lina",
+        achternaam="Testpersoon",
+        geboortedatum=date(1990, 1, 1),
+        doelgroep="Asielstatushouder",
+        regime="Wi2021",
+        **{**PLICHTIG, "datum_bekendmaking_ind": bekendmaking},
+    )
+    assert inburgeraar.regime == regime

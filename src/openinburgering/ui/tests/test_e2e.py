@@ -48,7 +48,7 @@ def test_caseworker_flow_with_screenshots_and_accessibility(
             gemeente_a,
             voornamen=voornaam,
             achternaam=achternaam,
-            nationaliteit="Syrisch",
+            nationaliteit="SY",
             talen="Arabisch",
         )
     inburgeraar_factory(gemeente_b, voornamen="Pim", achternaam="Andersgemeente")

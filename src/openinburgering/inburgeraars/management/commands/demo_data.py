@@ -1,5 +1,5 @@
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -11,7 +11,7 @@ from openinburgering.accounts.rollen import Rol
 from openinburgering.gemeenten.models import Gemeente, Lidmaatschap
 from openinburgering.gemeenten.services import apitoken_aanmaken, gemeente_aanmaken
 from openinburgering.inburgeraars import services
-from openinburgering.inburgeraars.codes import Doelgroep, GedetailleerdeDoelgroep, Regime
+from openinburgering.inburgeraars.codes import Doelgroep, GedetailleerdeDoelgroep, Verblijfsdoel
 from openinburgering.inburgeraars.demo import genereer_bsn, genereer_persoon
 from openinburgering.inburgeraars.models import Gebeurtenis, Inburgeraar
 from openinburgering.inburgeraars.workflow import Eindreden, Status
@@ -85,12 +85,25 @@ class Command(BaseCommand):
                 bsn = genereer_bsn(rng)
             gezien.add(bsn)
             asiel = rng.random() < 0.6
-            regime = Regime.WI2013 if rng.random() < 0.12 else Regime.WI2021
+            aangemeld_op = vandaag - timedelta(days=rng.randint(0, 900))
+            # About one in eight came before 2022: regels.plicht then puts them under Wi2013 (R2).
+            oud_recht = rng.random() < 0.12
+            bekendmaking = (
+                date(2021, 1, 4) + timedelta(days=rng.randint(0, 300))
+                if oud_recht
+                else max(date(2022, 1, 3), aangemeld_op - timedelta(days=rng.randint(5, 60)))
+            )
+            persoon = genereer_persoon(rng, peildatum=vandaag)
+            if oud_recht and persoon["nationaliteit"] == "TR":
+                # Turkish family migrants were only obliged from 2022 on (R4).
+                persoon["nationaliteit"] = "SY"
             inburgeraar = services.inburgeraar_aanmaken(
                 actor=actor,
                 bsn=bsn,
-                aangemeld_op=vandaag - timedelta(days=rng.randint(0, 900)),
-                doelgroep=Doelgroep.ASIELSTATUSHOUDER if asiel else Doelgroep.GEZINSMIGRANT_OVERIG,
+                aangemeld_op=aangemeld_op,
+                doelgroep=Doelgroep.ASIELSTATUSHOUDER
+                if asiel
+                else Doelgroep.GEZINSMIGRANT_EN_OVERIGE_MIGRANT,
                 gedetailleerde_doelgroep=(
                     GedetailleerdeDoelgroep.ASIELSTATUSHOUDER
                     if asiel
@@ -102,8 +115,11 @@ class Command(BaseCommand):
                         ]
                     )
                 ),
-                regime=regime,
-                **genereer_persoon(rng, peildatum=vandaag),
+                verblijfsdoel=Verblijfsdoel.ASIEL_BEPAALDE_TIJD
+                if asiel
+                else rng.choice([Verblijfsdoel.GEZINSVORMING, Verblijfsdoel.GEZINSHERENIGING]),
+                datum_bekendmaking_ind=bekendmaking,
+                **persoon,
             )
             doel = rng.choices(list(PAD), weights=[20, 25, 15, 30, 10])[0]
             for stap in PAD[doel]:
