@@ -160,3 +160,10 @@ def test_role_matrix_page_and_docs_are_generated_from_the_table(gemeente_a, mede
     assert docs.read_text() == matrix_als_markdown(), (
         "docs/rollen.md is stale: run `make rollen-docs`"
     )
+
+
+def test_dutch_first_whatever_the_browser_says(gemeente_a, medewerker, inloggen):
+    client = inloggen(medewerker(Rol.KLANTREGISSEUR, gemeente_a))
+    response = client.get(reverse("inburgeraars:lijst"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert 'lang="nl"' in response.content.decode()
+    assert response["Content-Language"] == "nl"
