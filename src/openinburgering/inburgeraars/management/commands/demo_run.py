@@ -1,3 +1,4 @@
+import importlib.util
 import os
 import signal
 import subprocess
@@ -10,7 +11,7 @@ from .demo_data import DEMO_WACHTWOORD, GEBRUIKERS
 
 
 class Command(BaseCommand):
-    help = "Start de webserver en de taakverwerker samen; Ctrl-C stopt beide."
+    help = "Start de webserver, de taakverwerker en de DUO-simulator samen; Ctrl-C stopt alles."
 
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8000)
@@ -18,17 +19,36 @@ class Command(BaseCommand):
 
     def handle(self, *args, port, simulator_port, **options):
         manage = [sys.executable, os.path.abspath(sys.argv[0])]
+        env = {**os.environ, "DUO_API_ROOT": f"http://127.0.0.1:{simulator_port}"}
         processen = [
-            subprocess.Popen([*manage, "runserver", f"127.0.0.1:{port}", "--noreload"]),
-            subprocess.Popen([*manage, "db_worker", "--interval", "1"]),
+            subprocess.Popen([*manage, "runserver", f"127.0.0.1:{port}", "--noreload"], env=env),
+            subprocess.Popen([*manage, "db_worker", "--interval", "1"], env=env),
         ]
+        simulator = importlib.util.find_spec("openinburgering.duo_simulator") is not None
+        if simulator:
+            processen.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "openinburgering.duo_simulator",
+                        "--port",
+                        str(simulator_port),
+                        "--gemeente-url",
+                        f"http://127.0.0.1:{port}",
+                    ],
+                    env=env,
+                )
+            )
         self.stdout.write(
-            self.style.SUCCESS(f"\nOpen Inburgering draait op http://127.0.0.1:{port}/\n")
+            self.style.SUCCESS(f"\nOpen Inburgering draait op http://127.0.0.1:{port}/")
         )
-        self.stdout.write(f"Demo-logins (wachtwoord voor iedereen: {DEMO_WACHTWOORD}):")
+        if simulator:
+            self.stdout.write(f"De DUO-simulator draait op http://127.0.0.1:{simulator_port}/")
+        self.stdout.write(f"\nDemo-logins (wachtwoord voor iedereen: {DEMO_WACHTWOORD}):")
         for username, _voornaam, _achternaam, rol, codes in GEBRUIKERS:
             self.stdout.write(f"  {username:16} {rol.label:24} gemeente(n) {', '.join(codes)}")
-        self.stdout.write("Stoppen: Ctrl-C\n")
+        self.stdout.write("\nStoppen: Ctrl-C\n")
         try:
             while all(p.poll() is None for p in processen):
                 time.sleep(0.5)
