@@ -1,0 +1,248 @@
+"""A realistic flow against a running simulator and application, for demos.
+
+Seeds a few fictional newcomers (generated 11-proef-valid BSNs in the test range 9999xxxxx,
+invented names), sends SS101 and SS139 (the 10-week term to set the PIP starts), SS137 and SS131
+(learnability test registered / result known), and once the gemeente has registered a PIP at the
+simulator: SS102 (term started) and SS199 (exam result). It keeps going when the application does
+not process events yet, and prints what it sent and what came back.
+
+    python -m openinburgering.duo_simulator scenario --gemeente-oin OIN [--aantal 5] [--wacht 60]
+"""
+
+import argparse
+import json
+import random
+import sys
+import time
+import urllib.error
+import urllib.request
+from datetime import date, timedelta
+
+from .bsn import genereer_bsn
+
+VOORNAMEN = (
+    "Amira", "Berhane", "Dilan", "Farah", "Goitom", "Hasan", "Ilham", "Jamal", "Kidane", "Layla",
+    "Mehmet", "Nour", "Omid", "Rahel", "Samir", "Tesfay", "Yara", "Zainab",
+)  # fmt: skip
+ACHTERNAMEN = (
+    "Abrehet", "Bakari", "Darwish", "Eskander", "Ghebre", "Haddad", "Idris", "Khalil", "Mansour",
+    "Nasser", "Osman", "Rahimi", "Saleh", "Tekle", "Yousef", "Zaher",
+)  # fmt: skip
+ONDERDELEN = ("KNM", "LE", "LU", "SC", "SP")
+
+
+class SimulatorFout(RuntimeError):
+    pass
+
+
+class Client:
+    def __init__(self, url: str, timeout: float = 15.0):
+        self.url = url.rstrip("/")
+        self.timeout = timeout
+
+    def aanroep(self, methode: str, pad: str, body=None):
+        data = json.dumps(body).encode() if body is not None else None
+        verzoek = urllib.request.Request(
+            self.url + pad, data=data, method=methode, headers={"Content-Type": "application/json"}
+        )
+        try:
+            with urllib.request.urlopen(verzoek, timeout=self.timeout) as antwoord:  # noqa: S310
+                return antwoord.status, json.loads(antwoord.read() or b"null")
+        except urllib.error.HTTPError as fout:
+            inhoud = fout.read()
+            try:
+                return fout.code, json.loads(inhoud or b"null")
+            except ValueError:
+                return fout.code, inhoud.decode(errors="replace")
+        except (urllib.error.URLError, OSError) as fout:
+            raise SimulatorFout(f"simulator niet bereikbaar op {self.url}: {fout}") from fout
+
+
+def _uit(tekst: str) -> None:
+    print(tekst, flush=True)
+
+
+def _kort(antwoord) -> str:
+    tekst = antwoord if isinstance(antwoord, str) else json.dumps(antwoord, ensure_ascii=False)
+    return tekst if len(tekst) <= 160 else tekst[:157] + "..."
+
+
+class Scenario:
+    def __init__(self, sim: Client, gemeente_url: str, gemeente_oin: str, rng: random.Random):
+        self.sim = sim
+        self.gemeente_url = gemeente_url
+        self.gemeente_oin = gemeente_oin
+        self.rng = rng
+        self.verstuurd: list[tuple[str, str, object]] = []
+
+    def vandaag(self) -> date:
+        _, klok = self.sim.aanroep("GET", "/_sim/klok")
+        return date.fromisoformat(klok["vandaag"])
+
+    def notificeer(self, gebeurtenis: str, persoon: dict) -> None:
+        status, antwoord = self.sim.aanroep(
+            "POST",
+            "/_sim/notificaties",
+            {
+                "gebeurtenisId": gebeurtenis,
+                "bsn": persoon["bsn"],
+                "doelGemeenteOin": self.gemeente_oin,
+                "gemeenteUrl": self.gemeente_url,
+            },
+        )
+        if status == 200:
+            uitkomst = f"gemeente antwoordde {antwoord['status']} {_kort(antwoord['antwoord'])}"
+            gemeente_status = antwoord["status"]
+        elif status == 502:
+            uitkomst = f"NIET AFGELEVERD: {_kort(antwoord['antwoord'])}"
+            gemeente_status = None
+        else:
+            uitkomst = f"simulator weigerde ({status}): {_kort(antwoord)}"
+            gemeente_status = None
+        naam = persoon.get("naam") or ""
+        _uit(f"  {gebeurtenis} -> {persoon['bsn']} ({naam}): {uitkomst}")
+        self.verstuurd.append((gebeurtenis, persoon["bsn"], gemeente_status))
+
+    def nieuwe_persoon(self, vandaag: date, index: int) -> dict:
+        plicht = vandaag - timedelta(days=self.rng.randint(20, 60))
+        gedetailleerd = "Gezinsvormer" if index % 4 == 3 else "Asielstatushouder"
+        invoer = {
+            "bsn": genereer_bsn(self.rng),
+            "vNummer": self.rng.randint(1_000_000_000, 9_999_999_999),
+            "naam": f"{self.rng.choice(VOORNAMEN)} {self.rng.choice(ACHTERNAMEN)}",
+            "gedetailleerdeDoelgroep": gedetailleerd,
+            "woongemeenteOin": self.gemeente_oin,
+            "vestigingsdatum": (plicht + timedelta(days=self.rng.randint(0, 10))).isoformat(),
+            "plichtBegindatum": plicht.isoformat(),
+            "datumKennisgeving": plicht.isoformat(),
+            "lbt": {"examennummer": f"LBT{self.rng.randint(100000, 999999)}"},
+            "gratisPogingen": [{"onderdeel": o, "gratisPogingenTegoed": 3} for o in ONDERDELEN],
+        }
+        status, persoon = self.sim.aanroep("POST", "/_sim/personen", invoer)
+        if status not in (200, 201):
+            raise SimulatorFout(f"persoon aanmaken mislukt ({status}): {_kort(persoon)}")
+        _uit(f"Nieuwe inburgeraar {persoon['bsn']} {persoon['naam']} ({gedetailleerd})")
+        return persoon
+
+    def lbt_uitslag(self, persoon: dict, vandaag: date) -> None:
+        score = self.rng.randint(18, 40)
+        resultaat = {
+            "resultaat": "B1-route haalbaar" if score >= 28 else "B1-route niet haalbaar",
+            "behaaldeScore": f"{score},00",
+            "benodigdeScore": "28,00",
+            "datumAfname": vandaag.isoformat(),
+        }
+        self.sim.aanroep(
+            "POST", "/_sim/personen", {"bsn": persoon["bsn"], "lbt": {"resultaten": [resultaat]}}
+        )
+
+    def examenuitslag(self, persoon: dict, vandaag: date) -> None:
+        _, staat = self.sim.aanroep("GET", f"/_sim/personen/{persoon['bsn']}")
+        resultaten = list(staat.get("examenresultaten") or [])
+        resultaten.append(
+            {"examendatum": vandaag.isoformat(), "resultaat": "Geslaagd", "onderdeel": "KNM"}
+        )
+        self.sim.aanroep(
+            "POST", "/_sim/personen", {"bsn": persoon["bsn"], "examenresultaten": resultaten}
+        )
+
+    def start(self, aantal: int) -> list[dict]:
+        vandaag = self.vandaag()
+        personen = [self.nieuwe_persoon(vandaag, i) for i in range(aantal)]
+        _uit("\nDUO meldt de inburgeringsplicht en de start van de 10-wekentermijn:")
+        for persoon in personen:
+            self.notificeer("SS101", persoon)
+            self.notificeer("SS139", persoon)
+        _uit("\nLeerbaarheidstoets: aangemeld en afgenomen:")
+        for persoon in personen:
+            self.notificeer("SS137", persoon)
+            self.lbt_uitslag(persoon, vandaag)
+            self.notificeer("SS131", persoon)
+        return personen
+
+    def vervolg(self, personen: list[dict], wacht: float) -> list[dict]:
+        """Wait (at most ``wacht`` seconds) for PIPs; then SS102 and SS199 per person."""
+        open_ = {p["bsn"]: p for p in personen}
+        klaar: list[dict] = []
+        einde = time.monotonic() + wacht
+        if open_:
+            _uit(f"\nWachten (max. {wacht:.0f} s) tot de gemeente een PIP registreert bij DUO...")
+        while open_:
+            for bsn, persoon in list(open_.items()):
+                _, staat = self.sim.aanroep("GET", f"/_sim/personen/{bsn}")
+                if staat.get("pips") and staat.get("termijn"):
+                    termijn = staat["termijn"]
+                    _uit(
+                        f"PIP van {bsn} geregistreerd; inburgeringstermijn "
+                        f"{termijn['startdatum']} t/m {termijn['einddatum']} (exclusief):"
+                    )
+                    self.notificeer("SS102", persoon)
+                    self.examenuitslag(persoon, self.vandaag())
+                    self.notificeer("SS199", persoon)
+                    klaar.append(persoon)
+                    del open_[bsn]
+            if not open_ or time.monotonic() >= einde:
+                break
+            time.sleep(1.0)
+        for bsn in open_:
+            _uit(f"Geen PIP geregistreerd voor {bsn}: SS102 en SS199 niet verstuurd.")
+        return klaar
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m openinburgering.duo_simulator scenario",
+        description="Speelt een realistisch verloop tegen een draaiende simulator en applicatie.",
+    )
+    p.add_argument("--gemeente-url", default="http://127.0.0.1:8000")
+    p.add_argument("--gemeente-oin", required=True, help="OIN van de gemeente (20 cijfers)")
+    p.add_argument("--gemeentecode", help="gemeentecode (4 cijfers) voor GET PIP en uren")
+    p.add_argument("--simulator-url", default="http://127.0.0.1:8001")
+    p.add_argument("--aantal", type=int, default=5)
+    p.add_argument(
+        "--wacht", type=float, default=60.0, help="seconden wachten op PIP's (0 = niet wachten)"
+    )
+    p.add_argument(
+        "--vervolg",
+        action="store_true",
+        help="geen nieuwe personen; alleen SS102/SS199 voor personen van deze gemeente met PIP",
+    )
+    p.add_argument("--seed", type=int, help="vaste random seed (reproduceerbaar)")
+    return p
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    if not (len(args.gemeente_oin) == 20 and args.gemeente_oin.isdigit()):
+        print("--gemeente-oin moet 20 cijfers zijn", file=sys.stderr)
+        return 2
+    sim = Client(args.simulator_url)
+    scenario = Scenario(sim, args.gemeente_url, args.gemeente_oin, random.Random(args.seed))
+    try:
+        status, info = sim.aanroep("GET", "/_sim/status")
+        if status != 200:
+            raise SimulatorFout(f"onverwacht antwoord van /_sim/status: {status}")
+        _uit(f"DUO-simulator op {args.simulator_url}; gemeente {args.gemeente_url}")
+        if args.gemeentecode:
+            sim.aanroep(
+                "POST",
+                "/_sim/gemeenten",
+                {"oin": args.gemeente_oin, "gemeentecode": args.gemeentecode},
+            )
+        if args.vervolg:
+            _, lijst = sim.aanroep("GET", f"/_sim/personen?gemeente={args.gemeente_oin}")
+            _, verstuurd = sim.aanroep("GET", f"/_sim/notificaties?doel={args.gemeente_oin}")
+            al_gedaan = {n["body"].get("bsn") for n in verstuurd if n["gebeurtenisId"] == "SS102"}
+            personen = [p for p in lijst if p["bsn"] not in al_gedaan]
+        else:
+            personen = scenario.start(args.aantal)
+        klaar = scenario.vervolg(personen, args.wacht)
+    except SimulatorFout as fout:
+        print(f"FOUT: {fout}", file=sys.stderr)
+        return 2
+    afgeleverd = sum(1 for _, _, s in scenario.verstuurd if s is not None and 200 <= s < 300)
+    _uit(
+        f"\nKlaar: {len(scenario.verstuurd)} notificaties verstuurd, {afgeleverd} door de gemeente "
+        f"aangenomen (2xx); {len(klaar)} van {len(personen)} personen hebben een PIP."
+    )
+    return 0
