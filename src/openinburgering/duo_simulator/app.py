@@ -302,7 +302,7 @@ class Simulator:
         if pad == "/berichten" and methode == "GET":
             with self.store.transactie():
                 lijst = self.store.berichten(
-                    pad=request.args.get("pad"),
+                    pad=request.args.get("pad") or request.args.get("path"),
                     bron=request.args.get("bron"),
                     methode=request.args.get("methode"),
                 )
