@@ -28,7 +28,6 @@ venv: $(VENV)/.installed
 demo: venv
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) demo_data
-	$(MANAGE) collectstatic --no-input -v 0
 	$(MANAGE) demo_run --port $(PORT) --simulator-port $(SIMULATOR_PORT)
 
 test: venv

@@ -18,11 +18,15 @@ class Command(BaseCommand):
         parser.add_argument("--simulator-port", type=int, default=8001)
 
     def handle(self, *args, port, simulator_port, **options):
+        # Ctrl-C (or a TERM) at any moment, even during start-up, stops everything we started.
+        stoppen = []
+        signal.signal(signal.SIGINT, lambda *_: stoppen.append(True))
+        signal.signal(signal.SIGTERM, lambda *_: stoppen.append(True))
         manage = [sys.executable, os.path.abspath(sys.argv[0])]
         env = {**os.environ, "DUO_API_ROOT": f"http://127.0.0.1:{simulator_port}"}
         processen = [
             subprocess.Popen([*manage, "runserver", f"127.0.0.1:{port}", "--noreload"], env=env),
-            subprocess.Popen([*manage, "db_worker", "--interval", "1"], env=env),
+            subprocess.Popen([*manage, "db_worker", "--interval", "1", "--no-reload"], env=env),
         ]
         simulator = importlib.util.find_spec("openinburgering.duo_simulator") is not None
         if simulator:
@@ -50,16 +54,14 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:16} {rol.label:24} gemeente(n) {', '.join(codes)}")
         self.stdout.write("\nStoppen: Ctrl-C\n")
         try:
-            while all(p.poll() is None for p in processen):
+            while not stoppen and all(p.poll() is None for p in processen):
                 time.sleep(0.5)
-        except KeyboardInterrupt:
-            pass
         finally:
             for proces in processen:
                 if proces.poll() is None:
-                    proces.send_signal(signal.SIGINT)
+                    proces.terminate()
             for proces in processen:
                 try:
-                    proces.wait(timeout=10)
+                    proces.wait(timeout=5)
                 except subprocess.TimeoutExpired:
                     proces.kill()
