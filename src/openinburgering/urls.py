@@ -8,6 +8,7 @@ urlpatterns = [
     path("inburgeraars/", include("openinburgering.inburgeraars.urls")),
     path("logboek/", include("openinburgering.logboek.urls")),
     path("api/v1/", include("openinburgering.api.urls")),
+    path("", include("openinburgering.integrations.duo.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

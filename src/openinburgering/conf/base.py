@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "openinburgering.gemeenten",
     "openinburgering.logboek",
     "openinburgering.inburgeraars",
+    "openinburgering.integrations.duo",
     "openinburgering.api",
 ]
 
@@ -246,6 +247,60 @@ DUO_CLIENT_KEY = env(
     "DUO_CLIENT_KEY", "", group="DUO", help_text="Pad naar de sleutel van het clientcertificaat."
 )
 DUO_CA_BUNDLE = env("DUO_CA_BUNDLE", "", group="DUO", help_text="Pad naar de CA-bundel voor DUO.")
+DUO_CONNECT_TIMEOUT = env(
+    "DUO_CONNECT_TIMEOUT",
+    5.0,
+    cast=float,
+    group="DUO",
+    help_text="Seconden om een verbinding met DUO op te zetten.",
+)
+DUO_READ_TIMEOUT = env(
+    "DUO_READ_TIMEOUT",
+    30.0,
+    cast=float,
+    group="DUO",
+    help_text="Seconden wachten op een antwoord van DUO.",
+)
+DUO_MTLS_REQUIRED = env(
+    "DUO_MTLS_REQUIRED",
+    False,
+    cast=bool,
+    group="DUO",
+    help_text="Notificaties alleen aannemen met een door de reverse proxy geverifieerd "
+    "clientcertificaat (mutual TLS, PKIoverheid). Zet aan in productie; zie ADR 0008.",
+)
+DUO_MTLS_SUBJECT_HEADER = env(
+    "DUO_MTLS_SUBJECT_HEADER",
+    "HTTP_X_SSL_CLIENT_S_DN",
+    group="DUO",
+    help_text="META-naam van de header waarin de reverse proxy het subject van het geverifieerde "
+    "clientcertificaat zet (`X-SSL-Client-S-DN` wordt `HTTP_X_SSL_CLIENT_S_DN`). Het subject moet "
+    "het OIN van DUO bevatten. De proxy moet deze header uit inkomende verzoeken verwijderen.",
+)
+DUO_OUTBOX_MAX_BACKOFF_SECONDS = env(
+    "DUO_OUTBOX_MAX_BACKOFF_SECONDS",
+    300,
+    cast=int,
+    group="DUO",
+    help_text="Langste wachttijd tussen twee pogingen om een bericht aan DUO te bezorgen "
+    "(exponentieel oplopend, met jitter).",
+)
+DUO_OUTBOX_OPGEVEN_NA_DAGEN = env(
+    "DUO_OUTBOX_OPGEVEN_NA_DAGEN",
+    7,
+    cast=int,
+    group="DUO",
+    help_text="Na zoveel dagen zonder bezorging gaat een bericht naar de lijst 'niet bezorgd', "
+    "waar een beheerder het opnieuw kan aanbieden.",
+)
+DUO_SIM_PERSONENLIJST = env(
+    "DUO_SIM_PERSONENLIJST",
+    False,
+    cast=bool,
+    group="DUO",
+    help_text="Alleen demo en tests: de afstemming vraagt de DUO-simulator (`/_sim/personen`) "
+    "welke personen DUO bij de gemeente kent. DUO zelf heeft zo'n lijst niet.",
+)
 
 # --- API ----------------------------------------------------------------------------------
 API_VERSION = "1.0.0"
@@ -357,6 +412,8 @@ LOGGING = {
         # Django's request logger puts the full path in the message; our URLs carry no BSN,
         # but query strings could, so we keep it at WARNING and log requests ourselves.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # urllib3 logs request lines, and DUO's URLs carry a BSN: never below WARNING.
+        "urllib3": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
 structlog.configure(

@@ -1,0 +1,1 @@
+"""Connections with systems outside the gemeente (DUO first)."""

@@ -1,0 +1,1 @@
+"""DUO's machine-to-machine exchange: Notificatie endpoint, API clients, outbox, reconciliation."""
