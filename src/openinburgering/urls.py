@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("openinburgering.ui.urls")),
     path("inburgeraars/", include("openinburgering.inburgeraars.urls")),
     path("logboek/", include("openinburgering.logboek.urls")),
+    path("begeleiding/", include("openinburgering.begeleiding.urls")),
     path("api/v1/", include("openinburgering.api.urls")),
     path("", include("openinburgering.integrations.duo.urls")),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -25,6 +25,10 @@ class Recht(StrEnum):
     CIJFERS_LEZEN = "cijfers_lezen"
     LOGBOEK_LEZEN = "logboek_lezen"
     REGELS_LEZEN = "regels_lezen"
+    BEGELEIDING_BEHEREN = "begeleiding_beheren"
+    TRAJECT_VASTLEGGEN = "traject_vastleggen"
+    HANDHAVING_VOORBEREIDEN = "handhaving_voorbereiden"
+    BOETE_OPLEGGEN = "boete_opleggen"
 
 
 RECHT_OMSCHRIJVING = {
@@ -35,6 +39,16 @@ RECHT_OMSCHRIJVING = {
     Recht.CIJFERS_LEZEN: _("Geaggregeerde cijfers bekijken (geen persoonsgegevens)"),
     Recht.LOGBOEK_LEZEN: _("Het verwerkingenlogboek inzien"),
     Recht.REGELS_LEZEN: _("De regelcatalogus inzien"),
+    Recht.BEGELEIDING_BEHEREN: _(
+        "De checklist maatschappelijke begeleiding van de gemeente inrichten"
+    ),
+    Recht.TRAJECT_VASTLEGGEN: _(
+        "Begeleiding, PVT, MAP, uren en examens vastleggen en aan DUO doorgeven"
+    ),
+    Recht.HANDHAVING_VOORBEREIDEN: _(
+        "Handhaving voorbereiden: overtreding, waarschuwing en voornemen tot boete"
+    ),
+    Recht.BOETE_OPLEGGEN: _("Een boete opleggen (besluit met bezwaarclausule)"),
 }
 
 MATRIX: dict[str, frozenset[Recht]] = {
@@ -45,6 +59,8 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.DOSSIER_STATUS_WIJZIGEN,
             Recht.CIJFERS_LEZEN,
             Recht.REGELS_LEZEN,
+            Recht.TRAJECT_VASTLEGGEN,
+            Recht.HANDHAVING_VOORBEREIDEN,
         }
     ),
     Rol.TEAMLEIDER: frozenset(
@@ -55,13 +71,22 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.WERK_TOEWIJZEN,
             Recht.CIJFERS_LEZEN,
             Recht.REGELS_LEZEN,
+            Recht.TRAJECT_VASTLEGGEN,
+            Recht.HANDHAVING_VOORBEREIDEN,
+            # Four eyes: the caseworker prepares a fine, the teamleider decides on it.
+            Recht.BOETE_OPLEGGEN,
         }
     ),
     # Policy staff work with aggregates only and never see personal data.
     Rol.BELEIDSMEDEWERKER: frozenset({Recht.CIJFERS_LEZEN, Recht.REGELS_LEZEN}),
     # The functioneel beheerder audits and configures, but does not work on cases.
     Rol.FUNCTIONEEL_BEHEERDER: frozenset(
-        {Recht.LOGBOEK_LEZEN, Recht.CIJFERS_LEZEN, Recht.REGELS_LEZEN}
+        {
+            Recht.LOGBOEK_LEZEN,
+            Recht.CIJFERS_LEZEN,
+            Recht.REGELS_LEZEN,
+            Recht.BEGELEIDING_BEHEREN,
+        }
     ),
 }
 

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "openinburgering.logboek",
     "openinburgering.inburgeraars",
     "openinburgering.integrations.duo",
+    "openinburgering.begeleiding",
     "openinburgering.api",
 ]
 
