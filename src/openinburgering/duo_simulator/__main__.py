@@ -6,6 +6,7 @@ Messages go to stderr with ``print`` (no ``logging``: DUO's paths contain BSNs).
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -46,6 +47,10 @@ def _serve_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _stop(signum, frame):
+    raise KeyboardInterrupt
+
+
 def serve(argv: list[str]) -> int:
     from .app import Simulator
     from .server import maak_server
@@ -67,7 +72,13 @@ def serve(argv: list[str]) -> int:
     app = Simulator(args.db, specs=specs, duo_oin=args.duo_oin, gemeente_url=args.gemeente_url)
     if args.reset:
         app.reset()
-    server = maak_server(app, args.host, args.port, verbose=not args.stil)
+    try:
+        server = maak_server(app, args.host, args.port, verbose=not args.stil)
+    except (OSError, OverflowError, SystemExit) as fout:  # werkzeug exits on a taken port
+        reden = "" if isinstance(fout, SystemExit) else f": {fout}"
+        print(f"FOUT: kan niet luisteren op {args.host}:{args.port}{reden}", file=sys.stderr)
+        app.sluit()
+        return 1
     print(
         f"DUO-simulator op http://{args.host}:{server.server_port}/v1/ "
         f"(beheer: /_sim/status; database {args.db}; "
@@ -75,6 +86,7 @@ def serve(argv: list[str]) -> int:
         file=sys.stderr,
         flush=True,
     )
+    signal.signal(signal.SIGTERM, _stop)  # stop cleanly when make demo stops its processes
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -1,5 +1,6 @@
 """DUO's headers, validation of requests against DUO's spec, and the route table vs. the specs."""
 
+import socket
 import subprocess
 import sys
 import time
@@ -184,28 +185,22 @@ def test_without_specs_the_simulator_still_checks_bodies(tmp_path):
 
 def test_missing_spec_folder_gives_one_clear_warning(tmp_path):
     assert laad_specs(tmp_path / "bestaat-niet") is None
-    proces = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "openinburgering.duo_simulator",
-            "--port",
-            "0",
-            "--db",
-            str(tmp_path / "w.sqlite3"),
-            "--specs",
-            str(tmp_path / "bestaat-niet"),
-        ],
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        regels = [proces.stderr.readline(), proces.stderr.readline()]
-    finally:
-        proces.terminate()
-        proces.wait(timeout=10)
-    assert regels[0].startswith("WAARSCHUWING: map met DUO-specificaties niet gevonden")
-    assert "specs uit" in regels[1]
+    with socket.socket() as bezet:  # a taken port makes the process stop right after starting
+        bezet.bind(("127.0.0.1", 0))
+        bezet.listen()
+        proces = subprocess.run(
+            [sys.executable, "-m", "openinburgering.duo_simulator",
+             "--port", str(bezet.getsockname()[1]), "--db", str(tmp_path / "w.sqlite3"),
+             "--specs", str(tmp_path / "bestaat-niet")],
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    regels = proces.stderr.splitlines()
+    assert proces.returncode == 1
+    assert [r for r in regels if r.startswith("WAARSCHUWING")] == [
+        f"WAARSCHUWING: map met DUO-specificaties niet gevonden ({tmp_path / 'bestaat-niet'}); "
+        "de simulator draait zonder validatie tegen DUO's OpenAPI-bestanden."
+    ]
+    assert regels[-1].startswith("FOUT: kan niet luisteren op 127.0.0.1:")
 
 
 def test_route_table_matches_dues_specs(vereist_specs):
