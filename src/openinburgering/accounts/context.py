@@ -36,6 +36,7 @@ class Actor:
                 Recht.PERSOONSGEGEVENS_LEZEN,
                 Recht.INBURGERAAR_WIJZIGEN,
                 Recht.DOSSIER_STATUS_WIJZIGEN,
+                Recht.PIP_VASTSTELLEN,
             }
         if self.user is None:
             return True

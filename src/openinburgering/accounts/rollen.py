@@ -25,6 +25,9 @@ class Recht(StrEnum):
     CIJFERS_LEZEN = "cijfers_lezen"
     LOGBOEK_LEZEN = "logboek_lezen"
     REGELS_LEZEN = "regels_lezen"
+    INTAKE_VOEREN = "intake_voeren"
+    GEZONDHEID_LEZEN = "gezondheid_lezen"
+    PIP_VASTSTELLEN = "pip_vaststellen"
     BEGELEIDING_BEHEREN = "begeleiding_beheren"
     TRAJECT_VASTLEGGEN = "traject_vastleggen"
     HANDHAVING_VOORBEREIDEN = "handhaving_voorbereiden"
@@ -39,6 +42,9 @@ RECHT_OMSCHRIJVING = {
     Recht.CIJFERS_LEZEN: _("Geaggregeerde cijfers bekijken (geen persoonsgegevens)"),
     Recht.LOGBOEK_LEZEN: _("Het verwerkingenlogboek inzien"),
     Recht.REGELS_LEZEN: _("De regelcatalogus inzien"),
+    Recht.INTAKE_VOEREN: _("De brede intake en voortgangsgesprekken voeren en vastleggen"),
+    Recht.GEZONDHEID_LEZEN: _("Gegevens over gezondheid in de brede intake zien en vastleggen"),
+    Recht.PIP_VASTSTELLEN: _("Een PIP opstellen, vaststellen en wijzigen; bezwaar registreren"),
     Recht.BEGELEIDING_BEHEREN: _(
         "De checklist maatschappelijke begeleiding van de gemeente inrichten"
     ),
@@ -59,6 +65,10 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.DOSSIER_STATUS_WIJZIGEN,
             Recht.CIJFERS_LEZEN,
             Recht.REGELS_LEZEN,
+            Recht.INTAKE_VOEREN,
+            # The caseworker who talks with the person needs the health section (Wi2021 art. 14).
+            Recht.GEZONDHEID_LEZEN,
+            Recht.PIP_VASTSTELLEN,
             Recht.TRAJECT_VASTLEGGEN,
             Recht.HANDHAVING_VOORBEREIDEN,
         }
@@ -71,6 +81,9 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.WERK_TOEWIJZEN,
             Recht.CIJFERS_LEZEN,
             Recht.REGELS_LEZEN,
+            Recht.INTAKE_VOEREN,
+            # A teamleider reviews and signs decisions, but does not need health details.
+            Recht.PIP_VASTSTELLEN,
             Recht.TRAJECT_VASTLEGGEN,
             Recht.HANDHAVING_VOORBEREIDEN,
             # Four eyes: the caseworker prepares a fine, the teamleider decides on it.

@@ -1,5 +1,6 @@
 """Alle termijnen: PIP-termijn (R9, R10, R51), inburgeringstermijn (R7, R8), schakelen (R20),
-bezwaar (R23) en verlenging wegens ziekte (R42). De AOW-datum staat in :mod:`.aow` (R1).
+bezwaar (R23), beslissen op bezwaar (R67) en verlenging wegens ziekte (R42). De AOW-datum staat
+in :mod:`.aow` (R1).
 
 Lees bij elke :class:`~.base.Termijn` ``einde_inclusief``: de inburgeringstermijn heeft een
 exclusief einde (zoals DUO ``einddatum`` opslaat), alle andere termijnen een inclusieve laatste dag.
@@ -35,6 +36,13 @@ BEZWAAR_TERMIJN_WEKEN = 6
 #: Awb art. 6:9 lid 2: per post op tijd als vóór het einde verstuurd en binnen zoveel dagen na
 #: het einde ontvangen.
 BEZWAAR_POST_MARGE_DAGEN = 7
+
+#: Beslistermijn op bezwaar (Awb art. 7:10 lid 1): zonder adviescommissie 6 weken, met een
+#: commissie (Awb 7:13) 12 weken, te rekenen vanaf de dag na het einde van de bezwaartermijn.
+BESLISTERMIJN_BEZWAAR_WEKEN = 6
+BESLISTERMIJN_BEZWAAR_COMMISSIE_WEKEN = 12
+#: Verdaging met ten hoogste zoveel weken (Awb art. 7:10 lid 3).
+BESLISTERMIJN_VERDAGING_WEKEN = 6
 
 #: Verlenging wegens ziekte: de ziekte moet langer duren dan zoveel maanden (inburgeren.nl).
 VERLENGING_ZIEKTE_MIN_MAANDEN = 3
@@ -151,6 +159,27 @@ R23 = definieer_regel(
     on time if posted before the end and received at most a week later.""",
     onderwerp="pip",
     zekerheid="H",
+)
+
+R67 = definieer_regel(
+    id="R67",
+    titel="Beslissen op bezwaar binnen 6 of 12 weken",
+    titel_en="Decide on an objection within 6 or 12 weeks",
+    bron="Awb art. 7:10 lid 1 en 3, 7:13; Atw art. 1",
+    tekst="""Op een bezwaar tegen het PIP beslist de gemeente binnen 6 weken, of binnen 12 weken als
+    een bezwaarcommissie advies geeft. Die tijd begint op de dag na het einde van de
+    bezwaartermijn. De gemeente kan de beslissing één keer met hoogstens 6 weken uitstellen
+    (verdagen) en meldt dat schriftelijk. Is de laatste dag een zaterdag, zondag of feestdag, dan
+    is de eerstvolgende werkdag de laatste dag.""",
+    tekst_en="""The municipality decides on an objection to the PIP within 6 weeks, or within 12
+    weeks when an objections committee advises. The time starts the day after the objection term
+    ends. The decision can be postponed once by at most 6 weeks, in writing. If the last day is a
+    Saturday, Sunday or public holiday, the next working day is the last day.""",
+    onderwerp="pip",
+    zekerheid="H",
+    aanname="""De Atw-verschuiving wordt ook op de beslistermijn toegepast (een termijn bij wet,
+    korter dan 3 maanden). De bezwaartermijn wordt gerekend vanaf de verzending van het besluit
+    (R23), ook als het bezwaar eerder binnenkwam.""",
 )
 
 R42 = definieer_regel(
@@ -428,6 +457,47 @@ def bezwaartermijn(verzenddatum: date) -> Termijn:
         einde=einde,
         einde_inclusief=True,
         regel=R23,
+        uitleg=uitleg + ".",
+        uitleg_en=uitleg_en + ".",
+        einde_zonder_verschuiving=zonder,
+    )
+
+
+def beslistermijn_bezwaar(
+    verzenddatum: date, *, adviescommissie: bool = False, verdaagd: bool = False
+) -> Termijn:
+    """R67: uiterlijk wanneer de gemeente op een bezwaar tegen een besluit moet beslissen."""
+    bezwaar = bezwaartermijn(verzenddatum)
+    weken = (
+        BESLISTERMIJN_BEZWAAR_COMMISSIE_WEKEN if adviescommissie else BESLISTERMIJN_BEZWAAR_WEKEN
+    )
+    if verdaagd:
+        weken += BESLISTERMIJN_VERDAGING_WEKEN
+    start = bezwaar.laatste_dag + timedelta(days=1)
+    zonder = bezwaar.laatste_dag + timedelta(weeks=weken)
+    einde = atw_einddatum(start, zonder)
+    soort = "met advies van de bezwaarcommissie" if adviescommissie else "zonder bezwaarcommissie"
+    soort_en = "with the objections committee" if adviescommissie else "without a committee"
+    uitleg = (
+        f"De bezwaartermijn eindigde op {datum_nl(bezwaar.laatste_dag)}. De beslistermijn "
+        f"{soort} is {weken} weken"
+        + (" (verdaagd)" if verdaagd else "")
+        + f": beslis uiterlijk op {datum_nl(einde)}"
+    )
+    uitleg_en = (
+        f"The objection term ended on {datum_nl(bezwaar.laatste_dag)}. The decision term "
+        f"{soort_en} is {weken} weeks"
+        + (" (postponed)" if verdaagd else "")
+        + f": decide by {datum_nl(einde)}"
+    )
+    if einde != zonder:
+        uitleg += f" ({datum_nl(zonder)} is een {reden_niet_werkdag(zonder)})"
+        uitleg_en += f" ({datum_nl(zonder)} is not a working day)"
+    return Termijn(
+        start=start,
+        einde=einde,
+        einde_inclusief=True,
+        regel=R67,
         uitleg=uitleg + ".",
         uitleg_en=uitleg_en + ".",
         einde_zonder_verschuiving=zonder,

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from openinburgering.accounts.rollen import Recht, Rol, heeft_recht
 
 NAVIGATIE = [
+    ("signalen:werklijst", _("Werklijst"), Recht.PERSOONSGEGEVENS_LEZEN),
+    ("pip:agenda", _("Agenda"), Recht.INTAKE_VOEREN),
     ("inburgeraars:lijst", _("Caseload"), Recht.PERSOONSGEGEVENS_LEZEN),
     ("inburgeraars:aanmaken", _("Nieuwe inburgeraar"), Recht.INBURGERAAR_WIJZIGEN),
     ("logboek:lijst", _("Verwerkingenlogboek"), Recht.LOGBOEK_LEZEN),

@@ -297,3 +297,24 @@ def test_inburgeringstermijn_van_duo(start, einde, grond, regel):
     assert termijn.regel.id == regel
     assert termijn.einde_exclusief == einde and termijn.start == start
     assert grond in termijn.uitleg
+
+
+@pytest.mark.parametrize(
+    ("verzonden", "commissie", "verdaagd", "laatste_dag", "verschoven"),
+    [
+        pytest.param(D("2025-06-02"), False, False, D("2025-08-25"), False, id="R67-6-weken"),
+        pytest.param(D("2025-06-02"), True, False, D("2025-10-06"), False, id="R67-commissie"),
+        pytest.param(D("2025-06-02"), False, True, D("2025-10-06"), False, id="R67-verdaagd"),
+        pytest.param(D("2025-11-13"), False, False, D("2026-02-09"), False, id="R67-na-kerst"),
+        pytest.param(D("2025-02-10"), False, False, D("2025-05-06"), True, id="R67-op-5-mei"),
+    ],
+)
+def test_r67_beslistermijn_bezwaar(verzonden, commissie, verdaagd, laatste_dag, verschoven):
+    from openinburgering.regels.termijnen import beslistermijn_bezwaar
+
+    termijn = beslistermijn_bezwaar(verzonden, adviescommissie=commissie, verdaagd=verdaagd)
+    assert termijn.laatste_dag == laatste_dag
+    assert termijn.regel.id == "R67"
+    assert termijn.start == bezwaartermijn(verzonden).laatste_dag + timedelta(days=1)
+    assert termijn.verschoven is verschoven
+    assert ("verdaagd" in termijn.uitleg) is verdaagd

@@ -1,0 +1,64 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from openinburgering.inburgeraars.forms import DatumVeld
+from openinburgering.ui.forms import NldsFormMixin
+
+from .models import BredeIntake, StapSoort
+from .services import LBT_VELDEN, SECTIES
+
+
+class IntakeForm(NldsFormMixin, forms.ModelForm):
+    lbt_examennummer_aangevraagd_op = DatumVeld(
+        label=_("Examennummer LBT aangevraagd bij DUO op"), required=False
+    )
+    lbt_afgenomen_op = DatumVeld(label=_("LBT afgenomen op"), required=False)
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = BredeIntake
+        fields = [*SECTIES, *LBT_VELDEN]
+        widgets = {veld: forms.Textarea(attrs={"rows": 3}) for veld in SECTIES}
+
+    def __init__(self, *args, mag_gezondheid: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not mag_gezondheid:
+            del self.fields["gezondheid"]
+        self.fields["lbt_behaalde_score"].help_text = _("Zoals DUO hem geeft, bijvoorbeeld 29,00.")
+        self.fields["lbt_behaalde_score"].localize = True
+        self.fields["lbt_benodigde_score"].localize = True
+
+
+class GesprekForm(NldsFormMixin, forms.Form):
+    datum = DatumVeld(label=_("Datum van het gesprek"))
+    tolk_gebruikt = forms.BooleanField(label=_("Er was een tolk"), required=False)
+    tolk_taal = forms.CharField(label=_("Taal van de tolk"), max_length=60, required=False)
+    verslag = forms.CharField(
+        label=_("Kort verslag"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("tolk_gebruikt") and not (data.get("tolk_taal") or "").strip():
+            self.add_error("tolk_taal", _("Vul in in welke taal de tolk vertaalde."))
+        return data
+
+
+class StapForm(NldsFormMixin, forms.Form):
+    soort = forms.ChoiceField(label=_("Stap"), choices=StapSoort.choices)
+    datum = DatumVeld(label=_("Datum"))
+    genegeerd = forms.BooleanField(
+        label=_("De persoon kwam niet en meldde zich niet af"), required=False
+    )
+    bedrag = forms.DecimalField(
+        label=_("Bedrag van de boete (euro)"), required=False, localize=True, max_digits=7,
+        decimal_places=2, help_text=_("Alleen bij een boete. De wet noemt € 250 (art. 22)."),
+    )  # fmt: skip
+    matigingsreden = forms.CharField(
+        label=_("Reden voor een lager bedrag"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

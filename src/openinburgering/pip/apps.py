@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PipConfig(AppConfig):
+    name = "openinburgering.pip"
+    label = "pip"

@@ -1,0 +1,68 @@
+"""Reads for the PIP, bezwaren and progress talks. The tenant filter is applied here, once."""
+
+from django.http import Http404
+
+from openinburgering.accounts.context import Actor
+
+from .models import Bezwaar, GesprekStatus, PipVersie, Voortgangsgesprek
+
+
+def _get(qs, uuid):
+    try:
+        return qs.get(uuid=uuid)
+    except (qs.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def pip_get(*, actor: Actor, uuid) -> PipVersie:
+    return _get(
+        PipVersie.objects.filter(gemeente=actor.gemeente).select_related(
+            "dossier__inburgeraar", "dossier__gemeente", "dossier__klantregisseur"
+        ),
+        uuid,
+    )
+
+
+def pip_list(*, dossier):
+    return list(
+        PipVersie.objects.filter(dossier=dossier)
+        .select_related("vastgesteld_door")
+        .prefetch_related("bezwaren")
+        .order_by("-volgnummer")
+    )
+
+
+def bezwaar_get(*, actor: Actor, uuid) -> Bezwaar:
+    return _get(
+        Bezwaar.objects.filter(gemeente=actor.gemeente).select_related(
+            "pip_versie__dossier__inburgeraar"
+        ),
+        uuid,
+    )
+
+
+def gesprek_get(*, actor: Actor, uuid) -> Voortgangsgesprek:
+    return _get(
+        Voortgangsgesprek.objects.filter(gemeente=actor.gemeente).select_related(
+            "dossier__inburgeraar", "pip_versie", "medewerker"
+        ),
+        uuid,
+    )
+
+
+def gesprek_list(*, dossier):
+    return list(
+        Voortgangsgesprek.objects.filter(dossier=dossier)
+        .select_related("medewerker")
+        .order_by("-gepland_op", "-id")
+    )
+
+
+def agenda(*, actor: Actor, vanaf, alleen_eigen: bool = True):
+    """Planned progress talks in the gemeente (of the actor, by default), earliest first."""
+    qs = Voortgangsgesprek.objects.filter(
+        gemeente=actor.gemeente, status=GesprekStatus.GEPLAND, gepland_op__gte=vanaf
+    ).select_related("dossier__inburgeraar", "medewerker")
+    if alleen_eigen:
+        qs = qs.filter(medewerker=actor.user)
+    return qs.order_by("gepland_op", "id")

@@ -1,0 +1,563 @@
+"""Writes for the PIP: drafts, vaststellen (a beschikking with its letter), changes, bezwaar,
+progress talks. Every legal check calls ``regels``; a refusal carries every violated rule."""
+
+from datetime import date, timedelta
+
+from django.apps import apps
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import structlog
+
+from openinburgering.accounts.context import Actor
+from openinburgering.accounts.rollen import Recht
+from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.inburgeraars import services as inburgeraar_services
+from openinburgering.inburgeraars.workflow import Status
+from openinburgering.logboek.models import Activiteit
+from openinburgering.logboek.services import verwerkingen_vastleggen
+from openinburgering.regels import leerroutes, plicht, termijnen
+from openinburgering.regels import pip as regels_pip
+from openinburgering.regels.base import Uitkomst
+from openinburgering.regels.codes import Alfabetisering, Doelgroep, Leerroute, Niveau
+from openinburgering.signalen.services import herbereken_na_commit
+
+from . import brief
+from .models import (
+    Bezwaar,
+    BezwaarUitkomst,
+    GesprekStatus,
+    PipStatus,
+    PipVersie,
+    Voortgangsgesprek,
+    Wijzigingsreden,
+)
+from .regelfouten import RegelsGeschonden
+
+logger = structlog.get_logger(__name__)
+
+INHOUD = (
+    "dagtekening",
+    "leerroute",
+    "niveau",
+    "geschatte_intensiteit_b1_route",
+    "mag_opleiding_afmaken",
+    "alfabetisering",
+    "begeleiding",
+    "pvt_inhoud",
+    "pvt_intensiteit",
+    "map_inhoud",
+    "map_intensiteit",
+    "ontzorgen",
+    "randvoorwaarden",
+    "voortgang",
+    "gesprek_frequentie_weken",
+    "afspraken",
+    "motivering_leerroute",
+    "lesuren",
+    "lesuren_fysiek",
+    "b1_onhaalbaar",
+    "voldoende_inspanning",
+    "samenvatting_taal",
+    "reden_toelichting",
+)
+
+
+def _log(actor, dossier, activiteit):
+    verwerkingen_vastleggen(
+        actor=actor, activiteit=activiteit, pseudoniemen=[dossier.inburgeraar.pseudoniem]
+    )
+
+
+def _mag(actor: Actor):
+    if not actor.mag(Recht.PIP_VASTSTELLEN):
+        raise Geweigerd(_("U mag geen PIP opstellen of vaststellen."))
+
+
+# --- the rules, as regels sees the PIP ----------------------------------------------------------
+
+
+def _begindatum_plicht(dossier) -> date:
+    inburgeraar = dossier.inburgeraar
+    bekendmaking = getattr(inburgeraar, "datum_bekendmaking_ind", None)
+    if bekendmaking:
+        return plicht.begindatum_plicht(inburgeraar.geboortedatum, bekendmaking).waarde
+    # Until the IND date is known, the registration date is the best lower bound we have.
+    return dossier.aangemeld_op
+
+
+def pip_context(*, pip: PipVersie, peildatum: date) -> regels_pip.PipContext:
+    from openinburgering.intake.models import BredeIntake
+    from openinburgering.intake.services import lbt_resultaat_voor_pip
+
+    dossier = pip.dossier
+    eerdere = [
+        v
+        for v in PipVersie.objects.filter(dossier=dossier).exclude(pk=pip.pk)
+        if v.status != PipStatus.CONCEPT
+    ]
+    huidige = next((v for v in eerdere if v.status == PipStatus.VASTGESTELD), None)
+    dagtekeningen = [v.dagtekening for v in eerdere]
+    termijn = termijnen.inburgeringstermijn(dagtekeningen)
+    intake = BredeIntake.objects.filter(dossier=dossier).first()
+    return regels_pip.PipContext(
+        doelgroep=Doelgroep(dossier.inburgeraar.doelgroep),
+        begindatum_plicht=_begindatum_plicht(dossier),
+        peildatum=peildatum,
+        eerder_pip=bool(eerdere),
+        initiele_pip_dagtekening=min(dagtekeningen) if dagtekeningen else None,
+        huidige_pip_dagtekening=huidige.dagtekening if huidige else None,
+        huidige_leerroute=Leerroute(huidige.leerroute) if huidige else None,
+        termijn_start=termijn.start if termijn else None,
+        schakelbesluit=pip.reden == Wijzigingsreden.SCHAKELEN,
+        verhuisd=pip.reden == Wijzigingsreden.VERHUIZING,
+        lbt_resultaat=lbt_resultaat_voor_pip(intake),
+    )
+
+
+def pip_voor_regels(pip: PipVersie, *, dagtekening: date) -> regels_pip.Pip:
+    return regels_pip.Pip(
+        dagtekening=dagtekening,
+        leerroute=Leerroute(pip.leerroute),
+        niveau=Niveau(pip.niveau) if pip.niveau else None,
+        geschatte_intensiteit_b1_route=pip.geschatte_intensiteit_b1_route,
+        indicator_mag_opleiding_afmaken=pip.mag_opleiding_afmaken,
+        alfabetisering=Alfabetisering(pip.alfabetisering),
+        begeleiding=pip.begeleiding,
+        pvt_inhoud=pip.pvt_inhoud,
+        pvt_intensiteit=pip.pvt_intensiteit,
+        map_inhoud=pip.map_inhoud,
+        map_intensiteit=pip.map_intensiteit,
+        voortgang=pip.voortgang,
+        # The letter always carries the bezwaar clause with its deadline (beschikking.html).
+        bezwaarclausule=True,
+        motivering_leerroute=pip.motivering_leerroute,
+    )
+
+
+def toets(pip: PipVersie, *, peildatum: date | None = None) -> Uitkomst:
+    """Every rule that applies to this PIP version (the draft as it stands)."""
+    peildatum = peildatum or timezone.localdate()
+    if not pip.leerroute:
+        return Uitkomst.fout(
+            regels_pip.R24,
+            "Kies een leerroute: die hoort in elk PIP.",
+            "Choose a learning route: every PIP has one.",
+            veld="leerroute",
+        )
+    dagtekening = pip.dagtekening or peildatum
+    ctx = pip_context(pip=pip, peildatum=peildatum)
+    uitkomst = regels_pip.toets_pip(pip_voor_regels(pip, dagtekening=dagtekening), ctx)
+    if pip.reden == Wijzigingsreden.AFSCHALEN:
+        uitkomst += leerroutes.toets_afschalen(
+            leerroute=ctx.huidige_leerroute or Leerroute(pip.leerroute),
+            lesuren=pip.lesuren or 0,
+            lesuren_fysiek=pip.lesuren_fysiek or 0,
+            b1_onhaalbaar_binnen_termijn=pip.b1_onhaalbaar,
+            voldoende_inspanning=pip.voldoende_inspanning,
+        )
+    return uitkomst
+
+
+# --- drafts -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def pip_concept_aanmaken(
+    *, actor: Actor, dossier, reden: str = Wijzigingsreden.EERSTE, streng: bool = False, **velden
+) -> PipVersie:
+    """Start a draft. A change starts from the current version's content.
+
+    ``streng``: refuse (and store nothing) when the draft breaks a rule, as the API does.
+    """
+    _mag(actor)
+    onbekend = set(velden) - set(INHOUD)
+    if onbekend:
+        raise TypeError(f"unknown fields: {sorted(onbekend)}")
+    if dossier.status == Status.AFGEROND:
+        raise Geweigerd(_("Dit dossier is afgerond; een PIP kan niet meer."))
+    if PipVersie.objects.filter(dossier=dossier, status=PipStatus.CONCEPT).exists():
+        raise Geweigerd(_("Er is al een concept-PIP. Werk dat concept bij."), veld="reden")
+    huidige = PipVersie.objects.filter(dossier=dossier, status=PipStatus.VASTGESTELD).first()
+    if reden == Wijzigingsreden.EERSTE and huidige is not None:
+        raise Geweigerd(
+            _("Er is al een vastgesteld PIP. Kies een wijziging: schakelen, afschalen of anders."),
+            veld="reden",
+        )
+    wijziging = (Wijzigingsreden.SCHAKELEN, Wijzigingsreden.AFSCHALEN, Wijzigingsreden.OVERIG)
+    if reden in wijziging and huidige is None:
+        raise Geweigerd(_("Er is nog geen vastgesteld PIP om te wijzigen."), veld="reden")
+    basis = {v: getattr(huidige, v) for v in INHOUD} if huidige else {}
+    basis.update(dagtekening=None, reden_toelichting="")
+    basis.update(velden)
+    volgnummer = (
+        PipVersie.objects.filter(dossier=dossier).aggregate(n=Max("volgnummer"))["n"] or 0
+    ) + 1
+    pip = PipVersie(
+        gemeente=dossier.gemeente, dossier=dossier, volgnummer=volgnummer, reden=reden, **basis
+    )
+    if streng:
+        uitkomst = toets(pip)
+        if not uitkomst.toegestaan:
+            raise RegelsGeschonden(uitkomst)
+    pip.save()
+    inburgeraar_services.gebeurtenis_toevoegen(
+        dossier=dossier,
+        soort="pip_concept",
+        omschrijving=_("Concept-PIP %(n)d aangemaakt (%(reden)s).")
+        % {"n": volgnummer, "reden": pip.get_reden_display()},
+        bron=inburgeraar_services._bron(actor),
+        actor=actor,
+    )
+    _log(actor, dossier, Activiteit.AANMAKEN)
+    herbereken_na_commit(dossier)
+    return pip
+
+
+@transaction.atomic
+def pip_concept_opslaan(*, actor: Actor, pip: PipVersie, versie: int | None, **velden) -> PipVersie:
+    """Save a draft; ``versie`` is what the user saw, so a concurrent edit is a clear conflict."""
+    _mag(actor)
+    onbekend = set(velden) - set(INHOUD)
+    if onbekend:
+        raise TypeError(f"unknown fields: {sorted(onbekend)}")
+    verwacht = pip.versie if versie is None else versie
+    if not PipVersie.objects.filter(pk=pip.pk, versie=verwacht, status=PipStatus.CONCEPT).update(
+        versie=F("versie") + 1, gewijzigd_op=timezone.now(), **velden
+    ):
+        if PipVersie.objects.filter(pk=pip.pk).exclude(status=PipStatus.CONCEPT).exists():
+            raise Conflict(_("Dit PIP is intussen vastgesteld en kan niet meer veranderen."))
+        raise Conflict(
+            _(
+                "Iemand anders heeft dit concept-PIP intussen gewijzigd. Uw wijzigingen zijn niet "
+                "opgeslagen. Laad de pagina opnieuw, bekijk de nieuwe versie en voer uw "
+                "wijziging daarna opnieuw in."
+            )
+        )
+    pip.refresh_from_db()
+    _log(actor, pip.dossier, Activiteit.WIJZIGEN)
+    return pip
+
+
+# --- vaststellen --------------------------------------------------------------------------------
+
+
+def _naar_status(actor, dossier, doel):
+    pad = {
+        Status.AANGEMELD: [Status.INTAKE, Status.PIP_VASTGESTELD],
+        Status.INTAKE: [Status.PIP_VASTGESTELD],
+    }.get(dossier.status, [])
+    for stap in pad:
+        dossier = inburgeraar_services.dossier_status_wijzigen(
+            actor=actor, dossier=dossier, naar=stap
+        )
+    return dossier
+
+
+WIJZIGING_UITLEG = {
+    Wijzigingsreden.SCHAKELEN: "Dit besluit vervangt uw vorige PIP: u gaat naar een andere "
+    "leerroute (schakelen). Uw inburgeringstermijn blijft hetzelfde.",
+    Wijzigingsreden.AFSCHALEN: "Dit besluit vervangt uw vorige PIP: uw taalniveau wordt A2 "
+    "(afschalen). Uw inburgeringstermijn blijft hetzelfde.",
+    Wijzigingsreden.VERHUIZING: "U woont nu in onze gemeente. Daarom maken wij een nieuw PIP. "
+    "Uw leerroute blijft hetzelfde.",
+    Wijzigingsreden.OVERIG: "Dit besluit vervangt uw vorige PIP. Uw inburgeringstermijn blijft "
+    "hetzelfde.",
+}
+
+
+def pip_vaststellen(
+    *, actor: Actor, pip: PipVersie, versie: int | None, dagtekening: date | None = None
+) -> PipVersie:
+    """Set the draft as a beschikking: check every rule, render the letter, store it privately,
+    replace the previous version, tell DUO, plan the first progress talk. All or nothing."""
+    _mag(actor)
+    if pip.status != PipStatus.CONCEPT:
+        raise Conflict(_("Dit PIP is al vastgesteld."))
+    vandaag = timezone.localdate()
+    dagtekening = dagtekening or pip.dagtekening or vandaag
+    pip.dagtekening = dagtekening
+    uitkomst = toets(pip, peildatum=vandaag)
+    if not uitkomst.toegestaan:
+        raise RegelsGeschonden(uitkomst)
+    dossier = pip.dossier
+    eerdere = list(
+        PipVersie.objects.filter(dossier=dossier)
+        .exclude(pk=pip.pk)
+        .exclude(status=PipStatus.CONCEPT)
+        .values_list("dagtekening", flat=True)
+    )
+    termijn = termijnen.inburgeringstermijn([*eerdere, dagtekening])  # R7, R8
+    bezwaar = termijnen.bezwaartermijn(dagtekening)  # R23: sent on the dagtekening
+    inhoud = brief.render_beschikking(
+        pip=pip,
+        inburgeraar=dossier.inburgeraar,
+        gemeente=dossier.gemeente,
+        termijn=termijn,
+        bezwaar=bezwaar,
+        wijziging_uitleg=WIJZIGING_UITLEG.get(pip.reden, ""),
+    )
+    relatief, sha = brief.beschikking_opslaan(
+        inhoud=inhoud, gemeente_code=dossier.gemeente.code, naam=str(pip.uuid)
+    )
+    try:
+        with transaction.atomic():
+            PipVersie.objects.filter(dossier=dossier, status=PipStatus.VASTGESTELD).update(
+                status=PipStatus.VERVANGEN
+            )
+            if not PipVersie.objects.filter(
+                pk=pip.pk, versie=pip.versie if versie is None else versie, status=PipStatus.CONCEPT
+            ).update(
+                status=PipStatus.VASTGESTELD,
+                dagtekening=dagtekening,
+                vastgesteld_op=timezone.now(),
+                vastgesteld_door=actor.user,
+                bezwaar_uiterlijk=bezwaar.laatste_dag,
+                beschikking_pad=relatief,
+                beschikking_sha256=sha,
+                versie=F("versie") + 1,
+            ):
+                raise Conflict(
+                    _(
+                        "Iemand anders heeft dit concept-PIP intussen gewijzigd of vastgesteld. "
+                        "Laad de pagina opnieuw en controleer de nieuwe versie."
+                    )
+                )
+            pip.refresh_from_db()
+            dossier = _naar_status(actor, dossier, Status.PIP_VASTGESTELD)
+            inburgeraar_services.gebeurtenis_toevoegen(
+                dossier=dossier,
+                soort="pip_vastgesteld",
+                omschrijving=_(
+                    "PIP %(n)d vastgesteld (%(route)s), dagtekening %(datum)s. Bezwaar kan tot "
+                    "en met %(bezwaar)s."
+                )
+                % {
+                    "n": pip.volgnummer,
+                    "route": Leerroute(pip.leerroute).label,
+                    "datum": f"{dagtekening:%d-%m-%Y}",
+                    "bezwaar": f"{bezwaar.laatste_dag:%d-%m-%Y}",
+                },
+                bron=inburgeraar_services._bron(actor),
+                actor=actor,
+                gegevens={"pip": str(pip.uuid), "regels": ["R7", "R8", "R23"]},
+            )
+            if (
+                pip.gesprek_frequentie_weken
+                and not Voortgangsgesprek.objects.filter(
+                    dossier=dossier, status=GesprekStatus.GEPLAND
+                ).exists()
+            ):
+                Voortgangsgesprek.objects.create(
+                    gemeente=dossier.gemeente,
+                    dossier=dossier,
+                    pip_versie=pip,
+                    gepland_op=dagtekening + timedelta(weeks=pip.gesprek_frequentie_weken),
+                    medewerker=dossier.klantregisseur or actor.user,
+                )
+            pip_naar_duo_melden(actor=actor, pip=pip)
+            _log(actor, dossier, Activiteit.WIJZIGEN)
+            herbereken_na_commit(dossier)
+    except Exception:
+        brief.beschikking_pad(relatief).unlink(missing_ok=True)
+        raise
+    logger.info("pip_vastgesteld", pip=str(pip.uuid), volgnummer=pip.volgnummer)
+    return pip
+
+
+def duo_bericht(pip: PipVersie) -> dict:
+    """The PIP in DUO's PIP API shape (POST /personen/{bsn}/PIP); niveau per R17."""
+    route = Leerroute(pip.leerroute)
+    niveau = regels_pip.standaard_niveau(route, Niveau(pip.niveau) if pip.niveau else None)
+    bericht = {
+        "dagtekeningPip": pip.dagtekening.isoformat(),
+        "leerroute": route.value,
+        "indicatorMagOpleidingAfmaken": pip.mag_opleiding_afmaken,
+        "indicatorAlfabetiseringsonderwijs": pip.alfabetisering,
+    }
+    if niveau is not None:
+        bericht["niveau"] = niveau.value
+    if pip.geschatte_intensiteit_b1_route is not None:
+        bericht["geschatteIntensiteitB1Route"] = pip.geschatte_intensiteit_b1_route
+    return bericht
+
+
+def pip_naar_duo_melden(*, actor: Actor, pip: PipVersie):
+    """Report the vastgestelde PIP to DUO, in the caller's transaction, through the outbox.
+
+    The DUO integration's outbox (``duo.UitgaandBericht``) sends it later, with retries; the
+    path keeps ``{bsn}`` as a template, filled in at sending. Without that app nothing is sent
+    and the dossier timeline says so. ONE place to change when the integration offers its own
+    service function for outgoing messages.
+    """
+    try:
+        uitgaand = apps.get_model("duo", "UitgaandBericht")
+    except LookupError:
+        inburgeraar_services.gebeurtenis_toevoegen(
+            dossier=pip.dossier,
+            soort="pip_niet_gemeld",
+            omschrijving=_("Het PIP is nog niet aan DUO gemeld: de DUO-koppeling is niet actief."),
+            bron="systeem",
+        )
+        return None
+    inburgeraar = pip.dossier.inburgeraar
+    bericht = uitgaand(
+        gemeente=pip.dossier.gemeente,
+        inburgeraar=inburgeraar,
+        soort="pip_registreren",
+        methode="POST",
+        pad="/personen/{bsn}/PIP",
+        inhoud=duo_bericht(pip),
+        volgorde_sleutel=f"persoon:{inburgeraar.uuid}",
+    )
+    bericht.zet_bsn(inburgeraar.bsn)
+    bericht.save()
+    return bericht
+
+
+# --- bezwaar ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def bezwaar_registreren(
+    *, actor: Actor, pip: PipVersie, ontvangen_op: date, datum_ter_post: date | None = None,
+    adviescommissie: bool = False, toelichting: str = "",
+) -> Bezwaar:  # fmt: skip
+    """Register an objection; R23 says whether it is on time, R67 when to decide."""
+    _mag(actor)
+    if pip.status == PipStatus.CONCEPT:
+        raise Geweigerd(_("Tegen een concept kan geen bezwaar: het is nog geen besluit."))
+    if ontvangen_op > timezone.localdate():
+        raise Geweigerd(_("De ontvangstdatum kan niet in de toekomst liggen."), veld="ontvangen_op")
+    tijdig = termijnen.toets_bezwaar_tijdig(
+        verzenddatum=pip.dagtekening, ontvangstdatum=ontvangen_op, datum_ter_post=datum_ter_post
+    )
+    beslis = termijnen.beslistermijn_bezwaar(pip.dagtekening, adviescommissie=adviescommissie)
+    bezwaar = Bezwaar.objects.create(
+        gemeente=pip.gemeente,
+        pip_versie=pip,
+        ontvangen_op=ontvangen_op,
+        datum_ter_post=datum_ter_post,
+        tijdig=tijdig.toegestaan,
+        tijdigheid_uitleg=" ".join(tijdig.meldingen),
+        adviescommissie=adviescommissie,
+        beslissen_uiterlijk=beslis.laatste_dag,
+        toelichting=toelichting,
+    )
+    inburgeraar_services.gebeurtenis_toevoegen(
+        dossier=pip.dossier,
+        soort="bezwaar",
+        omschrijving=_("Bezwaar ontvangen tegen PIP %(n)d. Beslissen uiterlijk %(datum)s (R67).")
+        % {"n": pip.volgnummer, "datum": f"{beslis.laatste_dag:%d-%m-%Y}"},
+        bron=inburgeraar_services._bron(actor),
+        actor=actor,
+    )
+    _log(actor, pip.dossier, Activiteit.WIJZIGEN)
+    herbereken_na_commit(pip.dossier_id)
+    return bezwaar
+
+
+@transaction.atomic
+def bezwaar_beslissen(
+    *, actor: Actor, bezwaar: Bezwaar, uitkomst: str, beslist_op: date, toelichting: str = ""
+) -> Bezwaar:
+    _mag(actor)
+    if uitkomst == BezwaarUitkomst.OPEN or uitkomst not in BezwaarUitkomst.values:
+        raise Geweigerd(_("Kies een uitkomst."), veld="uitkomst")
+    if bezwaar.uitkomst != BezwaarUitkomst.OPEN:
+        raise Conflict(_("Op dit bezwaar is al beslist."))
+    bezwaar.uitkomst = uitkomst
+    bezwaar.beslist_op = beslist_op
+    bezwaar.toelichting = toelichting or bezwaar.toelichting
+    bezwaar.save(update_fields=["uitkomst", "beslist_op", "toelichting"])
+    inburgeraar_services.gebeurtenis_toevoegen(
+        dossier=bezwaar.pip_versie.dossier,
+        soort="bezwaar_beslist",
+        omschrijving=_("Op het bezwaar is beslist: %(uitkomst)s.")
+        % {"uitkomst": bezwaar.get_uitkomst_display()},
+        bron=inburgeraar_services._bron(actor),
+        actor=actor,
+    )
+    _log(actor, bezwaar.pip_versie.dossier, Activiteit.WIJZIGEN)
+    herbereken_na_commit(bezwaar.pip_versie.dossier_id)
+    return bezwaar
+
+
+# --- progress talks -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def gesprek_plannen(
+    *, actor: Actor, dossier, gepland_op: date, medewerker=None
+) -> Voortgangsgesprek:
+    if not actor.mag(Recht.INTAKE_VOEREN):
+        raise Geweigerd(_("U mag geen voortgangsgesprekken plannen."))
+    pip = PipVersie.objects.filter(dossier=dossier, status=PipStatus.VASTGESTELD).first()
+    if pip is None:
+        raise Geweigerd(_("Voortgangsgesprekken volgen uit het PIP; stel eerst een PIP vast."))
+    gesprek = Voortgangsgesprek.objects.create(
+        gemeente=dossier.gemeente,
+        dossier=dossier,
+        pip_versie=pip,
+        gepland_op=gepland_op,
+        medewerker=medewerker or actor.user,
+    )
+    _log(actor, dossier, Activiteit.WIJZIGEN)
+    herbereken_na_commit(dossier)
+    return gesprek
+
+
+BEOORDELINGEN = ("taal", "knm", "pvt", "map", "participatie")
+
+
+@transaction.atomic
+def gesprek_vastleggen(
+    *, actor: Actor, gesprek: Voortgangsgesprek, versie: int | None, gemist: bool = False,
+    gevoerd_op: date | None = None, notities: str = "", **beoordelingen,
+) -> Voortgangsgesprek:  # fmt: skip
+    """Record the talk (or that it was missed) and plan the next one from the PIP's frequency."""
+    if not actor.mag(Recht.INTAKE_VOEREN):
+        raise Geweigerd(_("U mag geen voortgangsgesprekken vastleggen."))
+    onbekend = set(beoordelingen) - set(BEOORDELINGEN)
+    if onbekend:
+        raise TypeError(f"unknown fields: {sorted(onbekend)}")
+    if not gemist and gevoerd_op is None:
+        raise Geweigerd(_("Vul in wanneer het gesprek was."), veld="gevoerd_op")
+    if gevoerd_op and gevoerd_op > timezone.localdate():
+        raise Geweigerd(_("Een gesprek kan niet in de toekomst zijn gevoerd."), veld="gevoerd_op")
+    verwacht = gesprek.versie if versie is None else versie
+    if not Voortgangsgesprek.objects.filter(
+        pk=gesprek.pk, versie=verwacht, status=GesprekStatus.GEPLAND
+    ).update(
+        status=GesprekStatus.GEMIST if gemist else GesprekStatus.GEVOERD,
+        gevoerd_op=None if gemist else gevoerd_op,
+        notities=notities,
+        versie=F("versie") + 1,
+        **beoordelingen,
+    ):
+        raise Conflict()
+    gesprek.refresh_from_db()
+    frequentie = gesprek.pip_versie.gesprek_frequentie_weken
+    if frequentie:
+        basis = gesprek.gevoerd_op or timezone.localdate()
+        Voortgangsgesprek.objects.create(
+            gemeente=gesprek.gemeente,
+            dossier=gesprek.dossier,
+            pip_versie=gesprek.pip_versie,
+            gepland_op=basis + timedelta(weeks=frequentie),
+            medewerker=gesprek.medewerker,
+        )
+    inburgeraar_services.gebeurtenis_toevoegen(
+        dossier=gesprek.dossier,
+        soort="voortgangsgesprek",
+        omschrijving=_("Voortgangsgesprek gemist.")
+        if gemist
+        else _("Voortgangsgesprek gevoerd op %(datum)s.") % {"datum": f"{gevoerd_op:%d-%m-%Y}"},
+        bron=inburgeraar_services._bron(actor),
+        actor=actor,
+    )
+    _log(actor, gesprek.dossier, Activiteit.WIJZIGEN)
+    herbereken_na_commit(gesprek.dossier_id)
+    return gesprek

@@ -1,0 +1,232 @@
+"""PIP services: drafts, every rule from regels, vaststellen with the letter, changes, bezwaar."""
+
+import io
+from datetime import date
+
+import pytest
+import time_machine
+from pypdf import PdfReader
+
+from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.inburgeraars.workflow import Status
+from openinburgering.pip import services
+from openinburgering.pip.brief import beschikking_pad
+from openinburgering.pip.models import PipStatus, Voortgangsgesprek, Wijzigingsreden
+from openinburgering.pip.regelfouten import RegelsGeschonden
+
+from .helpers import GELDIG_PIP, actor_voor, afgesloten_intake
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _prive(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "prive"
+
+
+@pytest.fixture
+def actor(gemeente_a, medewerker):
+    from openinburgering.accounts.rollen import Rol
+
+    return actor_voor(gemeente_a, medewerker(Rol.KLANTREGISSEUR, gemeente_a), Rol.KLANTREGISSEUR)
+
+
+@pytest.fixture
+def persoon(gemeente_a, inburgeraar_factory):
+    return inburgeraar_factory(
+        gemeente_a,
+        voornamen="Amira",
+        achternaam="Testpersoon",
+        aangemeld_op=date(2025, 1, 6),
+    )
+
+
+def _pdf_tekst(pip) -> str:
+    inhoud = beschikking_pad(pip.beschikking_pad).read_bytes()
+    return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(inhoud)).pages)
+
+
+@pytest.mark.parametrize(
+    ("wijziging", "regels"),
+    [
+        pytest.param({}, (), id="geldig"),
+        pytest.param({"leerroute": "O", "niveau": "A2", "map_inhoud": "", "map_intensiteit": ""}, ("R14",), id="R14"),
+        pytest.param({"leerroute": "Z", "niveau": "B1", "motivering_leerroute": "x"}, ("R15",), id="R15"),
+        pytest.param({"niveau": "A2"}, ("R16",), id="R16-eerste-pip"),
+        pytest.param({"leerroute": "O", "niveau": ""}, ("R25",), id="R25-map-in-onderwijsroute"),
+        pytest.param({"pvt_inhoud": "", "voortgang": ""}, ("R24",), id="R24-inhoud"),
+        pytest.param({"geschatte_intensiteit_b1_route": 0}, ("R18",), id="R18-intensiteit"),
+        pytest.param({"leerroute": "Z", "niveau": ""}, ("R29",), id="R29-afwijking-zonder-motivering"),
+        pytest.param({"dagtekening": date(2025, 1, 1)}, ("R11",), id="R11-voor-plicht"),
+        pytest.param({"dagtekening": date(2025, 3, 1)}, ("R57",), id="R57-toekomst"),
+    ],
+)  # fmt: skip
+@time_machine.travel(date(2025, 2, 14))
+def test_toets_applies_every_rule_from_regels(actor, persoon, wijziging, regels):
+    afgesloten_intake(actor, persoon.dossier)
+    pip = services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
+    for veld, waarde in wijziging.items():
+        setattr(pip, veld, waarde)
+    assert services.toets(pip).regel_ids == regels
+
+
+@time_machine.travel(date(2025, 2, 14))
+def test_vaststellen_writes_the_beschikking_with_decision_term_and_bezwaar_deadline(actor, persoon):
+    afgesloten_intake(actor, persoon.dossier)
+    pip = services.pip_concept_aanmaken(
+        actor=actor, dossier=persoon.dossier, samenvatting_taal="en", **GELDIG_PIP
+    )
+    pip = services.pip_vaststellen(actor=actor, pip=pip, versie=pip.versie)
+
+    assert pip.status == PipStatus.VASTGESTELD
+    assert pip.dagtekening == date(2025, 2, 14)
+    # R23: sent Friday 14-02-2025, six weeks later is Friday 28-03-2025.
+    assert pip.bezwaar_uiterlijk == date(2025, 3, 28)
+    tekst = _pdf_tekst(pip)
+    assert "Amira Testpersoon" in tekst
+    assert "U volgt de B1-route" in tekst
+    assert "14-02-2028" in tekst  # R7/R8: last day of the 3-year term
+    assert "28-03-2025" in tekst  # R23
+    assert "bezwaar" in tekst
+    assert "Summary in English" in tekst
+    persoon.dossier.refresh_from_db()
+    assert persoon.dossier.status == Status.PIP_VASTGESTELD
+    assert Voortgangsgesprek.objects.get(dossier=persoon.dossier).gepland_op == date(2025, 4, 11)
+    assert str(settings_root(pip)).startswith(str(beschikking_pad("x").parent))
+
+
+def settings_root(pip):
+    return beschikking_pad(pip.beschikking_pad)
+
+
+@time_machine.travel(date(2025, 2, 14))
+def test_vaststellen_refuses_with_every_violation_and_stores_nothing(actor, persoon):
+    pip = services.pip_concept_aanmaken(
+        actor=actor, dossier=persoon.dossier, **{**GELDIG_PIP, "niveau": "A2", "pvt_inhoud": ""}
+    )
+    with pytest.raises(RegelsGeschonden) as exc:
+        services.pip_vaststellen(actor=actor, pip=pip, versie=pip.versie)
+    assert set(exc.value.uitkomst.regel_ids) == {"R16", "R24"}
+    pip.refresh_from_db()
+    assert pip.status == PipStatus.CONCEPT and not pip.beschikking_pad
+
+
+@time_machine.travel(date(2025, 2, 14))
+def test_concurrent_edits_of_a_draft_end_in_a_conflict(actor, persoon):
+    pip = services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
+    gezien = pip.versie
+    services.pip_concept_opslaan(actor=actor, pip=pip, versie=gezien, begeleiding="Eerste")
+    with pytest.raises(Conflict) as exc:
+        services.pip_concept_opslaan(actor=actor, pip=pip, versie=gezien, begeleiding="Tweede")
+    assert "Iemand anders" in exc.value.message
+    pip.refresh_from_db()
+    assert pip.begeleiding == "Eerste"
+
+
+@pytest.mark.parametrize("talen", ["ar", "uk", "ti"])
+@time_machine.travel(date(2025, 2, 14))
+def test_summary_in_other_scripts_renders_real_glyphs(actor, persoon, talen):
+    from openinburgering.pip.brief import SAMENVATTINGEN
+
+    afgesloten_intake(actor, persoon.dossier)
+    pip = services.pip_concept_aanmaken(
+        actor=actor, dossier=persoon.dossier, samenvatting_taal=talen, **GELDIG_PIP
+    )
+    pip = services.pip_vaststellen(actor=actor, pip=pip, versie=None)
+    inhoud = beschikking_pad(pip.beschikking_pad).read_bytes()
+    reader = PdfReader(io.BytesIO(inhoud))
+    fonts = set()
+    for pagina in reader.pages:
+        for f in (pagina.get("/Resources") or {}).get("/Font", {}).values():
+            fonts.add(str(f.get_object().get("/BaseFont")))
+    verwacht = {"ar": "Arabic", "uk": "Cyrillic", "ti": "Ethiopic"}[talen]
+    assert any(verwacht in f for f in fonts), fonts
+    assert SAMENVATTINGEN[talen]["kop"].split()[0] in _pdf_tekst(pip) or talen == "ar"
+
+
+@time_machine.travel(date(2025, 2, 14))
+def test_change_is_a_new_version_with_its_own_beschikking_and_keeps_the_term(actor, persoon):
+    afgesloten_intake(actor, persoon.dossier)
+    eerste = services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
+    eerste = services.pip_vaststellen(actor=actor, pip=eerste, versie=None)
+    with time_machine.travel(date(2025, 9, 1)):
+        tweede = services.pip_concept_aanmaken(
+            actor=actor,
+            dossier=persoon.dossier,
+            reden=Wijzigingsreden.SCHAKELEN,
+            leerroute="Z",
+            niveau="",
+            map_inhoud="Vrijwilligerswerk",
+            motivering_leerroute="Lessen gaan te snel; Z-route past beter.",
+            reden_toelichting="Op verzoek na overleg met de school.",
+        )
+        tweede = services.pip_vaststellen(actor=actor, pip=tweede, versie=None)
+    eerste.refresh_from_db()
+    assert eerste.status == PipStatus.VERVANGEN
+    assert tweede.volgnummer == 2 and tweede.beschikking_pad != eerste.beschikking_pad
+    assert "14-02-2028" in _pdf_tekst(tweede)  # R7: later PIPs do not move the term
+
+
+@time_machine.travel(date(2025, 2, 14))
+def test_schakelen_after_18_months_is_refused_by_r20(actor, persoon):
+    afgesloten_intake(actor, persoon.dossier)
+    eerste = services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
+    services.pip_vaststellen(actor=actor, pip=eerste, versie=None)
+    with time_machine.travel(date(2026, 9, 1)):
+        tweede = services.pip_concept_aanmaken(
+            actor=actor, dossier=persoon.dossier, reden=Wijzigingsreden.SCHAKELEN, leerroute="Z",
+            niveau="", motivering_leerroute="x",
+        )  # fmt: skip
+        assert "R20" in services.toets(tweede).regel_ids
+
+
+@time_machine.travel(date(2025, 2, 14))
+def test_afschalen_checks_r21(actor, persoon):
+    afgesloten_intake(actor, persoon.dossier)
+    eerste = services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
+    services.pip_vaststellen(actor=actor, pip=eerste, versie=None)
+    tweede = services.pip_concept_aanmaken(
+        actor=actor, dossier=persoon.dossier, reden=Wijzigingsreden.AFSCHALEN, niveau="A2",
+        lesuren=550, lesuren_fysiek=300,
+    )  # fmt: skip
+    assert "R21" in services.toets(tweede).regel_ids
+    tweede.lesuren, tweede.lesuren_fysiek = 620, 320
+    tweede.b1_onhaalbaar = tweede.voldoende_inspanning = True
+    assert services.toets(tweede).regel_ids == ()
+
+
+def test_first_pip_twice_is_refused(actor, persoon):
+    services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
+    with pytest.raises(Geweigerd):
+        services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
+
+
+@time_machine.travel(date(2025, 2, 14))
+def test_bezwaar_gets_its_decision_term_from_r67_and_lateness_from_r23(actor, persoon):
+    afgesloten_intake(actor, persoon.dossier)
+    pip = services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
+    pip = services.pip_vaststellen(actor=actor, pip=pip, versie=None)
+    with time_machine.travel(date(2025, 4, 2)):
+        bezwaar = services.bezwaar_registreren(actor=actor, pip=pip, ontvangen_op=date(2025, 4, 1))
+    assert not bezwaar.tijdig and "te laat" in bezwaar.tijdigheid_uitleg
+    assert bezwaar.beslissen_uiterlijk == date(2025, 5, 9)
+    services.bezwaar_beslissen(
+        actor=actor, bezwaar=bezwaar, uitkomst="niet_ontvankelijk", beslist_op=date(2025, 4, 20)
+    )
+    with pytest.raises(Conflict):
+        services.bezwaar_beslissen(
+            actor=actor, bezwaar=bezwaar, uitkomst="ongegrond", beslist_op=date(2025, 4, 20)
+        )
+
+
+def test_duo_message_uses_duo_codes():
+    from openinburgering.pip.models import PipVersie
+
+    pip = PipVersie(dagtekening=date(2025, 2, 14), leerroute="B", niveau="", alfabetisering="AA")
+    assert services.duo_bericht(pip) == {
+        "dagtekeningPip": "2025-02-14",
+        "leerroute": "B",
+        "niveau": "B1",  # R17
+        "indicatorMagOpleidingAfmaken": False,
+        "indicatorAlfabetiseringsonderwijs": "AA",
+    }

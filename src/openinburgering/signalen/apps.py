@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SignalenConfig(AppConfig):
+    name = "openinburgering.signalen"
+    label = "signalen"

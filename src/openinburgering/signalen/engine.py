@@ -1,0 +1,159 @@
+"""From a dossier's facts to the work items it needs, by calling ``regels``; no rule lives here.
+
+The rule functions are pure functions of dates, so each is memoised per distinct input: a
+recomputation over a million dossiers calls ``regels`` once per distinct date, not once per
+dossier, and every deadline still comes from the one implementation of the rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from uuid import UUID
+
+from openinburgering.regels import aow, intake, termijnen
+from openinburgering.regels.codes import Leerroute
+from openinburgering.regels.leerroutes import ROUTES
+from openinburgering.regels.pip import R24
+
+from .models import Soort
+
+#: How far ahead an item shows up on the worklist (policy, not law).
+HORIZON_GESPREK = timedelta(days=14)
+HORIZON_SCHAKELEN = timedelta(days=61)
+HORIZON_TERMIJN_EINDE = timedelta(days=183)
+
+
+@dataclass
+class Feiten:
+    """What the engine needs to know about one dossier (read in bulk by the service)."""
+
+    dossier_id: int
+    gemeente_id: int
+    actief: bool
+    klantregisseur_id: int | None
+    geboortedatum: date | None
+    ss139: tuple[date, ...] = ()
+    intake_status: str | None = None
+    pip_dagtekeningen: tuple[date, ...] = ()
+    huidige_leerroute: str = ""
+    concept_uuid: UUID | None = None
+    #: (uuid, verzenddatum, adviescommissie, verdaagd)
+    open_bezwaren: list[tuple[UUID, date, bool, bool]] = field(default_factory=list)
+    #: (uuid, gepland_op)
+    geplande_gesprekken: list[tuple[UUID, date]] = field(default_factory=list)
+    #: (uuid, titel, deadline, regel) of the DUO integration's open work items
+    duo_werkitems: list[tuple[UUID, str, date | None, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Gewenst:
+    sleutel: str
+    dossier_id: int
+    gemeente_id: int
+    soort: str
+    deadline: date | None
+    regel: str
+    uitleg: str
+    titel: str = ""
+    object_uuid: UUID | None = None
+
+
+@lru_cache(maxsize=65536)
+def _pip_termijn(ss139: tuple[date, ...]):
+    return termijnen.pip_termijn(ss139)
+
+
+@lru_cache(maxsize=65536)
+def _intake_streefdatum(termijn):
+    return intake.intake_streefdatum(termijn)
+
+
+@lru_cache(maxsize=65536)
+def _inburgeringstermijn(eerste_pip: date):
+    return termijnen.inburgeringstermijn((eerste_pip,))
+
+
+@lru_cache(maxsize=65536)
+def _schakeltermijn(start: date):
+    return termijnen.schakeltermijn(start)
+
+
+@lru_cache(maxsize=65536)
+def _aow(geboortedatum: date):
+    return aow.aow_signaaldatum(geboortedatum), aow.aow_datum(geboortedatum)
+
+
+@lru_cache(maxsize=65536)
+def _beslistermijn(verzonden: date, commissie: bool, verdaagd: bool):
+    return termijnen.beslistermijn_bezwaar(verzonden, adviescommissie=commissie, verdaagd=verdaagd)
+
+
+def gewenste_signalen(f: Feiten, peildatum: date) -> list[Gewenst]:
+    """Every open work item this dossier should have on ``peildatum``."""
+    if not f.actief:
+        return []
+    uit: list[Gewenst] = []
+
+    def maak(soort, deadline, regel, uitleg, object_uuid=None, titel=""):
+        sleutel = f"{f.dossier_id}:{soort}" + (f":{object_uuid}" if object_uuid else "")
+        uit.append(
+            Gewenst(
+                sleutel, f.dossier_id, f.gemeente_id, soort, deadline, regel, uitleg, titel,
+                object_uuid,
+            )
+        )  # fmt: skip
+
+    heeft_pip = bool(f.pip_dagtekeningen)
+    termijn = _pip_termijn(tuple(sorted(set(f.ss139)))) if f.ss139 else None
+
+    if not heeft_pip:
+        if termijn is not None:
+            maak(Soort.PIP_TERMIJN, termijn.laatste_dag, termijn.regel.id, termijn.uitleg,
+                 f.concept_uuid)  # fmt: skip
+        elif f.concept_uuid is not None:
+            maak(Soort.PIP_CONCEPT, None, "", "", f.concept_uuid)
+        if f.intake_status != "afgesloten":
+            soort = Soort.INTAKE_STARTEN if f.intake_status is None else Soort.INTAKE_AFRONDEN
+            if termijn is not None:
+                streef = _intake_streefdatum(termijn)
+                maak(soort, streef.waarde, streef.regel.id, streef.uitleg)
+            else:
+                maak(soort, None, "", "")
+    else:
+        if f.concept_uuid is not None:
+            maak(Soort.PIP_CONCEPT, None, "", "", f.concept_uuid)
+        inburgeringstermijn = _inburgeringstermijn(min(f.pip_dagtekeningen))
+        route = Leerroute(f.huidige_leerroute) if f.huidige_leerroute else None
+        if route is not None and ROUTES[route].schakelen_mogelijk:
+            schakel = _schakeltermijn(inburgeringstermijn.start)
+            if schakel.laatste_dag - HORIZON_SCHAKELEN <= peildatum <= schakel.laatste_dag:
+                maak(Soort.SCHAKELTERMIJN, schakel.laatste_dag, schakel.regel.id, schakel.uitleg)
+        einde = inburgeringstermijn.laatste_dag
+        if einde - HORIZON_TERMIJN_EINDE <= peildatum:
+            maak(Soort.TERMIJN_EINDE, einde, inburgeringstermijn.regel.id,
+                 inburgeringstermijn.uitleg)  # fmt: skip
+
+    for bezwaar_uuid, verzonden, commissie, verdaagd in f.open_bezwaren:
+        beslis = _beslistermijn(verzonden, commissie, verdaagd)
+        maak(Soort.BEZWAAR, beslis.laatste_dag, beslis.regel.id, beslis.uitleg, bezwaar_uuid)
+
+    for gesprek_uuid, gepland in f.geplande_gesprekken:
+        if gepland < peildatum:
+            maak(Soort.GESPREK_GEMIST, gepland, R24.id,
+                 "Het gesprek stond gepland maar er is geen verslag. Leg vast wat er gebeurde of "
+                 "plan een nieuw gesprek.", gesprek_uuid)  # fmt: skip
+        elif gepland <= peildatum + HORIZON_GESPREK:
+            maak(Soort.VOORTGANGSGESPREK, gepland, R24.id,
+                 "Het PIP zegt hoe de voortgang wordt gevolgd; dit gesprek hoort daarbij.",
+                 gesprek_uuid)  # fmt: skip
+
+    if f.geboortedatum is not None:
+        signaal, aow_dag = _aow(f.geboortedatum)
+        if signaal.waarde <= peildatum < aow_dag.waarde:
+            maak(Soort.AOW, aow_dag.waarde, signaal.regel.id, signaal.uitleg)
+
+    for werkitem_uuid, titel, deadline, regel in f.duo_werkitems:
+        maak(Soort.DUO, deadline, regel, "", werkitem_uuid, titel)
+    return uit

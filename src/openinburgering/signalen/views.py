@@ -1,0 +1,144 @@
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from openinburgering.accounts.context import actor_uit_request
+from openinburgering.accounts.models import User
+from openinburgering.accounts.rollen import Recht, Rol
+from openinburgering.core.exceptions import Geweigerd
+from openinburgering.logboek.models import Activiteit
+from openinburgering.logboek.services import verwerkingen_vastleggen
+from openinburgering.ui.permissions import recht_vereist
+
+from . import selectors, services
+from .forms import ToewijzenForm, WerklijstFilterForm
+from .selectors import Tab
+from .weergave import link, titel, verkeerslicht
+
+
+def _medewerkers(gemeente):
+    return list(
+        User.objects.filter(
+            lidmaatschappen__gemeente=gemeente,
+            lidmaatschappen__rol__in=[Rol.KLANTREGISSEUR, Rol.TEAMLEIDER],
+            is_active=True,
+        ).order_by("first_name", "last_name", "username")
+    )
+
+
+@recht_vereist(Recht.PERSOONSGEGEVENS_LEZEN)
+def werklijst(request):
+    actor = actor_uit_request(request)
+    form = WerklijstFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    tab = filters.get("tab") or Tab.MIJN
+    qs = selectors.signaal_list(
+        actor=actor, tab=tab, soort=filters.get("soort", ""), doelgroep=filters.get("doelgroep", "")
+    )
+    pagina = selectors.werklijst_pagina(qs, na=request.GET.get("na"), voor=request.GET.get("voor"))
+    vandaag = timezone.localdate()
+    rijen = [
+        {
+            "signaal": s,
+            "titel": titel(s),
+            "link": link(s),
+            "licht": verkeerslicht(s.deadline, vandaag),
+            "inburgeraar": s.dossier.inburgeraar,
+        }
+        for s in pagina.items
+    ]
+    with transaction.atomic():
+        verwerkingen_vastleggen(
+            actor=actor,
+            activiteit=Activiteit.LIJST,
+            pseudoniemen=[s.dossier.inburgeraar.pseudoniem for s in pagina.items],
+        )
+    mag_toewijzen = actor.mag(Recht.WERK_TOEWIJZEN)
+    querystring = request.GET.copy()
+    querystring.pop("na", None)
+    querystring.pop("voor", None)
+    return render(
+        request,
+        "signalen/werklijst.html",
+        {
+            "form": form,
+            "tab": tab,
+            "tabs": form.fields["tab"].choices,
+            "rijen": rijen,
+            "pagina": pagina,
+            "querystring": querystring.urlencode(),
+            "mag_toewijzen": mag_toewijzen,
+            "toewijzen_form": ToewijzenForm(medewerkers=_medewerkers(actor.gemeente))
+            if mag_toewijzen
+            else None,
+        },
+    )
+
+
+def _terug(request):
+    volgende = request.POST.get("volgende", "")
+    if volgende and url_has_allowed_host_and_scheme(volgende, {request.get_host()}):
+        return redirect(volgende)
+    return redirect("signalen:werklijst")
+
+
+@recht_vereist(Recht.WERK_TOEWIJZEN)
+@require_POST
+def toewijzen(request):
+    actor = actor_uit_request(request)
+    medewerkers = _medewerkers(actor.gemeente)
+    form = ToewijzenForm(request.POST, medewerkers=medewerkers)
+    gekozen = selectors.signaal_list_voor_ids(actor=actor, uuids=_uuids(request))
+    if not gekozen:
+        messages.error(request, _("Kies eerst een of meer werkitems."))
+        return _terug(request)
+    if not form.is_valid():
+        messages.error(request, _("Kies aan wie u het werk toewijst."))
+        return _terug(request)
+    keuze = form.cleaned_data["aan"]
+    aan = None if keuze == "niemand" else next(m for m in medewerkers if str(m.pk) == keuze)
+    try:
+        aantal = services.signalen_toewijzen(actor=actor, signalen=gekozen, aan=aan)
+    except Geweigerd as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            ngettext("%(n)d werkitem toegewezen.", "%(n)d werkitems toegewezen.", aantal)
+            % {"n": aantal},
+        )
+    return _terug(request)
+
+
+@recht_vereist(Recht.PERSOONSGEGEVENS_LEZEN)
+@require_POST
+def oppakken(request):
+    actor = actor_uit_request(request)
+    gekozen = selectors.signaal_list_voor_ids(actor=actor, uuids=_uuids(request))
+    if not gekozen:
+        messages.error(request, _("Kies eerst een of meer werkitems."))
+        return _terug(request)
+    aantal = services.signalen_oppakken(actor=actor, signalen=gekozen)
+    messages.success(
+        request,
+        ngettext("U hebt %(n)d werkitem opgepakt.", "U hebt %(n)d werkitems opgepakt.", aantal)
+        % {"n": aantal},
+    )
+    return _terug(request)
+
+
+def _uuids(request):
+    import uuid
+
+    uit = []
+    for waarde in request.POST.getlist("signalen"):
+        try:
+            uit.append(uuid.UUID(waarde))
+        except ValueError:
+            continue
+    return uit

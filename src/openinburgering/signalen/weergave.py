@@ -1,0 +1,53 @@
+"""How a work item is shown: its traffic light (text and token, never colour alone) and its link."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .models import Soort
+
+BIJNA_DAGEN = 7
+
+
+@dataclass(frozen=True)
+class Verkeerslicht:
+    code: str  # te_laat | bijna | op_schema | geen_termijn (CSS modifier)
+    tekst: str
+    dagen: int | None
+
+
+def verkeerslicht(deadline: date | None, peildatum: date) -> Verkeerslicht:
+    if deadline is None:
+        return Verkeerslicht("geen_termijn", _("Geen termijn"), None)
+    dagen = (deadline - peildatum).days
+    if dagen < 0:
+        te_laat = ngettext("%(n)d dag over tijd", "%(n)d dagen over tijd", -dagen) % {"n": -dagen}
+        return Verkeerslicht("te_laat", _("Te laat") + f" ({te_laat})", dagen)
+    nog = ngettext("nog %(n)d dag", "nog %(n)d dagen", dagen) % {"n": dagen}
+    if dagen <= BIJNA_DAGEN:
+        return Verkeerslicht("bijna", _("Binnen een week") + f" ({nog})", dagen)
+    return Verkeerslicht("op_schema", _("Op schema") + f" ({nog})", dagen)
+
+
+def link(signaal) -> str:
+    """Where the item is resolved."""
+    persoon = signaal.dossier.inburgeraar.uuid
+    soort = signaal.soort
+    if soort in (Soort.INTAKE_STARTEN, Soort.INTAKE_AFRONDEN):
+        return reverse("intake:intake", kwargs={"uuid": persoon})
+    if soort in (Soort.PIP_TERMIJN, Soort.PIP_CONCEPT):
+        if signaal.object_uuid:
+            return reverse("pip:bewerken", kwargs={"uuid": signaal.object_uuid})
+        return reverse("pip:overzicht", kwargs={"uuid": persoon})
+    if soort in (Soort.VOORTGANGSGESPREK, Soort.GESPREK_GEMIST):
+        return reverse("pip:gesprek", kwargs={"uuid": signaal.object_uuid})
+    if soort in (Soort.BEZWAAR, Soort.SCHAKELTERMIJN, Soort.TERMIJN_EINDE):
+        return reverse("pip:overzicht", kwargs={"uuid": persoon})
+    return reverse("inburgeraars:detail", kwargs={"uuid": persoon})
+
+
+def titel(signaal) -> str:
+    return signaal.titel or signaal.get_soort_display()
