@@ -8,3 +8,17 @@ def notificatie_verwerken(notificatie_id: int) -> str:
     from .verwerking import notificatie_verwerken as verwerken
 
     return verwerken(notificatie_id=notificatie_id)
+
+
+@task
+def uitgaande_berichten_bezorgen() -> dict:
+    """Deliver what is due now. Retries later are picked up by ``duo_outbox_verwerken``."""
+    from .bezorging import bezorgen
+
+    resultaat = bezorgen()
+    return {
+        "bezorgd": resultaat.bezorgd,
+        "afgewezen": resultaat.afgewezen,
+        "opnieuw": resultaat.opnieuw,
+        "dood": resultaat.dood,
+    }

@@ -1,20 +1,978 @@
-"""Processing a stored DUO notification (filled in with the DUO clients in the next step)."""
+"""Processing a stored DUO notification: ask DUO, update the dossier, explain, create work items.
 
+Per event (DOMAIN.md §9.1) a table row says which of DUO's APIs to ask and what to do. What an
+event means for the dossier (close it, restart the PIP clock, a task) comes from
+``regels.duo.gevolg_van_gebeurtenis``; deadlines come from ``regels.termijnen``. DUO is asked
+*before* the transaction; all changes and the new status of the notification are written in one
+transaction with the notification row locked, so processing twice has one effect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from openinburgering.regels.codes import Gebeurtenis
+import structlog
+from stdnum.nl import bsn as stdnum_bsn
 
-from .models import Notificatie, NotificatieStatus
+from openinburgering.accounts.context import Actor
+from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.inburgeraars import bsn as bsn_tools
+from openinburgering.inburgeraars import services as inburgeraar_services
+from openinburgering.inburgeraars.models import Bron, Dossier, Gebeurtenis, Inburgeraar
+from openinburgering.inburgeraars.workflow import Eindreden, Status
+from openinburgering.logboek.models import Activiteit
+from openinburgering.logboek.services import verwerkingen_vastleggen
+from openinburgering.regels import codes as regelcodes
+from openinburgering.regels import termijnen
+from openinburgering.regels.duo import gevolg_van_gebeurtenis
+from openinburgering.regels.intake import beoordeel_lbt
+from openinburgering.regels.plicht import bepaal_regime
+
+from . import data
+from .client import Duo
+from .fouten import DuoFout, DuoNietBereikbaar, DuoNietGevonden
+from .herhaling import backoff, opgeven_na
+from .models import (
+    Notificatie,
+    NotificatieStatus,
+    Werkitem,
+    WerkitemSoort,
+)
+from .services import duo_stand_bijwerken, werkitem_aanmaken, werkitems_sluiten
+
+logger = structlog.get_logger(__name__)
+
+G = regelcodes.Gebeurtenis
+
+#: DUO gives no name or date of birth; a person DUO announces gets these until the caseworker
+#: (or a BRP link) fills them in, with a work item saying so.
+VOORNAMEN_ONBEKEND = "Onbekend"
+ACHTERNAAM_ONBEKEND = "(aangemeld door DUO)"
+GEBOORTEDATUM_ONBEKEND = date(1900, 1, 1)
+
+#: The dossier closes with this end reason (R45).
+EINDREDEN = {
+    G.SS106: Eindreden.VOLDAAN,
+    G.SS107: Eindreden.VRIJGESTELD,
+    G.SS108: Eindreden.ONTHEVEN,
+    G.SS110: Eindreden.PLICHT_VERVALLEN,
+    G.SS111: Eindreden.OVERLEDEN,
+}
+
+OPEN_STATUSSEN = (NotificatieStatus.ONTVANGEN, NotificatieStatus.OPNIEUW)
+
+#: Work items tied to the running duty: they lapse when the duty ends (R45). Items about data
+#: (names, DUO's refusals, differences) stay open.
+KLOK_SOORTEN = (
+    WerkitemSoort.BREDE_INTAKE,
+    WerkitemSoort.PIP_TERMIJN,
+    WerkitemSoort.PIP_NIEUWE_GEMEENTE,
+    WerkitemSoort.LEERROUTE_HERVATTEN,
+    WerkitemSoort.DOELGROEP_GEWIJZIGD,
+    WerkitemSoort.AOW_LEEFTIJD,
+    WerkitemSoort.LBT_UITSLAG,
+    WerkitemSoort.TERMIJN_VERLENGD,
+    WerkitemSoort.BESLUIT_DUO,
+    WerkitemSoort.PLICHT_GEPAUZEERD,
+)
 
 
-def notificatie_verwerken(*, notificatie_id: int) -> str:
+def _actor(gemeente) -> Actor:
+    return Actor(gemeente=gemeente, systeem="DUO-koppeling")
+
+
+def termijnen_door_signalen() -> bool:
+    """Does the deadline engine (``signalen``) derive the PIP and intake items itself?
+
+    It reads the SS139 entries on the timeline; then this app creates no item of its own for the
+    10-week term or the intake, so the worklist does not show them twice.
+    """
+    return apps.is_installed("openinburgering.signalen")
+
+
+def _datum(waarde: date | None) -> str:
+    return date_format(waarde, "d-m-Y") if waarde else "–"
+
+
+# --- what to ask DUO --------------------------------------------------------------------------
+
+
+@dataclass
+class Opgehaald:
+    """DUO's answers for one notification (``None``: DUO has no such data, 404)."""
+
+    plicht: data.Inburgeringsplicht | None = None
+    doelgroep: data.Doelgroep | None = None
+    termijn: data.Inburgeringstermijn | None = None
+    pip: data.Pip | None = None
+    vrijstellingen: list[data.Vrijstelling] | None = None
+    ontheffingen: list[data.Ontheffing] | None = None
+    examennummer: data.Examennummer | None = None
+    lbt_resultaten: list[data.LbtResultaat] | None = None
+    examenresultaten: list[data.Examenresultaat] | None = None
+    gratis_pogingen: list[data.GratisPogingen] | None = None
+    gevraagd: tuple[str, ...] = ()
+
+    def als_json(self) -> dict:
+        uit = {}
+        for naam in self.gevraagd:
+            waarde = getattr(self, naam)
+            if isinstance(waarde, list):
+                uit[naam] = [w.als_json() for w in waarde]
+            else:
+                uit[naam] = waarde.als_json() if waarde is not None else None
+        return uit
+
+
+VRAGEN: dict[str, Callable[[Duo, str], object]] = {
+    "plicht": lambda duo, bsn: duo.plicht.plicht(bsn=bsn),
+    "doelgroep": lambda duo, bsn: duo.plicht.doelgroep(bsn=bsn),
+    "termijn": lambda duo, bsn: duo.termijn.termijn(bsn=bsn),
+    "pip": lambda duo, bsn: duo.pip.pip(bsn=bsn),
+    "vrijstellingen": lambda duo, bsn: duo.vrijstelling.vrijstellingen(bsn=bsn),
+    "ontheffingen": lambda duo, bsn: duo.ontheffing.ontheffingen(bsn=bsn),
+    "examennummer": lambda duo, bsn: duo.lbt.examennummer(bsn=bsn),
+    "lbt_resultaten": lambda duo, bsn: duo.lbt.resultaten(bsn=bsn),
+    "examenresultaten": lambda duo, bsn: duo.examen.resultaten(bsn=bsn),
+    "gratis_pogingen": lambda duo, bsn: duo.examen.gratis_pogingen(bsn=bsn),
+}
+
+#: DUO's API names in ``regels.duo.Gevolg.raadplegen`` and what we then ask.
+API_VRAGEN = {
+    "Inburgeringsplicht": ("plicht", "doelgroep"),
+    "Inburgeringstermijn": ("termijn",),
+    "PIP": ("pip",),
+    "Vrijstelling": ("vrijstellingen",),
+    "Ontheffing": ("ontheffingen",),
+}
+
+
+def raadplegen(duo: Duo, bsn: str, vragen: tuple[str, ...]) -> Opgehaald:
+    """Ask DUO; a 404 is an answer (no data). DuoNietBereikbaar etc. propagate."""
+    opgehaald = Opgehaald(gevraagd=vragen)
+    for vraag in vragen:
+        try:
+            setattr(opgehaald, vraag, VRAGEN[vraag](duo, bsn))
+        except DuoNietGevonden:
+            setattr(opgehaald, vraag, None)
+    return opgehaald
+
+
+# --- per event ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Context:
+    notificatie: Notificatie
+    gebeurtenis: regelcodes.Gebeurtenis
+    bsn: str
+    opgehaald: Opgehaald
+    actor: Actor
+    inburgeraar: Inburgeraar | None = None
+    nieuw: bool = False
+    #: Earlier DUO data of the person (before this notification).
+    vorige_stand: dict = field(default_factory=dict)
+    resultaat: list[str] = field(default_factory=list)
+
+    @property
+    def gemeente(self):
+        return self.notificatie.gemeente
+
+    @property
+    def dossier(self) -> Dossier:
+        return self.inburgeraar.dossier
+
+    @property
+    def meldingsdatum(self) -> date:
+        return timezone.localdate(self.notificatie.registratie_datum_tijd)
+
+    def tijdlijn(self, omschrijving: str, **gegevens) -> None:
+        inburgeraar_services.gebeurtenis_toevoegen(
+            dossier=self.dossier,
+            soort=self.gebeurtenis.value,
+            omschrijving=omschrijving,
+            bron=Bron.DUO,
+            actor=self.actor,
+            tijdstip=self.notificatie.registratie_datum_tijd,
+            gegevens={
+                "gebeurtenis": self.gebeurtenis.value,
+                "notificatie": str(self.notificatie.uuid),
+                **gegevens,
+            },
+        )
+        self.resultaat.append(omschrijving)
+
+    def werkitem(self, soort: str, titel: str, **kwargs) -> Werkitem:
+        return werkitem_aanmaken(
+            gemeente=self.gemeente,
+            dossier=self.dossier,
+            soort=soort,
+            titel=titel,
+            notificatie=self.notificatie,
+            sleutel=kwargs.pop("sleutel", f"notificatie:{self.notificatie.uuid}:{soort}"),
+            **kwargs,
+        )
+
+
+@dataclass(frozen=True)
+class Aanpak:
+    vragen: tuple[str, ...]
+    verwerk: Callable[[Context], None]
+
+
+def _plicht_tekst(plicht: data.Inburgeringsplicht | None) -> str:
+    if plicht is None:
+        return _("DUO gaf geen gegevens over de inburgeringsplicht.")
+    if plicht.indicator:
+        return _("Volgens DUO inburgeringsplichtig sinds %(datum)s.") % {
+            "datum": _datum(plicht.begindatum)
+        }
+    return _("Volgens DUO geen inburgeringsplicht (meer): %(reden)s.") % {
+        "reden": plicht.reden_geen_plicht or _("reden niet opgegeven")
+    }
+
+
+def _pip_termijn_starten(ctx: Context) -> None:
+    """R9/R10: SS139 (and SS129) start the 10-week term for the PIP; a new one restarts it."""
+    eerdere = [
+        timezone.localdate(t)
+        for t in Gebeurtenis.objects.filter(
+            dossier=ctx.dossier, soort__in=[G.SS139.value, G.SS129.value]
+        ).values_list("tijdstip", flat=True)
+    ]
+    termijn = termijnen.pip_termijn([*eerdere, ctx.meldingsdatum])
+    herstart = bool(eerdere)
+    tekst = (
+        _(
+            "DUO meldt dat de termijn van 10 weken om het PIP vast te stellen opnieuw is begonnen. "
+            "Het PIP moet uiterlijk %(datum)s zijn vastgesteld."
+        )
+        if herstart
+        else _(
+            "DUO meldt dat de termijn van 10 weken om het PIP vast te stellen is begonnen. "
+            "Het PIP moet uiterlijk %(datum)s zijn vastgesteld."
+        )
+    ) % {"datum": _datum(termijn.laatste_dag)}
+    ctx.tijdlijn(
+        tekst,
+        pip_termijn_laatste_dag=termijn.laatste_dag.isoformat(),
+        regel=termijn.regel.id,
+        uitleg=termijn.uitleg,
+    )
+    if termijnen_door_signalen():
+        return
+    werkitems_sluiten(
+        dossier=ctx.dossier,
+        soorten=[WerkitemSoort.PIP_TERMIJN],
+        afhandeling=_("Vervangen: DUO startte de termijn opnieuw."),
+    )
+    ctx.werkitem(
+        WerkitemSoort.PIP_TERMIJN,
+        _("PIP vaststellen uiterlijk %(datum)s") % {"datum": _datum(termijn.laatste_dag)},
+        toelichting=termijn.uitleg,
+        deadline=termijn.laatste_dag,
+        regel=termijn.regel.id,
+    )
+
+
+def _doelgroep_bijwerken(ctx: Context) -> str:
+    """Take DUO's doelgroep onto the person; returns the old doelgroep if it changed."""
+    doelgroep = ctx.opgehaald.doelgroep
+    if doelgroep is None or not doelgroep.indeling or ctx.nieuw:
+        return ""
+    wijzigingen = {}
+    if doelgroep.indeling != ctx.inburgeraar.doelgroep:
+        wijzigingen["doelgroep"] = doelgroep.indeling
+    if (
+        doelgroep.gedetailleerde_doelgroep
+        and doelgroep.gedetailleerde_doelgroep != ctx.inburgeraar.gedetailleerde_doelgroep
+    ):
+        wijzigingen["gedetailleerde_doelgroep"] = doelgroep.gedetailleerde_doelgroep
+    if not wijzigingen:
+        return ""
+    oud = ctx.inburgeraar.doelgroep
+    ctx.inburgeraar = inburgeraar_services.inburgeraar_wijzigen(
+        actor=ctx.actor, inburgeraar=ctx.inburgeraar, versie=None, **wijzigingen
+    )
+    return oud if "doelgroep" in wijzigingen else ""
+
+
+def verwerk_plichtig(ctx: Context) -> None:
+    """SS101: the person has the duty to integrate."""
+    ctx.tijdlijn(
+        _("DUO meldt: deze persoon is inburgeringsplichtig.")
+        + " "
+        + _plicht_tekst(ctx.opgehaald.plicht)
+    )
+    _doelgroep_bijwerken(ctx)
+    if not termijnen_door_signalen():
+        ctx.werkitem(
+            WerkitemSoort.BREDE_INTAKE,
+            _("Brede intake plannen"),
+            toelichting=_("DUO meldde dat deze persoon inburgeringsplichtig is."),
+            sleutel=f"dossier:{ctx.dossier.uuid}:brede_intake",
+        )
+
+
+def verwerk_aow(ctx: Context) -> None:
+    """SS128: the duty ends within 6 months (AOW age)."""
+    plicht = ctx.opgehaald.plicht
+    einde = plicht.einddatum if plicht else None
+    ctx.tijdlijn(
+        _(
+            "DUO meldt: deze persoon bereikt binnen 6 maanden de AOW-leeftijd; de "
+            "inburgeringsplicht eindigt dan (%(datum)s)."
+        )
+        % {"datum": _datum(einde)}
+    )
+    ctx.werkitem(
+        WerkitemSoort.AOW_LEEFTIJD,
+        _("AOW-leeftijd nadert: traject afronden of beëindigen"),
+        toelichting=_("De plicht eindigt volgens DUO op %(datum)s.") % {"datum": _datum(einde)},
+        deadline=einde,
+        regel="R1",
+    )
+
+
+def verwerk_pip_termijn(ctx: Context) -> None:
+    """SS139: the 10-week term to set the PIP started (again, e.g. after leaving the COA)."""
+    _doelgroep_bijwerken(ctx)
+    _pip_termijn_starten(ctx)
+
+
+def verwerk_vrijstelling_ingetrokken_zonder_pip(ctx: Context) -> None:
+    """SS129: temporary exemption withdrawn, no PIP yet: the 10-week clock restarts (R46)."""
+    ctx.tijdlijn(
+        _("DUO meldt: de tijdelijke vrijstelling is ingetrokken. Er is nog geen PIP.")
+        + " "
+        + _plicht_tekst(ctx.opgehaald.plicht)
+    )
+    _pip_termijn_starten(ctx)
+
+
+def verwerk_vrijstelling_ingetrokken_met_pip(ctx: Context) -> None:
+    """SS130: temporary exemption withdrawn, PIP known: continue on the existing route (R46)."""
+    termijn = ctx.opgehaald.termijn
+    pip = ctx.opgehaald.pip
+    tekst = _("DUO meldt: de tijdelijke vrijstelling is ingetrokken; de inburgering gaat verder.")
+    if pip is not None:
+        tekst += " " + _("Leerroute volgens het PIP: %(route)s.") % {
+            "route": regelcodes.Leerroute(pip.leerroute).label
+        }
+    if termijn is not None:
+        tekst += " " + _("De inburgeringstermijn loopt nu tot %(datum)s (exclusief).") % {
+            "datum": _datum(termijn.einddatum)
+        }
+    ctx.tijdlijn(tekst)
+    gevolg = gevolg_van_gebeurtenis(ctx.gebeurtenis)
+    ctx.werkitem(
+        WerkitemSoort.LEERROUTE_HERVATTEN,
+        gevolg.taak or _("Leerroute hervatten"),
+        regel=gevolg.regel.id if gevolg.regel else "",
+    )
+
+
+def verwerk_gevestigd_zonder_pip(ctx: Context) -> None:
+    """SS120: settled in this gemeente, no PIP yet."""
+    ctx.tijdlijn(
+        _("DUO meldt: deze persoon heeft zich in deze gemeente gevestigd en heeft nog geen PIP.")
+        + " "
+        + _plicht_tekst(ctx.opgehaald.plicht)
+    )
+    _doelgroep_bijwerken(ctx)
+    if not termijnen_door_signalen():
+        ctx.werkitem(
+            WerkitemSoort.BREDE_INTAKE,
+            _("Nieuwe inwoner: brede intake plannen"),
+            sleutel=f"dossier:{ctx.dossier.uuid}:brede_intake",
+        )
+
+
+def verwerk_gevestigd_met_pip(ctx: Context) -> None:
+    """SS121: settled here with the PIP of the previous gemeente."""
+    pip = ctx.opgehaald.pip
+    termijn = ctx.opgehaald.termijn
+    if pip is not None:
+        route = regelcodes.Leerroute(pip.leerroute)
+        tekst = _(
+            "DUO meldt: deze persoon is uit een andere gemeente (%(code)s) hierheen verhuisd, met "
+            "een PIP van %(datum)s in de %(route)s."
+        ) % {"code": pip.gemeentecode, "datum": _datum(pip.dagtekening), "route": route.label}
+        toelichting = _(
+            "Het vorige PIP (gemeente %(code)s, %(datum)s): leerroute %(route)s%(niveau)s. Na een "
+            "verhuizing blijft de leerroute gelijk, tenzij er een schakelbesluit is (R22)."
+        ) % {
+            "code": pip.gemeentecode,
+            "datum": _datum(pip.dagtekening),
+            "route": route.label,
+            "niveau": f", niveau {pip.niveau}" if pip.niveau else "",
+        }
+    else:
+        tekst = _(
+            "DUO meldt: deze persoon is met een PIP uit een andere gemeente hierheen verhuisd."
+        )
+        toelichting = _("DUO gaf het vorige PIP niet terug; vraag het na bij DUO.")
+    if termijn is not None:
+        tekst += " " + _("De inburgeringstermijn loopt tot %(datum)s (exclusief).") % {
+            "datum": _datum(termijn.einddatum)
+        }
+    ctx.tijdlijn(
+        tekst, vorig_pip=pip.als_json() if pip else None, termijn=termijn and termijn.als_json()
+    )
+    _doelgroep_bijwerken(ctx)
+    ctx.werkitem(
+        WerkitemSoort.PIP_NIEUWE_GEMEENTE,
+        _("Nieuwe inwoner met PIP van een andere gemeente: PIP overnemen of opnieuw vaststellen"),
+        toelichting=toelichting,
+        regel="R22",
+    )
+
+
+def verwerk_doelgroep(ctx: Context) -> None:
+    """SS124 (asiel → gezins-/overige migrant) and SS125 (the reverse)."""
+    oud = _doelgroep_bijwerken(ctx)
+    nieuw = ctx.opgehaald.doelgroep.indeling if ctx.opgehaald.doelgroep else ""
+    ctx.tijdlijn(
+        _("DUO meldt een andere doelgroep: %(oud)s → %(nieuw)s.")
+        % {"oud": oud or ctx.inburgeraar.doelgroep, "nieuw": nieuw or _("onbekend")}
+    )
+    ctx.werkitem(
+        WerkitemSoort.DOELGROEP_GEWIJZIGD,
+        _("Doelgroep gewijzigd: PIP, aanbod en begeleiding nakijken"),
+        toelichting=_(
+            "Een inburgeringsaanbod en maatschappelijke begeleiding horen alleen bij "
+            "asielstatushouders (R36)."
+        ),
+        regel="R36",
+    )
+
+
+def verwerk_tijdelijke_vrijstelling(ctx: Context) -> None:
+    """SS109: temporary exemption granted; the duty pauses (R46)."""
+    tijdelijk = [v for v in ctx.opgehaald.vrijstellingen or [] if v.soort == "tijdelijk"]
+    if tijdelijk:
+        v = tijdelijk[-1]
+        tekst = _(
+            "DUO meldt een tijdelijke vrijstelling (%(reden)s) van %(van)s tot %(tot)s; de "
+            "inburgeringsplicht staat zolang stil."
+        ) % {
+            "reden": regelcodes.RedenVrijstelling(v.reden).label
+            if v.reden in regelcodes.RedenVrijstelling.__members__.values()
+            else v.reden,
+            "van": _datum(v.startdatum),
+            "tot": _datum(v.einddatum),
+        }
+    else:
+        tekst = _("DUO meldt een tijdelijke vrijstelling; de inburgeringsplicht staat stil.")
+    ctx.tijdlijn(tekst)
+    werkitems_sluiten(
+        dossier=ctx.dossier,
+        soorten=[WerkitemSoort.PIP_TERMIJN],
+        afhandeling=_("Gepauzeerd: tijdelijke vrijstelling (R46)."),
+    )
+    ctx.werkitem(
+        WerkitemSoort.PLICHT_GEPAUZEERD,
+        _("Tijdelijke vrijstelling: lopende afspraken pauzeren"),
+        regel="R46",
+    )
+
+
+def verwerk_einde(ctx: Context) -> None:
+    """SS106–SS108, SS110, SS111: the duty is over; close the dossier, stop the clocks (R45)."""
+    teksten = {
+        G.SS106: _("DUO meldt: de inburgeringsplicht is voldaan (diploma)."),
+        G.SS107: _("DUO meldt: de inburgeringsplicht is voldaan door een volledige vrijstelling."),
+        G.SS108: _("DUO meldt: de inburgeringsplicht is voldaan door een volledige ontheffing."),
+        G.SS110: _("DUO meldt: de inburgeringsplicht is vervallen."),
+        G.SS111: _("DUO meldt: deze persoon is overleden."),
+    }
+    tekst = teksten[ctx.gebeurtenis]
+    plicht = ctx.opgehaald.plicht
+    if plicht is not None and plicht.reden_geen_plicht and ctx.gebeurtenis is not G.SS111:
+        tekst += " " + _("Reden volgens DUO: %(reden)s.") % {"reden": plicht.reden_geen_plicht}
+    ctx.tijdlijn(tekst)
+    werkitems_sluiten(
+        dossier=ctx.dossier,
+        soorten=KLOK_SOORTEN,
+        afhandeling=_("Vervallen: de inburgeringsplicht is voorbij (R45)."),
+    )
+    if ctx.dossier.status != Status.AFGEROND:
+        inburgeraar_services.dossier_status_wijzigen(
+            actor=ctx.actor,
+            dossier=ctx.dossier,
+            naar=Status.AFGEROND,
+            eindreden=EINDREDEN[ctx.gebeurtenis],
+        )
+
+
+def verwerk_lbt_aangemeld(ctx: Context) -> None:
+    """SS137: registered for the leerbaarheidstoets."""
+    nummer = ctx.opgehaald.examennummer
+    ctx.tijdlijn(
+        _("DUO meldt: aangemeld voor de leerbaarheidstoets (examennummer %(nummer)s).")
+        % {"nummer": nummer.examennummer if nummer else "–"}
+    )
+
+
+def verwerk_lbt_uitslag(ctx: Context) -> None:
+    """SS131: the leerbaarheidstoets was taken; R28 decides whether the outcome needs review."""
+    resultaten = sorted(ctx.opgehaald.lbt_resultaten or [], key=lambda r: r.datum_afname)
+    if not resultaten:
+        ctx.tijdlijn(_("DUO meldt een uitslag van de leerbaarheidstoets, maar gaf geen uitslag."))
+        return
+    laatste = resultaten[-1]
+    beoordeling = beoordeel_lbt(
+        behaalde_score=laatste.behaalde_score,
+        benodigde_score=laatste.benodigde_score,
+        datum_afname=laatste.datum_afname,
+        resultaat=regelcodes.LeerbaarheidstoetsResultaat(laatste.resultaat),
+    )
+    ctx.tijdlijn(
+        _(
+            "Uitslag leerbaarheidstoets van %(datum)s: %(resultaat)s (score %(score)s, nodig "
+            "%(nodig)s)."
+        )
+        % {
+            "datum": _datum(laatste.datum_afname),
+            "resultaat": laatste.resultaat,
+            "score": laatste.behaalde_score,
+            "nodig": laatste.benodigde_score,
+        },
+        lbt=laatste.als_json(),
+    )
+    ctx.werkitem(
+        WerkitemSoort.LBT_UITSLAG,
+        _("Uitslag leerbaarheidstoets opnieuw bekijken")
+        if beoordeling.herbeoordelen
+        else _("Uitslag leerbaarheidstoets verwerken in het PIP"),
+        toelichting=beoordeling.uitleg,
+        regel=beoordeling.regel.id,
+    )
+
+
+def verwerk_termijn(ctx: Context) -> None:
+    """SS102 (term started), SS103/SS104 (extended ex officio / on request)."""
+    termijn = ctx.opgehaald.termijn
+    if termijn is None:
+        ctx.tijdlijn(
+            _("DUO meldt een wijziging van de inburgeringstermijn, maar gaf geen termijn.")
+        )
+        return
+    uitleg = termijnen.inburgeringstermijn_van_duo(
+        termijn.startdatum, termijn.einddatum, verlengingsgrond=termijn.verlengingsgrondomschrijving
+    )
+    if ctx.gebeurtenis is G.SS102:
+        tekst = _(
+            "DUO meldt: de inburgeringstermijn is begonnen op %(start)s en loopt tot %(eind)s."
+        )
+    elif ctx.gebeurtenis is G.SS103:
+        tekst = _("DUO heeft de inburgeringstermijn ambtshalve verlengd tot %(eind)s.")
+    else:
+        tekst = _("DUO heeft de inburgeringstermijn op verzoek verlengd tot %(eind)s.")
+    ctx.tijdlijn(
+        tekst % {"start": _datum(termijn.startdatum), "eind": _datum(uitleg.laatste_dag)}
+        + " "
+        + uitleg.uitleg,
+        termijn=termijn.als_json(),
+    )
+    if ctx.gebeurtenis is not G.SS102:
+        ctx.werkitem(
+            WerkitemSoort.TERMIJN_VERLENGD,
+            _("Termijn verlengd: planning en PIP-afspraken aanpassen"),
+            toelichting=uitleg.uitleg,
+            regel=uitleg.regel.id,
+        )
+
+
+BESLUITEN = {
+    G.SS113: gettext_lazy(
+        "DUO heeft een verzoek om verlenging van de inburgeringstermijn afgewezen."
+    ),
+    G.SS114: gettext_lazy("DUO heeft een verzoek om volledige vrijstelling afgewezen."),
+    G.SS115: gettext_lazy("DUO heeft een verzoek om tijdelijke vrijstelling afgewezen."),
+    G.SS116: gettext_lazy("DUO heeft een verzoek om gedeeltelijke vrijstelling afgewezen."),
+    G.SS117: gettext_lazy("DUO heeft een gedeeltelijke vrijstelling toegekend."),
+    G.SS118: gettext_lazy("DUO heeft een verzoek om ontheffing afgewezen."),
+    G.SS119: gettext_lazy("DUO heeft een gedeeltelijke ontheffing toegekend."),
+}
+
+
+def verwerk_besluit(ctx: Context) -> None:
+    """SS113–SS119: DUO decided on a request (extension, exemption, release)."""
+    tekst = str(BESLUITEN[ctx.gebeurtenis])
+    details = [
+        _("vrijstelling %(onderdeel)s: %(oordeel)s")
+        % {"onderdeel": v.examenonderdeel or v.reden, "oordeel": v.oordeel}
+        for v in ctx.opgehaald.vrijstellingen or []
+        if v.soort == "gedeeltelijk"
+    ]
+    details += [
+        _("ontheffing %(soort)s (%(grond)s%(onderdeel)s): %(oordeel)s")
+        % {
+            "soort": o.soort,
+            "grond": o.grond,
+            "onderdeel": f", {o.examenonderdeel}" if o.examenonderdeel else "",
+            "oordeel": o.oordeel,
+        }
+        for o in ctx.opgehaald.ontheffingen or []
+    ]
+    if ctx.opgehaald.termijn is not None and ctx.gebeurtenis is G.SS113:
+        details.append(
+            _("de termijn blijft eindigen op %(datum)s (exclusief)")
+            % {"datum": _datum(ctx.opgehaald.termijn.einddatum)}
+        )
+    if details:
+        tekst += " " + _("Volgens DUO: %(details)s.") % {"details": "; ".join(details)}
+    ctx.tijdlijn(tekst)
+    ctx.werkitem(
+        WerkitemSoort.BESLUIT_DUO,
+        _("Besluit van DUO bespreken met de inburgeraar"),
+        toelichting=tekst,
+    )
+
+
+def verwerk_examen(ctx: Context) -> None:
+    """SS199: an exam result is known."""
+    resultaten = ctx.opgehaald.examenresultaten or []
+    gezien = {
+        (r["examendatum"], r["onderdeel"], r["resultaat"])
+        for r in ctx.vorige_stand.get("examenresultaten") or []
+    }
+    nieuw = [
+        r for r in resultaten if (r.examendatum.isoformat(), r.onderdeel, r.resultaat) not in gezien
+    ] or sorted(resultaten, key=lambda r: r.examendatum)[-1:]
+    if not nieuw:
+        ctx.tijdlijn(_("DUO meldt een examenresultaat, maar gaf geen resultaat."))
+        return
+    tegoed = {p.onderdeel: p.tegoed for p in ctx.opgehaald.gratis_pogingen or []}
+    for r in sorted(nieuw, key=lambda r: (r.examendatum, r.onderdeel)):
+        onderdeel = (
+            regelcodes.Examenonderdeel(r.onderdeel).label
+            if r.onderdeel in regelcodes.Examenonderdeel.__members__.values()
+            else r.onderdeel
+        )
+        tekst = _("Examenresultaat %(onderdeel)s%(niveau)s van %(datum)s: %(resultaat)s.") % {
+            "onderdeel": onderdeel,
+            "niveau": f" ({r.niveau})" if r.niveau else "",
+            "datum": _datum(r.examendatum),
+            "resultaat": r.resultaat,
+        }
+        if r.reden_geen_resultaat:
+            tekst += " " + _("Reden: %(reden)s.") % {"reden": r.reden_geen_resultaat}
+        if r.onderdeel in tegoed:
+            tekst += " " + _("Gratis pogingen over: %(aantal)s.") % {"aantal": tegoed[r.onderdeel]}
+        ctx.tijdlijn(tekst, examenresultaat=r.als_json())
+
+
+AANPAK: dict[regelcodes.Gebeurtenis, Aanpak] = {
+    G.SS101: Aanpak(("plicht", "doelgroep", "examenresultaten"), verwerk_plichtig),
+    G.SS102: Aanpak(("termijn",), verwerk_termijn),
+    G.SS103: Aanpak(("termijn",), verwerk_termijn),
+    G.SS104: Aanpak(("termijn",), verwerk_termijn),
+    G.SS106: Aanpak(("plicht",), verwerk_einde),
+    G.SS107: Aanpak(("plicht", "vrijstellingen"), verwerk_einde),
+    G.SS108: Aanpak(("plicht", "ontheffingen"), verwerk_einde),
+    G.SS109: Aanpak(("plicht", "vrijstellingen"), verwerk_tijdelijke_vrijstelling),
+    G.SS110: Aanpak(("plicht",), verwerk_einde),
+    G.SS111: Aanpak(("plicht",), verwerk_einde),
+    G.SS113: Aanpak(("termijn",), verwerk_besluit),
+    G.SS114: Aanpak(("vrijstellingen",), verwerk_besluit),
+    G.SS115: Aanpak(("vrijstellingen",), verwerk_besluit),
+    G.SS116: Aanpak(("vrijstellingen",), verwerk_besluit),
+    G.SS117: Aanpak(("vrijstellingen",), verwerk_besluit),
+    G.SS118: Aanpak(("ontheffingen",), verwerk_besluit),
+    G.SS119: Aanpak(("ontheffingen",), verwerk_besluit),
+    G.SS120: Aanpak(("plicht", "doelgroep"), verwerk_gevestigd_zonder_pip),
+    G.SS121: Aanpak(("plicht", "doelgroep", "termijn", "pip"), verwerk_gevestigd_met_pip),
+    G.SS124: Aanpak(("doelgroep",), verwerk_doelgroep),
+    G.SS125: Aanpak(("doelgroep",), verwerk_doelgroep),
+    G.SS128: Aanpak(("plicht",), verwerk_aow),
+    G.SS129: Aanpak(("plicht", "vrijstellingen"), verwerk_vrijstelling_ingetrokken_zonder_pip),
+    G.SS130: Aanpak(("plicht", "termijn", "pip"), verwerk_vrijstelling_ingetrokken_met_pip),
+    G.SS131: Aanpak(("lbt_resultaten",), verwerk_lbt_uitslag),
+    G.SS137: Aanpak(("examennummer",), verwerk_lbt_aangemeld),
+    G.SS139: Aanpak(("plicht", "doelgroep"), verwerk_pip_termijn),
+    G.SS199: Aanpak(("examenresultaten", "gratis_pogingen"), verwerk_examen),
+}
+
+
+def _vragen(gebeurtenis: regelcodes.Gebeurtenis, nieuw_mogelijk: bool) -> tuple[str, ...]:
+    """Our table plus what regels says to consult, plus plicht+doelgroep to create a person."""
+    vragen = list(AANPAK[gebeurtenis].vragen)
+    for api in gevolg_van_gebeurtenis(gebeurtenis).raadplegen:
+        vragen.extend(API_VRAGEN.get(api, ()))
+    if nieuw_mogelijk:
+        vragen.extend(("plicht", "doelgroep"))
+    return tuple(dict.fromkeys(vragen))
+
+
+# --- the task's body ----------------------------------------------------------------------------
+
+
+def _afsluiten(notificatie_id: int, status: str, resultaat: str, inburgeraar=None) -> str:
     with transaction.atomic():
         notificatie = Notificatie.objects.select_for_update().get(pk=notificatie_id)
-        if notificatie.status != NotificatieStatus.ONTVANGEN:
+        if notificatie.status not in OPEN_STATUSSEN:
             return notificatie.status
-        if notificatie.gebeurtenis_id not in Gebeurtenis.__members__:
-            notificatie.status = NotificatieStatus.ONBEKEND
-            notificatie.verwerkt_op = timezone.now()
-            notificatie.save(update_fields=["status", "verwerkt_op"])
+        notificatie.status = status
+        notificatie.resultaat = resultaat
+        notificatie.verwerkt_op = timezone.now()
+        notificatie.volgende_poging_op = None
+        if inburgeraar is not None:
+            notificatie.inburgeraar = inburgeraar
+        notificatie.save()
+    logger.info("duo_notificatie_afgesloten", notificatie=str(notificatie.uuid), status=status)
+    return status
+
+
+def _later_opnieuw(notificatie: Notificatie, fout: DuoFout) -> str:
+    nu = timezone.now()
+    if nu >= opgeven_na(notificatie.ontvangen_op):
+        return _afsluiten(
+            notificatie.pk,
+            NotificatieStatus.MISLUKT,
+            _("DUO bleef onbereikbaar; opgegeven na %(dagen)s dagen. %(fout)s")
+            % {"dagen": settings.DUO_OUTBOX_OPGEVEN_NA_DAGEN, "fout": fout.melding},
+        )
+    with transaction.atomic():
+        rij = Notificatie.objects.select_for_update().get(pk=notificatie.pk)
+        if rij.status not in OPEN_STATUSSEN:
+            return rij.status
+        rij.status = NotificatieStatus.OPNIEUW
+        rij.pogingen += 1
+        rij.volgende_poging_op = nu + backoff(rij.pogingen)
+        rij.resultaat = fout.melding
+        rij.save(update_fields=["status", "pogingen", "volgende_poging_op", "resultaat"])
+    logger.warning(
+        "duo_notificatie_later_opnieuw", notificatie=str(notificatie.uuid), poging=rij.pogingen
+    )
+    return NotificatieStatus.OPNIEUW
+
+
+def _zoek_persoon(notificatie: Notificatie) -> tuple[str, Inburgeraar | None]:
+    if notificatie.bsn_hash:
+        inburgeraar = (
+            Inburgeraar.objects.filter(gemeente=notificatie.gemeente, bsn_hash=notificatie.bsn_hash)
+            .select_related("dossier")
+            .first()
+        )
+        return notificatie.bsn, inburgeraar
+    inburgeraar = (
+        Inburgeraar.objects.filter(gemeente=notificatie.gemeente, vnummer=notificatie.vnummer)
+        .select_related("dossier")
+        .first()
+        if notificatie.vnummer
+        else None
+    )
+    return (inburgeraar.bsn if inburgeraar else ""), inburgeraar
+
+
+def _mislukt_met_werkitem(notificatie: Notificatie, inburgeraar, melding: str) -> str:
+    with transaction.atomic():
+        if inburgeraar is not None:
+            werkitem_aanmaken(
+                gemeente=notificatie.gemeente,
+                dossier=inburgeraar.dossier,
+                soort=WerkitemSoort.VERWERKING_MISLUKT,
+                titel=_("Notificatie %(id)s van DUO kon niet worden verwerkt")
+                % {"id": notificatie.gebeurtenis_id},
+                toelichting=melding,
+                notificatie=notificatie,
+                sleutel=f"notificatie:{notificatie.uuid}:mislukt",
+            )
+        return _afsluiten(notificatie.pk, NotificatieStatus.MISLUKT, melding, inburgeraar)
+
+
+def notificatie_verwerken(*, notificatie_id: int, _herhaling: bool = False) -> str:
+    """Process one notification; safe to call any number of times."""
+    notificatie = Notificatie.objects.select_related("gemeente").get(pk=notificatie_id)
+    if notificatie.status not in OPEN_STATUSSEN:
         return notificatie.status
+    try:
+        gebeurtenis = regelcodes.Gebeurtenis(notificatie.gebeurtenis_id)
+    except ValueError:
+        gebeurtenis = None
+    if gebeurtenis not in AANPAK:
+        return _afsluiten(
+            notificatie.pk,
+            NotificatieStatus.ONBEKEND,
+            _("Gebeurtenis %(id)s kent deze applicatie (nog) niet; bewaard voor de beheerder.")
+            % {"id": notificatie.gebeurtenis_id},
+        )
+
+    bsn, inburgeraar = _zoek_persoon(notificatie)
+    if not bsn:
+        return _afsluiten(
+            notificatie.pk,
+            NotificatieStatus.MISLUKT,
+            _("Alleen een V-nummer dat hier niet bekend is, en DUO's API's vragen een BSN."),
+        )
+    if not (bsn.isascii() and stdnum_bsn.is_valid(bsn)):
+        return _afsluiten(
+            notificatie.pk,
+            NotificatieStatus.MISLUKT,
+            _("Het BSN in de notificatie voldoet niet aan de 11-proef."),
+        )
+
+    gevolg = gevolg_van_gebeurtenis(gebeurtenis)
+    if inburgeraar is None and gevolg.dossier_sluiten:
+        return _afsluiten(
+            notificatie.pk,
+            NotificatieStatus.VERWERKT,
+            _("Deze persoon is niet bekend in deze gemeente; er is geen dossier om te sluiten."),
+        )
+
+    duo = Duo(notificatie.gemeente, notificatie=notificatie)
+    try:
+        opgehaald = raadplegen(duo, bsn, _vragen(gebeurtenis, inburgeraar is None))
+    except DuoNietBereikbaar as fout:
+        return _later_opnieuw(notificatie, fout)
+    except DuoFout as fout:
+        return _mislukt_met_werkitem(notificatie, inburgeraar, fout.melding)
+
+    try:
+        with transaction.atomic():
+            rij = Notificatie.objects.select_for_update().get(pk=notificatie.pk)
+            if rij.status not in OPEN_STATUSSEN:
+                return rij.status
+            ctx = _toepassen(rij, gebeurtenis, bsn, opgehaald)
+            rij.status = NotificatieStatus.VERWERKT
+            rij.verwerkt_op = timezone.now()
+            rij.volgende_poging_op = None
+            rij.inburgeraar = ctx.inburgeraar
+            rij.resultaat = " ".join(ctx.resultaat)[:2000]
+            rij.save()
+    except (ValidationError, Geweigerd, Conflict) as fout:
+        _bsn, nu_bekend = _zoek_persoon(notificatie)
+        if not _herhaling and (isinstance(fout, Conflict) or (inburgeraar is None and nu_bekend)):
+            # Someone else changed or created the person at the same moment: once more.
+            return notificatie_verwerken(notificatie_id=notificatie_id, _herhaling=True)
+        melding = fout.message if hasattr(fout, "message") else "; ".join(fout.messages)
+        return _mislukt_met_werkitem(notificatie, nu_bekend, melding)
+    logger.info(
+        "duo_notificatie_verwerkt",
+        notificatie=str(notificatie.uuid),
+        gebeurtenis=gebeurtenis.value,
+        inburgeraar=str(ctx.inburgeraar.uuid),
+        nieuw=ctx.nieuw,
+    )
+    return NotificatieStatus.VERWERKT
+
+
+def _toepassen(notificatie, gebeurtenis, bsn, opgehaald: Opgehaald) -> Context:
+    actor = _actor(notificatie.gemeente)
+    inburgeraar = (
+        Inburgeraar.objects.select_for_update()
+        .filter(gemeente=notificatie.gemeente, bsn_hash=bsn_tools.zoekhash(bsn))
+        .select_related("dossier")
+        .first()
+    )
+    ctx = Context(
+        notificatie=notificatie,
+        gebeurtenis=gebeurtenis,
+        bsn=bsn,
+        opgehaald=opgehaald,
+        actor=actor,
+        inburgeraar=inburgeraar,
+    )
+    if inburgeraar is None:
+        ctx.inburgeraar = _aanmaken(ctx)
+        ctx.nieuw = True
+    elif hasattr(inburgeraar, "duo_stand"):
+        ctx.vorige_stand = inburgeraar.duo_stand.gegevens
+    if (
+        ctx.dossier.status == Status.AFGEROND
+        and not gevolg_van_gebeurtenis(gebeurtenis).dossier_sluiten
+    ):
+        ctx.tijdlijn(
+            _("DUO meldt %(id)s terwijl dit dossier is afgerond.") % {"id": gebeurtenis.value}
+        )
+        ctx.werkitem(
+            WerkitemSoort.VERWERKING_MISLUKT,
+            _("DUO meldt een gebeurtenis bij een afgerond dossier: beoordelen"),
+            toelichting=_(
+                "Een afgerond dossier gaat niet opnieuw open. Beoordeel of er iets moet gebeuren."
+            ),
+        )
+    else:
+        AANPAK[gebeurtenis].verwerk(ctx)
+    if notificatie.vnummer and not ctx.inburgeraar.vnummer:
+        ctx.inburgeraar = inburgeraar_services.inburgeraar_wijzigen(
+            actor=actor, inburgeraar=ctx.inburgeraar, versie=None, vnummer=notificatie.vnummer
+        )
+    duo_stand_bijwerken(inburgeraar=ctx.inburgeraar, gegevens=opgehaald.als_json())
+    verwerkingen_vastleggen(
+        actor=actor, activiteit=Activiteit.INZIEN, pseudoniemen=[ctx.inburgeraar.pseudoniem]
+    )
+    verwerkingen_vastleggen(
+        actor=actor, activiteit=Activiteit.WIJZIGEN, pseudoniemen=[ctx.inburgeraar.pseudoniem]
+    )
+    return ctx
+
+
+def _aanmaken(ctx: Context) -> Inburgeraar:
+    """A person DUO announces: create the inburgeraar and dossier (regime from R2)."""
+    doelgroep = ctx.opgehaald.doelgroep
+    plicht = ctx.opgehaald.plicht
+    if doelgroep is None or not doelgroep.indeling:
+        raise Geweigerd(
+            _("DUO gaf geen doelgroep; zonder doelgroep kan het dossier niet worden aangemaakt.")
+        )
+    velden = {
+        "voornamen": VOORNAMEN_ONBEKEND,
+        "achternaam": ACHTERNAAM_ONBEKEND,
+        "geboortedatum": GEBOORTEDATUM_ONBEKEND,
+        "doelgroep": doelgroep.indeling,
+        "gedetailleerde_doelgroep": doelgroep.gedetailleerde_doelgroep,
+        "vnummer": ctx.notificatie.vnummer,
+    }
+    if plicht is not None and plicht.begindatum is not None:
+        regime = bepaal_regime(plicht.begindatum, regelcodes.Regime.WI2021)
+        velden["regime"] = regime.waarde.value
+    inburgeraar = inburgeraar_services.inburgeraar_aanmaken(
+        actor=ctx.actor, bsn=ctx.bsn, aangemeld_op=ctx.meldingsdatum, **velden
+    )
+    inburgeraar = Inburgeraar.objects.select_related("dossier").get(pk=inburgeraar.pk)
+    ctx.inburgeraar = inburgeraar
+    werkitem_aanmaken(
+        gemeente=ctx.gemeente,
+        dossier=inburgeraar.dossier,
+        soort=WerkitemSoort.PERSOONSGEGEVENS_AANVULLEN,
+        titel=_("Naam en geboortedatum aanvullen"),
+        toelichting=_(
+            "DUO meldde deze persoon, maar DUO geeft geen naam of geboortedatum door. Vul ze aan "
+            "uit de BRP; tot dan staan er voorlopige waarden."
+        ),
+        sleutel=f"dossier:{inburgeraar.dossier.uuid}:persoonsgegevens",
+        notificatie=ctx.notificatie,
+    )
+    return inburgeraar
+
+
+def notificaties_opnieuw_verwerken(*, limiet: int = 100, wachttijd=timedelta(seconds=60)) -> int:
+    """Pick up notifications whose processing is due again (DUO was down) or never ran."""
+    nu = timezone.now()
+    ids = list(
+        Notificatie.objects.filter(
+            status=NotificatieStatus.OPNIEUW, volgende_poging_op__lte=nu
+        ).values_list("pk", flat=True)[:limiet]
+    )
+    ids += list(
+        Notificatie.objects.filter(
+            status=NotificatieStatus.ONTVANGEN, ontvangen_op__lte=nu - wachttijd
+        ).values_list("pk", flat=True)[: max(0, limiet - len(ids))]
+    )
+    for notificatie_id in ids:
+        notificatie_verwerken(notificatie_id=notificatie_id)
+    return len(ids)

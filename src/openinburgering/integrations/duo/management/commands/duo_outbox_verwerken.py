@@ -1,0 +1,49 @@
+"""Deliver the outbox to DUO and retry notifications whose processing is due (ADR 6)."""
+
+import signal
+import time
+
+from django.core.management.base import BaseCommand
+
+import structlog
+
+from openinburgering.integrations.duo.bezorging import bezorgen
+from openinburgering.integrations.duo.verwerking import notificaties_opnieuw_verwerken
+
+logger = structlog.get_logger(__name__)
+
+
+class Command(BaseCommand):
+    help = (
+        "Bezorg wachtende berichten aan DUO (met herhaalpogingen) en verwerk notificaties "
+        "opnieuw die wachten op DUO. Met --loop blijft het draaien; meerdere tegelijk kan "
+        "(PostgreSQL, SKIP LOCKED)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--loop", action="store_true", help="Blijf draaien tot SIGTERM.")
+        parser.add_argument("--interval", type=float, default=1.0, help="Seconden tussen rondes.")
+        parser.add_argument("--limiet", type=int, default=200, help="Berichten per ronde.")
+
+    def handle(self, *args, loop, interval, limiet, **options):
+        self._stoppen = False
+
+        def stop(signum, frame):
+            self._stoppen = True
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        while True:
+            resultaat = bezorgen(limiet=limiet)
+            opnieuw = notificaties_opnieuw_verwerken(limiet=limiet)
+            if not loop:
+                self.stdout.write(
+                    f"bezorgd={resultaat.bezorgd} afgewezen={resultaat.afgewezen} "
+                    f"opnieuw={resultaat.opnieuw} dood={resultaat.dood} notificaties={opnieuw}"
+                )
+                return
+            if self._stoppen:
+                logger.info("duo_outbox_worker_gestopt")
+                return
+            if resultaat.verwerkt < limiet:
+                time.sleep(interval)

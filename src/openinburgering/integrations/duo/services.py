@@ -1,0 +1,116 @@
+"""Writes of the DUO integration that other parts (and the UI) call: work items, DUO data, beheer.
+
+Every function takes keyword-only arguments and runs in the caller's transaction or its own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import structlog
+
+from openinburgering.accounts.context import Actor
+from openinburgering.core.exceptions import Geweigerd
+
+from .models import (
+    DuoStand,
+    IntegriteitsIncident,
+    Werkitem,
+    WerkitemStatus,
+)
+
+logger = structlog.get_logger(__name__)
+
+
+def werkitem_aanmaken(
+    *,
+    gemeente,
+    soort: str,
+    titel: str,
+    dossier=None,
+    toelichting: str = "",
+    deadline: date | None = None,
+    regel: str = "",
+    sleutel: str = "",
+    notificatie=None,
+    uitgaand_bericht=None,
+    bsn: str = "",
+) -> Werkitem:
+    """Create a work item; with a ``sleutel`` an open item with the same key is returned instead
+    (so processing the same fact twice gives one item)."""
+    if sleutel:
+        bestaand = Werkitem.objects.filter(
+            gemeente=gemeente, sleutel=sleutel, status=WerkitemStatus.OPEN
+        ).first()
+        if bestaand is not None:
+            return bestaand
+    item = Werkitem(
+        gemeente=gemeente,
+        dossier=dossier,
+        soort=soort,
+        titel=titel[:200],
+        toelichting=toelichting,
+        deadline=deadline,
+        regel=regel,
+        sleutel=sleutel,
+        notificatie=notificatie,
+        uitgaand_bericht=uitgaand_bericht,
+    )
+    if bsn:
+        item.zet_bsn(bsn)
+    try:
+        with transaction.atomic():
+            item.save()
+    except IntegrityError:
+        # A concurrent writer created the same open item first.
+        return Werkitem.objects.get(gemeente=gemeente, sleutel=sleutel, status=WerkitemStatus.OPEN)
+    logger.info("duo_werkitem_aangemaakt", werkitem=str(item.uuid), soort=soort)
+    return item
+
+
+def werkitems_sluiten(*, dossier, soorten, afhandeling: str, door: str = "DUO-koppeling") -> int:
+    """Close the open items of these kinds on a dossier (e.g. the clocks stop, R45)."""
+    return Werkitem.objects.filter(
+        dossier=dossier, soort__in=list(soorten), status=WerkitemStatus.OPEN
+    ).update(
+        status=WerkitemStatus.AFGEHANDELD,
+        afgehandeld_op=timezone.now(),
+        afgehandeld_door=door,
+        afhandeling=afhandeling,
+    )
+
+
+@transaction.atomic
+def werkitem_afhandelen(*, actor: Actor, werkitem: Werkitem, afhandeling: str = "") -> Werkitem:
+    """A caseworker marks a work item as done."""
+    bijgewerkt = Werkitem.objects.filter(pk=werkitem.pk, status=WerkitemStatus.OPEN).update(
+        status=WerkitemStatus.AFGEHANDELD,
+        afgehandeld_op=timezone.now(),
+        afgehandeld_door=actor.label,
+        afhandeling=afhandeling,
+    )
+    if not bijgewerkt:
+        raise Geweigerd(_("Dit werkitem is al afgehandeld."))
+    werkitem.refresh_from_db()
+    logger.info("duo_werkitem_afgehandeld", werkitem=str(werkitem.uuid))
+    return werkitem
+
+
+def duo_stand_bijwerken(*, inburgeraar, gegevens: dict) -> DuoStand:
+    """Merge DUO's latest answers into the person's DUO data (JSON-safe values)."""
+    stand, _nieuw = DuoStand.objects.select_for_update().get_or_create(inburgeraar=inburgeraar)
+    stand.gegevens = {**stand.gegevens, **gegevens, "opgehaald_op": timezone.now().isoformat()}
+    stand.save(update_fields=["gegevens", "bijgewerkt_op"])
+    return stand
+
+
+@transaction.atomic
+def incident_afhandelen(*, actor: Actor, incident: IntegriteitsIncident) -> None:
+    IntegriteitsIncident.objects.filter(pk=incident.pk, afgehandeld_op__isnull=True).update(
+        afgehandeld_op=timezone.now(), afgehandeld_door=actor.user
+    )
+    logger.info("duo_incident_afgehandeld", incident=str(incident.uuid))
