@@ -387,11 +387,22 @@ def duo_bericht(pip: PipVersie) -> dict:
 def pip_naar_duo_melden(*, actor: Actor, pip: PipVersie):
     """Report the vastgestelde PIP to DUO, in the caller's transaction, through the outbox.
 
-    The DUO integration's outbox (``duo.UitgaandBericht``) sends it later, with retries; the
-    path keeps ``{bsn}`` as a template, filled in at sending. Without that app nothing is sent
-    and the dossier timeline says so. ONE place to change when the integration offers its own
-    service function for outgoing messages.
+    Uses the DUO integration's ``meldingen.pip_melden`` (outbox ``UitgaandBericht``, sent later
+    with retries) when it is there; before that lands, writes the outbox row directly with the
+    same shape. Without the DUO app nothing is sent and the timeline says so.
     """
+    inburgeraar = pip.dossier.inburgeraar
+    try:
+        from openinburgering.integrations.duo.meldingen import pip_melden
+    except ImportError:
+        pip_melden = None
+    if pip_melden is not None:
+        return pip_melden(
+            actor=actor,
+            inburgeraar=inburgeraar,
+            pip=pip_voor_regels(pip, dagtekening=pip.dagtekening),
+            context=pip_context(pip=pip, peildatum=timezone.localdate()),
+        )
     try:
         uitgaand = apps.get_model("duo", "UitgaandBericht")
     except LookupError:
@@ -402,7 +413,6 @@ def pip_naar_duo_melden(*, actor: Actor, pip: PipVersie):
             bron="systeem",
         )
         return None
-    inburgeraar = pip.dossier.inburgeraar
     bericht = uitgaand(
         gemeente=pip.dossier.gemeente,
         inburgeraar=inburgeraar,

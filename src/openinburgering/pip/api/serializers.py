@@ -1,0 +1,115 @@
+from django.utils.translation import gettext_lazy as _
+
+from rest_framework import serializers
+
+from openinburgering.pip.models import PipStatus, PipVersie, Samenvattingstaal, Wijzigingsreden
+from openinburgering.regels.codes import Alfabetisering, Leerroute, Niveau
+
+#: API name (DUO's names where DUO has the field) -> model field.
+VELDEN = {
+    "dagtekeningPip": "dagtekening",
+    "leerroute": "leerroute",
+    "niveau": "niveau",
+    "geschatteIntensiteitB1Route": "geschatte_intensiteit_b1_route",
+    "indicatorMagOpleidingAfmaken": "mag_opleiding_afmaken",
+    "indicatorAlfabetiseringsonderwijs": "alfabetisering",
+    "begeleiding": "begeleiding",
+    "pvtInhoud": "pvt_inhoud",
+    "pvtIntensiteit": "pvt_intensiteit",
+    "mapInhoud": "map_inhoud",
+    "mapIntensiteit": "map_intensiteit",
+    "ontzorgen": "ontzorgen",
+    "randvoorwaarden": "randvoorwaarden",
+    "voortgang": "voortgang",
+    "gesprekFrequentieWeken": "gesprek_frequentie_weken",
+    "afspraken": "afspraken",
+    "motiveringLeerroute": "motivering_leerroute",
+    "samenvattingTaal": "samenvatting_taal",
+}
+API_NAAM = {model: api for api, model in VELDEN.items()}
+
+
+class PipSerializer(serializers.ModelSerializer):
+    dagtekeningPip = serializers.DateField(source="dagtekening", required=False, allow_null=True)
+    leerroute = serializers.ChoiceField(
+        choices=Leerroute.choices(), help_text=_("DUO-code B, O of Z.")
+    )
+    niveau = serializers.ChoiceField(
+        choices=Niveau.choices(), required=False, allow_blank=True, help_text=_("A2 of B1.")
+    )
+    geschatteIntensiteitB1Route = serializers.IntegerField(
+        source="geschatte_intensiteit_b1_route", required=False, allow_null=True
+    )
+    indicatorMagOpleidingAfmaken = serializers.BooleanField(
+        source="mag_opleiding_afmaken", required=False
+    )
+    indicatorAlfabetiseringsonderwijs = serializers.ChoiceField(
+        source="alfabetisering", choices=Alfabetisering.choices(), required=False
+    )
+    reden = serializers.ChoiceField(choices=Wijzigingsreden.choices, required=False)
+    pvtInhoud = serializers.CharField(source="pvt_inhoud", required=False, allow_blank=True)
+    pvtIntensiteit = serializers.CharField(
+        source="pvt_intensiteit", required=False, allow_blank=True
+    )
+    mapInhoud = serializers.CharField(source="map_inhoud", required=False, allow_blank=True)
+    mapIntensiteit = serializers.CharField(
+        source="map_intensiteit", required=False, allow_blank=True
+    )
+    gesprekFrequentieWeken = serializers.IntegerField(
+        source="gesprek_frequentie_weken", required=False, allow_null=True, min_value=1
+    )
+    motiveringLeerroute = serializers.CharField(
+        source="motivering_leerroute", required=False, allow_blank=True
+    )
+    samenvattingTaal = serializers.ChoiceField(
+        source="samenvatting_taal",
+        choices=Samenvattingstaal.choices,
+        required=False,
+        allow_blank=True,
+    )
+    # A plain string: a second enum named "status" would collide with the dossier's in the schema.
+    status = serializers.CharField(
+        read_only=True, help_text=_("Een van: %(w)s.") % {"w": ", ".join(PipStatus.values)}
+    )
+    bezwaarUiterlijk = serializers.DateField(source="bezwaar_uiterlijk", read_only=True)
+    vastgesteldOp = serializers.DateTimeField(source="vastgesteld_op", read_only=True)
+    inburgeraar = serializers.UUIDField(source="dossier.inburgeraar.uuid", read_only=True)
+
+    class Meta:
+        model = PipVersie
+        fields = [
+            "uuid",
+            "inburgeraar",
+            "volgnummer",
+            "status",
+            "reden",
+            "dagtekeningPip",
+            "leerroute",
+            "niveau",
+            "geschatteIntensiteitB1Route",
+            "indicatorMagOpleidingAfmaken",
+            "indicatorAlfabetiseringsonderwijs",
+            "begeleiding",
+            "pvtInhoud",
+            "pvtIntensiteit",
+            "mapInhoud",
+            "mapIntensiteit",
+            "ontzorgen",
+            "randvoorwaarden",
+            "voortgang",
+            "gesprekFrequentieWeken",
+            "afspraken",
+            "motiveringLeerroute",
+            "samenvattingTaal",
+            "bezwaarUiterlijk",
+            "vastgesteldOp",
+            "versie",
+        ]
+        read_only_fields = ["uuid", "volgnummer", "versie"]
+        extra_kwargs = {
+            "begeleiding": {"required": False},
+            "ontzorgen": {"required": False},
+            "randvoorwaarden": {"required": False},
+            "voortgang": {"required": False},
+            "afspraken": {"required": False},
+        }
