@@ -1,6 +1,7 @@
 import random
 from datetime import date, datetime, time, timedelta
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -135,6 +136,8 @@ class Command(BaseCommand):
             if gemeente.code == "9001" and rng.random() < 0.7:
                 inburgeraar.dossier.klantregisseur = kim
                 inburgeraar.dossier.save(update_fields=["klantregisseur"])
+        # Worklist, intakes and PIPs with letters (signalen, intake, pip).
+        call_command("demo_werk", gemeente="9001", stdout=self.stdout)
         _, sleutel = apitoken_aanmaken(gemeente=gemeenten["9001"], naam="demo-koppeling")
         self.stdout.write(
             f"Demodata geladen: {Inburgeraar.objects.count()} fictieve inburgeraars "
