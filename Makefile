@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python src/manage.py
 PORT ?= 8000
 SIMULATOR_PORT ?= 8001
 
-.PHONY: help venv demo test lint format check-migrations openapi openapi-check env-docs requirements ci-checks e2e regels-docs messages rollen-docs vendor
+.PHONY: bench-signalen help venv demo test lint format check-migrations openapi openapi-check env-docs requirements ci-checks e2e regels-docs messages rollen-docs vendor
 
 help:
 	@echo "make demo   - installeer, migreer, laad demodata en start het systeem"
@@ -76,3 +76,8 @@ vendor:
 
 rollen-docs: venv
 	$(MANAGE) rollen_docs > docs/rollen.md
+
+# Deadline engine and worklist benchmark (not in `make test`); prints ratios to bare baselines.
+# On PostgreSQL: DATABASE_URL=postgres://... make bench-signalen BENCH_ARGS="--dossiers 1000000 --tenant 60000"
+bench-signalen: venv
+	$(BIN)/python benchmarks/signalen_bench.py $(BENCH_ARGS)
