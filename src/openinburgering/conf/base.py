@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "openinburgering.signalen",
     "openinburgering.integrations.duo",
     "openinburgering.begeleiding",
+    "openinburgering.traject",
     "openinburgering.api",
 ]
 

@@ -10,6 +10,7 @@ NAVIGATIE = [
     ("inburgeraars:lijst", _("Caseload"), Recht.PERSOONSGEGEVENS_LEZEN),
     ("inburgeraars:aanmaken", _("Nieuwe inburgeraar"), Recht.INBURGERAAR_WIJZIGEN),
     ("logboek:lijst", _("Verwerkingenlogboek"), Recht.LOGBOEK_LEZEN),
+    ("traject:pvt_groepen", _("PVT-groepen"), Recht.TRAJECT_VASTLEGGEN),
     ("begeleiding:beheer", _("Checklist begeleiding"), Recht.BEGELEIDING_BEHEREN),
     ("ui:rollen", _("Rollen en rechten"), Recht.REGELS_LEZEN),
     ("ui:regels", _("Regelcatalogus"), Recht.REGELS_LEZEN),

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TrajectConfig(AppConfig):
+    name = "openinburgering.traject"
+    label = "traject"
+    verbose_name = _("Traject: PVT, MAP, Z-route, uren en examens")

@@ -1,0 +1,112 @@
+"""Every message from the route work to DUO, one function per message, through the DUO outbox.
+
+Each function hands the facts to the integration's outbox service
+(``integrations.duo.meldingen``), which checks DUO's acceptance rules with ``regels`` once more,
+fixes the ``berichtId`` and the body and writes the ``UitgaandBericht`` in the caller's
+transaction: the change and the message commit together or not at all. The services here apply
+the same rules (R39, R40, R41, R43, R25) before they get this far, so the caseworker sees the
+rule and the article on the form.
+"""
+
+from django.utils import timezone
+
+from openinburgering.integrations.duo import meldingen
+from openinburgering.regels.codes import JaNee
+
+from .models import Afronding, Onderdeel, Urenregistratie, UrenSoort
+
+#: DUO ``GevolgdeUren``: the maximum of every total (``uren`` maximum 9999 in the schema).
+DUO_UREN_MAXIMUM = meldingen.UREN_MAX
+
+#: Our kinds of hours → DUO's three totals (GevolgdeUren API).
+UREN_NAAR_DUO = {
+    UrenSoort.TAAL: "participatie_taalles",
+    UrenSoort.PARTICIPATIE: "participatieactiviteiten",
+    UrenSoort.PARTICIPATIE_BREDE_INTAKE: "participatieactiviteiten",
+    UrenSoort.TAAL_BREDE_INTAKE: "taalles_knm_brede_intake",
+}
+UREN_PADEN = {
+    duo_soort: meldingen.UREN_PADEN[melding]
+    for duo_soort, melding in meldingen.UREN_SOORTEN.items()
+}
+
+
+def _vastleggen(afronding: Afronding, bericht) -> dict:
+    inhoud = bericht.inhoud or {}
+    afronding.duo_inhoud = inhoud
+    afronding.duo_klaargezet_op = timezone.now()
+    Afronding.objects.filter(pk=afronding.pk).update(
+        duo_inhoud=inhoud, duo_klaargezet_op=afronding.duo_klaargezet_op
+    )
+    return inhoud
+
+
+def _afronding_feiten(feiten, zroute_afronding):
+    return meldingen.Afronding(
+        eigen_huidig_pip=feiten.eigen_huidig_pip, zroute_afronding=zroute_afronding
+    )
+
+
+def pvt_melden(*, actor, afronding: Afronding, feiten, zroute_afronding=None) -> dict:
+    """PUT /personen/{bsn}/pvt — ``ResultaatPvt``: signing date and/or culpability."""
+    assert afronding.onderdeel == Onderdeel.PVT
+    bericht = meldingen.pvt_melden(
+        actor=actor,
+        inburgeraar=afronding.dossier.inburgeraar,
+        datum=afronding.datum,
+        verwijtbaar=JaNee(afronding.verwijtbaar) if afronding.verwijtbaar else None,
+        termijn=feiten.termijn,
+        afronding=_afronding_feiten(feiten, zroute_afronding),
+    )
+    return _vastleggen(afronding, bericht)
+
+
+def map_melden(*, actor, afronding: Afronding, feiten, zroute_afronding=None) -> dict:
+    """PUT /personen/{bsn}/map — ``ResultaatMap``: final interview date and/or culpability."""
+    assert afronding.onderdeel == Onderdeel.MAP
+    bericht = meldingen.map_melden(
+        actor=actor,
+        inburgeraar=afronding.dossier.inburgeraar,
+        datum=afronding.datum,
+        verwijtbaar=JaNee(afronding.verwijtbaar) if afronding.verwijtbaar else None,
+        termijn=feiten.termijn,
+        afronding=_afronding_feiten(feiten, zroute_afronding),
+    )
+    return _vastleggen(afronding, bericht)
+
+
+def zroute_melden(*, actor, afronding: Afronding, totalen: dict[str, int]) -> dict:
+    """PUT /personen/{bsn}/zroute — ``ResultaatZroute``: the completion date (R41 checked)."""
+    assert afronding.onderdeel == Onderdeel.ZROUTE
+    bericht = meldingen.zroute_melden(
+        actor=actor,
+        inburgeraar=afronding.dossier.inburgeraar,
+        datum=afronding.datum,
+        taaluren=totalen[UrenSoort.TAAL],
+        participatieuren=totalen[UrenSoort.PARTICIPATIE],
+        participatieuren_brede_intake=totalen[UrenSoort.PARTICIPATIE_BREDE_INTAKE],
+    )
+    return _vastleggen(afronding, bericht)
+
+
+def uren_totaal(*, dossier, duo_soort: str) -> int:
+    """The total DUO keeps for one of its three kinds: the sum of our registrations."""
+    soorten = [ons for ons, duo in UREN_NAAR_DUO.items() if duo == duo_soort]
+    return int(
+        sum(
+            Urenregistratie.objects.filter(dossier=dossier, soort__in=soorten).values_list(
+                "uren", flat=True
+            )
+        )
+    )
+
+
+def uren_melden(*, actor, dossier, duo_soort: str) -> dict:
+    """PUT /personen/{bsn}/uren/… — the new total of one kind (``{"uren": n}``, 0–9999)."""
+    bericht = meldingen.uren_melden(
+        actor=actor,
+        inburgeraar=dossier.inburgeraar,
+        soort=duo_soort,
+        uren=uren_totaal(dossier=dossier, duo_soort=duo_soort),
+    )
+    return bericht.inhoud
