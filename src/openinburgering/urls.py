@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("openinburgering.ui.urls")),
     path("inburgeraars/", include("openinburgering.inburgeraars.urls")),
     path("logboek/", include("openinburgering.logboek.urls")),
+    path("taalaanbieders/", include("openinburgering.taalaanbieders.urls")),
     path("werklijst/", include("openinburgering.signalen.urls")),
     path("intake/", include("openinburgering.intake.urls")),
     path("pip/", include("openinburgering.pip.urls")),

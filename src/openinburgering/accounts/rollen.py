@@ -17,6 +17,15 @@ class Rol(models.TextChoices):
     FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", _("Functioneel beheerder")
 
 
+class ExterneRol(models.TextChoices):
+    """Roles of partner staff, who are linked to their organisation and not to a gemeente."""
+
+    TAALAANBIEDER = "taalaanbieder", _("Taalaanbieder")
+
+
+ALLE_ROLLEN = [*Rol, *ExterneRol]
+
+
 class Recht(StrEnum):
     PERSOONSGEGEVENS_LEZEN = "persoonsgegevens_lezen"
     INBURGERAAR_WIJZIGEN = "inburgeraar_wijzigen"
@@ -32,6 +41,11 @@ class Recht(StrEnum):
     TRAJECT_VASTLEGGEN = "traject_vastleggen"
     HANDHAVING_VOORBEREIDEN = "handhaving_voorbereiden"
     BOETE_OPLEGGEN = "boete_opleggen"
+    CONTRACTEN_LEZEN = "contracten_lezen"
+    CONTRACTEN_BEHEREN = "contracten_beheren"
+    VERWIJZEN = "verwijzen"
+    DEELNEMERS_SCHOOL_LEZEN = "deelnemers_school_lezen"
+    DEELNAME_MELDEN = "deelname_melden"
 
 
 RECHT_OMSCHRIJVING = {
@@ -55,6 +69,15 @@ RECHT_OMSCHRIJVING = {
         "Handhaving voorbereiden: overtreding, waarschuwing en voornemen tot boete"
     ),
     Recht.BOETE_OPLEGGEN: _("Een boete opleggen (besluit met bezwaarclausule)"),
+    Recht.CONTRACTEN_LEZEN: _("Taalaanbieders, contracten en hun benutting bekijken (cijfers)"),
+    Recht.CONTRACTEN_BEHEREN: _("Taalaanbieders bijwerken uit DUO en contracten vastleggen"),
+    Recht.VERWIJZEN: _("Naar een taalaanbieder verwijzen en het inburgeringsaanbod melden"),
+    Recht.DEELNEMERS_SCHOOL_LEZEN: _(
+        "Als taalaanbieder de eigen verwezen deelnemers zien (alleen de verwijsgegevens)"
+    ),
+    Recht.DEELNAME_MELDEN: _(
+        "Als taalaanbieder intake, uren, verzuim, voortgang, examens en afschaaladvies melden"
+    ),
 }
 
 MATRIX: dict[str, frozenset[Recht]] = {
@@ -71,6 +94,8 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.PIP_VASTSTELLEN,
             Recht.TRAJECT_VASTLEGGEN,
             Recht.HANDHAVING_VOORBEREIDEN,
+            Recht.CONTRACTEN_LEZEN,
+            Recht.VERWIJZEN,
         }
     ),
     Rol.TEAMLEIDER: frozenset(
@@ -88,10 +113,16 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.HANDHAVING_VOORBEREIDEN,
             # Four eyes: the caseworker prepares a fine, the teamleider decides on it.
             Recht.BOETE_OPLEGGEN,
+            Recht.CONTRACTEN_LEZEN,
+            Recht.CONTRACTEN_BEHEREN,
+            Recht.VERWIJZEN,
         }
     ),
     # Policy staff work with aggregates only and never see personal data.
-    Rol.BELEIDSMEDEWERKER: frozenset({Recht.CIJFERS_LEZEN, Recht.REGELS_LEZEN}),
+    # Contract utilisation is aggregate (no personal data), so policy staff may see it.
+    Rol.BELEIDSMEDEWERKER: frozenset(
+        {Recht.CIJFERS_LEZEN, Recht.REGELS_LEZEN, Recht.CONTRACTEN_LEZEN}
+    ),
     # The functioneel beheerder audits and configures, but does not work on cases.
     Rol.FUNCTIONEEL_BEHEERDER: frozenset(
         {
@@ -99,7 +130,13 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.CIJFERS_LEZEN,
             Recht.REGELS_LEZEN,
             Recht.BEGELEIDING_BEHEREN,
+            Recht.CONTRACTEN_LEZEN,
+            Recht.CONTRACTEN_BEHEREN,
         }
+    ),
+    # School staff: only their own referred participants, only the referred fields (ADR 0030).
+    ExterneRol.TAALAANBIEDER: frozenset(
+        {Recht.DEELNEMERS_SCHOOL_LEZEN, Recht.DEELNAME_MELDEN, Recht.REGELS_LEZEN}
     ),
 }
 
@@ -109,7 +146,7 @@ def heeft_recht(rol: str | None, recht: Recht) -> bool:
 
 
 def matrix_als_markdown() -> str:
-    rollen = list(Rol)
+    rollen = ALLE_ROLLEN
     kop = "| recht | " + " | ".join(str(r.label) for r in rollen) + " |"
     lijn = "|---|" + "---|" * len(rollen)
     regels = [

@@ -259,3 +259,63 @@ def verklaring_aanbod_nodig(
         f"The offer did not start in time. {termijn.uitleg_en} Issue a statement for the "
         "extension request.",
     )
+
+
+#: DUO's bovengrens voor een urentotaal (``GevolgdeUren`` API: ``uren`` 0–9999, heel getal).
+DUO_UREN_MAXIMUM = 9999
+
+R68 = definieer_regel(
+    id="R68",
+    titel="Gevolgde taaluren aan DUO: totaal over alle leerroutes",
+    titel_en="Course hours to DUO: the total over all learning routes",
+    bron="DUO Gevolgde Uren API (participatietaalles); Wi2021 art. 16; DUO README (uren)",
+    tekst="""Aan DUO gaat het totaal aantal gevolgde uren taalles Nederlands en KNM bij een
+    cursusinstelling in het kader van de leerroute, als heel getal van 0 tot en met 9999. Uren uit
+    een eerdere leerroute tellen mee na schakelen; in de onderwijsroute tellen alle lesuren. Uren
+    tijdens de brede intake tellen niet mee; die worden apart gemeld (R54).""",
+    tekst_en="""DUO receives the total number of Dutch language and KNM course hours followed at a
+    course provider for the learning route, as a whole number from 0 to 9999. Hours from an earlier
+    route count after switching; in the education route all lesson hours count. Hours during the
+    broad intake do not count; they are reported separately (R54).""",
+    onderwerp="aanbod",
+    zekerheid="M",
+    aanname="""Gevolgde uren zijn de uren waarin de persoon aanwezig was (niet de aangeboden uren).
+    Halve uren worden naar beneden afgerond: DUO vraagt een heel getal en wij melden niet meer
+    dan er gevolgd is.""",
+)
+
+
+def gevolgde_taaluren_voor_duo(
+    uren_per_leerroute: Mapping[str, float | int], *, uren_brede_intake: float | int = 0
+) -> Resultaat[int]:
+    """R68: het urentotaal voor DUO uit de gevolgde uren per leerroute (bij cursusinstellingen).
+
+    ``uren_brede_intake`` wordt genoemd om te laten zien dat die niet meetellen (R54).
+    """
+    totaal = sum(max(float(u), 0.0) for u in uren_per_leerroute.values())
+    geheel = min(int(totaal), DUO_UREN_MAXIMUM)
+    routes = ", ".join(sorted(uren_per_leerroute)) or "geen"
+    uitleg = (
+        f"{geheel} uur: de gevolgde uren bij cursusinstellingen over alle leerroutes ({routes}), "
+        "naar beneden afgerond"
+        + (
+            f"; de {uren_brede_intake} uur uit de brede intake tellen niet mee"
+            if uren_brede_intake
+            else ""
+        )
+        + "."
+    )
+    uitleg_en = (
+        f"{geheel} hours: hours followed at course providers over all learning routes ({routes}), "
+        "rounded down"
+        + (
+            f"; the {uren_brede_intake} hours from the broad intake do not count"
+            if uren_brede_intake
+            else ""
+        )
+        + "."
+    )
+    if totaal > DUO_UREN_MAXIMUM:
+        uitleg += f" DUO neemt ten hoogste {DUO_UREN_MAXIMUM} uur aan."
+        uitleg_en += f" DUO accepts at most {DUO_UREN_MAXIMUM} hours."
+    return Resultaat(geheel, R68, uitleg, uitleg_en)

@@ -9,6 +9,7 @@ NAVIGATIE = [
     ("pip:agenda", _("Agenda"), Recht.INTAKE_VOEREN),
     ("inburgeraars:lijst", _("Caseload"), Recht.PERSOONSGEGEVENS_LEZEN),
     ("inburgeraars:aanmaken", _("Nieuwe inburgeraar"), Recht.INBURGERAAR_WIJZIGEN),
+    ("taalaanbieders:overzicht", _("Taalaanbieders"), Recht.CONTRACTEN_LEZEN),
     ("logboek:lijst", _("Verwerkingenlogboek"), Recht.LOGBOEK_LEZEN),
     ("traject:pvt_groepen", _("PVT-groepen"), Recht.TRAJECT_VASTLEGGEN),
     ("begeleiding:beheer", _("Checklist begeleiding"), Recht.BEGELEIDING_BEHEREN),

@@ -5,12 +5,20 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from openinburgering.accounts.rollen import MATRIX, RECHT_OMSCHRIJVING, Recht, Rol, heeft_recht
+from openinburgering.accounts.rollen import (
+    ALLE_ROLLEN,
+    MATRIX,
+    RECHT_OMSCHRIJVING,
+    Recht,
+    heeft_recht,
+)
 from openinburgering.gemeenten.middleware import SESSION_KEY
 
 
 @login_required
 def start(request):
+    if request.gemeente is None and hasattr(request.user, "taalaanbieder"):
+        return redirect("taalaanbieders:portaal")
     if heeft_recht(request.rol, Recht.PERSOONSGEGEVENS_LEZEN):
         return redirect("inburgeraars:lijst")
     if heeft_recht(request.rol, Recht.LOGBOEK_LEZEN):
@@ -50,7 +58,10 @@ def regels(request):
 @login_required
 def rollen(request):
     rijen = [
-        {"omschrijving": RECHT_OMSCHRIJVING[recht], "cellen": [recht in MATRIX[rol] for rol in Rol]}
+        {
+            "omschrijving": RECHT_OMSCHRIJVING[recht],
+            "cellen": [recht in MATRIX[rol] for rol in ALLE_ROLLEN],
+        }
         for recht in Recht
     ]
-    return render(request, "ui/rollen.html", {"rollen": list(Rol), "rijen": rijen})
+    return render(request, "ui/rollen.html", {"rollen": ALLE_ROLLEN, "rijen": rijen})

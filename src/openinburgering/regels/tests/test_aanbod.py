@@ -124,3 +124,22 @@ def test_r55_verklaring(doelgroep, route, start, peildatum, nodig):
     assert resultaat.regel.id == "R55"
     if nodig:
         assert "verklaring" in resultaat.uitleg
+
+
+@pytest.mark.parametrize(
+    ("per_route", "brede_intake", "verwacht"),
+    [
+        pytest.param({"B": 120.5, "O": 0}, 0, 120, id="R68-halve-uren-naar-beneden"),
+        pytest.param({"B": 300, "Z": 250}, 0, 550, id="R68-eerdere-route-telt-mee"),
+        pytest.param({"B": 100}, 40, 100, id="R68-domain-brede-intake-telt-niet"),
+        pytest.param({}, 0, 0, id="R68-nog-geen-uren"),
+        pytest.param({"O": 12000}, 0, 9999, id="R68-maximum-van-duo"),
+    ],
+)
+def test_gevolgde_taaluren_voor_duo(per_route, brede_intake, verwacht):
+    from openinburgering.regels.aanbod import gevolgde_taaluren_voor_duo
+
+    resultaat = gevolgde_taaluren_voor_duo(per_route, uren_brede_intake=brede_intake)
+    assert resultaat.waarde == verwacht
+    assert resultaat.regel.id == "R68"
+    assert str(verwacht) in resultaat.uitleg

@@ -1,0 +1,61 @@
+"""Facts this app reads from other apps that may not be installed: the PIP, and the DUO outbox.
+
+Each source is one function, read through the app registry, so this app keeps working (and its
+tests keep running) while the PIP app and the DUO integration are developed alongside it.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.apps import apps
+
+from openinburgering.regels.base import Termijn
+from openinburgering.regels.termijnen import inburgeringstermijn
+
+
+@dataclass(frozen=True)
+class PipFeiten:
+    """The current (vastgestelde) PIP, as far as the aanbod needs it."""
+
+    dagtekening: date
+    eerste_dagtekening: date
+    leerroute: str
+    niveau: str
+    alfabetisering: str
+
+    @property
+    def termijn(self) -> Termijn | None:
+        """The inburgeringstermijn from the first PIP (R7, R8)."""
+        return inburgeringstermijn((self.eerste_dagtekening,))
+
+
+def huidige_pip(dossier) -> PipFeiten | None:
+    """The dossier's current PIP, or ``None`` without one (or without the PIP app)."""
+    try:
+        pip_versie = apps.get_model("pip", "PipVersie")
+    except LookupError:
+        return None
+    versies = list(
+        pip_versie.objects.filter(dossier=dossier, dagtekening__isnull=False)
+        .exclude(status="concept")
+        .order_by("dagtekening", "volgnummer")
+        .values("status", "dagtekening", "leerroute", "niveau", "alfabetisering")
+    )
+    geldend = next((v for v in reversed(versies) if v["status"] == "vastgesteld"), None)
+    if geldend is None:
+        return None
+    return PipFeiten(
+        dagtekening=geldend["dagtekening"],
+        eerste_dagtekening=versies[0]["dagtekening"],
+        leerroute=geldend["leerroute"],
+        niveau=geldend["niveau"],
+        alfabetisering=geldend["alfabetisering"] or "NVT",
+    )
+
+
+def duo_outbox():
+    """The DUO integration's outbox model, or ``None`` when that app is not installed."""
+    try:
+        return apps.get_model("duo", "UitgaandBericht")
+    except LookupError:
+        return None

@@ -1,0 +1,283 @@
+"""Bulk attendance from a school's own administration: CSV or XLSX, every row checked.
+
+Reading and checking never writes. :func:`controleren` returns the good rows and, per bad row,
+every problem in plain Dutch; the view imports nothing from a file with errors unless the user
+chooses to import only the good rows.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from . import selectors, services
+from .codes import Bron, Verzuimreden
+
+KOLOMMEN = (
+    "kenmerk",
+    "periode_start",
+    "periode_einde",
+    "uren_aangeboden",
+    "uren_aanwezig",
+    "uren_fysiek",
+    "verzuimreden",
+    "toelichting",
+)
+VERPLICHT = KOLOMMEN[:6]
+MAX_BYTES = 2 * 1024 * 1024
+MAX_REGELS = 5000
+KOLOM_LABELS = {
+    "kenmerk": "kenmerk",
+    "periode_start": "periode_start",
+    "periode_einde": "periode_einde",
+    "uren_aangeboden": "uren_aangeboden",
+    "uren_aanwezig": "uren_aanwezig",
+    "uren_fysiek": "uren_fysiek",
+    "verzuimreden": "verzuimreden",
+}
+
+
+class BestandOngeldig(Exception):
+    """The file as a whole cannot be read (wrong type, no header, too big)."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = str(message)
+
+
+@dataclass
+class Regel:
+    nummer: int  # the line number in the file, as the user sees it (header = 1)
+    waarden: dict
+    fouten: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Controle:
+    goed: list[Regel]
+    fout: list[Regel]
+
+    @property
+    def aantal(self) -> int:
+        return len(self.goed) + len(self.fout)
+
+
+def voorbeeld_csv() -> str:
+    """The template file schools download: header plus one fictional example row."""
+    uit = io.StringIO()
+    schrijver = csv.writer(uit, delimiter=";")
+    schrijver.writerow(KOLOMMEN)
+    schrijver.writerow(["VW-ABC234", "02-03-2026", "08-03-2026", "12", "9", "9", "ziek", ""])
+    return uit.getvalue()
+
+
+def _tekst(waarde) -> str:
+    if waarde is None:
+        return ""
+    if isinstance(waarde, datetime):
+        return waarde.date().strftime("%d-%m-%Y")
+    if isinstance(waarde, date):
+        return waarde.strftime("%d-%m-%Y")
+    if isinstance(waarde, float) and waarde.is_integer():
+        return str(int(waarde))
+    return str(waarde).strip()
+
+
+def lees(naam: str, inhoud: bytes) -> list[Regel]:
+    """Rows of a CSV (``;`` or ``,``) or XLSX file, as text, with their line numbers."""
+    if len(inhoud) > MAX_BYTES:
+        raise BestandOngeldig(_("Het bestand is groter dan 2 MB. Splits het in delen."))
+    if naam.lower().endswith(".xlsx"):
+        rijen = _lees_xlsx(inhoud)
+    elif naam.lower().endswith(".csv"):
+        rijen = _lees_csv(inhoud)
+    else:
+        raise BestandOngeldig(_("Upload een CSV- of XLSX-bestand."))
+    if not rijen:
+        raise BestandOngeldig(_("Het bestand is leeg."))
+    kop = [_tekst(k).lower() for k in rijen[0]]
+    ontbreekt = [k for k in VERPLICHT if k not in kop]
+    if ontbreekt:
+        raise BestandOngeldig(
+            _("De eerste regel moet de kolomnamen bevatten. Ontbreekt: %(kolommen)s.")
+            % {"kolommen": ", ".join(ontbreekt)}
+        )
+    regels = []
+    for nummer, rij in enumerate(rijen[1:], start=2):
+        waarden = {k: _tekst(rij[i]) if i < len(rij) else "" for i, k in enumerate(kop) if k}
+        if not any(waarden.values()):
+            continue
+        regels.append(Regel(nummer=nummer, waarden=waarden))
+    if len(regels) > MAX_REGELS:
+        raise BestandOngeldig(
+            _("Het bestand heeft meer dan %(max)s regels. Splits het in delen.")
+            % {"max": MAX_REGELS}
+        )
+    return regels
+
+
+def _lees_csv(inhoud: bytes) -> list[list]:
+    try:
+        tekst = inhoud.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        tekst = inhoud.decode("cp1252", errors="replace")
+    eerste = tekst.split("\n", 1)[0]
+    scheiding = ";" if eerste.count(";") >= eerste.count(",") else ","
+    return [rij for rij in csv.reader(io.StringIO(tekst), delimiter=scheiding)]
+
+
+def _lees_xlsx(inhoud: bytes) -> list[list]:
+    from openpyxl import load_workbook
+
+    try:
+        boek = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a damaged or foreign file
+        raise BestandOngeldig(_("Dit XLSX-bestand kan niet gelezen worden.")) from None
+    blad = boek.worksheets[0]
+    rijen = [list(rij) for rij in blad.iter_rows(values_only=True, max_row=MAX_REGELS + 2)]
+    boek.close()
+    return rijen
+
+
+def _datum(tekst: str):
+    for formaat in ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(tekst, formaat).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _uren(tekst: str):
+    try:
+        waarde = Decimal(tekst.replace(",", "."))
+    except InvalidOperation:
+        return None
+    if waarde < 0 or waarde > 999 or waarde != waarde.quantize(Decimal("0.1")):
+        return None
+    return waarde
+
+
+REDENEN = {
+    **{r.value: r.value for r in Verzuimreden},
+    **{str(r.label).lower(): r.value for r in Verzuimreden},
+}
+
+
+def controleren(*, instelling, regels: list[Regel]) -> Controle:
+    """Check every row; a row is good only if the service would accept it as it stands."""
+    verwijzingen = selectors.verwijzingen_op_kenmerk(
+        instelling=instelling, kenmerken={r.waarden.get("kenmerk", "").upper() for r in regels}
+    )
+    gezien = {}
+    goed, fout = [], []
+    for regel in regels:
+        w = regel.waarden
+        kenmerk = w.get("kenmerk", "").upper()
+        verwijzing = verwijzingen.get(kenmerk)
+        if not kenmerk:
+            regel.fouten.append(_("kenmerk ontbreekt."))
+        elif verwijzing is None:
+            regel.fouten.append(
+                _("kenmerk %(k)s is geen deelnemer die naar uw school is verwezen.")
+                % {"k": kenmerk}
+            )
+        elif verwijzing.intake_bevestigd_op is None:
+            regel.fouten.append(
+                _("de intake van %(k)s is nog niet bevestigd; bevestig die eerst.") % {"k": kenmerk}
+            )
+        start, einde = _datum(w.get("periode_start", "")), _datum(w.get("periode_einde", ""))
+        if start is None:
+            regel.fouten.append(_("periode_start is geen datum (dd-mm-jjjj)."))
+        if einde is None:
+            regel.fouten.append(_("periode_einde is geen datum (dd-mm-jjjj)."))
+        uren = {}
+        for kolom in ("uren_aangeboden", "uren_aanwezig", "uren_fysiek"):
+            uren[kolom] = _uren(w.get(kolom, ""))
+            if uren[kolom] is None:
+                regel.fouten.append(
+                    _("%(kolom)s is geen aantal uren tussen 0 en 999 (hoogstens één decimaal).")
+                    % {"kolom": kolom}
+                )
+        reden_tekst = w.get("verzuimreden", "").strip().lower()
+        reden = REDENEN.get(reden_tekst, None if reden_tekst else "")
+        if reden is None:
+            regel.fouten.append(
+                _("verzuimreden ‘%(r)s’ is onbekend; kies uit: %(keuzes)s.")
+                % {"r": w.get("verzuimreden"), "keuzes": ", ".join(Verzuimreden.values)}
+            )
+        if len(w.get("toelichting", "")) > 200:
+            regel.fouten.append(_("toelichting is langer dan 200 tekens."))
+        if start and einde:
+            sleutel = (kenmerk, start, einde)
+            if sleutel in gezien:
+                regel.fouten.append(
+                    _("dezelfde deelnemer en periode staan ook op regel %(n)s.")
+                    % {"n": gezien[sleutel]}
+                )
+            gezien.setdefault(sleutel, regel.nummer)
+        if (
+            verwijzing is not None
+            and start
+            and einde
+            and None not in uren.values()
+            and reden is not None
+        ):
+            try:
+                services.urenregel_toetsen(
+                    verwijzing=verwijzing,
+                    periode_start=start,
+                    periode_einde=einde,
+                    verzuimreden=reden,
+                    **uren,
+                )
+            except ValidationError as exc:
+                for veld, meldingen in exc.message_dict.items():
+                    regel.fouten += [f"{veld}: {m}" for m in meldingen]
+        if regel.fouten:
+            fout.append(regel)
+        else:
+            regel.waarden = {
+                "kenmerk": kenmerk,
+                "periode_start": start.isoformat(),
+                "periode_einde": einde.isoformat(),
+                **{k: str(v) for k, v in uren.items()},
+                "verzuimreden": reden,
+                "toelichting": w.get("toelichting", ""),
+            }
+            goed.append(regel)
+    return Controle(goed=goed, fout=fout)
+
+
+@transaction.atomic
+def importeren(*, user, instelling, rijen: list[dict]) -> int:
+    """Import checked rows (as :func:`controleren` normalised them); DUO gets each total once."""
+    verwijzingen = selectors.verwijzingen_op_kenmerk(
+        instelling=instelling, kenmerken={r["kenmerk"] for r in rijen}
+    )
+    geraakt = {}
+    for rij in rijen:
+        verwijzing = verwijzingen[rij["kenmerk"]]
+        actor = services.school_actor(user=user, verwijzing=verwijzing)
+        services.uren_melden(
+            actor=actor,
+            verwijzing=verwijzing,
+            periode_start=date.fromisoformat(rij["periode_start"]),
+            periode_einde=date.fromisoformat(rij["periode_einde"]),
+            uren_aangeboden=Decimal(rij["uren_aangeboden"]),
+            uren_aanwezig=Decimal(rij["uren_aanwezig"]),
+            uren_fysiek=Decimal(rij["uren_fysiek"]),
+            verzuimreden=rij["verzuimreden"],
+            toelichting=rij["toelichting"],
+            bron=Bron.UPLOAD,
+            duo_melden=False,
+        )
+        geraakt[verwijzing.inburgeraar_id] = (actor, verwijzing.inburgeraar)
+    for actor, inburgeraar in geraakt.values():
+        services.uren_bij_duo_melden(actor=actor, inburgeraar=inburgeraar)
+    return len(rijen)
