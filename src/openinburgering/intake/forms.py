@@ -13,6 +13,24 @@ class IntakeForm(NldsFormMixin, forms.ModelForm):
         label=_("Examennummer LBT aangevraagd bij DUO op"), required=False
     )
     lbt_afgenomen_op = DatumVeld(label=_("LBT afgenomen op"), required=False)
+    lbt_behaalde_score = forms.DecimalField(
+        label=_("Behaalde score"),
+        required=False,
+        localize=True,
+        max_digits=5,
+        decimal_places=2,
+        help_text=_("Zoals DUO hem geeft, bijvoorbeeld 29,00."),
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
+    lbt_benodigde_score = forms.DecimalField(
+        label=_("Benodigde score (van DUO)"),
+        required=False,
+        localize=True,
+        max_digits=5,
+        decimal_places=2,
+        help_text=_("DUO geeft de benodigde score bij elke uitslag (R28)."),
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
     versie = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
@@ -24,9 +42,6 @@ class IntakeForm(NldsFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not mag_gezondheid:
             del self.fields["gezondheid"]
-        self.fields["lbt_behaalde_score"].help_text = _("Zoals DUO hem geeft, bijvoorbeeld 29,00.")
-        self.fields["lbt_behaalde_score"].localize = True
-        self.fields["lbt_benodigde_score"].localize = True
 
 
 class GesprekForm(NldsFormMixin, forms.Form):

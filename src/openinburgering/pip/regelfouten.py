@@ -23,17 +23,23 @@ def schending_tekst(schending) -> str:
 def schendingen_weergave(uitkomst) -> list[dict]:
     """For templates: id, article, title, the case-specific message and the rule's plain text."""
     engels = get_language() == "en"
-    return [
-        {
-            "id": s.regel.id,
-            "bron": s.regel.bron,
-            "titel": s.regel.titel_en if engels else s.regel.titel,
-            "melding": s.melding_en if engels else s.melding,
-            "uitleg": s.regel.tekst_en if engels else s.regel.tekst,
-            "veld": s.veld,
-        }
-        for s in uitkomst.schendingen
-    ]
+    gezien: set[str] = set()
+    uit = []
+    for s in uitkomst.schendingen:
+        # The rule's plain explanation once per rule; each violation keeps its own message.
+        uitleg = "" if s.regel.id in gezien else (s.regel.tekst_en if engels else s.regel.tekst)
+        gezien.add(s.regel.id)
+        uit.append(
+            {
+                "id": s.regel.id,
+                "bron": s.regel.bron,
+                "titel": s.regel.titel_en if engels else s.regel.titel,
+                "melding": s.melding_en if engels else s.melding,
+                "uitleg": uitleg,
+                "veld": s.veld,
+            }
+        )
+    return uit
 
 
 def naar_form(form, uitkomst, veldnamen: dict | None = None) -> None:
