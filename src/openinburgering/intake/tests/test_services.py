@@ -1,0 +1,117 @@
+"""Brede intake services: closing checks (R26/R27), health behind its right, non-cooperation
+(R30/R31/R53), meetings with an interpreter, and the LBT advice (R28/R29)."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+import time_machine
+
+from openinburgering.accounts.rollen import Rol
+from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.intake import services
+from openinburgering.pip.regelfouten import RegelsGeschonden
+from openinburgering.pip.tests.helpers import actor_voor
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def actor(gemeente_a, medewerker):
+    return actor_voor(gemeente_a, medewerker(Rol.KLANTREGISSEUR, gemeente_a))
+
+
+@pytest.fixture
+def intake(actor, gemeente_a, inburgeraar_factory):
+    return services.intake_starten(actor=actor, dossier=inburgeraar_factory(gemeente_a).dossier)
+
+
+@pytest.mark.parametrize(
+    ("velden", "regels"),
+    [
+        pytest.param({}, {"R26", "R27"}, id="leeg"),
+        pytest.param(
+            {"taal_en_opleiding": "x", "werkervaring": "x", "gezondheid": "x",
+             "huisvesting": "x", "lbt_afgenomen_op": date(2025, 1, 2)}, set(), id="volledig",
+        ),
+        pytest.param(
+            {"taal_en_opleiding": "x", "werkervaring": "x", "gezondheid": "x",
+             "huisvesting": "x", "visuele_beperking": True}, set(), id="R27-vrijgesteld",
+        ),
+        pytest.param(
+            {"taal_en_opleiding": "x", "werkervaring": "x", "huisvesting": "x",
+             "lbt_afgenomen_op": date(2025, 1, 2)}, {"R26"}, id="R26-zonder-gezondheid",
+        ),
+    ],
+)  # fmt: skip
+def test_closing_checks_r26_r27(actor, intake, velden, regels):
+    intake = services.intake_opslaan(actor=actor, intake=intake, versie=None, **velden)
+    if regels:
+        with pytest.raises(RegelsGeschonden) as exc:
+            services.intake_afsluiten(actor=actor, intake=intake, versie=None)
+        assert set(exc.value.uitkomst.regel_ids) == regels
+    else:
+        assert services.intake_afsluiten(actor=actor, intake=intake, versie=None).afgesloten_op
+
+
+def test_a_role_without_the_health_right_cannot_write_or_wipe_health(
+    actor, intake, gemeente_a, medewerker
+):
+    services.intake_opslaan(actor=actor, intake=intake, versie=None, gezondheid="Diabetes.")
+    teamleider = actor_voor(gemeente_a, medewerker(Rol.TEAMLEIDER, gemeente_a), Rol.TEAMLEIDER)
+    intake.refresh_from_db()
+    services.intake_opslaan(actor=teamleider, intake=intake, versie=None, gezondheid="")
+    intake.refresh_from_db()
+    assert intake.gezondheid == "Diabetes."
+
+
+def test_concurrent_intake_saves_conflict(actor, intake):
+    gezien = intake.versie
+    services.intake_opslaan(actor=actor, intake=intake, versie=gezien, ambities="Verpleegkundige")
+    with pytest.raises(Conflict):
+        services.intake_opslaan(actor=actor, intake=intake, versie=gezien, ambities="Kok")
+
+
+@time_machine.travel(date(2025, 3, 1))
+def test_fine_follows_the_escalation_and_the_fixed_amount(actor, intake):
+    def stap(**kw):
+        return services.handhavingsstap_vastleggen(actor=actor, intake=intake, **kw)
+
+    with pytest.raises(RegelsGeschonden) as exc:
+        stap(soort="boete", datum=date(2025, 2, 1), bedrag=Decimal(250))
+    assert exc.value.uitkomst.regel_ids == ("R31",)
+    stap(soort="uitnodiging", datum=date(2025, 1, 10), genegeerd=True)
+    stap(soort="waarschuwing", datum=date(2025, 1, 24), genegeerd=True)
+    with pytest.raises(RegelsGeschonden) as exc:
+        stap(soort="boete", datum=date(2025, 2, 1), bedrag=Decimal(100))
+    assert exc.value.uitkomst.regel_ids == ("R30",)
+    boete = stap(soort="boete", datum=date(2025, 2, 1), bedrag=Decimal(250))
+    assert boete.regel == "R30"
+    assert intake.dossier.gebeurtenissen.filter(soort="intake_boete").exists()
+
+
+def test_meeting_with_interpreter_needs_the_language(actor, intake):
+    with pytest.raises(Geweigerd):
+        services.gesprek_toevoegen(
+            actor=actor, intake=intake, datum=date(2025, 1, 2), tolk_gebruikt=True
+        )
+    gesprek = services.gesprek_toevoegen(
+        actor=actor, intake=intake, datum=date(2025, 1, 2), tolk_gebruikt=True, tolk_taal="Tigrinya"
+    )
+    assert gesprek.tolk_taal == "Tigrinya"
+
+
+@pytest.mark.parametrize(
+    ("behaald", "nodig", "afname", "advies"),
+    [
+        (30, 28, date(2025, 1, 2), "B"),
+        (20, 28, date(2025, 1, 2), "Z"),
+        (29, None, date(2023, 3, 1), "Z"),  # R28: before 12-04-2023 the mark was 31
+    ],
+)
+def test_lbt_advice_follows_r28(actor, intake, behaald, nodig, afname, advies):
+    intake = services.intake_opslaan(
+        actor=actor, intake=intake, versie=None, lbt_afgenomen_op=afname,
+        lbt_behaalde_score=behaald, lbt_benodigde_score=nodig,
+    )  # fmt: skip
+    assert services.leerroute_advies(intake) == advies
