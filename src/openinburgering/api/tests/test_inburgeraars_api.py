@@ -214,5 +214,7 @@ def test_no_duty_is_a_problem_naming_the_rule(gemeente_a, api_client):
         format="json",
     )
     assert response.status_code == 400
-    assert {"name": "nationaliteit", "code": "R3"}.items() <= response.json()["invalidParams"][0].items()
+    assert {"name": "nationaliteit", "code": "R3"}.items() <= response.json()["invalidParams"][
+        0
+    ].items()
     assert not Inburgeraar.objects.exists()
