@@ -13,6 +13,7 @@ urlpatterns = [
     path("pip/", include("openinburgering.pip.urls")),
     path("begeleiding/", include("openinburgering.begeleiding.urls")),
     path("traject/", include("openinburgering.traject.urls")),
+    path("handhaving/", include("openinburgering.handhaving.urls")),
     path("api/v1/", include("openinburgering.api.urls")),
     path("", include("openinburgering.integrations.duo.urls")),
     path("i18n/setlang/", set_language, name="set_language"),

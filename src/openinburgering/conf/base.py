@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "openinburgering.integrations.duo",
     "openinburgering.begeleiding",
     "openinburgering.traject",
+    "openinburgering.handhaving",
     "openinburgering.api",
 ]
 

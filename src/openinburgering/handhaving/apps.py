@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HandhavingConfig(AppConfig):
+    name = "openinburgering.handhaving"
+    label = "handhaving"
+    verbose_name = _("Handhaving: waarschuwingen en boetes")

@@ -1,0 +1,37 @@
+from django.db.models import Prefetch
+from django.http import Http404
+
+from openinburgering.accounts.context import Actor
+
+from .models import Handhavingsstap, Handhavingszaak
+
+
+def zaak_list(*, actor: Actor, dossier):
+    return list(
+        Handhavingszaak.objects.filter(gemeente=actor.gemeente, dossier=dossier).prefetch_related(
+            Prefetch("stappen", queryset=Handhavingsstap.objects.order_by("datum", "id"))
+        )
+    )
+
+
+def zaak_get(*, actor: Actor, uuid) -> Handhavingszaak:
+    try:
+        return (
+            Handhavingszaak.objects.filter(gemeente=actor.gemeente)
+            .select_related("dossier__inburgeraar", "gemeente")
+            .prefetch_related(
+                Prefetch("stappen", queryset=Handhavingsstap.objects.order_by("datum", "id"))
+            )
+            .get(uuid=uuid)
+        )
+    except (Handhavingszaak.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def stap_get(*, actor: Actor, uuid) -> Handhavingsstap:
+    try:
+        return Handhavingsstap.objects.select_related("zaak__dossier__inburgeraar").get(
+            zaak__gemeente=actor.gemeente, uuid=uuid
+        )
+    except (Handhavingsstap.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
