@@ -1,4 +1,4 @@
-"""Facts this app reads from other apps that may not be installed: the PIP, and the DUO outbox.
+"""Facts this app reads from other apps through the app registry: the PIP and route hours.
 
 Each source is one function, read through the app registry, so this app keeps working (and its
 tests keep running) while the PIP app and the DUO integration are developed alongside it.
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.apps import apps
+from django.db.models import Sum
 
 from openinburgering.regels.base import Termijn
 from openinburgering.regels.termijnen import inburgeringstermijn
@@ -53,9 +54,11 @@ def huidige_pip(dossier) -> PipFeiten | None:
     )
 
 
-def duo_outbox():
-    """The DUO integration's outbox model, or ``None`` when that app is not installed."""
+def traject_taaluren(dossier) -> float:
+    """Language hours the caseworker registered in the route work (``traject``, kind "taal")."""
     try:
-        return apps.get_model("duo", "UitgaandBericht")
+        registratie = apps.get_model("traject", "Urenregistratie")
     except LookupError:
-        return None
+        return 0.0
+    totaal = registratie.objects.filter(dossier=dossier, soort="taal").aggregate(t=Sum("uren"))
+    return float(totaal["t"] or 0)

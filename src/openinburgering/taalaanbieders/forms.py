@@ -83,6 +83,7 @@ class ContractForm(NldsFormMixin, forms.ModelForm):
             "verzuimafspraken",
             "resultaatafspraken",
         ]
+        localized_fields = ["tarief", "contractwaarde"]
         widgets = {
             "verzuimafspraken": forms.Textarea(attrs={"rows": 3}),
             "resultaatafspraken": forms.Textarea(attrs={"rows": 3}),

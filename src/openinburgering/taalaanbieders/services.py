@@ -23,6 +23,7 @@ from openinburgering.core.regels import als_validationerror
 from openinburgering.inburgeraars.models import Bron as TijdlijnBron
 from openinburgering.inburgeraars.models import Inburgeraar
 from openinburgering.inburgeraars.services import gebeurtenis_toevoegen
+from openinburgering.integrations.duo import meldingen
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels import aanbod as regels_aanbod
@@ -120,11 +121,7 @@ def instellingen_bijwerken(*, items: list[dict]) -> dict[str, int]:
 def instellingen_bijwerken_uit_duo(*, actor: Actor) -> dict[str, int]:
     """Fetch DUO's list with the DUO integration's client, then update the register."""
     _eis(actor, Recht.CONTRACTEN_BEHEREN)
-    try:
-        items = duo.instellingen_ophalen(actor.gemeente)
-    except ImportError:
-        raise Geweigerd(_("De koppeling met DUO is in deze installatie niet actief.")) from None
-    return instellingen_bijwerken(items=items)
+    return instellingen_bijwerken(items=duo.instellingen_ophalen(actor.gemeente))
 
 
 @transaction.atomic
@@ -298,9 +295,9 @@ def verwijzen(
         oud.status = VerwijzingStatus.VERVANGEN
         oud.beeindigd_op = timezone.localdate()
         oud.save(update_fields=["status", "beeindigd_op"])
+    verwijzing.duo_melding = DuoMelding.IN_OUTBOX
     verwijzing.save()
-    verwijzing.duo_melding = aanbod_bij_duo_melden(actor=actor, verwijzing=verwijzing)
-    verwijzing.save(update_fields=["duo_melding"])
+    aanbod_bij_duo_melden(actor=actor, verwijzing=verwijzing, pip=pip)
 
     omschrijving = _(
         "Verwezen naar %(school)s (contract %(contract)s): %(route)s, %(uren)s uur per week, "
@@ -316,13 +313,6 @@ def verwijzen(
     }
     if vervangen:
         omschrijving += " " + _("Dit vervangt de eerdere verwijzing naar deze school (R38).")
-    omschrijving += " " + (
-        _("Het inburgeringsaanbod is klaargezet voor DUO.")
-        if verwijzing.duo_melding == DuoMelding.IN_OUTBOX
-        else _(
-            "Het inburgeringsaanbod moet nog aan DUO gemeld worden: de koppeling is niet actief."
-        )
-    )
     gebeurtenis_toevoegen(
         dossier=inburgeraar.dossier,
         soort="verwezen_taalaanbieder",
@@ -344,68 +334,57 @@ def verwijzen(
     return verwijzing
 
 
-def _naar_outbox(*, gemeente, inburgeraar: Inburgeraar, bericht: duo.Bericht) -> str:
-    """Write one message to the DUO integration's outbox, in the caller's transaction.
+def aanbod_bij_duo_melden(*, actor: Actor, verwijzing: Verwijzing, pip) -> str:
+    """Inburgeringsaanbod API: POST the aanbod for this person at this institution (R36–R38).
 
-    THE one place to change when the DUO integration offers a service function for outgoing
-    messages (ADR 0031). Without the integration the message is not lost: the referral or the
-    hours stay marked "nog te melden" and the payload can be rebuilt from our records.
+    Through the DUO integration's outbox service, in the caller's transaction; it checks DUO's
+    rules once more and writes the message, a timeline entry and the processing-log record.
     """
-    uitgaand = bronnen.duo_outbox()
-    if uitgaand is None:
-        return DuoMelding.WACHT
-    rij = uitgaand(
-        gemeente=gemeente,
-        inburgeraar=inburgeraar,
-        soort=bericht.soort,
-        methode=bericht.methode,
-        pad=bericht.pad,
-        pad_parameters=bericht.pad_parameters,
-        inhoud=bericht.inhoud,
-        volgorde_sleutel=f"persoon:{inburgeraar.uuid}",
+    meldingen.aanbod_melden(
+        actor=actor,
+        inburgeraar=verwijzing.inburgeraar,
+        aanbod=_regels_aanbod(verwijzing),
+        leerroute=Leerroute(pip.leerroute),
+        huidige_pip_dagtekening=pip.dagtekening,
+        termijn=pip.termijn,
     )
-    if getattr(gemeente, "koppeling", "m2m") == "portal":
-        rij.status = "portal_te_doen"
-    rij.zet_bsn(inburgeraar.bsn)
-    rij.save()
     return DuoMelding.IN_OUTBOX
 
 
-def aanbod_bij_duo_melden(*, actor: Actor, verwijzing: Verwijzing) -> str:
-    """Inburgeringsaanbod API: POST the aanbod for this person at this institution (R36–R38)."""
-    return _naar_outbox(
-        gemeente=verwijzing.gemeente,
-        inburgeraar=verwijzing.inburgeraar,
-        bericht=duo.aanbod_bericht(verwijzing),
-    )
-
-
-def gevolgde_taaluren(*, inburgeraar: Inburgeraar):
-    """R68: the total of attended hours over every aanbod of this person, as DUO wants it."""
-    per_route = {
-        rij["verwijzing__leerroute"]: rij["totaal"] or 0
+def taaluren_per_bron(*, inburgeraar: Inburgeraar) -> dict[str, float]:
+    """Language and KNM hours at course providers, per route (school reports) and as the
+    caseworker registered them in the route work (``traject``, kind "taal"), if installed."""
+    per_bron = {
+        rij["verwijzing__leerroute"]: float(rij["totaal"] or 0)
         for rij in Urenregel.objects.filter(verwijzing__inburgeraar=inburgeraar)
         .values("verwijzing__leerroute")
         .annotate(totaal=Sum("uren_aanwezig"))
         .order_by()
     }
-    return regels_aanbod.gevolgde_taaluren_voor_duo(per_route)
+    registratie = bronnen.traject_taaluren(inburgeraar.dossier)
+    if registratie:
+        per_bron["geregistreerd door de gemeente"] = registratie
+    return per_bron
 
 
-def uren_bij_duo_melden(*, actor: Actor, inburgeraar: Inburgeraar) -> str:
+def gevolgde_taaluren(*, inburgeraar: Inburgeraar):
+    """R68: the ONE total of language and KNM hours DUO gets for this person (all routes)."""
+    return regels_aanbod.gevolgde_taaluren_voor_duo(taaluren_per_bron(inburgeraar=inburgeraar))
+
+
+def uren_bij_duo_melden(*, actor: Actor, inburgeraar: Inburgeraar) -> int | None:
     """Gevolgde Uren API: PUT the person's total language and KNM hours at course providers.
 
-    Only for an asielstatushouder with an aanbod of the gemeente (Wi2021 art. 16): the hours of
-    a self-chosen course are not the gemeente's to report.
+    Only for an asielstatushouder with the gemeente's aanbod (Wi2021 art. 16): the hours of a
+    self-chosen course are not the gemeente's to report. Returns the total sent.
     """
     if inburgeraar.doelgroep != Doelgroep.ASIELSTATUSHOUDER:
-        return ""
-    totaal = gevolgde_taaluren(inburgeraar=inburgeraar)
-    return _naar_outbox(
-        gemeente=inburgeraar.gemeente,
-        inburgeraar=inburgeraar,
-        bericht=duo.uren_bericht(totaal.waarde),
+        return None
+    totaal = gevolgde_taaluren(inburgeraar=inburgeraar).waarde
+    meldingen.uren_melden(
+        actor=actor, inburgeraar=inburgeraar, soort="participatie_taalles", uren=totaal
     )
+    return totaal
 
 
 @transaction.atomic

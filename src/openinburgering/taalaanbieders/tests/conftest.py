@@ -114,7 +114,8 @@ def verwijs(klantregisseur, pip_van, inburgeraar_factory):
             vnummer="9876543210",
             nationaliteit="SY",
         )
-        pip_van(inburgeraar)
+        if bronnen.huidige_pip(inburgeraar.dossier) is None:
+            pip_van(inburgeraar)
         actor = Actor(gemeente=contract.gemeente, user=klantregisseur, rol=Rol.KLANTREGISSEUR)
         return services.verwijzen(
             actor=actor,
