@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.context import actor_uit_request
@@ -149,7 +150,11 @@ def uitnodigen(request, uuid):
         except Geweigerd as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, _("%(n)s persoon/personen uitgenodigd.") % {"n": len(nieuw)})
+            messages.success(
+                request,
+                ngettext("%(n)s persoon uitgenodigd.", "%(n)s personen uitgenodigd.", len(nieuw))
+                % {"n": len(nieuw)},
+            )
     return redirect("traject:pvt_groep", uuid=groep.uuid)
 
 
@@ -199,7 +204,12 @@ def ondertekening(request, uuid):
         request,
         actor,
         deelname.groep,
-        ondertekening_fout=(deelname.dossier.inburgeraar.volledige_naam, fouten),
+        ondertekening_fout=(
+            deelname.dossier.inburgeraar.volledige_naam,
+            fouten,
+            deelname.pk,
+            request.POST.get("datum", ""),
+        ),
     )
 
 

@@ -138,6 +138,8 @@ class Command(BaseCommand):
                 inburgeraar.dossier.save(update_fields=["klantregisseur"])
         # Worklist, intakes and PIPs with letters (signalen, intake, pip).
         call_command("demo_werk", gemeente="9001", stdout=self.stdout)
+        # Begeleiding, PVT, MAP, hours, exams and fines (begeleiding, traject, handhaving).
+        call_command("traject_demo", gemeente="9001", stdout=self.stdout)
         _, sleutel = apitoken_aanmaken(gemeente=gemeenten["9001"], naam="demo-koppeling")
         self.stdout.write(
             f"Demodata geladen: {Inburgeraar.objects.count()} fictieve inburgeraars "
