@@ -118,12 +118,18 @@ class VerwijzingForm(NldsFormMixin, forms.Form):
 
     def __init__(self, *args, contracten=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["contract"].queryset = (
-            contracten if contracten is not None else Contract.objects.none()
+        # The mixin froze the choices of the (empty) class-level queryset; rebuild the field.
+        oud = self.fields["contract"]
+        veld = forms.ModelChoiceField(
+            label=oud.label,
+            queryset=contracten if contracten is not None else Contract.objects.none(),
+            empty_label=None,
         )
-        self.fields["contract"].label_from_instance = lambda c: (
+        veld.label_from_instance = lambda c: (
             f"{c.instelling.naam} – {c.kenmerk} ({', '.join(c.leerroutes)})"
         )
+        veld.widget.attrs = dict(oud.widget.attrs)
+        self.fields["contract"] = veld
 
 
 class EigenCursusForm(NldsFormMixin, forms.Form):
@@ -198,8 +204,12 @@ class AfschaalForm(NldsFormMixin, forms.Form):
     voldoende_inspanning = forms.BooleanField(
         label=_("De deelnemer heeft zich voldoende ingespannen"), required=False
     )
+    # Required, but checked by the service so the browser does not mark it red before typing.
     motivering = forms.CharField(
-        label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
+        label=_("Motivering"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        required=False,
     )
 
 

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.rollen import RECHT_OMSCHRIJVING, ExterneRol, Recht, heeft_recht
@@ -96,6 +97,9 @@ def _deelnemer_pagina(request, deelnemer, formulieren=None, status=200):
         )
         context["lesuren"] = services.lesuren_bij_keurmerkscholen(
             inburgeraar=verwijzing.inburgeraar
+        )
+        context["afschalen_nog_niet"] = services.afschalen_nog_niet_mogelijk(
+            verwijzing=verwijzing, lesuren=context["lesuren"]
         )
     return render(request, "taalaanbieders/portaal/deelnemer.html", context, status=status)
 
@@ -249,7 +253,11 @@ def uren_uploaden(request):
         )
         messages.success(
             request,
-            _("%(aantal)s geldige regels zijn geïmporteerd; de regels met fouten niet.")
+            ngettext(
+                "%(aantal)s goede regel is geïmporteerd; de regels met fouten niet.",
+                "%(aantal)s goede regels zijn geïmporteerd; de regels met fouten niet.",
+                aantal,
+            )
             % {"aantal": aantal},
         )
         return redirect("taalaanbieders:portaal")
@@ -268,7 +276,13 @@ def uren_uploaden(request):
                     rijen=[r.waarden for r in controle.goed],
                 )
                 messages.success(
-                    request, _("Alle %(aantal)s regels zijn geïmporteerd.") % {"aantal": aantal}
+                    request,
+                    ngettext(
+                        "De regel is geïmporteerd.",
+                        "Alle %(aantal)s regels zijn geïmporteerd.",
+                        aantal,
+                    )
+                    % {"aantal": aantal},
                 )
                 return redirect("taalaanbieders:portaal")
             if not controle.goed and not controle.fout:

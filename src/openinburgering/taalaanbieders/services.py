@@ -19,7 +19,7 @@ import structlog
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import ExterneRol, Recht
 from openinburgering.core.exceptions import Geweigerd
-from openinburgering.core.regels import als_validationerror
+from openinburgering.core.regels import als_validationerror, schending_tekst
 from openinburgering.inburgeraars.models import Bron as TijdlijnBron
 from openinburgering.inburgeraars.models import Inburgeraar
 from openinburgering.inburgeraars.services import gebeurtenis_toevoegen
@@ -451,6 +451,7 @@ def _tijdlijn_school(*, actor: Actor, verwijzing: Verwijzing, soort: str, tekst:
 def _aandachtspunt(
     *, verwijzing: Verwijzing, soort: str, sleutel: str, titel: str, toelichting: str, regel=""
 ) -> Aandachtspunt:
+    _werklijst_bijwerken(verwijzing.inburgeraar.dossier)
     bestaand = Aandachtspunt.objects.filter(
         sleutel=sleutel, status=AandachtspuntStatus.OPEN
     ).first()
@@ -471,6 +472,14 @@ def _aandachtspunt(
     )
 
 
+def _werklijst_bijwerken(dossier) -> None:
+    """Let the deadline engine recompute this dossier's worklist once the change is stored
+    (it reads open ``Aandachtspunt`` rows once wired, ADR 0030)."""
+    from openinburgering.signalen.services import herbereken_na_commit
+
+    herbereken_na_commit(dossier)
+
+
 def _moet_actief(verwijzing: Verwijzing, *, gestart: bool = False) -> None:
     if verwijzing.status not in ACTIEF:
         raise Geweigerd(_("Deze verwijzing is niet meer actief."))
@@ -484,8 +493,11 @@ def intake_bevestigen(*, actor: Actor, verwijzing: Verwijzing, datum: date) -> V
     _moet_actief(verwijzing)
     if datum > timezone.localdate():
         raise _fout(_("De datum van de intake kan niet in de toekomst liggen."), "datum")
-    if datum < verwijzing.verwezen_op.date() - timedelta(days=31):
-        raise _fout(_("De datum ligt ruim vóór de verwijzing; controleer de datum."), "datum")
+    if datum < verwijzing.datum_inburgeringsaanbod - timedelta(days=31):
+        raise _fout(
+            _("De datum ligt meer dan een maand vóór de inschrijving; controleer de datum."),
+            "datum",
+        )
     verwijzing.status = VerwijzingStatus.GESTART
     verwijzing.intake_bevestigd_op = datum
     verwijzing.save(update_fields=["status", "intake_bevestigd_op"])
@@ -507,26 +519,28 @@ def verzuim_procent(urenregel: Urenregel) -> Decimal:
 
 def urenregel_toetsen(
     *,
-    verwijzing: Verwijzing,
-    periode_start: date,
-    periode_einde: date,
+    verwijzing: Verwijzing | None,
+    periode_start: date | None,
+    periode_einde: date | None,
     uren_aangeboden: Decimal,
     uren_aanwezig: Decimal,
     uren_fysiek: Decimal,
     verzuimreden: str,
 ) -> None:
-    """Check one attendance line; every problem as a Dutch message on its field."""
+    """Check one attendance line; every problem as a Dutch message on its field. A fact that is
+    unknown (``None``, for a row of an upload that could not be read) is not checked."""
     fouten = defaultdict(list)
     vandaag = timezone.localdate()
-    if periode_einde < periode_start:
-        fouten["periode_einde"].append(_("De laatste dag ligt vóór de eerste dag."))
-    elif (periode_einde - periode_start).days + 1 > MAX_PERIODE_DAGEN:
-        fouten["periode_einde"].append(
-            _("Een periode is een week of een maand (hoogstens 31 dagen).")
-        )
-    if periode_einde > vandaag:
+    if periode_start and periode_einde:
+        if periode_einde < periode_start:
+            fouten["periode_einde"].append(_("De laatste dag ligt vóór de eerste dag."))
+        elif (periode_einde - periode_start).days + 1 > MAX_PERIODE_DAGEN:
+            fouten["periode_einde"].append(
+                _("Een periode is een week of een maand (hoogstens 31 dagen).")
+            )
+    if periode_einde and periode_einde > vandaag:
         fouten["periode_einde"].append(_("De periode is nog niet voorbij."))
-    if periode_start < verwijzing.datum_inburgeringsaanbod:
+    if verwijzing and periode_start and periode_start < verwijzing.datum_inburgeringsaanbod:
         fouten["periode_start"].append(
             _("De periode begint vóór de inschrijving (%(d)s).")
             % {"d": verwijzing.datum_inburgeringsaanbod.strftime("%d-%m-%Y")}
@@ -592,14 +606,14 @@ def uren_melden(
     periode = f"{periode_start:%d-%m-%Y} t/m {periode_einde:%d-%m-%Y}"
     tekst = _("uren %(periode)s: %(aanwezig)s van %(aangeboden)s uur aanwezig.") % {
         "periode": periode,
-        "aanwezig": uren_aanwezig,
-        "aangeboden": uren_aangeboden,
+        "aanwezig": str(uren_aanwezig).replace(".", ","),
+        "aangeboden": str(uren_aangeboden).replace(".", ","),
     }
     procent = verzuim_procent(regel)
     if regel.uren_verzuim:
         tekst += " " + _("Verzuim %(uren)s uur (%(procent)s%%), reden: %(reden)s.") % {
-            "uren": regel.uren_verzuim,
-            "procent": procent,
+            "uren": str(regel.uren_verzuim).replace(".", ","),
+            "procent": str(procent).replace(".", ","),
             "reden": regel.get_verzuimreden_display(),
         }
     if not nieuw:
@@ -614,13 +628,18 @@ def uren_melden(
             soort=AandachtspuntSoort.VERZUIM,
             sleutel=sleutel,
             titel=_("Verzuim %(procent)s%% bij %(school)s (grens %(drempel)s%%)")
-            % {"procent": procent, "school": verwijzing.instelling.naam, "drempel": drempel},
+            % {
+                "procent": str(procent).replace(".", ","),
+                "school": verwijzing.instelling.naam,
+                "drempel": drempel,
+            },
             toelichting=tekst,
         )
     else:
-        Aandachtspunt.objects.filter(sleutel=sleutel, status=AandachtspuntStatus.OPEN).update(
+        if Aandachtspunt.objects.filter(sleutel=sleutel, status=AandachtspuntStatus.OPEN).update(
             status=AandachtspuntStatus.AFGEHANDELD, afgehandeld_op=timezone.now()
-        )
+        ):
+            _werklijst_bijwerken(verwijzing.inburgeraar.dossier)
     if duo_melden:
         uren_bij_duo_melden(actor=actor, inburgeraar=verwijzing.inburgeraar)
     _log(actor, Activiteit.WIJZIGEN, verwijzing.inburgeraar)
@@ -710,6 +729,19 @@ def lesuren_bij_keurmerkscholen(*, inburgeraar: Inburgeraar) -> tuple[int, int]:
     return int(som["aanwezig"] or 0), int(som["fysiek"] or 0)
 
 
+def afschalen_nog_niet_mogelijk(*, verwijzing: Verwijzing, lesuren: tuple[int, int]) -> list[str]:
+    """R21 for the hours alone (the school's judgement assumed): why advising is not yet
+    possible, each with rule and article; empty when the hours allow it."""
+    uitkomst = toets_afschalen(
+        leerroute=Leerroute(verwijzing.leerroute),
+        lesuren=lesuren[0],
+        lesuren_fysiek=lesuren[1],
+        b1_onhaalbaar_binnen_termijn=True,
+        voldoende_inspanning=True,
+    )
+    return [schending_tekst(s) for s in uitkomst.schendingen]
+
+
 AFSCHAAL_VELDEN = {
     "leerroute": NON_FIELD_ERRORS,
     "lesuren": NON_FIELD_ERRORS,
@@ -783,6 +815,7 @@ def aandachtspunt_afhandelen(*, actor: Actor, aandachtspunt: Aandachtspunt) -> A
         afgehandeld_door=actor.user,
     )
     if bijgewerkt:
+        _werklijst_bijwerken(aandachtspunt.dossier)
         gebeurtenis_toevoegen(
             dossier=aandachtspunt.dossier,
             soort="aandachtspunt_afgehandeld",

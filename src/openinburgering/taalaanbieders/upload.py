@@ -221,13 +221,7 @@ def controleren(*, instelling, regels: list[Regel]) -> Controle:
                     % {"n": gezien[sleutel]}
                 )
             gezien.setdefault(sleutel, regel.nummer)
-        if (
-            verwijzing is not None
-            and start
-            and einde
-            and None not in uren.values()
-            and reden is not None
-        ):
+        if None not in uren.values() and reden is not None:
             try:
                 services.urenregel_toetsen(
                     verwijzing=verwijzing,

@@ -11,6 +11,7 @@ from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Rol
 from openinburgering.taalaanbieders import bronnen
 from openinburgering.taalaanbieders.models import Contract, Instelling, InstellingMedewerker
+from openinburgering.ui.tests.e2e import browser_page  # noqa: F401  (the fixture, for test_e2e)
 
 VANDAAG = timezone.localdate()
 PIP_DATUM = VANDAAG - timedelta(days=60)

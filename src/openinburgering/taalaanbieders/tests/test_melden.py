@@ -61,7 +61,7 @@ def test_absence_above_the_contract_threshold_becomes_a_work_item(gestart):
     _uren(actor, v, aangeboden="12", aanwezig="6", reden="onbekend")
     punt = Aandachtspunt.objects.get()
     assert punt.soort == "verzuim" and punt.status == "open"
-    assert "50.0%" in punt.titel and "grens 20%" in punt.titel
+    assert "50,0%" in punt.titel and "grens 20%" in punt.titel
     assert punt.dossier == v.inburgeraar.dossier
 
 

@@ -73,7 +73,7 @@ def test_overview_table_matches_the_records(twee_contracten, medewerker, inlogge
     assert (aangeboden, aanwezig) == (D("48"), D("32"))
     rij = _rij(inhoud, "UUR-1")
     assert _cel(rij, "plaatsen") == ["2", "/", "10"]
-    assert _cel(rij, "aangeboden") == ["48,0"] and _cel(rij, "aanwezig") == ["32,0"]
+    assert _cel(rij, "aangeboden") == ["48"] and _cel(rij, "aanwezig") == ["32"]
     assert _cel(rij, "aanwezigheid") == ["66,7%"]
     # Per hour, paid over hours offered: 48 × € 50.
     assert _cel(rij, "uitgegeven")[:2] == ["€", "2.400,00"]

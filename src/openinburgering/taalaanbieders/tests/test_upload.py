@@ -111,7 +111,7 @@ def test_the_user_can_choose_to_import_only_the_good_rows(school, inloggen):
         {"actie": "geldige_importeren", "token": token},
         follow=True,
     )
-    assert "1 geldige regels zijn geïmporteerd" in response.content.decode()
+    assert "1 goede regel is geïmporteerd" in response.content.decode()
     assert list(Urenregel.objects.values_list("verwijzing", flat=True)) == [a.pk]
     # The stored check is used once.
     again = client.post(
@@ -135,7 +135,7 @@ def test_xlsx_with_real_dates_is_read(school, inloggen):
     response = inloggen(user).post(
         reverse("taalaanbieders:uren_uploaden"), {"bestand": bestand}, follow=True
     )
-    assert "Alle 1 regels zijn geïmporteerd." in response.content.decode()
+    assert "De regel is geïmporteerd." in response.content.decode()
     regel = Urenregel.objects.get()
     assert regel.verzuimreden == "ziek" and str(regel.uren_aanwezig) == "11.5"
 

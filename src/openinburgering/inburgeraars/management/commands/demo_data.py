@@ -140,6 +140,8 @@ class Command(BaseCommand):
         call_command("demo_werk", gemeente="9001", stdout=self.stdout)
         # Begeleiding, PVT, MAP, hours, exams and fines (begeleiding, traject, handhaving).
         call_command("traject_demo", gemeente="9001", stdout=self.stdout)
+        # Schools, contracts, referrals and the school user 'taalschool' (taalaanbieders).
+        call_command("taalaanbieders_demo", gemeente="9001", stdout=self.stdout)
         _, sleutel = apitoken_aanmaken(gemeente=gemeenten["9001"], naam="demo-koppeling")
         self.stdout.write(
             f"Demodata geladen: {Inburgeraar.objects.count()} fictieve inburgeraars "
