@@ -15,8 +15,9 @@ class NederlandsEerstMiddleware:
     def __call__(self, request):
         gekozen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         taal = gekozen if gekozen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-        translation.activate(taal)
         request.LANGUAGE_CODE = taal
-        response = self.get_response(request)
-        response.headers.setdefault("Content-Language", taal)
+        # override() restores the previous language afterwards, so nothing leaks to the thread.
+        with translation.override(taal):
+            response = self.get_response(request)
+            response.headers.setdefault("Content-Language", taal)
         return response
