@@ -126,7 +126,7 @@ class VerwijzingForm(NldsFormMixin, forms.Form):
             empty_label=None,
         )
         veld.label_from_instance = lambda c: (
-            f"{c.instelling.naam} – {c.kenmerk} ({', '.join(c.leerroutes)})"
+            f"{c.instelling.naam} – {c.kenmerk} ({c.leerroute_labels})"
         )
         veld.widget.attrs = dict(oud.widget.attrs)
         self.fields["contract"] = veld

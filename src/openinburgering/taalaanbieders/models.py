@@ -174,6 +174,11 @@ class Contract(models.Model):
     def __str__(self):
         return f"{self.kenmerk} – {self.instelling}"
 
+    @property
+    def leerroute_labels(self) -> str:
+        routes = dict(LEERROUTES)
+        return ", ".join(str(routes.get(r, r)) for r in self.leerroutes)
+
 
 def nieuw_kenmerk() -> str:
     """A short code schools use in their own administration and upload files (never a BSN)."""

@@ -16,9 +16,12 @@ from openinburgering.core.exceptions import Geweigerd
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
+from openinburgering.regels.aanbod import aanbod_starttermijn
+from openinburgering.regels.codes import Leerroute
 from openinburgering.ui.permissions import recht_vereist
 
 from . import bronnen, selectors, services
+from .codes import LEERROUTES
 from .forms import ContactForm, ContractForm, EigenCursusForm, VerwijzingForm
 from .grafiek import staafgrafiek
 
@@ -189,10 +192,22 @@ def verwijzen(request, uuid):
             verwerkingen_vastleggen(
                 actor=actor, activiteit=Activiteit.INZIEN, pseudoniemen=[inburgeraar.pseudoniem]
             )
+    starttermijn = (
+        aanbod_starttermijn(pip.dagtekening, Leerroute(pip.leerroute))
+        if pip and pip.leerroute
+        else None
+    )
     return render(
         request,
         "taalaanbieders/verwijzen.html",
-        {"form": form, "inburgeraar": inburgeraar, "pip": pip, "geen_contracten": not contracten},
+        {
+            "form": form,
+            "inburgeraar": inburgeraar,
+            "pip": pip,
+            "starttermijn": starttermijn,
+            "pip_route": dict(LEERROUTES).get(pip.leerroute) if pip else None,
+            "geen_contracten": not contracten,
+        },
         status=400 if form.errors else 200,
     )
 
@@ -214,6 +229,11 @@ def eigen_cursus(request, uuid):
         else:
             messages.success(request, _("De school is vastgelegd."))
             return redirect("inburgeraars:detail", uuid=inburgeraar.uuid)
+    elif request.method == "GET":
+        with transaction.atomic():
+            verwerkingen_vastleggen(
+                actor=actor, activiteit=Activiteit.INZIEN, pseudoniemen=[inburgeraar.pseudoniem]
+            )
     return render(
         request,
         "taalaanbieders/formulier.html",

@@ -285,11 +285,32 @@ def test_school_reads_are_logged_per_person_under_the_referring_gemeente(
     assert Verwerking.objects.filter(activiteit="exporteren").count() == 2
 
 
-def test_caseworker_work_item_list_is_logged(twee_scholen, klantregisseur, inloggen):
-    Verwerking.objects.all().delete()
-    inloggen(klantregisseur).get(reverse("taalaanbieders:aandachtspunten"))
-    # No open work items yet: a list of nobody logs nobody.
-    assert not Verwerking.objects.exists()
+def test_caseworker_reads_of_personal_data_are_logged(twee_scholen, klantregisseur, inloggen):
+    eigen, _vreemd, user = twee_scholen
+    actor = school_actor(user, eigen)
+    services.intake_bevestigen(actor=actor, verwijzing=eigen, datum=VANDAAG)
+    start, einde = week()
+    services.uren_melden(
+        actor=actor, verwijzing=eigen, periode_start=start, periode_einde=einde,
+        uren_aangeboden=10, uren_aanwezig=2, uren_fysiek=2, verzuimreden="onbekend",
+    )  # fmt: skip
+    client = inloggen(klantregisseur)
+    pseudoniem = eigen.inburgeraar.pseudoniem
+    for naam, activiteit in [
+        ("taalaanbieders:aandachtspunten", "lijst"),
+        ("taalaanbieders:verwijzen", "inzien"),
+        ("taalaanbieders:eigen_cursus", "inzien"),
+    ]:
+        Verwerking.objects.all().delete()
+        url = (
+            reverse(naam)
+            if naam.endswith("aandachtspunten")
+            else reverse(naam, kwargs={"uuid": eigen.inburgeraar.uuid})
+        )
+        assert client.get(url).status_code == 200
+        assert list(Verwerking.objects.values_list("betrokkene", "activiteit")) == [
+            (pseudoniem, activiteit)
+        ], naam
 
 
 def _queries(client, url):

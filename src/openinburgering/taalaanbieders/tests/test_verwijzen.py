@@ -172,7 +172,8 @@ def test_caseworker_refers_through_the_form_and_sees_it_on_the_dossier(
     pip_van(persoon)
     client = inloggen(klantregisseur)
     url = reverse("taalaanbieders:verwijzen", kwargs={"uuid": persoon.uuid})
-    assert client.get(url).status_code == 200
+    formulier = client.get(url).content.decode()
+    assert "Het aanbod moet uiterlijk" in formulier and "R55" in formulier
     response = client.post(
         url,
         {
