@@ -6,8 +6,28 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
-from .demo_data import DEMO_WACHTWOORD, GEBRUIKERS
+from openinburgering.accounts.models import User
+from openinburgering.accounts.rollen import Rol
+
+from .demo_data import DEMO_WACHTWOORD
+
+
+def demo_logins() -> list[str]:
+    """Every demo user with their role(s), read from the database so every app's users appear."""
+    regels = []
+    users = User.objects.prefetch_related("lidmaatschappen__gemeente").select_related(
+        "taalaanbieder__instelling"
+    )
+    for user in users.order_by("username"):
+        rollen = [f"{Rol(lm.rol).label} ({lm.gemeente.naam})" for lm in user.lidmaatschappen.all()]
+        school = getattr(user, "taalaanbieder", None)
+        if school is not None:
+            rollen.append(f"{_('Taalaanbieder')} ({school.instelling})")
+        if rollen:
+            regels.append(f"{user.username:16} {', '.join(rollen)}")
+    return regels
 
 
 class Command(BaseCommand):
@@ -50,8 +70,8 @@ class Command(BaseCommand):
         if simulator:
             self.stdout.write(f"De DUO-simulator draait op http://127.0.0.1:{simulator_port}/")
         self.stdout.write(f"\nDemo-logins (wachtwoord voor iedereen: {DEMO_WACHTWOORD}):")
-        for username, _voornaam, _achternaam, rol, codes in GEBRUIKERS:
-            self.stdout.write(f"  {username:16} {rol.label:24} gemeente(n) {', '.join(codes)}")
+        for regel in demo_logins():
+            self.stdout.write(f"  {regel}")
         self.stdout.write("\nStoppen: Ctrl-C\n")
         try:
             while not stoppen and all(p.poll() is None for p in processen):
