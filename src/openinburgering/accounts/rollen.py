@@ -46,6 +46,7 @@ class Recht(StrEnum):
     VERWIJZEN = "verwijzen"
     DEELNEMERS_SCHOOL_LEZEN = "deelnemers_school_lezen"
     DEELNAME_MELDEN = "deelname_melden"
+    KOPPELING_BEHEREN = "koppeling_beheren"
 
 
 RECHT_OMSCHRIJVING = {
@@ -77,6 +78,9 @@ RECHT_OMSCHRIJVING = {
     ),
     Recht.DEELNAME_MELDEN: _(
         "Als taalaanbieder intake, uren, verzuim, voortgang, examens en afschaaladvies melden"
+    ),
+    Recht.KOPPELING_BEHEREN: _(
+        "De DUO-koppeling beheren: berichten, incidenten en afstemming (geen persoonsgegevens)"
     ),
 }
 
@@ -126,6 +130,7 @@ MATRIX: dict[str, frozenset[Recht]] = {
     # The functioneel beheerder audits and configures, but does not work on cases.
     Rol.FUNCTIONEEL_BEHEERDER: frozenset(
         {
+            Recht.KOPPELING_BEHEREN,
             Recht.LOGBOEK_LEZEN,
             Recht.CIJFERS_LEZEN,
             Recht.REGELS_LEZEN,

@@ -11,6 +11,8 @@ NAVIGATIE = [
     ("inburgeraars:aanmaken", _("Nieuwe inburgeraar"), Recht.INBURGERAAR_WIJZIGEN),
     ("taalaanbieders:overzicht", _("Taalaanbieders"), Recht.CONTRACTEN_LEZEN),
     ("logboek:lijst", _("Verwerkingenlogboek"), Recht.LOGBOEK_LEZEN),
+    ("duo:werkitems", _("DUO-werkitems"), Recht.PERSOONSGEGEVENS_LEZEN),
+    ("duo:beheer", _("Koppeling DUO"), Recht.KOPPELING_BEHEREN),
     ("traject:pvt_groepen", _("PVT-groepen"), Recht.TRAJECT_VASTLEGGEN),
     ("begeleiding:beheer", _("Checklist begeleiding"), Recht.BEGELEIDING_BEHEREN),
     ("ui:rollen", _("Rollen en rechten"), Recht.REGELS_LEZEN),

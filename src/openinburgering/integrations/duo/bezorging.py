@@ -63,14 +63,18 @@ class Resultaat:
 
 
 def _kandidaten(nu):
-    eerder_wachtend = UitgaandBericht.objects.filter(
-        volgorde_sleutel=OuterRef("volgorde_sleutel"),
-        status=UitgaandStatus.WACHTEND,
-        pk__lt=OuterRef("pk"),
-    )
+    """Due messages that are at the head of their queue.
+
+    A queue is the person (``bsn_hash``; every writer of the outbox fills it, whatever
+    ``volgorde_sleutel`` it chose) or, for messages without a person, ``volgorde_sleutel``.
+    """
+    eerder = UitgaandBericht.objects.filter(status=UitgaandStatus.WACHTEND, pk__lt=OuterRef("pk"))
+    eerder_zelfde_persoon = eerder.filter(bsn_hash=OuterRef("bsn_hash")).exclude(bsn_hash="")
+    eerder_zelfde_sleutel = eerder.filter(volgorde_sleutel=OuterRef("volgorde_sleutel"))
     return (
         UitgaandBericht.objects.filter(status=UitgaandStatus.WACHTEND, volgende_poging_op__lte=nu)
-        .exclude(Exists(eerder_wachtend))
+        .exclude(Exists(eerder_zelfde_persoon))
+        .exclude(Exists(eerder_zelfde_sleutel))
         .order_by("pk")
     )
 

@@ -362,6 +362,7 @@ class UitgaandBericht(MetBsn):
         indexes = [
             models.Index(fields=["status", "volgende_poging_op"]),
             models.Index(fields=["volgorde_sleutel", "status"]),
+            models.Index(fields=["bsn_hash", "status"]),
             models.Index(fields=["gemeente", "status"]),
         ]
 

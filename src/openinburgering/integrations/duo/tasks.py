@@ -22,3 +22,14 @@ def uitgaande_berichten_bezorgen() -> dict:
         "opnieuw": resultaat.opnieuw,
         "dood": resultaat.dood,
     }
+
+
+@task
+def afstemmen(gemeente_id: int, gestart_door: str = "") -> str:
+    """Reconcile one gemeente's active dossiers with DUO."""
+    from openinburgering.gemeenten.models import Gemeente
+
+    from .afstemming import afstemmen as afstemmen_service
+
+    gemeente = Gemeente.objects.get(pk=gemeente_id)
+    return str(afstemmen_service(gemeente=gemeente, gestart_door=gestart_door).uuid)

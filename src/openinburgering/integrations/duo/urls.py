@@ -1,9 +1,34 @@
 from django.urls import path
 
-from . import api
+from . import api, views
 
 app_name = "duo"
 urlpatterns = [
     # DUO's Notificatie API, exactly as DUO's spec names it (no trailing slash).
     path("duo/v1/notificaties", api.notificaties, name="notificaties"),
+    # Pages of the integration (behind sign-in and the second factor; not under /duo/).
+    path("koppeling/duo/", views.beheer, name="beheer"),
+    path("koppeling/duo/afstemmen/", views.afstemmen, name="afstemmen"),
+    path(
+        "koppeling/duo/uitgaand/<uuid:uuid>/opnieuw/",
+        views.opnieuw_aanbieden,
+        name="opnieuw_aanbieden",
+    ),
+    path(
+        "koppeling/duo/incidenten/<uuid:uuid>/afgehandeld/",
+        views.incident_afhandelen,
+        name="incident_afhandelen",
+    ),
+    path("koppeling/duo/portal/", views.portal, name="portal"),
+    path(
+        "koppeling/duo/portal/<uuid:uuid>/ingevoerd/",
+        views.portal_ingevoerd,
+        name="portal_ingevoerd",
+    ),
+    path("koppeling/duo/werkitems/", views.werkitems, name="werkitems"),
+    path(
+        "koppeling/duo/werkitems/<uuid:uuid>/afhandelen/",
+        views.werkitem_afhandelen,
+        name="werkitem_afhandelen",
+    ),
 ]

@@ -795,10 +795,32 @@ def _mislukt_met_werkitem(notificatie: Notificatie, inburgeraar, melding: str) -
 
 
 def notificatie_verwerken(*, notificatie_id: int, _herhaling: bool = False) -> str:
-    """Process one notification; safe to call any number of times."""
+    """Process one notification; safe to call any number of times.
+
+    An unexpected error never loses the notification: it is tried again later (with backoff)
+    and shows on the beheer page with the kind of error (never its text: that may hold data).
+    """
     notificatie = Notificatie.objects.select_related("gemeente").get(pk=notificatie_id)
     if notificatie.status not in OPEN_STATUSSEN:
         return notificatie.status
+    try:
+        return _verwerken(notificatie, _herhaling=_herhaling)
+    except Exception as exc:  # noqa: BLE001 - kept for a retry, see docstring
+        logger.error(
+            "duo_notificatie_onverwachte_fout",
+            notificatie=str(notificatie.uuid),
+            fout=type(exc).__name__,
+        )
+        return _later_opnieuw(
+            notificatie,
+            DuoNietBereikbaar(
+                _("Onverwachte fout bij het verwerken (%(soort)s).") % {"soort": type(exc).__name__}
+            ),
+        )
+
+
+def _verwerken(notificatie: Notificatie, *, _herhaling: bool) -> str:
+    notificatie_id = notificatie.pk
     try:
         gebeurtenis = regelcodes.Gebeurtenis(notificatie.gebeurtenis_id)
     except ValueError:
@@ -873,7 +895,7 @@ def notificatie_verwerken(*, notificatie_id: int, _herhaling: bool = False) -> s
 def _toepassen(notificatie, gebeurtenis, bsn, opgehaald: Opgehaald) -> Context:
     actor = _actor(notificatie.gemeente)
     inburgeraar = (
-        Inburgeraar.objects.select_for_update()
+        Inburgeraar.objects.select_for_update(of=("self",))
         .filter(gemeente=notificatie.gemeente, bsn_hash=bsn_tools.zoekhash(bsn))
         .select_related("dossier")
         .first()

@@ -70,7 +70,7 @@ def _vertaal(knoop):
 def spec_dict(api: str) -> dict:
     vereis_specs()
     with open(SPEC_MAP / api / "openapi.yml", encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
 
 
 @cache

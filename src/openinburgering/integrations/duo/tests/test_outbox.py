@@ -408,3 +408,31 @@ def test_management_command_delivers_once(actor, persoon, duo_mock):
     uit = io.StringIO()
     call_command("duo_outbox_verwerken", stdout=uit)
     assert "bezorgd=1" in uit.getvalue()
+
+
+def test_order_holds_for_rows_written_by_other_apps_with_their_own_key(actor, persoon, duo_mock):
+    """traject/ writes outbox rows directly with ``volgorde_sleutel=persoon:<uuid>``; the queue is
+    still the person (``bsn_hash``)."""
+    eerste = meldingen.pip_melden(actor=actor, inburgeraar=persoon, pip=pip())
+    ander = UitgaandBericht(
+        gemeente=persoon.gemeente,
+        inburgeraar=persoon,
+        soort="pvt",
+        methode="PUT",
+        pad="/personen/{bsn}/pvt",
+        inhoud={"datumOndertekeningPvt": "2026-05-28"},
+        volgorde_sleutel=f"persoon:{persoon.uuid}",
+        bsn_versleuteld=persoon.bsn_versleuteld,
+        bsn_hash=persoon.bsn_hash,
+        pseudoniem=persoon.pseudoniem,
+    )
+    ander.save()
+    duo_mock.schrijven()
+    duo_mock.antwoord("POST", "/personen/{bsn}/PIP", status=503, bsn=persoon.bsn)
+    bezorging.bezorgen()
+    ander.refresh_from_db()
+    assert ander.pogingen == 0, "waits behind the PIP of the same person"
+    duo_mock.schrijven()
+    eerste.refresh_from_db()
+    with time_machine.travel(eerste.volgende_poging_op + timedelta(seconds=1)):
+        assert bezorging.bezorgen().bezorgd == 2
