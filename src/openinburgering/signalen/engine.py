@@ -45,6 +45,10 @@ class Feiten:
     geplande_gesprekken: list[tuple[UUID, date]] = field(default_factory=list)
     #: (uuid, titel, deadline, regel) of the DUO integration's open work items
     duo_werkitems: list[tuple[UUID, str, date | None, str]] = field(default_factory=list)
+    #: (uuid, titel, deadline, regel) of open reports by a language school that need attention
+    school_aandachtspunten: list[tuple[UUID, str, date | None, str]] = field(default_factory=list)
+    #: (stap uuid, naam, streefdatum) of overdue steps of maatschappelijke begeleiding
+    begeleiding_achterstallig: list[tuple[UUID, str, date]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -156,4 +160,9 @@ def gewenste_signalen(f: Feiten, peildatum: date) -> list[Gewenst]:
 
     for werkitem_uuid, titel, deadline, regel in f.duo_werkitems:
         maak(Soort.DUO, deadline, regel, "", werkitem_uuid, titel)
+    for punt_uuid, titel, deadline, regel in f.school_aandachtspunten:
+        maak(Soort.SCHOOL, deadline, regel, "", punt_uuid, titel)
+    for stap_uuid, naam, streefdatum in f.begeleiding_achterstallig:
+        maak(Soort.BEGELEIDING, streefdatum, "", f"Stap ‘{naam}’ is nog niet gezet.", stap_uuid,
+             f"Begeleiding: {naam}")  # fmt: skip
     return uit

@@ -25,6 +25,8 @@ class Soort(models.TextChoices):
     TERMIJN_EINDE = "termijn_einde", _("Inburgeringstermijn loopt af")
     AOW = "aow", _("AOW-leeftijd binnen 6 maanden")
     DUO = "duo", _("Melding van DUO")
+    SCHOOL = "school", _("Melding van een taalaanbieder")
+    BEGELEIDING = "begeleiding", _("Stap maatschappelijke begeleiding over tijd")
 
 
 class SignaalStatus(models.TextChoices):

@@ -46,7 +46,15 @@ def _duo_werkitem_model():
         return None
 
 
-def _feiten(dossiers: list[dict]) -> dict[int, Feiten]:
+def _school_aandachtspunt_model():
+    """Reports by language schools that need the caseworker, if that app is installed."""
+    try:
+        return apps.get_model("taalaanbieders", "Aandachtspunt")
+    except LookupError:
+        return None
+
+
+def _feiten(dossiers: list[dict], peildatum: date) -> dict[int, Feiten]:
     ids = [d["id"] for d in dossiers]
     feiten = {
         d["id"]: Feiten(
@@ -99,11 +107,24 @@ def _feiten(dossiers: list[dict]) -> dict[int, Feiten]:
             dossier_id__in=ids, status="open"
         ).values_list("uuid", "dossier_id", "titel", "deadline", "regel"):
             feiten[dossier_id].duo_werkitems.append((item_uuid, titel, deadline, regel))
+    aandachtspunt = _school_aandachtspunt_model()
+    if aandachtspunt is not None:
+        for punt_uuid, dossier_id, titel, deadline, regel in aandachtspunt.objects.filter(
+            dossier_id__in=ids, status="open"
+        ).values_list("uuid", "dossier_id", "titel", "deadline", "regel"):
+            feiten[dossier_id].school_aandachtspunten.append((punt_uuid, titel, deadline, regel))
+    if apps.is_installed("openinburgering.begeleiding"):
+        from openinburgering.begeleiding.selectors import achterstallig_per_dossier
+
+        for dossier_id, stappen in achterstallig_per_dossier(
+            dossier_ids=ids, peildatum=peildatum
+        ).items():
+            feiten[dossier_id].begeleiding_achterstallig.extend(stappen)
     return feiten
 
 
 def _verwerk(dossiers: list[dict], peildatum: date, nu) -> dict[str, int]:
-    feiten = _feiten(dossiers)
+    feiten = _feiten(dossiers, peildatum)
     gewenst = {}
     for f in feiten.values():
         for g in gewenste_signalen(f, peildatum):

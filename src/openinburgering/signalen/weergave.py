@@ -46,6 +46,10 @@ def link(signaal) -> str:
         return reverse("pip:gesprek", kwargs={"uuid": signaal.object_uuid})
     if soort in (Soort.BEZWAAR, Soort.SCHAKELTERMIJN, Soort.TERMIJN_EINDE):
         return reverse("pip:overzicht", kwargs={"uuid": persoon})
+    if soort == Soort.SCHOOL:
+        return reverse("taalaanbieders:aandachtspunten")
+    if soort == Soort.BEGELEIDING:
+        return reverse("begeleiding:checklist", kwargs={"uuid": persoon})
     return reverse("inburgeraars:detail", kwargs={"uuid": persoon})
 
 

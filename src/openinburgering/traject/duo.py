@@ -8,6 +8,7 @@ the same rules (R39, R40, R41, R43, R25) before they get this far, so the casewo
 rule and the article on the form.
 """
 
+from django.apps import apps
 from django.utils import timezone
 
 from openinburgering.integrations.duo import meldingen
@@ -90,7 +91,15 @@ def zroute_melden(*, actor, afronding: Afronding, totalen: dict[str, int]) -> di
 
 
 def uren_totaal(*, dossier, duo_soort: str) -> int:
-    """The total DUO keeps for one of its three kinds: the sum of our registrations."""
+    """The total DUO keeps for one of its three kinds: the sum of our registrations.
+
+    DUO keeps ONE total of language hours per person, which a new message replaces. Schools
+    report hours too, so that total comes from the one function that adds both (R68).
+    """
+    if duo_soort == "participatie_taalles" and apps.is_installed("openinburgering.taalaanbieders"):
+        from openinburgering.taalaanbieders.services import gevolgde_taaluren
+
+        return int(gevolgde_taaluren(inburgeraar=dossier.inburgeraar).waarde)
     soorten = [ons for ons, duo in UREN_NAAR_DUO.items() if duo == duo_soort]
     return int(
         sum(

@@ -161,10 +161,28 @@ def test_recompute_costs_a_constant_number_of_queries(
     for _ in range(5):
         ss139(inburgeraar_factory(gemeente_a).dossier, date(2025, 1, 6))
     signalen_herberekenen(peildatum=date(2025, 1, 10))
-    with django_assert_max_num_queries(14) as klein:
+    # A fixed number per chunk of dossiers: one or a few per source of facts.
+    with django_assert_max_num_queries(20) as klein:
         signalen_herberekenen(peildatum=date(2025, 1, 11))
     for _ in range(20):
         ss139(inburgeraar_factory(gemeente_a).dossier, date(2025, 1, 6))
     signalen_herberekenen(peildatum=date(2025, 1, 10))
     with django_assert_max_num_queries(len(klein.captured_queries)):
         signalen_herberekenen(peildatum=date(2025, 1, 11))
+
+
+def test_overdue_begeleiding_steps_join_the_worklist(gemeente_a, inburgeraar_factory):
+    from django.urls import reverse
+
+    from openinburgering.begeleiding.models import Stap
+    from openinburgering.signalen import weergave
+
+    persoon = inburgeraar_factory(
+        gemeente_a, doelgroep="Asielstatushouder", aangemeld_op=date(2025, 1, 6)
+    )
+    Stap.objects.create(gemeente=gemeente_a, naam="Huisarts", streefdagen=14)
+    assert Soort.BEGELEIDING not in _open_op(persoon.dossier, date(2025, 1, 15))
+    item = _open_op(persoon.dossier, date(2025, 1, 25))[Soort.BEGELEIDING]
+    assert item.deadline == date(2025, 1, 20)
+    assert "Huisarts" in item.titel
+    assert weergave.link(item) == reverse("begeleiding:checklist", kwargs={"uuid": persoon.uuid})

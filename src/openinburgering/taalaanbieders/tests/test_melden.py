@@ -160,3 +160,26 @@ def test_R21_afschalen_advice_after_620_hours_reaches_the_caseworker(gestart):
     assert (advies.lesuren, advies.lesuren_fysiek) == (620, 320)
     punt = Aandachtspunt.objects.get(soort="afschaaladvies")
     assert punt.regel == "R21"
+
+
+def test_absence_work_item_reaches_the_caseworkers_worklist(gestart):
+    from django.urls import reverse
+
+    from openinburgering.signalen import weergave
+    from openinburgering.signalen.models import Signaal, Soort
+    from openinburgering.signalen.services import signalen_herberekenen
+
+    v, actor = gestart
+    _uren(actor, v, aangeboden="12", aanwezig="6", reden="onbekend")
+    signalen_herberekenen(peildatum=VANDAAG)
+    signaal = Signaal.objects.get(soort=Soort.SCHOOL, status="open")
+    punt = Aandachtspunt.objects.get()
+    assert (signaal.dossier, signaal.object_uuid, signaal.titel) == (
+        punt.dossier,
+        punt.uuid,
+        punt.titel,
+    )
+    assert weergave.link(signaal) == reverse("taalaanbieders:aandachtspunten")
+    Aandachtspunt.objects.update(status="afgehandeld")
+    signalen_herberekenen(peildatum=VANDAAG)
+    assert not Signaal.objects.filter(soort=Soort.SCHOOL, status="open").exists()
