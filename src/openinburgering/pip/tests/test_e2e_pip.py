@@ -1,9 +1,12 @@
 """End-to-end: a caseworker goes from a new-inburgeraar work item through the brede intake and
-the PIP to the downloaded beschikking; screenshots of every page in test-artefacten/."""
+the PIP to the downloaded beschikking, and checks that the DUO simulator received the PIP
+(delivered by the outbox); screenshots of every page in test-artefacten/."""
 
 import io
+import json
 import re
-from datetime import date
+import urllib.request
+from datetime import date, timedelta
 
 import pytest
 from django_otp.oath import totp
@@ -18,6 +21,36 @@ from openinburgering.ui.tests.e2e import axe_schendingen, browser_page, screensh
 from .helpers import ss139
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def simulator(tmp_path, settings):
+    """The DUO simulator in a thread; DUO_API_ROOT points at it (as in traject's PVT e2e test)."""
+    from openinburgering.duo_simulator import REPO_ROOT
+    from openinburgering.duo_simulator.app import Simulator
+    from openinburgering.duo_simulator.server import AchtergrondServer
+    from openinburgering.duo_simulator.spec import laad_specs
+
+    app = Simulator(
+        tmp_path / "sim.sqlite3", specs=laad_specs(REPO_ROOT.parent / "shared" / "duo-m2m")
+    )
+    server = AchtergrondServer(app).start()
+    settings.DUO_API_ROOT = server.url
+
+    def sim(methode, pad, body=None):
+        verzoek = urllib.request.Request(
+            server.url + "/_sim" + pad,
+            data=json.dumps(body).encode() if body is not None else None,
+            method=methode,
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(verzoek, timeout=10) as antwoord:
+            return json.loads(antwoord.read() or b"null")
+
+    yield sim
+    app.reset()
+    server.stop()
+    app.sluit()
 
 
 def _inloggen(page, url, user):
@@ -38,6 +71,7 @@ def test_from_work_item_through_intake_and_pip_to_the_letter(
     gemeente_a,
     medewerker,
     inburgeraar_factory,
+    simulator,
     settings,
     tmp_path,
 ):
@@ -52,6 +86,16 @@ def test_from_work_item_through_intake_and_pip_to_the_letter(
     persoon.dossier.save()
     ss139(persoon.dossier, date.today())
     signalen_herberekenen()
+    simulator(
+        "POST",
+        "/gemeenten",
+        {"oin": gemeente_a.oin, "gemeentecode": gemeente_a.code, "naam": gemeente_a.naam},
+    )
+    simulator("POST", "/personen", {
+        "bsn": persoon.bsn, "woongemeenteOin": gemeente_a.oin,
+        "plichtBegindatum": (date.today() - timedelta(days=30)).isoformat(),
+        "vestigingsdatum": (date.today() - timedelta(days=20)).isoformat(),
+    })  # fmt: skip
 
     _inloggen(page, url, kim)
     page.goto(f"{url}/werklijst/")
@@ -117,3 +161,23 @@ def test_from_work_item_through_intake_and_pip_to_the_letter(
     page.goto(f"{url}/inburgeraars/{persoon.uuid}/")
     assert page.get_by_text("brief van").first.is_visible()
     screenshot(page, "pip-06-dossier")
+
+    # The outbox delivers the PIP; the simulator applied exactly one, with route and dagtekening.
+    from openinburgering.integrations.duo import bezorging
+    from openinburgering.pip.models import PipVersie
+
+    bezorging.bezorgen()
+    pip = PipVersie.objects.get(dossier=persoon.dossier, volgnummer=1)
+    berichten = [
+        b
+        for b in simulator("GET", "/berichten?methode=POST")
+        if b["pad"].rstrip("/").endswith(f"/personen/{persoon.bsn}/PIP")
+    ]
+    assert len(berichten) == 1, berichten
+    assert berichten[0]["toegepast"] and berichten[0]["status"] in (200, 201), berichten
+    assert berichten[0]["body"]["leerroute"] == "B"
+    assert berichten[0]["body"]["dagtekeningPip"] == pip.dagtekening.isoformat()
+    staat = simulator("GET", f"/personen/{persoon.bsn}")
+    assert len(staat["pips"]) == 1, staat
+    assert staat["pips"][0]["pip"]["leerroute"] == "B"
+    assert staat["pips"][0]["pip"]["dagtekeningPip"] == pip.dagtekening.isoformat()
