@@ -80,6 +80,13 @@ def examens_ophalen_bij_duo(*, actor: Actor, dossier) -> int:
         raise Geweigerd(
             _("DUO gaf geen antwoord of weigerde de vraag. Probeer het later opnieuw.")
         ) from None
+    return uitslagen_van_duo_opslaan(
+        actor=actor, dossier=dossier, resultaten=resultaten, pogingen=pogingen
+    )
+
+
+def uitslagen_van_duo_opslaan(*, actor: Actor, dossier, resultaten, pogingen) -> int:
+    """Store the DUO client's answers (its data classes): after an SS199 notice, or on request."""
     return examenuitslagen_bijwerken(
         actor=actor,
         dossier=dossier,

@@ -49,7 +49,12 @@ from .models import (
     Werkitem,
     WerkitemSoort,
 )
-from .services import duo_stand_bijwerken, werkitem_aanmaken, werkitems_sluiten
+from .services import (
+    duo_stand_bijwerken,
+    signalen_bijwerken,
+    werkitem_aanmaken,
+    werkitems_sluiten,
+)
 
 logger = structlog.get_logger(__name__)
 
@@ -673,6 +678,16 @@ def verwerk_examen(ctx: Context) -> None:
         if r.onderdeel in tegoed:
             tekst += " " + _("Gratis pogingen over: %(aantal)s.") % {"aantal": tegoed[r.onderdeel]}
         ctx.tijdlijn(tekst, examenresultaat=r.als_json())
+    if apps.is_installed("openinburgering.traject"):
+        # The route's exam overview (passed, pending, to do) follows DUO's answer at once.
+        from openinburgering.traject.examens import uitslagen_van_duo_opslaan
+
+        uitslagen_van_duo_opslaan(
+            actor=ctx.actor,
+            dossier=ctx.dossier,
+            resultaten=resultaten,
+            pogingen=ctx.opgehaald.gratis_pogingen or [],
+        )
 
 
 AANPAK: dict[regelcodes.Gebeurtenis, Aanpak] = {
@@ -934,6 +949,7 @@ def _toepassen(notificatie, gebeurtenis, bsn, opgehaald: Opgehaald) -> Context:
             actor=actor, inburgeraar=ctx.inburgeraar, versie=None, vnummer=notificatie.vnummer
         )
     duo_stand_bijwerken(inburgeraar=ctx.inburgeraar, gegevens=opgehaald.als_json())
+    signalen_bijwerken(ctx.dossier)
     verwerkingen_vastleggen(
         actor=actor, activiteit=Activiteit.INZIEN, pseudoniemen=[ctx.inburgeraar.pseudoniem]
     )

@@ -248,6 +248,13 @@ def test_ss199_puts_the_exam_result_on_the_timeline(
         "Examenresultaat Spreekvaardigheid (B1) van 03-02-2027: Geen. Reden: Afgemeld. "
         "Gratis pogingen over: 1.",
     ]
+    # The route's exam overview is updated from the same answer.
+    from openinburgering.traject.models import ExamenUitslag
+
+    assert sorted(ExamenUitslag.objects.values_list("onderdeel", "resultaat")) == [
+        ("LE", "Geslaagd"),
+        ("SP", "Geen"),
+    ]
 
 
 def test_ss131_lbt_result_with_r28(ontvang, duo_mock, inburgeraar_factory, gemeente_a):
