@@ -53,6 +53,14 @@ class BredeIntake(models.Model):
     lbt_examennummer_aangevraagd_op = models.DateField(
         _("Examennummer LBT aangevraagd op"), null=True, blank=True
     )
+    #: DUO's exam number for scheduling the LBT (Leerbaarheidstoets API, max. 12 characters).
+    lbt_examennummer = models.CharField(
+        _("Examennummer LBT (van DUO)"), max_length=12, blank=True, editable=False
+    )
+    #: When DUO was told the LBT is skipped for a visual/auditory impairment (R27).
+    lbt_vrijstelling_gemeld_op = models.DateField(
+        _("Vrijstelling LBT gemeld aan DUO op"), null=True, blank=True, editable=False
+    )
     visuele_beperking = models.BooleanField(_("Visuele beperking"), default=False)
     auditieve_beperking = models.BooleanField(
         _("Auditieve beperking waardoor de toets niet kan"), default=False

@@ -2,6 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
+from uuid import uuid4
 
 from django.db import transaction
 from django.db.models import F
@@ -296,3 +297,141 @@ def handhavingsstap_vastleggen(
     )
     _log(actor, intake.dossier, Activiteit.WIJZIGEN)
     return stap
+
+
+# --- the LBT at DUO (Leerbaarheidstoets API) ----------------------------------------------------
+def _lbt_mag(actor: Actor, intake: BredeIntake) -> None:
+    if not actor.mag(Recht.INTAKE_VOEREN):
+        raise Geweigerd(_("U mag geen brede intake voeren."))
+    if intake.status == IntakeStatus.AFGESLOTEN:
+        raise Geweigerd(_("Deze intake is afgesloten en kan niet meer veranderen."))
+
+
+def _duo(gemeente):
+    try:
+        from openinburgering.integrations.duo.client import Duo
+    except ImportError:
+        raise Geweigerd(_("De koppeling met DUO is niet geïnstalleerd.")) from None
+    return Duo(gemeente)
+
+
+def lbt_examennummer_opvragen(*, actor: Actor, intake: BredeIntake) -> BredeIntake:
+    """Ask DUO now for the exam number to schedule the LBT (raadpleging
+    ``GET /personen/{bsn}/lbt/examennummer``) and store it with today's date."""
+    from openinburgering.integrations.duo.fouten import DuoFout, DuoNietGevonden
+
+    _lbt_mag(actor, intake)
+    dossier = intake.dossier
+    try:
+        antwoord = _duo(dossier.gemeente).lbt.examennummer(bsn=dossier.inburgeraar.bsn)
+    except DuoNietGevonden:
+        raise Geweigerd(
+            _(
+                "DUO heeft (nog) geen examennummer voor de leerbaarheidstoets van deze persoon, "
+                "of de toets is al overgeslagen."
+            )
+        ) from None
+    except DuoFout as exc:
+        logger.warning("lbt_examennummer_mislukt", intake=str(intake.uuid), fout=type(exc).__name__)
+        raise Geweigerd(
+            _("DUO gaf geen antwoord of weigerde de vraag: %(fout)s Probeer het later opnieuw.")
+            % {"fout": str(exc)}
+        ) from None
+    with transaction.atomic():
+        BredeIntake.objects.filter(pk=intake.pk).update(
+            lbt_examennummer=antwoord.examennummer[:12],
+            lbt_examennummer_aangevraagd_op=timezone.localdate(),
+            versie=F("versie") + 1,
+        )
+        inburgeraar_services.gebeurtenis_toevoegen(
+            dossier=dossier,
+            soort="lbt_examennummer",
+            omschrijving=_("Examennummer voor de leerbaarheidstoets opgevraagd bij DUO."),
+            bron=_bron(actor),
+            actor=actor,
+        )
+        _log(actor, dossier, Activiteit.WIJZIGEN)
+    intake.refresh_from_db()
+    logger.info("lbt_examennummer_opgevraagd", intake=str(intake.uuid))
+    return intake
+
+
+def lbt_vrijstelling_melden(*, actor: Actor, intake: BredeIntake) -> bool:
+    """Tell DUO the LBT is skipped for a visual or auditory impairment (R27): DUO removes the
+    exam number (``DELETE /personen/{bsn}/lbt/examennummer``).
+
+    DUO's outbox has no LBT message, so the client sends it now. Returns True when DUO accepted
+    it; on failure a work item for the caseworker is created (committed) and False returned.
+    """
+    from openinburgering.integrations.duo.fouten import DuoFout
+    from openinburgering.integrations.duo.models import WerkitemSoort
+    from openinburgering.integrations.duo.services import werkitem_aanmaken
+
+    _lbt_mag(actor, intake)
+    if not intake.lbt_vrijgesteld_gevraagd:
+        raise Geweigerd(
+            _("Kruis eerst een visuele of auditieve beperking aan en sla de intake op."),
+            regel="R27",
+        )
+    if intake.lbt_vrijstelling_gemeld_op is not None:
+        raise Geweigerd(_("De vrijstelling is al aan DUO gemeld."), regel="R27")
+    dossier = intake.dossier
+    try:
+        _duo(dossier.gemeente).lbt.examennummer_verwijderen(
+            bsn=dossier.inburgeraar.bsn, bericht_id=uuid4()
+        )
+    except DuoFout as exc:
+        logger.warning("lbt_vrijstelling_mislukt", intake=str(intake.uuid), fout=type(exc).__name__)
+        with transaction.atomic():
+            werkitem_aanmaken(
+                gemeente=dossier.gemeente,
+                dossier=dossier,
+                soort=WerkitemSoort.DUO_NIET_BEZORGD
+                if exc.tijdelijk
+                else WerkitemSoort.DUO_AFWIJZING,
+                titel=_("Vrijstelling leerbaarheidstoets niet gemeld bij DUO"),
+                toelichting=_(
+                    "De melding dat de leerbaarheidstoets vervalt wegens een beperking (R27) "
+                    "kwam niet aan bij DUO: %(fout)s Meld het opnieuw vanuit de brede intake."
+                )
+                % {"fout": str(exc)},
+                regel="R27",
+                sleutel=f"lbt-vrijstelling:{intake.uuid}",
+            )
+            _log(actor, dossier, Activiteit.WIJZIGEN)
+            herbereken_na_commit(dossier)
+        return False
+    with transaction.atomic():
+        BredeIntake.objects.filter(pk=intake.pk).update(
+            lbt_vrijstelling_gemeld_op=timezone.localdate(), versie=F("versie") + 1
+        )
+        inburgeraar_services.gebeurtenis_toevoegen(
+            dossier=dossier,
+            soort="lbt_vrijstelling",
+            omschrijving=_(
+                "Aan DUO gemeld: de leerbaarheidstoets vervalt wegens een beperking (R27)."
+            ),
+            bron=_bron(actor),
+            actor=actor,
+        )
+        _log(actor, dossier, Activiteit.WIJZIGEN)
+        # The work item of an earlier failed attempt is done now.
+        _werkitem_afhandelen(intake)
+        herbereken_na_commit(dossier)
+    intake.refresh_from_db()
+    logger.info("lbt_vrijstelling_gemeld", intake=str(intake.uuid))
+    return True
+
+
+def _werkitem_afhandelen(intake: BredeIntake) -> None:
+    from openinburgering.integrations.duo.models import Werkitem, WerkitemStatus
+
+    Werkitem.objects.filter(
+        gemeente=intake.gemeente,
+        sleutel=f"lbt-vrijstelling:{intake.uuid}",
+        status=WerkitemStatus.OPEN,
+    ).update(
+        status=WerkitemStatus.AFGEHANDELD,
+        afgehandeld_op=timezone.now(),
+        afhandeling=_("Alsnog gemeld aan DUO."),
+    )

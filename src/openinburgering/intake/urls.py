@@ -9,4 +9,6 @@ urlpatterns = [
     path("<uuid:uuid>/afsluiten/", views.afsluiten, name="afsluiten"),
     path("<uuid:uuid>/gesprek/", views.gesprek, name="gesprek"),
     path("<uuid:uuid>/stap/", views.stap, name="stap"),
+    path("<uuid:uuid>/lbt/examennummer/", views.lbt_examennummer, name="lbt_examennummer"),
+    path("<uuid:uuid>/lbt/vrijstelling/", views.lbt_vrijstelling, name="lbt_vrijstelling"),
 ]

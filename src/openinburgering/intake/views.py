@@ -190,3 +190,49 @@ def stap(request, uuid):
         _context(actor, inburgeraar, brede_intake, stap_form=form),
         status=400,
     )
+
+
+@recht_vereist(Recht.INTAKE_VOEREN)
+@require_POST
+def lbt_examennummer(request, uuid):
+    """Ask DUO for the exam number to schedule the LBT."""
+    actor = actor_uit_request(request)
+    inburgeraar, brede_intake = _laad(actor, uuid)
+    if brede_intake is None:
+        return redirect("intake:intake", uuid=inburgeraar.uuid)
+    try:
+        brede_intake = services.lbt_examennummer_opvragen(actor=actor, intake=brede_intake)
+    except Geweigerd as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("Examennummer van DUO: %(nummer)s.") % {"nummer": brede_intake.lbt_examennummer},
+        )
+    return redirect("intake:intake", uuid=inburgeraar.uuid)
+
+
+@recht_vereist(Recht.INTAKE_VOEREN)
+@require_POST
+def lbt_vrijstelling(request, uuid):
+    """Tell DUO the LBT is skipped for a visual or auditory impairment (R27)."""
+    actor = actor_uit_request(request)
+    inburgeraar, brede_intake = _laad(actor, uuid)
+    if brede_intake is None:
+        return redirect("intake:intake", uuid=inburgeraar.uuid)
+    try:
+        gelukt = services.lbt_vrijstelling_melden(actor=actor, intake=brede_intake)
+    except Geweigerd as exc:
+        messages.error(request, exc.message)
+    else:
+        if gelukt:
+            messages.success(request, _("DUO weet nu dat de leerbaarheidstoets vervalt (R27)."))
+        else:
+            messages.error(
+                request,
+                _(
+                    "DUO heeft de melding niet ontvangen. Er staat een werkitem op de werklijst; "
+                    "probeer het later opnieuw."
+                ),
+            )
+    return redirect("intake:intake", uuid=inburgeraar.uuid)

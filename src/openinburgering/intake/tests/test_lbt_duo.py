@@ -1,0 +1,207 @@
+"""The LBT at DUO from the brede intake: the exam number (raadpleging) and the release for a
+visual or auditory impairment (R27), against the DUO simulator running DUO's Leerbaarheidstoets
+spec (../shared/duo-m2m/Leerbaarheidstoets/openapi.yml); a failed release becomes a work item."""
+
+import json
+import urllib.request
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+
+from openinburgering.accounts.rollen import Rol
+from openinburgering.core.exceptions import Geweigerd
+from openinburgering.inburgeraars.models import Gebeurtenis
+from openinburgering.intake import services
+from openinburgering.integrations.duo.models import Werkitem, WerkitemSoort, WerkitemStatus
+from openinburgering.pip.tests.helpers import actor_voor
+
+pytestmark = pytest.mark.django_db
+
+EXAMENNUMMER = "LBT123456"
+
+
+@pytest.fixture
+def simulator(tmp_path, settings):
+    """The DUO simulator in a thread with DUO's specs; DUO_API_ROOT points at it."""
+    from openinburgering.duo_simulator import REPO_ROOT
+    from openinburgering.duo_simulator.app import Simulator
+    from openinburgering.duo_simulator.server import AchtergrondServer
+    from openinburgering.duo_simulator.spec import laad_specs
+
+    specs = laad_specs(REPO_ROOT.parent / "shared" / "duo-m2m")
+    assert specs is not None, "DUO's specs (../shared/duo-m2m) are needed for this test"
+    app = Simulator(tmp_path / "sim.sqlite3", specs=specs)
+    server = AchtergrondServer(app).start()
+    settings.DUO_API_ROOT = server.url
+
+    def sim(methode, pad, body=None):
+        verzoek = urllib.request.Request(
+            server.url + "/_sim" + pad,
+            data=json.dumps(body).encode() if body is not None else None,
+            method=methode,
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(verzoek, timeout=10) as antwoord:
+            return json.loads(antwoord.read() or b"null")
+
+    yield sim
+    server.stop()
+    app.sluit()
+
+
+@pytest.fixture
+def actor(gemeente_a, medewerker):
+    return actor_voor(gemeente_a, medewerker(Rol.KLANTREGISSEUR, gemeente_a))
+
+
+@pytest.fixture
+def persoon(gemeente_a, inburgeraar_factory):
+    return inburgeraar_factory(gemeente_a)
+
+
+@pytest.fixture
+def intake(actor, persoon):
+    return services.intake_starten(actor=actor, dossier=persoon.dossier)
+
+
+def _bij_duo(sim, gemeente, persoon, lbt=None):
+    sim("POST", "/gemeenten", {"oin": gemeente.oin, "gemeentecode": gemeente.code, "naam": "A"})
+    vandaag = timezone.localdate()
+    body = {
+        "bsn": persoon.bsn,
+        "woongemeenteOin": gemeente.oin,
+        "plichtBegindatum": (vandaag - timedelta(days=30)).isoformat(),
+        "vestigingsdatum": (vandaag - timedelta(days=20)).isoformat(),
+    }
+    if lbt is not None:
+        body["lbt"] = lbt
+    sim("POST", "/personen", body)
+
+
+def _lbt_berichten(sim, methode):
+    return [
+        b
+        for b in sim("GET", f"/berichten?methode={methode}")
+        if b["pad"].rstrip("/").endswith("/lbt/examennummer")
+    ]
+
+
+def test_the_exam_number_is_asked_from_duo_and_kept_on_the_intake(
+    simulator, actor, gemeente_a, persoon, intake
+):
+    _bij_duo(simulator, gemeente_a, persoon, lbt={"examennummer": EXAMENNUMMER})
+    versie = intake.versie
+
+    intake = services.lbt_examennummer_opvragen(actor=actor, intake=intake)
+
+    assert intake.lbt_examennummer == EXAMENNUMMER
+    assert intake.lbt_examennummer_aangevraagd_op == timezone.localdate()
+    assert intake.versie == versie + 1  # an open form of the intake now gets a conflict
+    assert len(_lbt_berichten(simulator, "GET")) == 1
+    assert Gebeurtenis.objects.filter(dossier=persoon.dossier, soort="lbt_examennummer").exists()
+
+
+def test_no_exam_number_at_duo_is_a_clear_message_and_nothing_changes(
+    simulator, actor, gemeente_a, persoon, intake
+):
+    _bij_duo(simulator, gemeente_a, persoon)
+    with pytest.raises(Geweigerd, match="geen examennummer"):
+        services.lbt_examennummer_opvragen(actor=actor, intake=intake)
+    intake.refresh_from_db()
+    assert intake.lbt_examennummer == "" and intake.lbt_examennummer_aangevraagd_op is None
+
+
+def test_a_release_for_an_impairment_is_reported_to_duo(
+    simulator, actor, gemeente_a, persoon, intake
+):
+    _bij_duo(simulator, gemeente_a, persoon, lbt={"examennummer": EXAMENNUMMER})
+    intake = services.intake_opslaan(
+        actor=actor, intake=intake, versie=None, visuele_beperking=True
+    )
+
+    assert services.lbt_vrijstelling_melden(actor=actor, intake=intake) is True
+
+    intake.refresh_from_db()
+    assert intake.lbt_vrijstelling_gemeld_op == timezone.localdate()
+    berichten = _lbt_berichten(simulator, "DELETE")
+    assert len(berichten) == 1 and berichten[0]["toegepast"], berichten
+    assert simulator("GET", f"/personen/{persoon.bsn}")["lbt"]["overgeslagen"] is True
+    assert not Werkitem.objects.filter(dossier=persoon.dossier).exists()
+    with pytest.raises(Geweigerd, match="al aan DUO gemeld"):
+        services.lbt_vrijstelling_melden(actor=actor, intake=intake)
+
+
+def test_a_release_needs_an_impairment(simulator, actor, gemeente_a, persoon, intake):
+    _bij_duo(simulator, gemeente_a, persoon, lbt={"examennummer": EXAMENNUMMER})
+    with pytest.raises(Geweigerd) as exc:
+        services.lbt_vrijstelling_melden(actor=actor, intake=intake)
+    assert exc.value.regel == "R27"
+    assert _lbt_berichten(simulator, "DELETE") == []
+
+
+def test_a_refused_release_becomes_one_work_item(simulator, actor, gemeente_a, persoon, intake):
+    # DUO has no exam number (any more): it answers 404, so the release is refused.
+    _bij_duo(simulator, gemeente_a, persoon)
+    intake = services.intake_opslaan(
+        actor=actor, intake=intake, versie=None, auditieve_beperking=True
+    )
+
+    assert services.lbt_vrijstelling_melden(actor=actor, intake=intake) is False
+    assert services.lbt_vrijstelling_melden(actor=actor, intake=intake) is False
+
+    intake.refresh_from_db()
+    assert intake.lbt_vrijstelling_gemeld_op is None
+    item = Werkitem.objects.get(dossier=persoon.dossier)
+    assert item.soort == WerkitemSoort.DUO_AFWIJZING and item.regel == "R27"
+    assert item.status == WerkitemStatus.OPEN
+
+
+def test_duo_unreachable_gives_a_work_item_that_closes_once_reported(
+    simulator, settings, actor, gemeente_a, persoon, intake
+):
+    _bij_duo(simulator, gemeente_a, persoon, lbt={"examennummer": EXAMENNUMMER})
+    intake = services.intake_opslaan(
+        actor=actor, intake=intake, versie=None, visuele_beperking=True
+    )
+    werkend = settings.DUO_API_ROOT
+    settings.DUO_API_ROOT = "http://127.0.0.1:9"  # nothing listens here
+
+    assert services.lbt_vrijstelling_melden(actor=actor, intake=intake) is False
+    item = Werkitem.objects.get(dossier=persoon.dossier)
+    assert item.soort == WerkitemSoort.DUO_NIET_BEZORGD
+
+    settings.DUO_API_ROOT = werkend
+    assert services.lbt_vrijstelling_melden(actor=actor, intake=intake) is True
+    item.refresh_from_db()
+    assert item.status == WerkitemStatus.AFGEHANDELD
+
+
+def test_the_intake_page_asks_duo_and_reports_the_release(
+    simulator, inloggen, gemeente_a, medewerker, persoon
+):
+    kim = medewerker(Rol.KLANTREGISSEUR, gemeente_a)
+    actor = actor_voor(gemeente_a, kim)
+    intake = services.intake_starten(actor=actor, dossier=persoon.dossier)
+    _bij_duo(simulator, gemeente_a, persoon, lbt={"examennummer": EXAMENNUMMER})
+    client = inloggen(kim)
+    url = reverse("intake:intake", kwargs={"uuid": persoon.uuid})
+
+    pagina = client.get(url).content.decode()
+    assert "Examennummer opvragen bij DUO" in pagina
+    antwoord = client.post(
+        reverse("intake:lbt_examennummer", kwargs={"uuid": persoon.uuid}), follow=True
+    )
+    assert f"Examennummer van DUO: {EXAMENNUMMER}." in antwoord.content.decode()
+
+    intake.refresh_from_db()
+    services.intake_opslaan(actor=actor, intake=intake, versie=None, visuele_beperking=True)
+    assert "Vrijstelling melden aan DUO" in client.get(url).content.decode()
+    antwoord = client.post(
+        reverse("intake:lbt_vrijstelling", kwargs={"uuid": persoon.uuid}), follow=True
+    )
+    tekst = antwoord.content.decode()
+    assert "DUO weet nu dat de leerbaarheidstoets vervalt (R27)." in tekst
+    assert "gemeld aan DUO op" in tekst and "Vrijstelling melden aan DUO" not in tekst
