@@ -89,11 +89,13 @@ class Command(BaseCommand):
                     pip_services.pip_concept_aanmaken(actor=actor, dossier=dossier, **velden)
             elif dossier.status == Status.PIP_VASTGESTELD and vastgesteld < beschikkingen:
                 intake = intake_services.intake_starten(actor=actor, dossier=dossier)
+                # The first one follows the Z-route, so the demo shows its hours (R41) too.
+                route = {"leerroute": "Z", "niveau": ""} if vastgesteld == 0 else {"leerroute": "B"}
                 pip = pip_services.pip_concept_aanmaken(
                     actor=actor,
                     dossier=dossier,
-                    leerroute="B",
                     samenvatting_taal=rng.choice(["", "en", "ar", "uk", "ti"]),
+                    **route,
                     **VOLLEDIG,
                 )
                 dagtekening = max(
