@@ -81,3 +81,8 @@ rollen-docs: venv
 # On PostgreSQL: DATABASE_URL=postgres://... make bench-signalen BENCH_ARGS="--dossiers 1000000 --tenant 60000"
 bench-signalen: venv
 	$(BIN)/python benchmarks/signalen_bench.py $(BENCH_ARGS)
+
+# DUO notifications accepted+persisted per second (gunicorn + PostgreSQL) next to a bare
+# Django view; not part of `make test`. Uses DATABASE_URL or starts a throwaway cluster.
+bench-duo: venv
+	$(BIN)/python benchmarks/duo_notificaties.py $(BENCH_ARGS)

@@ -47,7 +47,7 @@ from .models import (
     WerkitemSoort,
     WerkitemStatus,
 )
-from .services import duo_stand_bijwerken, werkitem_aanmaken
+from .services import duo_stand_bijwerken, signalen_bijwerken, werkitem_aanmaken
 
 logger = structlog.get_logger(__name__)
 
@@ -249,6 +249,7 @@ def _vastleggen(
         if sleutel.rsplit(":", 1)[1] not in nu_verschillend
     ]
     if opgelost:
+        signalen_bijwerken(dossier)
         Werkitem.objects.filter(pk__in=opgelost).update(
             status=WerkitemStatus.AFGEHANDELD,
             afgehandeld_op=timezone.now(),

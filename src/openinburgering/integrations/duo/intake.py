@@ -132,8 +132,9 @@ def lees_verzoek(*, headers, content_type: str, body: bytes) -> NotificatieVerzo
     if not isinstance(ruwe_tijd, str) or not _DATUM_TIJD.match(ruwe_tijd):
         raise OngeldigVerzoek(_("registratieDatumTijd ontbreekt of is geen datum-tijd."))
     try:
-        tijdstip = datetime.fromisoformat(ruwe_tijd.upper().replace("Z", "+00:00"))
-    except ValueError:
+        # Stored in UTC: PostgreSQL keeps no offsets beyond ±15:59, RFC 3339 allows ±23:59.
+        tijdstip = datetime.fromisoformat(ruwe_tijd.upper().replace("Z", "+00:00")).astimezone(UTC)
+    except (ValueError, OverflowError):
         raise OngeldigVerzoek(_("registratieDatumTijd is geen bestaande datum-tijd.")) from None
 
     gebeurtenis_id = data.get("gebeurtenisId")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.apps import apps
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +25,19 @@ from .models import (
 )
 
 logger = structlog.get_logger(__name__)
+
+
+def signalen_bijwerken(dossier) -> None:
+    """Let the deadline engine (``signalen``) recompute this dossier after the commit.
+
+    The engine mirrors our open work items on its one worklist and reads the SS139 timeline
+    entries; without ``signalen`` installed this does nothing.
+    """
+    if dossier is None or not apps.is_installed("openinburgering.signalen"):
+        return
+    from openinburgering.signalen.services import herbereken_na_commit
+
+    herbereken_na_commit(dossier)
 
 
 def werkitem_aanmaken(
@@ -68,13 +82,14 @@ def werkitem_aanmaken(
     except IntegrityError:
         # A concurrent writer created the same open item first.
         return Werkitem.objects.get(gemeente=gemeente, sleutel=sleutel, status=WerkitemStatus.OPEN)
+    signalen_bijwerken(dossier)
     logger.info("duo_werkitem_aangemaakt", werkitem=str(item.uuid), soort=soort)
     return item
 
 
 def werkitems_sluiten(*, dossier, soorten, afhandeling: str, door: str = "DUO-koppeling") -> int:
     """Close the open items of these kinds on a dossier (e.g. the clocks stop, R45)."""
-    return Werkitem.objects.filter(
+    aantal = Werkitem.objects.filter(
         dossier=dossier, soort__in=list(soorten), status=WerkitemStatus.OPEN
     ).update(
         status=WerkitemStatus.AFGEHANDELD,
@@ -82,6 +97,9 @@ def werkitems_sluiten(*, dossier, soorten, afhandeling: str, door: str = "DUO-ko
         afgehandeld_door=door,
         afhandeling=afhandeling,
     )
+    if aantal:
+        signalen_bijwerken(dossier)
+    return aantal
 
 
 @transaction.atomic
@@ -96,6 +114,7 @@ def werkitem_afhandelen(*, actor: Actor, werkitem: Werkitem, afhandeling: str = 
     if not bijgewerkt:
         raise Geweigerd(_("Dit werkitem is al afgehandeld."))
     werkitem.refresh_from_db()
+    signalen_bijwerken(werkitem.dossier)
     logger.info("duo_werkitem_afgehandeld", werkitem=str(werkitem.uuid))
     return werkitem
 

@@ -825,6 +825,11 @@ def notificatie_verwerken(*, notificatie_id: int, _herhaling: bool = False) -> s
             "duo_notificatie_onverwachte_fout",
             notificatie=str(notificatie.uuid),
             fout=type(exc).__name__,
+            # Where it came from, never the message (it may hold personal data).
+            module=getattr(exc, "name", None) or type(exc).__module__,
+            regel=exc.__traceback__.tb_next.tb_frame.f_code.co_qualname
+            if exc.__traceback__ and exc.__traceback__.tb_next
+            else "",
         )
         return _later_opnieuw(
             notificatie,

@@ -236,3 +236,17 @@ class TestMutualTls:
             **{"X-SSL-Client-S-DN": f"CN=DUO,O=Dienst Uitvoering Onderwijs,serialNumber={DUO_OIN}"},
         )
         assert response.status_code == 201
+
+
+@pytest.mark.parametrize(
+    ("tijd", "status"),
+    [
+        ("1588-06-21T01:28:21+21:33", 201),  # RFC 3339 allows ±23:59; PostgreSQL only ±15:59
+        ("0001-01-01T00:00:00+01:00", 400),  # before the year 1 in UTC
+        ("9999-12-31T23:59:59-01:00", 400),  # after the year 9999 in UTC
+    ],
+)
+def test_extreme_times_are_stored_in_utc_or_refused(duo_afzender, tijd, status):
+    """Found by schemathesis on PostgreSQL."""
+    response = duo_afzender.post(notificatie_body(bsn=nieuw_bsn(), gebeurtenis="XX9", tijd=tijd))
+    assert response.status_code == status
