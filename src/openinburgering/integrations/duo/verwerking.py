@@ -827,9 +827,7 @@ def notificatie_verwerken(*, notificatie_id: int, _herhaling: bool = False) -> s
             fout=type(exc).__name__,
             # Where it came from, never the message (it may hold personal data).
             module=getattr(exc, "name", None) or type(exc).__module__,
-            regel=exc.__traceback__.tb_next.tb_frame.f_code.co_qualname
-            if exc.__traceback__ and exc.__traceback__.tb_next
-            else "",
+            waar=_waar(exc),
         )
         return _later_opnieuw(
             notificatie,
@@ -837,6 +835,17 @@ def notificatie_verwerken(*, notificatie_id: int, _herhaling: bool = False) -> s
                 _("Onverwachte fout bij het verwerken (%(soort)s).") % {"soort": type(exc).__name__}
             ),
         )
+
+
+def _waar(exc: BaseException) -> str:
+    """The deepest frame of our own code in the traceback: ``module:function:line``."""
+    waar, tb = "", exc.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if "openinburgering" in code.co_filename:
+            waar = f"{tb.tb_frame.f_globals.get('__name__')}:{code.co_name}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return waar
 
 
 def _verwerken(notificatie: Notificatie, *, _herhaling: bool) -> str:
