@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python src/manage.py
 PORT ?= 8000
 SIMULATOR_PORT ?= 8001
 
-.PHONY: bench-signalen help venv demo test lint format check-migrations openapi openapi-check env-docs requirements ci-checks e2e regels-docs messages rollen-docs vendor
+.PHONY: bench-signalen help venv demo demo-scenario test lint format check-migrations openapi openapi-check env-docs requirements ci-checks e2e regels-docs messages rollen-docs vendor
 
 help:
 	@echo "make demo   - installeer, migreer, laad demodata en start het systeem"
@@ -29,6 +29,12 @@ demo: venv
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) demo_data
 	$(MANAGE) demo_run --port $(PORT) --simulator-port $(SIMULATOR_PORT)
+
+# With `make demo` running: DUO announces a few fictional newcomers to Demodam (SS101, SS139, …).
+demo-scenario: venv
+	$(BIN)/python -m openinburgering.duo_simulator scenario --gemeente-oin 00000001234567890001 \
+		--gemeentecode 9001 --gemeente-url http://127.0.0.1:$(PORT) \
+		--simulator-url http://127.0.0.1:$(SIMULATOR_PORT)
 
 test: venv
 	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)

@@ -47,6 +47,10 @@ class Command(BaseCommand):
         processen = [
             subprocess.Popen([*manage, "runserver", f"127.0.0.1:{port}", "--noreload"], env=env),
             subprocess.Popen([*manage, "db_worker", "--interval", "1", "--no-reload"], env=env),
+            # Delivers what we owe DUO (the outbox) to the simulator, with retries.
+            subprocess.Popen(
+                [*manage, "duo_outbox_verwerken", "--loop", "--interval", "2"], env=env
+            ),
         ]
         simulator = importlib.util.find_spec("openinburgering.duo_simulator") is not None
         if simulator:
@@ -69,6 +73,9 @@ class Command(BaseCommand):
         )
         if simulator:
             self.stdout.write(f"De DUO-simulator draait op http://127.0.0.1:{simulator_port}/")
+            self.stdout.write(
+                "Laat DUO nieuwe inburgeraars melden: `make demo-scenario` in een tweede terminal."
+            )
         self.stdout.write(f"\nDemo-logins (wachtwoord voor iedereen: {DEMO_WACHTWOORD}):")
         for regel in demo_logins():
             self.stdout.write(f"  {regel}")
