@@ -66,7 +66,7 @@ regels-docs: venv
 # Update the English catalogue and compile it; the compiled .mo is committed so that a fresh
 # machine needs no gettext tools.
 messages: venv
-	cd src/openinburgering && ../../$(BIN)/django-admin makemessages -l en --ignore='*/tests/*' --no-obsolete
+	cd src/openinburgering && ../../$(BIN)/django-admin makemessages -l en --ignore='*/tests/*' --ignore='duo_simulator/*' --no-obsolete
 	cd src/openinburgering && ../../$(BIN)/django-admin compilemessages -l en
 
 requirements:
