@@ -1,8 +1,10 @@
 """Reads for maatschappelijke begeleiding; the tenant filter is applied here."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db.models import Q
 from django.http import Http404
 
 from openinburgering.accounts.context import Actor
@@ -93,32 +95,40 @@ def checklist(*, actor: Actor, dossier: Dossier, peildatum: date) -> Checklist:
     return Checklist(rijen)
 
 
-def achterstallig_per_dossier(*, dossier_ids, peildatum: date) -> dict[int, list[tuple]]:
+def achterstallig_per_dossier(
+    *,
+    dossiers: Iterable[tuple[int, int, date, str, bool]],
+    peildatum: date,
+    voortgang: Q | None = None,
+) -> dict[int, list[tuple]]:
     """For the worklist engine: per dossier, the overdue steps as (stap uuid, naam, streefdatum).
 
-    Set-based: three queries for any number of dossiers. Only asielstatushouders with an active
-    dossier count.
+    ``dossiers`` are (id, gemeente id, aangemeld op, doelgroep, actief) as the engine read
+    them; only active asielstatushouders count. ``voortgang`` selects their progress rows (the
+    engine passes its id range, so no parameter list); by default the ids of ``dossiers``.
+    Set-based: two queries for any number of dossiers.
     """
-    from openinburgering.inburgeraars.workflow import Status
-
-    dossiers = list(
-        Dossier.objects.filter(
-            pk__in=dossier_ids, inburgeraar__doelgroep=Doelgroep.ASIELSTATUSHOUDER
-        )
-        .exclude(status=Status.AFGEROND)
-        .values_list("pk", "gemeente_id", "aangemeld_op")
-    )
-    gemeenten = {g for _, g, _ in dossiers}
+    asiel = [
+        (dossier_id, gemeente_id, aangemeld_op)
+        for dossier_id, gemeente_id, aangemeld_op, doelgroep, actief in dossiers
+        if actief and doelgroep == Doelgroep.ASIELSTATUSHOUDER
+    ]
+    if not asiel:
+        return {}
     stappen: dict[int, list[Stap]] = {}
-    for stap in Stap.objects.filter(gemeente_id__in=gemeenten, actief=True):
+    for stap in Stap.objects.filter(gemeente_id__in={g for _, g, _ in asiel}, actief=True):
         stappen.setdefault(stap.gemeente_id, []).append(stap)
+    if not stappen:
+        return {}
+    if voortgang is None:
+        voortgang = Q(dossier_id__in=[d for d, _, _ in asiel])
     klaar = set(
-        Voortgang.objects.filter(dossier_id__in=[d for d, _, _ in dossiers])
+        Voortgang.objects.filter(voortgang)
         .exclude(status=StapStatus.OPEN)
         .values_list("dossier_id", "stap_id")
     )
     uit: dict[int, list[tuple]] = {}
-    for dossier_id, gemeente_id, aangemeld_op in dossiers:
+    for dossier_id, gemeente_id, aangemeld_op in asiel:
         for stap in stappen.get(gemeente_id, []):
             streef = aangemeld_op + timedelta(days=stap.streefdagen)
             if streef < peildatum and (dossier_id, stap.pk) not in klaar:

@@ -43,8 +43,14 @@ class Signaal(models.Model):
     """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="signalen")
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="signalen")
+    # No single-column indexes on the foreign keys: the composite indexes below start with them,
+    # and every extra index slows the engine's bulk inserts.
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="signalen", db_index=False
+    )
+    dossier = models.ForeignKey(
+        Dossier, on_delete=models.CASCADE, related_name="signalen", db_index=False
+    )
     soort = models.CharField(_("soort"), max_length=30, choices=Soort)
     sleutel = models.CharField(max_length=120)
     deadline = models.DateField(_("uiterlijk"), null=True, blank=True)
@@ -64,6 +70,7 @@ class Signaal(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="signalen",
+        db_index=False,
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
