@@ -7,3 +7,17 @@ class DuoConfig(AppConfig):
     label = "duo"
     verbose_name = _("Koppeling met DUO")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from openinburgering.gemeenten.models import Gemeente
+
+        from .intake import gemeenten_vergeten
+
+        def vergeten(**kwargs):
+            gemeenten_vergeten()
+
+        # The endpoint caches gemeenten by OIN; a change in this process is seen at once.
+        post_save.connect(vergeten, sender=Gemeente, weak=False, dispatch_uid="duo-gemeenten")
+        post_delete.connect(vergeten, sender=Gemeente, weak=False, dispatch_uid="duo-gemeenten-weg")

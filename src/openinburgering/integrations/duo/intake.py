@@ -8,6 +8,7 @@ answer against the spec.
 import hashlib
 import json
 import re
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -167,14 +168,30 @@ def lees_verzoek(*, headers, content_type: str, body: bytes) -> NotificatieVerzo
     )
 
 
+#: How long a worker process trusts its lookup of a gemeente by OIN. Gemeenten are added or
+#: removed by a beheerder a few times a year; at hundreds of notifications a second the lookup
+#: would otherwise be a query on every request.
+GEMEENTE_CACHE_SECONDEN = 60.0
+_gemeenten: dict[str, tuple[float, Gemeente | None]] = {}
+
+
 def gemeente_voor(verzoek: NotificatieVerzoek) -> Gemeente:
     """403 unless DUO sent it (``bron``) to a gemeente of this installation (``doel``)."""
     if verzoek.bron != settings.DUO_OIN:
         raise NietToegestaan(_("Alleen DUO mag notificaties sturen."))
-    gemeente = Gemeente.objects.filter(oin=verzoek.doel).first()
+    nu = time.monotonic()
+    geldig_tot, gemeente = _gemeenten.get(verzoek.doel, (0.0, None))
+    if geldig_tot < nu:
+        gemeente = Gemeente.objects.filter(oin=verzoek.doel).first()
+        _gemeenten[verzoek.doel] = (nu + GEMEENTE_CACHE_SECONDEN, gemeente)
     if gemeente is None:
         raise NietToegestaan(_("Het doel is geen gemeente in deze installatie."))
     return gemeente
+
+
+def gemeenten_vergeten() -> None:
+    """Drop the cached lookups (after a gemeente is added or removed, and between tests)."""
+    _gemeenten.clear()
 
 
 def vingerafdruk(verzoek: NotificatieVerzoek) -> str:
@@ -219,7 +236,15 @@ def notificatie_ontvangen(*, gemeente: Gemeente, verzoek: NotificatieVerzoek) ->
                     activiteit=Activiteit.WIJZIGEN,
                     pseudoniemen=[notificatie.pseudoniem],
                 )
-            transaction.on_commit(lambda: tasks.notificatie_verwerken.enqueue(notificatie.pk))
+            taak = tasks.notificatie_verwerken
+            if taak.get_backend().supports_defer:
+                # A queue that stores its tasks (the database queue in production): enqueue in
+                # this transaction, so a notification costs one commit instead of two and its
+                # task row exists exactly when the notification does.
+                taak.enqueue(notificatie.pk)
+            else:
+                # A backend that runs the task at once must wait for the commit.
+                transaction.on_commit(lambda: taak.enqueue(notificatie.pk))
     except IntegrityError:
         bestaand = Notificatie.objects.get(bron=verzoek.bron, bericht_id=verzoek.bericht_id)
         if bestaand.vingerafdruk == afdruk:

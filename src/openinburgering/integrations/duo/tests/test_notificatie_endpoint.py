@@ -250,3 +250,36 @@ def test_extreme_times_are_stored_in_utc_or_refused(duo_afzender, tijd, status):
     """Found by schemathesis on PostgreSQL."""
     response = duo_afzender.post(notificatie_body(bsn=nieuw_bsn(), gebeurtenis="XX9", tijd=tijd))
     assert response.status_code == status
+
+
+def test_database_queue_gets_the_task_in_the_same_transaction(duo_afzender, settings, monkeypatch):
+    """With the production queue the task row is written with the notification, in one commit;
+    when that transaction fails, neither exists and DUO gets a 500 to retry."""
+    from django_tasks_db.models import DBTaskResult
+
+    from openinburgering.integrations.duo import intake
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    response = duo_afzender.post(notificatie_body(bsn=nieuw_bsn(), gebeurtenis="SS139"))
+    assert response.status_code == 201
+    notificatie = Notificatie.objects.get()
+    taak = DBTaskResult.objects.get()
+    assert taak.args_kwargs["args"] == [notificatie.pk]
+
+    def kapot(**kwargs):
+        raise RuntimeError("log write failed")
+
+    monkeypatch.setattr(intake, "verwerkingen_vastleggen", kapot)
+    response = duo_afzender.post(notificatie_body(bsn=nieuw_bsn(), gebeurtenis="SS139"))
+    assert response.status_code == 500
+    assert Notificatie.objects.count() == 1
+    assert DBTaskResult.objects.count() == 1
+
+
+def test_a_new_gemeente_is_accepted_at_once_despite_the_lookup_cache(duo_afzender, gemeente_a):
+    from openinburgering.gemeenten.models import Gemeente
+
+    oin = "00000001777777777000"
+    assert duo_afzender.post(notificatie_body(bsn=nieuw_bsn()), doel=oin).status_code == 403
+    Gemeente.objects.create(code="7777", naam="Nieuwdam", oin=oin)
+    assert duo_afzender.post(notificatie_body(bsn=nieuw_bsn()), doel=oin).status_code == 201
