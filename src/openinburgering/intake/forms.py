@@ -86,7 +86,9 @@ class StapForm(NldsFormMixin, forms.Form):
         help_text=_("Bijvoorbeeld: Stadhuis, Markt 1, kamer 2.04."),
     )
     genegeerd = forms.BooleanField(
-        label=_("De persoon kwam niet en meldde zich niet af"), required=False
+        label=_("De persoon kwam niet en meldde zich niet af"),
+        required=False,
+        help_text=_("Alleen als het gesprek al voorbij is. Telt mee voor de volgende stap (R31)."),
     )
     toelichting = forms.CharField(
         label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -302,8 +302,14 @@ def handhavingsstap_vastleggen(
             )
         if not afspraak_plaats.strip():
             raise Geweigerd(_("Vul de plaats van het intakegesprek in."), veld="afspraak_plaats")
+        if genegeerd and afspraak_op > timezone.now():
+            raise Geweigerd(
+                _("Het gesprek moet nog plaatsvinden; niet gekomen kan pas daarna."),
+                veld="genegeerd",
+            )
     else:
-        afspraak_op, afspraak_plaats = None, ""
+        # A warning has no meeting, so it cannot be ignored; only calls count for R31.
+        afspraak_op, afspraak_plaats, genegeerd = None, "", False
     stap = Handhavingsstap.objects.create(
         intake=intake,
         soort=soort,
@@ -336,6 +342,8 @@ def stap_genegeerd_vastleggen(*, actor: Actor, stap: Handhavingsstap) -> Handhav
         raise Geweigerd(_("U mag geen brede intake voeren."))
     if stap.intake.gemeente_id != actor.gemeente.pk:
         raise Geweigerd(_("Deze intake hoort bij een andere gemeente."))
+    if stap.soort not in MET_AFSPRAAK:
+        raise Geweigerd(_("Bij deze stap hoort geen gesprek."))
     if stap.afspraak_op is not None and stap.afspraak_op > timezone.now():
         raise Geweigerd(_("Het gesprek moet nog plaatsvinden."))
     if not Handhavingsstap.objects.filter(pk=stap.pk, genegeerd=False).update(genegeerd=True):

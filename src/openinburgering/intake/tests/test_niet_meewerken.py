@@ -128,6 +128,15 @@ def test_a_reminder_names_the_new_meeting_and_a_warning_the_fine_of_art_22(actor
             "afspraak_op",
         ),  # the meeting before the letter
         ({"soort": "boete"}, "soort"),  # a fine is not an intake step (ADR 0040)
+        (
+            {
+                "soort": "uitnodiging",
+                "afspraak_op": "2025-03-05 10:00",
+                "afspraak_plaats": "x",
+                "genegeerd": True,
+            },
+            "genegeerd",
+        ),  # "did not come" to a meeting that is still ahead
     ],
 )
 @time_machine.travel(D("2025-03-01"))
