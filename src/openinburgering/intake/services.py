@@ -538,10 +538,26 @@ def lbt_vrijstelling_melden(*, actor: Actor, intake: BredeIntake) -> BredeIntake
             actor=actor,
         )
         _log(actor, dossier, Activiteit.WIJZIGEN)
+        _oud_werkitem_afhandelen(intake)
         herbereken_na_commit(dossier)
     intake.refresh_from_db()
     logger.info("lbt_vrijstelling_klaargezet", intake=str(intake.uuid))
     return intake
+
+
+def _oud_werkitem_afhandelen(intake: BredeIntake) -> None:
+    """Before the outbox, a failed direct call left a work item; the outbox takes it over now."""
+    from openinburgering.integrations.duo.models import Werkitem, WerkitemStatus
+
+    Werkitem.objects.filter(
+        gemeente=intake.gemeente,
+        sleutel=f"lbt-vrijstelling:{intake.uuid}",
+        status=WerkitemStatus.OPEN,
+    ).update(
+        status=WerkitemStatus.AFGEHANDELD,
+        afgehandeld_op=timezone.now(),
+        afhandeling=_("De melding staat nu in de wachtrij voor DUO."),
+    )
 
 
 def lbt_vrijstelling_bericht(intake: BredeIntake):

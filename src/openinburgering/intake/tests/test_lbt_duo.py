@@ -169,6 +169,21 @@ def test_no_message_without_the_change_and_no_change_without_the_message(actor, 
     assert not UitgaandBericht.objects.exists()
 
 
+def test_the_work_item_of_an_earlier_direct_attempt_is_taken_over_by_the_outbox(
+    actor, gemeente_a, persoon, intake
+):
+    from openinburgering.integrations.duo.services import werkitem_aanmaken
+
+    oud = werkitem_aanmaken(
+        gemeente=gemeente_a, dossier=persoon.dossier, soort=WerkitemSoort.DUO_NIET_BEZORGD,
+        titel="Vrijstelling leerbaarheidstoets niet gemeld bij DUO", regel="R27",
+        sleutel=f"lbt-vrijstelling:{intake.uuid}",
+    )  # fmt: skip
+    services.lbt_vrijstelling_melden(actor=actor, intake=_vrijgesteld(actor, intake))
+    oud.refresh_from_db()
+    assert oud.status == WerkitemStatus.AFGEHANDELD
+
+
 def test_a_release_needs_an_impairment(actor, intake):
     with pytest.raises(Geweigerd) as exc:
         services.lbt_vrijstelling_melden(actor=actor, intake=intake)

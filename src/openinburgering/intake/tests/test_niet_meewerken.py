@@ -173,6 +173,7 @@ def test_the_fine_is_the_one_handhaving_zaak_of_art_22(actor, intake, gemeente, 
 
     zaak, nieuw = services.handhaving_starten(actor=actor, intake=intake)
     assert nieuw
+    assert zaak.dossier.gebeurtenissen.filter(soort="handhaving").exists()
     assert zaak.artikel == "Wi2021 art. 22" and zaak.verplichting == "brede_intake"
     assert zaak.genegeerde_oproepen == 2 and zaak.overtredingsdatum == D("2025-01-15")
     # Pressing again goes to the same zaak: one place for the fine.
@@ -226,6 +227,23 @@ def test_the_intake_page_lists_the_letters_and_explains_a_blocked_start(
     tekst = antwoord.content.decode()
     assert "R31" in tekst and "Een boete kan nog niet" in tekst
     assert not Handhavingszaak.objects.exists()
+
+    # Two ignored calls later the button opens the zaak, which links back to the intake.
+    services.stap_genegeerd_vastleggen(actor=actor, stap=stap)
+    tweede = _uitnodiging(
+        actor, intake, soort="herinnering", datum="2025-01-15", op="2025-01-22 10:00"
+    )
+    services.stap_genegeerd_vastleggen(actor=actor, stap=tweede)
+    antwoord = client.post(
+        reverse("intake:handhaving_starten", kwargs={"uuid": persoon.uuid}), follow=True
+    )
+    zaak = Handhavingszaak.objects.get()
+    assert antwoord.redirect_chain[-1][0] == reverse("handhaving:zaak", kwargs={"uuid": zaak.uuid})
+    tekst = antwoord.content.decode()
+    assert "Handhaving gestart (art. 22)" in tekst
+    assert reverse("intake:intake", kwargs={"uuid": persoon.uuid}) in tekst
+    pagina = client.get(reverse("intake:intake", kwargs={"uuid": persoon.uuid})).content.decode()
+    assert reverse("handhaving:zaak", kwargs={"uuid": zaak.uuid}) in pagina
 
 
 @time_machine.travel(D("2025-03-01"))
