@@ -28,6 +28,10 @@ class Gemeente(models.Model):
     koppeling = models.CharField(
         _("koppeling met DUO"), max_length=10, choices=Koppeling, default=Koppeling.M2M
     )
+    # Contact details printed on letters to inburgeraars (optional; empty: not printed).
+    adres = models.CharField(_("bezoekadres"), max_length=200, blank=True)
+    telefoonnummer = models.CharField(_("telefoonnummer"), max_length=22, blank=True)
+    email = models.EmailField(_("e-mailadres"), max_length=241, blank=True)
 
     class Meta:
         verbose_name = _("gemeente")

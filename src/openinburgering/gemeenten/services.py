@@ -4,8 +4,15 @@ from .models import ApiToken, Gemeente, hash_token
 
 
 @transaction.atomic
-def gemeente_aanmaken(*, code: str, naam: str, oin: str, koppeling: str = "m2m") -> Gemeente:
-    gemeente = Gemeente(code=code, naam=naam, oin=oin, koppeling=koppeling)
+def gemeente_aanmaken(
+    *, code: str, naam: str, oin: str, koppeling: str = "m2m", adres: str = "",
+    telefoonnummer: str = "", email: str = "",
+) -> Gemeente:  # fmt: skip
+    """A tenant; ``adres``, ``telefoonnummer`` and ``email`` are printed on letters."""
+    gemeente = Gemeente(
+        code=code, naam=naam, oin=oin, koppeling=koppeling, adres=adres,
+        telefoonnummer=telefoonnummer, email=email,
+    )  # fmt: skip
     gemeente.full_clean()
     gemeente.save()
     return gemeente

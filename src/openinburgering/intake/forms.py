@@ -1,10 +1,13 @@
+from datetime import datetime
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from openinburgering.inburgeraars.forms import DatumVeld
 from openinburgering.ui.forms import NldsFormMixin
 
-from .models import BredeIntake, StapSoort
+from .models import MET_AFSPRAAK, BredeIntake, StapSoort
 from .services import LBT_VELDEN, SECTIES
 
 
@@ -60,20 +63,53 @@ class GesprekForm(NldsFormMixin, forms.Form):
 
 
 class StapForm(NldsFormMixin, forms.Form):
+    """A step of non-cooperation with its letter. A fine is not a step: see "Handhaving starten"."""
+
     soort = forms.ChoiceField(label=_("Stap"), choices=StapSoort.choices)
-    datum = DatumVeld(label=_("Datum"))
-    genegeerd = forms.BooleanField(
-        label=_("De persoon kwam niet en meldde zich niet af"), required=False
-    )
-    bedrag = forms.DecimalField(
-        label=_("Bedrag van de boete (euro)"), required=False, localize=True, max_digits=7,
-        decimal_places=2, help_text=_("Alleen bij een boete. De wet noemt € 250 (art. 22)."),
-    )  # fmt: skip
-    matigingsreden = forms.CharField(
-        label=_("Reden voor een lager bedrag"),
+    datum = DatumVeld(label=_("Datum van de brief"))
+    afspraak_datum = DatumVeld(
+        label=_("Datum van het intakegesprek"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Bij een uitnodiging of herinnering."),
+    )
+    afspraak_tijd = forms.TimeField(
+        label=_("Tijd van het intakegesprek"),
+        required=False,
+        input_formats=["%H:%M", "%H.%M"],
+        help_text=_("Bijvoorbeeld 14:30."),
+        widget=forms.TimeInput(attrs={"inputmode": "numeric"}, format="%H:%M"),
+    )
+    afspraak_plaats = forms.CharField(
+        label=_("Plaats van het intakegesprek"),
+        max_length=200,
+        required=False,
+        help_text=_("Bijvoorbeeld: Stadhuis, Markt 1, kamer 2.04."),
+    )
+    genegeerd = forms.BooleanField(
+        label=_("De persoon kwam niet en meldde zich niet af"),
+        required=False,
+        help_text=_("Alleen als het gesprek al voorbij is. Telt mee voor de volgende stap (R31)."),
     )
     toelichting = forms.CharField(
         label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("soort") in MET_AFSPRAAK:
+            for veld, melding in (
+                ("afspraak_datum", _("Vul de datum van het intakegesprek in.")),
+                ("afspraak_tijd", _("Vul de tijd van het intakegesprek in.")),
+                ("afspraak_plaats", _("Vul de plaats van het intakegesprek in.")),
+            ):
+                if not data.get(veld) and veld not in self.errors:
+                    self.add_error(veld, melding)
+        return data
+
+    def service_kwargs(self) -> dict:
+        data = dict(self.cleaned_data)
+        dag, tijd = data.pop("afspraak_datum", None), data.pop("afspraak_tijd", None)
+        data["afspraak_op"] = (
+            timezone.make_aware(datetime.combine(dag, tijd)) if dag and tijd else None
+        )
+        return data

@@ -61,6 +61,9 @@ class BredeIntake(models.Model):
     lbt_vrijstelling_gemeld_op = models.DateField(
         _("Vrijstelling LBT gemeld aan DUO op"), null=True, blank=True, editable=False
     )
+    #: The outbox message (``integrations.duo.UitgaandBericht.uuid``) that tells DUO; its status
+    #: (queued / delivered / refused) is read from the outbox.
+    lbt_vrijstelling_bericht = models.UUIDField(null=True, blank=True, editable=False)
     visuele_beperking = models.BooleanField(_("Visuele beperking"), default=False)
     auditieve_beperking = models.BooleanField(
         _("Auditieve beperking waardoor de toets niet kan"), default=False
@@ -77,6 +80,10 @@ class BredeIntake(models.Model):
         max_length=30,
         choices=LeerbaarheidstoetsResultaat.choices(),
         blank=True,
+    )
+    #: When DUO's result (event SS131, Leerbaarheidstoets API) was stored on this intake.
+    lbt_uitslag_van_duo_op = models.DateTimeField(
+        _("Uitslag ontvangen van DUO op"), null=True, blank=True, editable=False
     )
     geadviseerde_leerroute = models.CharField(
         _("Advies leerroute"), max_length=1, choices=Leerroute.choices(), blank=True
@@ -131,24 +138,32 @@ class Intakegesprek(models.Model):
 
 
 class StapSoort(models.TextChoices):
+    """Steps on the intake itself. A fine is not a step here: it is a handhaving zaak (art. 22,
+    ADR 0040)."""
+
     UITNODIGING = "uitnodiging", _("Uitnodiging")
     HERINNERING = "herinnering", _("Herinnering")
     WAARSCHUWING = "waarschuwing", _("Schriftelijke waarschuwing")
-    BOETE = "boete", _("Boete (art. 22)")
+
+
+#: Steps that invite the person to a meeting: they carry the date, time and place.
+MET_AFSPRAAK = (StapSoort.UITNODIGING, StapSoort.HERINNERING)
 
 
 class Handhavingsstap(models.Model):
-    """One dated step when the person does not cooperate with the intake (R30, R31)."""
+    """One dated step when the person does not cooperate with the intake (R31), with a letter."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     intake = models.ForeignKey(BredeIntake, on_delete=models.CASCADE, related_name="stappen")
     soort = models.CharField(_("soort"), max_length=20, choices=StapSoort)
     datum = models.DateField(_("datum"))
+    #: The intake meeting the letter invites to (uitnodiging, herinnering).
+    afspraak_op = models.DateTimeField(_("datum en tijd van het gesprek"), null=True, blank=True)
+    afspraak_plaats = models.CharField(_("plaats van het gesprek"), max_length=200, blank=True)
     genegeerd = models.BooleanField(_("De persoon kwam niet en meldde zich niet af"), default=False)
-    bedrag = models.DecimalField(_("bedrag"), max_digits=7, decimal_places=2, null=True, blank=True)
-    matigingsreden = models.TextField(_("reden voor een lager bedrag"), blank=True)
-    regel = models.CharField(max_length=10, blank=True)
     toelichting = models.TextField(_("toelichting"), blank=True)
+    brief_pad = models.CharField(max_length=300, blank=True, editable=False)
+    brief_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     vastgelegd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -159,10 +174,9 @@ class Handhavingsstap(models.Model):
         ordering = ["datum", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(soort="boete", bedrag__isnull=False)
-                | (~models.Q(soort="boete") & models.Q(bedrag__isnull=True)),
-                name="bedrag_alleen_bij_boete",
-            )
+                condition=models.Q(soort__in=["uitnodiging", "herinnering", "waarschuwing"]),
+                name="intake_stap_geen_boete",
+            ),
         ]
 
     def __str__(self):

@@ -1,8 +1,6 @@
 """Writes for the brede intake: keyword-only, one transaction, processing log, timeline, signals."""
 
-from datetime import date
-from decimal import Decimal
-from uuid import uuid4
+from datetime import date, datetime
 
 from django.db import transaction
 from django.db.models import F
@@ -11,6 +9,7 @@ from django.utils.translation import gettext as _
 
 import structlog
 
+from openinburgering import brieven
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Conflict, Geweigerd
@@ -22,10 +21,17 @@ from openinburgering.pip.regelfouten import RegelsGeschonden
 from openinburgering.regels import handhaving
 from openinburgering.regels import intake as regels_intake
 from openinburgering.regels.base import Uitkomst
-from openinburgering.regels.codes import LeerbaarheidstoetsResultaat, Leerroute
+from openinburgering.regels.codes import LeerbaarheidstoetsResultaat, Leerroute, Verplichting
 from openinburgering.signalen.services import herbereken_na_commit
 
-from .models import BredeIntake, Handhavingsstap, Intakegesprek, IntakeStatus, StapSoort
+from .models import (
+    MET_AFSPRAAK,
+    BredeIntake,
+    Handhavingsstap,
+    Intakegesprek,
+    IntakeStatus,
+    StapSoort,
+)
 
 logger = structlog.get_logger(__name__)
 
@@ -244,59 +250,188 @@ def volgende_stap(intake: BredeIntake):
     return handhaving.intake_escalatie(genegeerd)
 
 
+def _brief(stap: Handhavingsstap, *, actor: Actor) -> None:
+    """Render the step's letter (B1 Dutch) to PDF and store it privately with the step."""
+    intake = stap.intake
+    gemeente = intake.gemeente
+    inhoud = brieven.render_pdf(
+        f"intake/brief_{stap.soort}.html",
+        {
+            "stap": stap,
+            "intake": intake,
+            "inburgeraar": intake.dossier.inburgeraar,
+            "gemeente": gemeente,
+            "medewerker": actor.user.get_full_name() if actor.user is not None else "",
+            "boete": handhaving.BOETE_BREDE_INTAKE,
+            "artikel": handhaving.ARTIKEL_22,
+        },
+    )
+    stap.brief_pad, stap.brief_sha256 = brieven.opslaan(
+        inhoud=inhoud, map="intake", gemeente_code=gemeente.code, naam=str(stap.uuid)
+    )
+    stap.save(update_fields=["brief_pad", "brief_sha256"])
+
+
 @transaction.atomic
 def handhavingsstap_vastleggen(
     *, actor: Actor, intake: BredeIntake, soort: str, datum: date, genegeerd: bool = False,
-    bedrag: Decimal | None = None, matigingsreden: str = "", toelichting: str = "",
+    afspraak_op: datetime | None = None, afspraak_plaats: str = "", toelichting: str = "",
 ) -> Handhavingsstap:  # fmt: skip
-    """A dated step of non-cooperation; a fine is checked against R30, R31 and R53."""
+    """A dated step of non-cooperation (uitnodiging, herinnering, waarschuwing) with its letter.
+
+    A fine is not a step here: it is the handhaving zaak of art. 22 (:func:`handhaving_starten`).
+    """
     if not actor.mag(Recht.INTAKE_VOEREN):
         raise Geweigerd(_("U mag geen brede intake voeren."))
-    regel = ""
-    if soort == StapSoort.BOETE:
-        stap = volgende_stap(intake)
-        uitkomst = Uitkomst()
-        if stap.boete <= 0:
-            uitkomst += Uitkomst.fout(
-                handhaving.R31,
-                f"Een boete kan nog niet: {stap.uitleg}",
-                f"A fine is not possible yet: {stap.uitleg_en}",
-                veld="soort",
-            )
-        uitkomst += handhaving.toets_intakeboete(
-            bedrag if bedrag is not None else Decimal(0), matigingsreden=matigingsreden
+    if intake.gemeente_id != actor.gemeente.pk:
+        raise Geweigerd(_("Deze intake hoort bij een andere gemeente."))
+    if soort not in StapSoort.values:
+        raise Geweigerd(
+            _("Een boete is geen stap van de intake: start de handhaving (art. 22)."), veld="soort"
         )
-        laatste = intake.stappen.filter(genegeerd=True).order_by("-datum").first()
-        if laatste is not None:
-            uitkomst += handhaving.toets_boete_niet_vervallen(
-                laatste.datum, handhaving.ARTIKEL_22, datum
+    if datum > timezone.localdate():
+        raise Geweigerd(_("De datum van de brief ligt in de toekomst."), veld="datum")
+    if soort in MET_AFSPRAAK:
+        if afspraak_op is None:
+            raise Geweigerd(
+                _("Vul de datum en de tijd van het intakegesprek in."), veld="afspraak_op"
             )
-        if not uitkomst.toegestaan:
-            raise RegelsGeschonden(uitkomst)
-        regel = handhaving.R30.id
+        if timezone.localdate(afspraak_op) < datum:
+            raise Geweigerd(
+                _("Het gesprek kan niet vóór de datum van de brief zijn."), veld="afspraak_op"
+            )
+        if not afspraak_plaats.strip():
+            raise Geweigerd(_("Vul de plaats van het intakegesprek in."), veld="afspraak_plaats")
+        if genegeerd and afspraak_op > timezone.now():
+            raise Geweigerd(
+                _("Het gesprek moet nog plaatsvinden; niet gekomen kan pas daarna."),
+                veld="genegeerd",
+            )
     else:
-        bedrag = None
+        # A warning has no meeting, so it cannot be ignored; only calls count for R31.
+        afspraak_op, afspraak_plaats, genegeerd = None, "", False
     stap = Handhavingsstap.objects.create(
         intake=intake,
         soort=soort,
         datum=datum,
         genegeerd=genegeerd,
-        bedrag=bedrag,
-        matigingsreden=matigingsreden,
-        regel=regel,
-        toelichting=toelichting,
+        afspraak_op=afspraak_op,
+        afspraak_plaats=afspraak_plaats.strip(),
+        toelichting=toelichting.strip(),
         vastgelegd_door=actor.user,
     )
+    _brief(stap, actor=actor)
     inburgeraar_services.gebeurtenis_toevoegen(
         dossier=intake.dossier,
         soort=f"intake_{soort}",
-        omschrijving=_("%(stap)s vastgelegd (datum %(datum)s).")
+        omschrijving=_("%(stap)s vastgelegd (datum %(datum)s), met brief.")
         % {"stap": stap.get_soort_display(), "datum": f"{datum:%d-%m-%Y}"},
         bron=_bron(actor),
         actor=actor,
+        gegevens={"stap": str(stap.uuid)},
     )
     _log(actor, intake.dossier, Activiteit.WIJZIGEN)
+    logger.info("intake_stap_vastgelegd", intake=str(intake.uuid), soort=soort)
     return stap
+
+
+@transaction.atomic
+def stap_genegeerd_vastleggen(*, actor: Actor, stap: Handhavingsstap) -> Handhavingsstap:
+    """The person did not come to the meeting of this step and did not cancel (counts for R31)."""
+    if not actor.mag(Recht.INTAKE_VOEREN):
+        raise Geweigerd(_("U mag geen brede intake voeren."))
+    if stap.intake.gemeente_id != actor.gemeente.pk:
+        raise Geweigerd(_("Deze intake hoort bij een andere gemeente."))
+    if stap.soort not in MET_AFSPRAAK:
+        raise Geweigerd(_("Bij deze stap hoort geen gesprek."))
+    if stap.afspraak_op is not None and stap.afspraak_op > timezone.now():
+        raise Geweigerd(_("Het gesprek moet nog plaatsvinden."))
+    if not Handhavingsstap.objects.filter(pk=stap.pk, genegeerd=False).update(genegeerd=True):
+        raise Conflict()
+    stap.refresh_from_db()
+    inburgeraar_services.gebeurtenis_toevoegen(
+        dossier=stap.intake.dossier,
+        soort="intake_niet_gekomen",
+        omschrijving=_("Niet gekomen op de %(stap)s van %(datum)s.")
+        % {"stap": stap.get_soort_display().lower(), "datum": f"{stap.datum:%d-%m-%Y}"},
+        bron=_bron(actor),
+        actor=actor,
+        gegevens={"stap": str(stap.uuid)},
+    )
+    _log(actor, stap.intake.dossier, Activiteit.WIJZIGEN)
+    return stap
+
+
+def toets_handhaving_starten(intake: BredeIntake, peildatum: date) -> Uitkomst:
+    """R31 (a fine only after the second ignored call) and R53 (not lapsed) for art. 22."""
+    stap = volgende_stap(intake)
+    uitkomst = Uitkomst()
+    if stap.boete <= 0:
+        uitkomst += Uitkomst.fout(
+            handhaving.R31,
+            f"Een boete kan nog niet: {stap.uitleg}",
+            f"A fine is not possible yet: {stap.uitleg_en}",
+        )
+    laatste = intake.stappen.filter(genegeerd=True).order_by("-datum").first()
+    if laatste is not None:
+        uitkomst += handhaving.toets_boete_niet_vervallen(
+            laatste.datum, handhaving.ARTIKEL_22, peildatum
+        )
+    return uitkomst
+
+
+def handhaving_starten(*, actor: Actor, intake: BredeIntake):
+    """Open the one handhaving zaak for art. 22 (fixed € 250), or return the one already running.
+
+    Returns ``(zaak, nieuw)``. The fine itself (voornemen, besluit, letters, bezwaar) lives only in
+    ``handhaving`` (ADR 0040); R31 and R53 decide whether it may start.
+    """
+    from openinburgering.handhaving import services as handhaving_services
+    from openinburgering.handhaving.models import Handhavingszaak, ZaakStatus
+
+    if not actor.mag(Recht.HANDHAVING_VOORBEREIDEN):
+        raise Geweigerd(_("U mag geen handhaving voorbereiden."))
+    if intake.gemeente_id != actor.gemeente.pk:
+        raise Geweigerd(_("Deze intake hoort bij een andere gemeente."))
+    with transaction.atomic():
+        # One at a time per intake: a double click does not open two zaken.
+        BredeIntake.objects.select_for_update().filter(pk=intake.pk).first()
+        genegeerd = list(intake.stappen.filter(genegeerd=True).order_by("datum", "id"))
+        bestaand = (
+            Handhavingszaak.objects.filter(
+                gemeente=actor.gemeente,
+                dossier=intake.dossier,
+                artikel=handhaving.ARTIKEL_22,
+            )
+            .exclude(status=ZaakStatus.GESTOPT)
+            .order_by("-aangemaakt_op", "-id")
+            .first()
+        )
+        if bestaand is not None and (
+            bestaand.status == ZaakStatus.OPEN or bestaand.genegeerde_oproepen >= len(genegeerd)
+        ):
+            return bestaand, False
+        uitkomst = toets_handhaving_starten(intake, timezone.localdate())
+        if not uitkomst.toegestaan:
+            raise RegelsGeschonden(uitkomst)
+        omschrijving = _(
+            "Niet meegewerkt aan de brede intake: %(n)s oproepen genegeerd (%(data)s)."
+        ) % {
+            "n": len(genegeerd),
+            "data": ", ".join(
+                f"{s.get_soort_display().lower()} {s.datum:%d-%m-%Y}" for s in genegeerd
+            ),
+        }
+        zaak = handhaving_services.zaak_openen(
+            actor=actor,
+            dossier=intake.dossier,
+            verplichting=Verplichting.BREDE_INTAKE.value,
+            overtredingsdatum=genegeerd[-1].datum,
+            omschrijving=omschrijving,
+            genegeerde_oproepen=len(genegeerd),
+        )
+    logger.info("intake_handhaving_gestart", intake=str(intake.uuid), zaak=str(zaak.uuid))
+    return zaak, True
 
 
 # --- the LBT at DUO (Leerbaarheidstoets API) ----------------------------------------------------
@@ -356,74 +491,62 @@ def lbt_examennummer_opvragen(*, actor: Actor, intake: BredeIntake) -> BredeInta
     return intake
 
 
-def lbt_vrijstelling_melden(*, actor: Actor, intake: BredeIntake) -> bool:
-    """Tell DUO the LBT is skipped for a visual or auditory impairment (R27): DUO removes the
-    exam number (``DELETE /personen/{bsn}/lbt/examennummer``).
+def lbt_vrijstelling_melden(*, actor: Actor, intake: BredeIntake) -> BredeIntake:
+    """Record that the LBT is skipped for a visual or auditory impairment (R27) and, in the same
+    transaction, put the message for DUO in the outbox
+    (``DELETE /personen/{bsn}/lbt/examennummer``).
 
-    DUO's outbox has no LBT message, so the client sends it now. Returns True when DUO accepted
-    it; on failure a work item for the caseworker is created (committed) and False returned.
+    The outbox delivers it with retries (or puts it on the Portal worklist); its state is shown
+    on the intake page (:func:`lbt_vrijstelling_bericht`).
     """
-    from openinburgering.integrations.duo.fouten import DuoFout
-    from openinburgering.integrations.duo.models import WerkitemSoort
-    from openinburgering.integrations.duo.services import werkitem_aanmaken
-
     _lbt_mag(actor, intake)
-    if not intake.lbt_vrijgesteld_gevraagd:
-        raise Geweigerd(
-            _("Kruis eerst een visuele of auditieve beperking aan en sla de intake op."),
-            regel="R27",
-        )
-    if intake.lbt_vrijstelling_gemeld_op is not None:
-        raise Geweigerd(_("De vrijstelling is al aan DUO gemeld."), regel="R27")
-    dossier = intake.dossier
+    if intake.gemeente_id != actor.gemeente.pk:
+        raise Geweigerd(_("Deze intake hoort bij een andere gemeente."))
     try:
-        _duo(dossier.gemeente).lbt.examennummer_verwijderen(
-            bsn=dossier.inburgeraar.bsn, bericht_id=uuid4()
-        )
-    except DuoFout as exc:
-        logger.warning("lbt_vrijstelling_mislukt", intake=str(intake.uuid), fout=type(exc).__name__)
-        with transaction.atomic():
-            werkitem_aanmaken(
-                gemeente=dossier.gemeente,
-                dossier=dossier,
-                soort=WerkitemSoort.DUO_NIET_BEZORGD
-                if exc.tijdelijk
-                else WerkitemSoort.DUO_AFWIJZING,
-                titel=_("Vrijstelling leerbaarheidstoets niet gemeld bij DUO"),
-                toelichting=_(
-                    "De melding dat de leerbaarheidstoets vervalt wegens een beperking (R27) "
-                    "kwam niet aan bij DUO: %(fout)s Meld het opnieuw vanuit de brede intake."
-                )
-                % {"fout": str(exc)},
-                regel="R27",
-                sleutel=f"lbt-vrijstelling:{intake.uuid}",
-            )
-            _log(actor, dossier, Activiteit.WIJZIGEN)
-            herbereken_na_commit(dossier)
-        return False
+        from openinburgering.integrations.duo.meldingen import lbt_overgeslagen_melden
+    except ImportError:
+        raise Geweigerd(_("De koppeling met DUO is niet geïnstalleerd.")) from None
+    dossier = intake.dossier
     with transaction.atomic():
+        actueel = BredeIntake.objects.select_for_update().get(pk=intake.pk)
+        if not actueel.lbt_vrijgesteld_gevraagd:
+            raise Geweigerd(
+                _("Kruis eerst een visuele of auditieve beperking aan en sla de intake op."),
+                regel="R27",
+            )
+        if actueel.lbt_vrijstelling_gemeld_op is not None:
+            raise Geweigerd(_("De vrijstelling is al aan DUO gemeld."), regel="R27")
+        bericht = lbt_overgeslagen_melden(
+            actor=actor,
+            inburgeraar=dossier.inburgeraar,
+            visuele_beperking=actueel.visuele_beperking,
+            auditieve_beperking=actueel.auditieve_beperking,
+        )
         BredeIntake.objects.filter(pk=intake.pk).update(
-            lbt_vrijstelling_gemeld_op=timezone.localdate(), versie=F("versie") + 1
+            lbt_vrijstelling_gemeld_op=timezone.localdate(),
+            lbt_vrijstelling_bericht=bericht.uuid,
+            versie=F("versie") + 1,
         )
         inburgeraar_services.gebeurtenis_toevoegen(
             dossier=dossier,
             soort="lbt_vrijstelling",
             omschrijving=_(
-                "Aan DUO gemeld: de leerbaarheidstoets vervalt wegens een beperking (R27)."
+                "Vastgelegd: de leerbaarheidstoets vervalt wegens een beperking (R27). De melding "
+                "aan DUO staat klaar."
             ),
             bron=_bron(actor),
             actor=actor,
         )
         _log(actor, dossier, Activiteit.WIJZIGEN)
-        # The work item of an earlier failed attempt is done now.
-        _werkitem_afhandelen(intake)
+        _oud_werkitem_afhandelen(intake)
         herbereken_na_commit(dossier)
     intake.refresh_from_db()
-    logger.info("lbt_vrijstelling_gemeld", intake=str(intake.uuid))
-    return True
+    logger.info("lbt_vrijstelling_klaargezet", intake=str(intake.uuid))
+    return intake
 
 
-def _werkitem_afhandelen(intake: BredeIntake) -> None:
+def _oud_werkitem_afhandelen(intake: BredeIntake) -> None:
+    """Before the outbox, a failed direct call left a work item; the outbox takes it over now."""
     from openinburgering.integrations.duo.models import Werkitem, WerkitemStatus
 
     Werkitem.objects.filter(
@@ -433,5 +556,65 @@ def _werkitem_afhandelen(intake: BredeIntake) -> None:
     ).update(
         status=WerkitemStatus.AFGEHANDELD,
         afgehandeld_op=timezone.now(),
-        afhandeling=_("Alsnog gemeld aan DUO."),
+        afhandeling=_("De melding staat nu in de wachtrij voor DUO."),
     )
+
+
+def lbt_vrijstelling_bericht(intake: BredeIntake):
+    """The outbox message of the LBT release (its ``status``: wachtend, bezorgd, afgewezen, …)."""
+    if intake.lbt_vrijstelling_bericht is None:
+        return None
+    try:
+        from openinburgering.integrations.duo.models import UitgaandBericht
+    except ImportError:
+        return None
+    return UitgaandBericht.objects.filter(
+        gemeente_id=intake.gemeente_id, uuid=intake.lbt_vrijstelling_bericht
+    ).first()
+
+
+# --- the LBT result from DUO (event SS131) ------------------------------------------------------
+
+
+def lbt_uitslag_van_duo_vastleggen(
+    *, actor: Actor, dossier, resultaat: str, behaalde_score, benodigde_score, datum_afname: date
+) -> BredeIntake:
+    """Store DUO's LBT result on the brede intake (started if there is none yet) and, while the
+    intake is open and no advice was given, the leerroute that fits it (R28, R29).
+
+    Called by the processing of SS131 inside its transaction. Bumps ``versie``: a caseworker's
+    open form of the intake then gets a conflict instead of overwriting DUO's result.
+    """
+    intake = BredeIntake.objects.select_for_update().filter(dossier=dossier).first()
+    if intake is None:
+        intake = BredeIntake.objects.create(
+            gemeente=dossier.gemeente, dossier=dossier, gestart_op=timezone.localdate()
+        )
+        inburgeraar_services.gebeurtenis_toevoegen(
+            dossier=dossier,
+            soort="intake_gestart",
+            omschrijving=_("Brede intake gestart: DUO gaf de uitslag van de leerbaarheidstoets."),
+            bron=_bron(actor),
+            actor=actor,
+        )
+    velden = {
+        "lbt_afgenomen_op": datum_afname,
+        "lbt_behaalde_score": regels_intake.lees_score(behaalde_score),
+        "lbt_benodigde_score": regels_intake.lees_score(benodigde_score),
+        "lbt_resultaat": resultaat
+        if resultaat in {r.value for r in LeerbaarheidstoetsResultaat}
+        else "",
+        "lbt_uitslag_van_duo_op": timezone.now(),
+    }
+    for veld, waarde in velden.items():
+        setattr(intake, veld, waarde)
+    if intake.status == IntakeStatus.CONCEPT and not intake.geadviseerde_leerroute:
+        advies = leerroute_advies(intake)
+        if advies is not None:
+            velden["geadviseerde_leerroute"] = advies.value
+    BredeIntake.objects.filter(pk=intake.pk).update(versie=F("versie") + 1, **velden)
+    intake.refresh_from_db()
+    _log(actor, dossier, Activiteit.WIJZIGEN)
+    herbereken_na_commit(dossier)
+    logger.info("lbt_uitslag_vastgelegd", intake=str(intake.uuid))
+    return intake

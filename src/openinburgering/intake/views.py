@@ -1,20 +1,23 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from openinburgering import brieven
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
-from openinburgering.pip.regelfouten import RegelsGeschonden, naar_form, schendingen_weergave
+from openinburgering.pip.regelfouten import RegelsGeschonden, schendingen_weergave
 from openinburgering.ui.permissions import recht_vereist
 
-from . import services
+from . import selectors, services
 from .forms import GesprekForm, IntakeForm, StapForm
 from .models import BredeIntake, IntakeStatus
 
@@ -25,7 +28,10 @@ VELDNAMEN = {
 }
 
 
-def _context(actor, inburgeraar, intake, form=None, gesprek_form=None, stap_form=None, fouten=None):
+def _context(
+    actor, inburgeraar, intake, form=None, gesprek_form=None, stap_form=None, fouten=None,
+    handhaving_fouten=None,
+):  # fmt: skip
     mag_gezondheid = actor.mag(Recht.GEZONDHEID_LEZEN)
     context = {
         "inburgeraar": inburgeraar,
@@ -45,6 +51,12 @@ def _context(actor, inburgeraar, intake, form=None, gesprek_form=None, stap_form
         open=intake.status == IntakeStatus.CONCEPT,
         gesprekken=list(intake.gesprekken.select_related("medewerker")),
         stappen=list(intake.stappen.all()),
+        mag_handhaven=actor.mag(Recht.HANDHAVING_VOORBEREIDEN),
+        zaken=selectors.intake_zaken(actor=actor, dossier=intake.dossier)
+        if actor.mag(Recht.HANDHAVING_VOORBEREIDEN)
+        else [],
+        handhaving_toets=schendingen_weergave(services.toets_handhaving_starten(intake, vandaag)),
+        lbt_bericht=services.lbt_vrijstelling_bericht(intake),
         gesprek_form=gesprek_form or GesprekForm(initial={"datum": vandaag}),
         stap_form=stap_form or StapForm(initial={"datum": vandaag}),
         volgende_stap=services.volgende_stap(intake),
@@ -52,6 +64,7 @@ def _context(actor, inburgeraar, intake, form=None, gesprek_form=None, stap_form
         advies=services.leerroute_advies(intake),
         afsluiten=schendingen_weergave(services.toets_afsluiten(intake, vandaag)),
         fouten=fouten or [],
+        handhaving_fouten=handhaving_fouten or [],
     )
     return context
 
@@ -175,14 +188,13 @@ def stap(request, uuid):
     if form.is_valid():
         try:
             services.handhavingsstap_vastleggen(
-                actor=actor, intake=brede_intake, **form.cleaned_data
+                actor=actor, intake=brede_intake, **form.service_kwargs()
             )
-        except RegelsGeschonden as exc:
-            naar_form(form, exc.uitkomst)
         except Geweigerd as exc:
-            form.add_error(None, exc.message)
+            veld = {"afspraak_op": "afspraak_datum"}.get(exc.veld, exc.veld)
+            form.add_error(veld if veld in form.fields else None, exc.message)
         else:
-            messages.success(request, _("De stap is vastgelegd."))
+            messages.success(request, _("De stap is vastgelegd. De brief staat bij de stap."))
             return redirect("intake:intake", uuid=inburgeraar.uuid)
     return render(
         request,
@@ -190,6 +202,74 @@ def stap(request, uuid):
         _context(actor, inburgeraar, brede_intake, stap_form=form),
         status=400,
     )
+
+
+@recht_vereist(Recht.INTAKE_VOEREN)
+@require_POST
+def stap_genegeerd(request, uuid):
+    """The person did not come to the meeting of this step (counts for R31)."""
+    actor = actor_uit_request(request)
+    stap = selectors.stap_get(actor=actor, uuid=uuid)
+    try:
+        services.stap_genegeerd_vastleggen(actor=actor, stap=stap)
+    except (Conflict, Geweigerd) as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Vastgelegd: de persoon kwam niet."))
+    return redirect("intake:intake", uuid=stap.intake.dossier.inburgeraar.uuid)
+
+
+@recht_vereist(Recht.INTAKE_VOEREN)
+def brief(request, uuid):
+    """The letter of a step, as PDF; only for the step's own gemeente (else 404)."""
+    actor = actor_uit_request(request)
+    stap = selectors.stap_get(actor=actor, uuid=uuid)
+    if not stap.brief_pad:
+        raise Http404
+    with transaction.atomic():
+        verwerkingen_vastleggen(
+            actor=actor,
+            activiteit=Activiteit.INZIEN,
+            pseudoniemen=[stap.intake.dossier.inburgeraar.pseudoniem],
+        )
+    try:
+        bestand = open(brieven.pad(stap.brief_pad), "rb")  # noqa: SIM115 (FileResponse closes it)
+    except (OSError, ValueError):
+        raise Http404 from None
+    naam = f"{stap.soort}-{stap.datum:%Y%m%d}.pdf"
+    return FileResponse(bestand, as_attachment=True, filename=naam, content_type="application/pdf")
+
+
+@recht_vereist(Recht.HANDHAVING_VOORBEREIDEN)
+@require_POST
+def handhaving_starten(request, uuid):
+    """Open (or go to) the handhaving zaak for art. 22; R31/R53 explain a refusal."""
+    actor = actor_uit_request(request)
+    inburgeraar, brede_intake = _laad(actor, uuid)
+    if brede_intake is None:
+        return redirect("intake:intake", uuid=inburgeraar.uuid)
+    try:
+        zaak, nieuw = services.handhaving_starten(actor=actor, intake=brede_intake)
+    except RegelsGeschonden as exc:
+        return render(
+            request,
+            "intake/intake.html",
+            _context(
+                actor,
+                inburgeraar,
+                brede_intake,
+                handhaving_fouten=schendingen_weergave(exc.uitkomst),
+            ),
+            status=400,
+        )
+    except (Geweigerd, ValidationError) as exc:
+        messages.error(request, getattr(exc, "message", None) or " ".join(exc.messages))
+        return redirect("intake:intake", uuid=inburgeraar.uuid)
+    if nieuw:
+        messages.success(request, _("Handhaving gestart (art. 22): vaste boete van € 250."))
+    else:
+        messages.info(request, _("Er loopt al een handhavingszaak voor de brede intake."))
+    return redirect("handhaving:zaak", uuid=zaak.uuid)
 
 
 @recht_vereist(Recht.INTAKE_VOEREN)
@@ -221,18 +301,15 @@ def lbt_vrijstelling(request, uuid):
     if brede_intake is None:
         return redirect("intake:intake", uuid=inburgeraar.uuid)
     try:
-        gelukt = services.lbt_vrijstelling_melden(actor=actor, intake=brede_intake)
+        services.lbt_vrijstelling_melden(actor=actor, intake=brede_intake)
     except Geweigerd as exc:
         messages.error(request, exc.message)
     else:
-        if gelukt:
-            messages.success(request, _("DUO weet nu dat de leerbaarheidstoets vervalt (R27)."))
-        else:
-            messages.error(
-                request,
-                _(
-                    "DUO heeft de melding niet ontvangen. Er staat een werkitem op de werklijst; "
-                    "probeer het later opnieuw."
-                ),
-            )
+        messages.success(
+            request,
+            _(
+                "Vastgelegd: de leerbaarheidstoets vervalt (R27). De melding aan DUO staat "
+                "klaar; de stand ziet u hieronder."
+            ),
+        )
     return redirect("intake:intake", uuid=inburgeraar.uuid)

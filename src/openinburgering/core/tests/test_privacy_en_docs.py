@@ -59,6 +59,17 @@ def test_management_commands_create_gemeente_and_token(db):
         stdout=io.StringIO(),
     )
     assert Gemeente.objects.get(code="0363").naam == "Voorbeeldstad"
+    call_command(
+        "gemeente_aanmaken", code="0364", naam="Briefstad", oin="00000001002564440002",
+        adres="Markt 1, Briefstad", telefoon="14 0364", email="inburgering@briefstad.example",
+        stdout=io.StringIO(),
+    )  # fmt: skip
+    briefstad = Gemeente.objects.get(code="0364")
+    assert (briefstad.adres, briefstad.telefoonnummer, briefstad.email) == (
+        "Markt 1, Briefstad",
+        "14 0364",
+        "inburgering@briefstad.example",
+    )
     uit = io.StringIO()
     call_command("apitoken_aanmaken", gemeente="0363", naam="zaaksysteem", stdout=uit)
     sleutel = uit.getvalue().strip()

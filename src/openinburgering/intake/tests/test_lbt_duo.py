@@ -1,21 +1,33 @@
 """The LBT at DUO from the brede intake: the exam number (raadpleging) and the release for a
 visual or auditory impairment (R27), against the DUO simulator running DUO's Leerbaarheidstoets
-spec (../shared/duo-m2m/Leerbaarheidstoets/openapi.yml); a failed release becomes a work item."""
+spec (../shared/duo-m2m/Leerbaarheidstoets/openapi.yml). The release goes through the DUO outbox,
+written in the transaction of the change and delivered (with retries) by the outbox worker."""
 
 import json
 import urllib.request
 from datetime import timedelta
 
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 import pytest
+import time_machine
 
 from openinburgering.accounts.rollen import Rol
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.gemeenten.models import Koppeling
 from openinburgering.inburgeraars.models import Gebeurtenis
 from openinburgering.intake import services
-from openinburgering.integrations.duo.models import Werkitem, WerkitemSoort, WerkitemStatus
+from openinburgering.integrations.duo import bezorging, meldingen
+from openinburgering.integrations.duo.models import (
+    MeldingSoort,
+    UitgaandBericht,
+    UitgaandStatus,
+    Werkitem,
+    WerkitemSoort,
+    WerkitemStatus,
+)
 from openinburgering.pip.tests.helpers import actor_voor
 
 pytestmark = pytest.mark.django_db
@@ -114,72 +126,127 @@ def test_no_exam_number_at_duo_is_a_clear_message_and_nothing_changes(
     assert intake.lbt_examennummer == "" and intake.lbt_examennummer_aangevraagd_op is None
 
 
-def test_a_release_for_an_impairment_is_reported_to_duo(
+def _vrijgesteld(actor, intake, **beperking):
+    return services.intake_opslaan(
+        actor=actor, intake=intake, versie=None, **(beperking or {"visuele_beperking": True})
+    )
+
+
+def test_a_release_is_queued_in_the_outbox_with_the_change_and_delivered(
     simulator, actor, gemeente_a, persoon, intake
 ):
     _bij_duo(simulator, gemeente_a, persoon, lbt={"examennummer": EXAMENNUMMER})
-    intake = services.intake_opslaan(
-        actor=actor, intake=intake, versie=None, visuele_beperking=True
-    )
+    intake = _vrijgesteld(actor, intake)
 
-    assert services.lbt_vrijstelling_melden(actor=actor, intake=intake) is True
+    intake = services.lbt_vrijstelling_melden(actor=actor, intake=intake)
 
-    intake.refresh_from_db()
     assert intake.lbt_vrijstelling_gemeld_op == timezone.localdate()
-    berichten = _lbt_berichten(simulator, "DELETE")
-    assert len(berichten) == 1 and berichten[0]["toegepast"], berichten
+    bericht = UitgaandBericht.objects.get(uuid=intake.lbt_vrijstelling_bericht)
+    assert bericht.soort == MeldingSoort.LBT_OVERGESLAGEN
+    assert (bericht.methode, bericht.pad) == ("DELETE", "/personen/{bsn}/lbt/examennummer")
+    assert bericht.status == UitgaandStatus.WACHTEND
+    assert services.lbt_vrijstelling_bericht(intake) == bericht
+    assert _lbt_berichten(simulator, "DELETE") == []  # nothing sent inside the transaction
+
+    assert bezorging.bezorgen().bezorgd == 1
+    bericht.refresh_from_db()
+    assert bericht.status == UitgaandStatus.BEZORGD
+    [verzonden] = _lbt_berichten(simulator, "DELETE")
+    assert verzonden["toegepast"] and verzonden["berichtId"] == str(bericht.bericht_id)
     assert simulator("GET", f"/personen/{persoon.bsn}")["lbt"]["overgeslagen"] is True
-    assert not Werkitem.objects.filter(dossier=persoon.dossier).exists()
     with pytest.raises(Geweigerd, match="al aan DUO gemeld"):
         services.lbt_vrijstelling_melden(actor=actor, intake=intake)
+    assert UitgaandBericht.objects.count() == 1
 
 
-def test_a_release_needs_an_impairment(simulator, actor, gemeente_a, persoon, intake):
-    _bij_duo(simulator, gemeente_a, persoon, lbt={"examennummer": EXAMENNUMMER})
+def test_no_message_without_the_change_and_no_change_without_the_message(actor, intake):
+    intake = _vrijgesteld(actor, intake)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.lbt_vrijstelling_melden(actor=actor, intake=intake)
+        raise RuntimeError("the caller's transaction fails")
+    intake.refresh_from_db()
+    assert intake.lbt_vrijstelling_gemeld_op is None and intake.lbt_vrijstelling_bericht is None
+    assert not UitgaandBericht.objects.exists()
+
+
+def test_the_work_item_of_an_earlier_direct_attempt_is_taken_over_by_the_outbox(
+    actor, gemeente_a, persoon, intake
+):
+    from openinburgering.integrations.duo.services import werkitem_aanmaken
+
+    oud = werkitem_aanmaken(
+        gemeente=gemeente_a, dossier=persoon.dossier, soort=WerkitemSoort.DUO_NIET_BEZORGD,
+        titel="Vrijstelling leerbaarheidstoets niet gemeld bij DUO", regel="R27",
+        sleutel=f"lbt-vrijstelling:{intake.uuid}",
+    )  # fmt: skip
+    services.lbt_vrijstelling_melden(actor=actor, intake=_vrijgesteld(actor, intake))
+    oud.refresh_from_db()
+    assert oud.status == WerkitemStatus.AFGEHANDELD
+
+
+def test_a_release_needs_an_impairment(actor, intake):
     with pytest.raises(Geweigerd) as exc:
         services.lbt_vrijstelling_melden(actor=actor, intake=intake)
     assert exc.value.regel == "R27"
-    assert _lbt_berichten(simulator, "DELETE") == []
+    assert not UitgaandBericht.objects.exists()
 
 
-def test_a_refused_release_becomes_one_work_item(simulator, actor, gemeente_a, persoon, intake):
+def test_a_refused_release_is_shown_on_the_intake_with_one_work_item(
+    simulator, actor, gemeente_a, persoon, intake, inloggen, medewerker
+):
     # DUO has no exam number (any more): it answers 404, so the release is refused.
     _bij_duo(simulator, gemeente_a, persoon)
-    intake = services.intake_opslaan(
-        actor=actor, intake=intake, versie=None, auditieve_beperking=True
+    intake = services.lbt_vrijstelling_melden(
+        actor=actor, intake=_vrijgesteld(actor, intake, auditieve_beperking=True)
     )
-
-    assert services.lbt_vrijstelling_melden(actor=actor, intake=intake) is False
-    assert services.lbt_vrijstelling_melden(actor=actor, intake=intake) is False
-
-    intake.refresh_from_db()
-    assert intake.lbt_vrijstelling_gemeld_op is None
+    assert bezorging.bezorgen().afgewezen == 1
+    assert bezorging.bezorgen().verwerkt == 0  # refused is final: no retry
     item = Werkitem.objects.get(dossier=persoon.dossier)
-    assert item.soort == WerkitemSoort.DUO_AFWIJZING and item.regel == "R27"
-    assert item.status == WerkitemStatus.OPEN
+    assert item.soort == WerkitemSoort.DUO_AFWIJZING and item.status == WerkitemStatus.OPEN
+    client = inloggen(medewerker(Rol.KLANTREGISSEUR, gemeente_a))
+    pagina = client.get(reverse("intake:intake", kwargs={"uuid": persoon.uuid})).content.decode()
+    assert "Afgewezen door DUO" in pagina
 
 
-def test_duo_unreachable_gives_a_work_item_that_closes_once_reported(
+def test_duo_unreachable_is_retried_by_the_outbox_until_delivered(
     simulator, settings, actor, gemeente_a, persoon, intake
 ):
     _bij_duo(simulator, gemeente_a, persoon, lbt={"examennummer": EXAMENNUMMER})
-    intake = services.intake_opslaan(
-        actor=actor, intake=intake, versie=None, visuele_beperking=True
-    )
+    intake = services.lbt_vrijstelling_melden(actor=actor, intake=_vrijgesteld(actor, intake))
     werkend = settings.DUO_API_ROOT
     settings.DUO_API_ROOT = "http://127.0.0.1:9"  # nothing listens here
 
-    assert services.lbt_vrijstelling_melden(actor=actor, intake=intake) is False
-    item = Werkitem.objects.get(dossier=persoon.dossier)
-    assert item.soort == WerkitemSoort.DUO_NIET_BEZORGD
+    assert bezorging.bezorgen().opnieuw == 1
+    bericht = UitgaandBericht.objects.get()
+    assert bericht.status == UitgaandStatus.WACHTEND and bericht.pogingen == 1
+    assert bericht.volgende_poging_op > timezone.now()
+    assert not Werkitem.objects.exists()
 
     settings.DUO_API_ROOT = werkend
-    assert services.lbt_vrijstelling_melden(actor=actor, intake=intake) is True
-    item.refresh_from_db()
-    assert item.status == WerkitemStatus.AFGEHANDELD
+    with time_machine.travel(timezone.now() + timedelta(minutes=10)):
+        assert bezorging.bezorgen().bezorgd == 1
+    bericht.refresh_from_db()
+    assert bericht.status == UitgaandStatus.BEZORGD and bericht.pogingen == 2
+    assert len(_lbt_berichten(simulator, "DELETE")) == 1
 
 
-def test_the_intake_page_asks_duo_and_reports_the_release(
+def test_a_portal_gemeente_gets_a_copy_ready_task(
+    actor, gemeente_a, persoon, intake, inloggen, medewerker, requests_mock
+):
+    gemeente_a.koppeling = Koppeling.PORTAL
+    gemeente_a.save()
+    intake = services.lbt_vrijstelling_melden(actor=actor, intake=_vrijgesteld(actor, intake))
+    bericht = services.lbt_vrijstelling_bericht(intake)
+    assert bericht.status == UitgaandStatus.PORTAL_TE_DOEN
+    assert bezorging.bezorgen().verwerkt == 0 and requests_mock.call_count == 0
+    [(label, waarde)] = meldingen.invoerwaarden(bericht)
+    assert label == "Handeling" and "examennummer laten intrekken" in waarde
+    beheerder = inloggen(medewerker(Rol.KLANTREGISSEUR, gemeente_a))
+    werklijst = beheerder.get(reverse("duo:portal")).content.decode()
+    assert "Leerbaarheidstoets overgeslagen" in werklijst
+
+
+def test_the_intake_page_asks_duo_and_shows_the_release_state(
     simulator, inloggen, gemeente_a, medewerker, persoon
 ):
     kim = medewerker(Rol.KLANTREGISSEUR, gemeente_a)
@@ -203,5 +270,7 @@ def test_the_intake_page_asks_duo_and_reports_the_release(
         reverse("intake:lbt_vrijstelling", kwargs={"uuid": persoon.uuid}), follow=True
     )
     tekst = antwoord.content.decode()
-    assert "DUO weet nu dat de leerbaarheidstoets vervalt (R27)." in tekst
-    assert "gemeld aan DUO op" in tekst and "Vrijstelling melden aan DUO" not in tekst
+    assert "De melding aan DUO staat klaar" in tekst
+    assert "Wacht op verzending" in tekst and "Vrijstelling melden aan DUO" not in tekst
+    bezorging.bezorgen()
+    assert "Bezorgd bij DUO" in client.get(url).content.decode()

@@ -1,11 +1,9 @@
-"""Brede intake services: closing checks (R26/R27), health behind its right, non-cooperation
-(R30/R31/R53), meetings with an interpreter, and the LBT advice (R28/R29)."""
+"""Brede intake services: closing checks (R26/R27), health behind its right, meetings with an
+interpreter, and the LBT advice (R28/R29). Non-cooperation: test_niet_meewerken.py."""
 
 from datetime import date
-from decimal import Decimal
 
 import pytest
-import time_machine
 
 from openinburgering.accounts.rollen import Rol
 from openinburgering.core.exceptions import Conflict, Geweigerd
@@ -70,24 +68,6 @@ def test_concurrent_intake_saves_conflict(actor, intake):
     services.intake_opslaan(actor=actor, intake=intake, versie=gezien, ambities="Verpleegkundige")
     with pytest.raises(Conflict):
         services.intake_opslaan(actor=actor, intake=intake, versie=gezien, ambities="Kok")
-
-
-@time_machine.travel(date(2025, 3, 1))
-def test_fine_follows_the_escalation_and_the_fixed_amount(actor, intake):
-    def stap(**kw):
-        return services.handhavingsstap_vastleggen(actor=actor, intake=intake, **kw)
-
-    with pytest.raises(RegelsGeschonden) as exc:
-        stap(soort="boete", datum=date(2025, 2, 1), bedrag=Decimal(250))
-    assert exc.value.uitkomst.regel_ids == ("R31",)
-    stap(soort="uitnodiging", datum=date(2025, 1, 10), genegeerd=True)
-    stap(soort="waarschuwing", datum=date(2025, 1, 24), genegeerd=True)
-    with pytest.raises(RegelsGeschonden) as exc:
-        stap(soort="boete", datum=date(2025, 2, 1), bedrag=Decimal(100))
-    assert exc.value.uitkomst.regel_ids == ("R30",)
-    boete = stap(soort="boete", datum=date(2025, 2, 1), bedrag=Decimal(250))
-    assert boete.regel == "R30"
-    assert intake.dossier.gebeurtenissen.filter(soort="intake_boete").exists()
 
 
 def test_meeting_with_interpreter_needs_the_language(actor, intake):

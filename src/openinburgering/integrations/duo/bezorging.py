@@ -126,6 +126,8 @@ def _versturen(bericht: UitgaandBericht, duo: Duo) -> None:
             duo.contactpersoon.koppelen(id=cp.duo_id, bsn=bsn, bericht_id=bericht_id)
         case MeldingSoort.CONTACTPERSOON_ONTKOPPELEN:
             duo.contactpersoon.ontkoppelen(id=cp.duo_id, bsn=bsn, bericht_id=bericht_id)
+        case MeldingSoort.LBT_OVERGESLAGEN:
+            duo.lbt.examennummer_verwijderen(bsn=bsn, bericht_id=bericht_id)
 
 
 def _contactpersoon_nog_niet_bij_duo(bericht: UitgaandBericht) -> bool:

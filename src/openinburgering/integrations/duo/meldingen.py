@@ -35,6 +35,7 @@ from openinburgering.regels import codes as regelcodes
 from openinburgering.regels.aanbod import Aanbod, toets_aanbod
 from openinburgering.regels.base import Termijn, Uitkomst
 from openinburgering.regels.duo import koppel_contactpersoon
+from openinburgering.regels.intake import R27, IntakeVerslag, lbt_vrijgesteld
 from openinburgering.regels.leerroutes import toets_zroute_afronding
 from openinburgering.regels.participatie import toets_afrondingsdatum, toets_verwijtbaar
 from openinburgering.regels.pip import (
@@ -587,6 +588,47 @@ def contactpersoon_ontkoppelen(
     )
 
 
+# --- Leerbaarheidstoets ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def lbt_overgeslagen_melden(
+    *,
+    actor: Actor,
+    inburgeraar: Inburgeraar,
+    visuele_beperking: bool,
+    auditieve_beperking: bool,
+    peildatum: date | None = None,
+) -> UitgaandBericht:
+    """The LBT is skipped for a visual or auditory impairment (R27): DUO withdraws the exam
+    number (Leerbaarheidstoets API ``DELETE /personen/{bsn}/lbt/examennummer``)."""
+    _eigen(actor, inburgeraar)
+    vrijgesteld = lbt_vrijgesteld(
+        IntakeVerslag(
+            visuele_beperking=visuele_beperking,
+            auditieve_beperking_kan_toets_niet_maken=auditieve_beperking,
+        ),
+        peildatum or timezone.localdate(),
+    )
+    if not vrijgesteld.waarde:
+        _controleer(
+            Uitkomst.fout(
+                R27,
+                "Zonder visuele of auditieve beperking is de leerbaarheidstoets verplicht; DUO "
+                "trekt het examennummer dan niet in.",
+                "Without a visual or auditory impairment the learnability test is required.",
+                veld="visuele_beperking",
+            )
+        )
+    return _schrijven(
+        actor=actor,
+        inburgeraar=inburgeraar,
+        soort=MeldingSoort.LBT_OVERGESLAGEN,
+        methode="DELETE",
+        pad="/personen/{bsn}/lbt/examennummer",
+    )
+
+
 # --- for the Portal worklist --------------------------------------------------------------------
 
 VELD_LABELS = {
@@ -615,6 +657,19 @@ def invoerwaarden(bericht: UitgaandBericht) -> list[tuple[str, str]]:
     """The message as (label, value) pairs to copy into the Portal Inburgering (no BSN)."""
     waarden = {**bericht.pad_parameters, **(bericht.inhoud or {})}
     uit = []
+    if bericht.soort == MeldingSoort.LBT_OVERGESLAGEN:
+        # A DELETE has no body: say what to do in the Portal.
+        uit.append(
+            (
+                str(_("Handeling")),
+                str(
+                    _(
+                        "Leerbaarheidstoets overslaan wegens een beperking (R27): het "
+                        "examennummer laten intrekken."
+                    )
+                ),
+            )
+        )
     for sleutel, waarde in waarden.items():
         if sleutel == "leerroute":
             waarde = regelcodes.Leerroute(waarde).label

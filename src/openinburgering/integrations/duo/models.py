@@ -259,6 +259,10 @@ class MeldingSoort(models.TextChoices):
     CONTACTPERSOON_VERWIJDEREN = "contactpersoon_verwijderen", _("Contactpersoon verwijderen")
     CONTACTPERSOON_KOPPELEN = "contactpersoon_koppelen", _("Contactpersoon koppelen")
     CONTACTPERSOON_ONTKOPPELEN = "contactpersoon_ontkoppelen", _("Contactpersoon ontkoppelen")
+    LBT_OVERGESLAGEN = (
+        "lbt_overgeslagen",
+        _("Leerbaarheidstoets overgeslagen (examennummer intrekken)"),
+    )
 
 
 class UitgaandStatus(models.TextChoices):

@@ -556,6 +556,7 @@ def verwerk_lbt_uitslag(ctx: Context) -> None:
         },
         lbt=laatste.als_json(),
     )
+    _lbt_op_intake(ctx, laatste)
     ctx.werkitem(
         WerkitemSoort.LBT_UITSLAG,
         _("Uitslag leerbaarheidstoets opnieuw bekijken")
@@ -563,6 +564,22 @@ def verwerk_lbt_uitslag(ctx: Context) -> None:
         else _("Uitslag leerbaarheidstoets verwerken in het PIP"),
         toelichting=beoordeling.uitleg,
         regel=beoordeling.regel.id,
+    )
+
+
+def _lbt_op_intake(ctx: Context, uitslag: data.LbtResultaat) -> None:
+    """Store the result on the brede intake, where the leerroute advice uses it (R28, R29)."""
+    try:
+        from openinburgering.intake.services import lbt_uitslag_van_duo_vastleggen
+    except ImportError:  # the intake app is not installed: the timeline entry is all there is
+        return
+    lbt_uitslag_van_duo_vastleggen(
+        actor=ctx.actor,
+        dossier=ctx.dossier,
+        resultaat=uitslag.resultaat,
+        behaalde_score=uitslag.behaalde_score,
+        benodigde_score=uitslag.benodigde_score,
+        datum_afname=uitslag.datum_afname,
     )
 
 

@@ -50,6 +50,10 @@ VIEWS = [
         Recht.DOSSIER_STATUS_WIJZIGEN,
         lambda i: {"status": Status.INTAKE, "versie": i.dossier.versie},
     ),
+    ("intake:intake", "get", True, Recht.INTAKE_VOEREN, None),
+    ("intake:stap", "post", True, Recht.INTAKE_VOEREN, None),
+    ("intake:lbt_vrijstelling", "post", True, Recht.INTAKE_VOEREN, None),
+    ("intake:handhaving_starten", "post", True, Recht.HANDHAVING_VOORBEREIDEN, None),
     ("logboek:lijst", "get", False, Recht.LOGBOEK_LEZEN, None),
     ("logboek:lijst", "post", False, Recht.LOGBOEK_LEZEN, lambda i: {"activiteit": "inzien"}),
 ]
@@ -181,3 +185,57 @@ def test_every_url_pattern_with_an_object_uses_a_uuid():
     for patroon in patronen(get_resolver()):
         for converter in ("<int:", "<str:", "<slug:", "<path:", "bsn"):
             assert converter not in patroon, patroon
+
+
+# --- views addressed by a step of the brede intake (its letter, "niet gekomen") ----------------
+
+STAP_VIEWS = [
+    ("intake:brief", "get", Recht.INTAKE_VOEREN),
+    ("intake:stap_genegeerd", "post", Recht.INTAKE_VOEREN),
+]
+
+
+@pytest.fixture
+def intakestap(gemeente_a, inburgeraar_factory, settings, tmp_path):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from openinburgering.accounts.context import Actor
+    from openinburgering.intake import services
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    actor = Actor(gemeente=gemeente_a, systeem="test")
+    intake = services.intake_starten(actor=actor, dossier=inburgeraar_factory(gemeente_a).dossier)
+    return services.handhavingsstap_vastleggen(
+        actor=actor, intake=intake, soort="uitnodiging",
+        datum=timezone.localdate() - timedelta(days=14),
+        afspraak_op=timezone.now() - timedelta(days=7), afspraak_plaats="Stadhuis",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("rol", list(Rol))
+@pytest.mark.parametrize(("naam", "methode", "recht"), STAP_VIEWS, ids=[v[0] for v in STAP_VIEWS])
+def test_permission_matrix_for_intake_steps(
+    rol, naam, methode, recht, intakestap, gemeente_a, medewerker, inloggen
+):
+    client = inloggen(medewerker(rol, gemeente_a))
+    url = reverse(naam, kwargs={"uuid": intakestap.uuid})
+    response = client.get(url) if methode == "get" else client.post(url)
+    if recht in MATRIX[rol]:
+        assert response.status_code in (200, 302)
+    else:
+        assert response.status_code == 403
+        assert "Uw rol" in response.content.decode()
+
+
+@pytest.mark.parametrize(("naam", "methode", "recht"), STAP_VIEWS, ids=[v[0] for v in STAP_VIEWS])
+def test_another_gemeentes_intake_step_is_a_404(
+    naam, methode, recht, intakestap, gemeente_b, medewerker, inloggen
+):
+    client = inloggen(medewerker(Rol.TEAMLEIDER, gemeente_b))
+    url = reverse(naam, kwargs={"uuid": intakestap.uuid})
+    response = client.get(url) if methode == "get" else client.post(url)
+    assert response.status_code == 404
+    intakestap.refresh_from_db()
+    assert not intakestap.genegeerd

@@ -12,10 +12,16 @@ class Command(BaseCommand):
         parser.add_argument("--naam", required=True)
         parser.add_argument("--oin", required=True, help="OIN, 20 cijfers")
         parser.add_argument("--koppeling", default="m2m", choices=["m2m", "portal"])
+        parser.add_argument("--adres", default="", help="bezoekadres, voor brieven")
+        parser.add_argument("--telefoon", default="", help="telefoonnummer, voor brieven")
+        parser.add_argument("--email", default="", help="e-mailadres, voor brieven")
 
-    def handle(self, *args, code, naam, oin, koppeling, **options):
+    def handle(self, *args, code, naam, oin, koppeling, adres, telefoon, email, **options):
         try:
-            gemeente = gemeente_aanmaken(code=code, naam=naam, oin=oin, koppeling=koppeling)
+            gemeente = gemeente_aanmaken(
+                code=code, naam=naam, oin=oin, koppeling=koppeling, adres=adres,
+                telefoonnummer=telefoon, email=email,
+            )  # fmt: skip
         except ValidationError as exc:
             fouten = "; ".join(
                 f"{veld}: {' '.join(msgs)}" for veld, msgs in exc.message_dict.items()

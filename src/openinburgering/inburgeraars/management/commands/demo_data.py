@@ -19,7 +19,14 @@ from openinburgering.inburgeraars.workflow import Eindreden, Status
 
 DEMO_WACHTWOORD = "demo-wachtwoord-2026"
 GEMEENTEN = [
-    {"code": "9001", "naam": "Demodam", "oin": "00000001234567890001"},
+    {
+        "code": "9001",
+        "naam": "Demodam",
+        "oin": "00000001234567890001",
+        "adres": "Stadhuisplein 1, 9001 AA Demodam",
+        "telefoonnummer": "14 9001",
+        "email": "inburgering@demodam.example",
+    },
     {"code": "9002", "naam": "Proefwijk", "oin": "00000001234567890002"},
 ]
 GEBRUIKERS = [

@@ -265,6 +265,9 @@ def test_every_kind_of_message_reaches_duo_as_the_spec_says(actor, persoon, duo_
     meldingen.pip_verwijderen_melden(
         actor=actor, inburgeraar=persoon, termijn_vastgesteld=False, cursusuren=False
     )
+    meldingen.lbt_overgeslagen_melden(
+        actor=actor, inburgeraar=persoon, visuele_beperking=True, auditieve_beperking=False
+    )
     cp = meldingen.contactpersoon_aanmaken(
         actor=actor,
         naam="Ilse de Vries",
@@ -292,7 +295,17 @@ def test_every_kind_of_message_reaches_duo_as_the_spec_says(actor, persoon, duo_
     cp.refresh_from_db()
     assert cp.duo_id == 42
     assert ("POST", f"/contactpersonen/42/personen/{persoon.bsn}") in paden(duo_mock)
-    assert len(duo_mock.verzoeken) == 14
+    assert ("DELETE", f"/personen/{persoon.bsn}/lbt/examennummer") in paden(duo_mock)
+    assert len(duo_mock.verzoeken) == 15
+
+
+def test_the_lbt_release_needs_an_impairment_r27(actor, persoon):
+    with pytest.raises(meldingen.MeldingGeweigerd) as exc:
+        meldingen.lbt_overgeslagen_melden(
+            actor=actor, inburgeraar=persoon, visuele_beperking=False, auditieve_beperking=False
+        )
+    assert exc.value.regel == "R27"
+    assert not UitgaandBericht.objects.exists()
 
 
 def test_link_to_a_contact_person_waits_for_duos_id(actor, persoon, duo_mock):

@@ -49,6 +49,55 @@ def test_notification_sent_by_the_simulator_is_received_and_processed(
     assert {"inburgeringsplicht", "doelgroep"} <= gevraagd
 
 
+@pytest.mark.django_db(transaction=True)
+def test_an_lbt_result_from_the_simulator_lands_on_the_brede_intake(
+    simulator, live_server, gemeente_a, inburgeraar_factory, monkeypatch, medewerker, inloggen
+):
+    """SS131 through the real path: DUO notifies, we ask DUO's Leerbaarheidstoets API, the
+    result is stored on the intake and shown there with the leerroute advice (R28, R29)."""
+    from django.urls import reverse
+
+    from openinburgering.accounts.rollen import Rol
+    from openinburgering.intake.models import BredeIntake
+
+    monkeypatch.setattr(verwerking, "termijnen_door_signalen", lambda: False)
+    simulator.gemeente(gemeente_a)
+    bsn = nieuw_bsn()
+    resultaat = {
+        "resultaat": "B1-route haalbaar",
+        "behaaldeScore": "30,00",
+        "benodigdeScore": "28,00",
+        "datumAfname": "2026-02-20",
+    }
+    simulator.persoon(bsn, gemeente_a, lbt={"examennummer": "LBT123456", "resultaten": [resultaat]})
+    persoon = inburgeraar_factory(gemeente_a, bsn=bsn)
+    antwoord = simulator.post(
+        "/notificaties",
+        {
+            "gebeurtenisId": "SS131",
+            "bsn": bsn,
+            "doelGemeenteOin": gemeente_a.oin,
+            "gemeenteUrl": live_server.url,
+        },
+    )
+    assert antwoord["status"] == 201
+    notificatie = Notificatie.objects.get()
+    assert notificatie.status == NotificatieStatus.VERWERKT, notificatie.resultaat
+    intake = BredeIntake.objects.get(dossier=persoon.dossier)
+    assert intake.lbt_resultaat == "B1-route haalbaar"
+    assert intake.lbt_afgenomen_op == date(2026, 2, 20)
+    assert intake.geadviseerde_leerroute == "B"
+    gevraagd = [b["pad"] for b in simulator.berichten(methode="GET")]
+    assert any(p.endswith("/lbt/resultaten") for p in gevraagd)
+
+    client = inloggen(medewerker(Rol.KLANTREGISSEUR, gemeente_a))
+    pagina = client.get(reverse("intake:intake", kwargs={"uuid": persoon.uuid})).content.decode()
+    assert "DUO (ontvangen op" in pagina
+    assert "Score 30.00 tegen DUO&#x27;s benodigde score 28.00: B1-route haalbaar." in pagina
+    assert "B1-route (B)" in pagina
+    assert "afschalen, R21" in pagina
+
+
 @pytest.mark.django_db
 def test_outbox_reaches_the_simulator_and_is_applied(simulator, gemeente_a, inburgeraar_factory):
     simulator.gemeente(gemeente_a)

@@ -1,6 +1,7 @@
 """Processing DUO's notifications per event: ask DUO, update the dossier, timeline, work items."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -8,6 +9,7 @@ import time_machine
 from openinburgering.inburgeraars.models import Bron, Gebeurtenis, Inburgeraar
 from openinburgering.inburgeraars.tests.factories import nieuw_bsn
 from openinburgering.inburgeraars.workflow import Eindreden, Status
+from openinburgering.intake.models import BredeIntake
 from openinburgering.integrations.duo import tasks, verwerking
 from openinburgering.integrations.duo.models import (
     DuoStand,
@@ -276,6 +278,45 @@ def test_ss131_lbt_result_with_r28(ontvang, duo_mock, inburgeraar_factory, gemee
     item = open_items(inburgeraar, WerkitemSoort.LBT_UITSLAG).get()
     assert item.regel == "R28"
     assert item.titel == "Uitslag leerbaarheidstoets opnieuw bekijken"
+    # The result is on the brede intake (started for it), with the advice that fits it.
+    intake = BredeIntake.objects.get(dossier=inburgeraar.dossier)
+    assert intake.lbt_resultaat == "B1-route niet haalbaar"
+    assert intake.lbt_afgenomen_op == date(2023, 3, 1)
+    assert (intake.lbt_behaalde_score, intake.lbt_benodigde_score) == (Decimal(29), Decimal(31))
+    assert intake.lbt_uitslag_van_duo_op is not None
+    assert intake.geadviseerde_leerroute == "Z"
+
+
+def test_ss131_does_not_override_the_caseworkers_advice_on_an_open_intake(
+    ontvang, duo_mock, inburgeraar_factory, gemeente_a
+):
+    from openinburgering.accounts.context import Actor
+    from openinburgering.intake import services as intake_services
+
+    bsn = nieuw_bsn()
+    inburgeraar = inburgeraar_factory(gemeente_a, bsn=bsn)
+    actor = Actor(gemeente=gemeente_a, systeem="test")
+    intake = intake_services.intake_starten(actor=actor, dossier=inburgeraar.dossier)
+    intake = intake_services.intake_opslaan(
+        actor=actor, intake=intake, versie=None, geadviseerde_leerroute="O"
+    )
+    duo_mock.persoon(
+        bsn,
+        lbt_resultaten=[
+            {
+                "resultaat": "B1-route haalbaar",
+                "behaaldeScore": "33,00",
+                "benodigdeScore": "28,00",
+                "datumAfname": "2026-02-20",
+            }
+        ],
+    )
+    ontvang("SS131", bsn)
+    gezien = intake.versie
+    intake.refresh_from_db()
+    assert intake.lbt_resultaat == "B1-route haalbaar" and intake.geadviseerde_leerroute == "O"
+    assert intake.versie == gezien + 1  # an open form of the intake now gets a conflict
+    assert intake_services.leerroute_advies(intake) == "B"
 
 
 @pytest.mark.parametrize("gebeurtenis", ["SS102", "SS103", "SS104"])
