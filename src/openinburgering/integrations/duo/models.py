@@ -93,6 +93,13 @@ class Notificatie(MetBsn):
             models.Index(fields=["gemeente", "status"]),
             models.Index(fields=["status", "volgende_poging_op"]),
             models.Index(fields=["gemeente", "bsn_hash", "gebeurtenis_id"]),
+            # The inbox: what a worker claims next, oldest first; stays small however long
+            # the history grows.
+            models.Index(
+                fields=["id"],
+                condition=models.Q(status__in=["ontvangen", "opnieuw"]),
+                name="duo_notificatie_inbox",
+            ),
         ]
 
     def __str__(self):

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -52,6 +53,7 @@ from .models import (
 from .services import (
     duo_stand_bijwerken,
     signalen_bijwerken,
+    signalen_gebundeld,
     werkitem_aanmaken,
     werkitems_sluiten,
 )
@@ -1029,19 +1031,44 @@ def _aanmaken(ctx: Context) -> Inburgeraar:
     return inburgeraar
 
 
-def notificaties_opnieuw_verwerken(*, limiet: int = 100, wachttijd=timedelta(seconds=60)) -> int:
-    """Pick up notifications whose processing is due again (DUO was down) or never ran."""
+#: How many notifications one worker claims at once. They share one transaction and one
+#: set-based recomputation of the worklist; each has its own savepoint.
+INBOX_BATCH = 50
+
+
+def inbox_verwerken(*, limiet: int = INBOX_BATCH) -> int:
+    """Process the oldest waiting notifications: received ones, and retries that are due.
+
+    The notification table is the inbox (ADR 0007). Workers claim rows with SKIP LOCKED, so
+    several run side by side without taking the same notification. A batch stops early when DUO
+    is unreachable: the rest waits for the next round instead of each running into a timeout.
+    Returns how many notifications were claimed.
+    """
     nu = timezone.now()
-    ids = list(
-        Notificatie.objects.filter(
-            status=NotificatieStatus.OPNIEUW, volgende_poging_op__lte=nu
-        ).values_list("pk", flat=True)[:limiet]
-    )
-    ids += list(
-        Notificatie.objects.filter(
-            status=NotificatieStatus.ONTVANGEN, ontvangen_op__lte=nu - wachttijd
-        ).values_list("pk", flat=True)[: max(0, limiet - len(ids))]
-    )
-    for notificatie_id in ids:
-        notificatie_verwerken(notificatie_id=notificatie_id)
+    with transaction.atomic(), signalen_gebundeld():
+        ids = list(
+            Notificatie.objects.select_for_update(skip_locked=True)
+            .filter(
+                Q(status=NotificatieStatus.ONTVANGEN)
+                | Q(status=NotificatieStatus.OPNIEUW, volgende_poging_op__lte=nu)
+            )
+            .order_by("id")
+            .values_list("pk", flat=True)[:limiet]
+        )
+        for notificatie_id in ids:
+            try:
+                with transaction.atomic():
+                    status = notificatie_verwerken(notificatie_id=notificatie_id)
+            except DatabaseError as exc:
+                # The savepoint is rolled back; park the notification so it cannot block the
+                # head of the inbox, and try again after the usual backoff.
+                logger.error("duo_inbox_databasefout", fout=type(exc).__name__)
+                Notificatie.objects.filter(pk=notificatie_id).update(
+                    status=NotificatieStatus.OPNIEUW,
+                    pogingen=F("pogingen") + 1,
+                    volgende_poging_op=nu + backoff(1),
+                )
+                continue
+            if status == NotificatieStatus.OPNIEUW:
+                break
     return len(ids)
