@@ -60,12 +60,6 @@ logger = structlog.get_logger(__name__)
 
 G = regelcodes.Gebeurtenis
 
-#: DUO gives no name or date of birth; a person DUO announces gets these until the caseworker
-#: (or a BRP link) fills them in, with a work item saying so.
-VOORNAMEN_ONBEKEND = "Onbekend"
-ACHTERNAAM_ONBEKEND = "(aangemeld door DUO)"
-GEBOORTEDATUM_ONBEKEND = date(1900, 1, 1)
-
 #: The dossier closes with this end reason (R45).
 EINDREDEN = {
     G.SS106: Eindreden.VOLDAAN,
@@ -981,10 +975,9 @@ def _aanmaken(ctx: Context) -> Inburgeraar:
         raise Geweigerd(
             _("DUO gaf geen doelgroep; zonder doelgroep kan het dossier niet worden aangemaakt.")
         )
+    # DUO gives no name or date of birth: they stay empty (never invented values, ADR 0041)
+    # until the caseworker fills them in from the BRP; the work item below asks for that.
     velden = {
-        "voornamen": VOORNAMEN_ONBEKEND,
-        "achternaam": ACHTERNAAM_ONBEKEND,
-        "geboortedatum": GEBOORTEDATUM_ONBEKEND,
         "doelgroep": doelgroep.indeling,
         "gedetailleerde_doelgroep": doelgroep.gedetailleerde_doelgroep,
         "vnummer": ctx.notificatie.vnummer,
@@ -1004,7 +997,8 @@ def _aanmaken(ctx: Context) -> Inburgeraar:
         titel=_("Naam en geboortedatum aanvullen"),
         toelichting=_(
             "DUO meldde deze persoon, maar DUO geeft geen naam of geboortedatum door. Vul ze aan "
-            "uit de BRP; tot dan staan er voorlopige waarden."
+            "uit de BRP via ‘Gegevens wijzigen’. Tot dan kunnen er geen brieven of PIP worden "
+            "vastgesteld."
         ),
         sleutel=f"dossier:{inburgeraar.dossier.uuid}:persoonsgegevens",
         notificatie=ctx.notificatie,
