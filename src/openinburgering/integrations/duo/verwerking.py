@@ -958,11 +958,10 @@ def _toepassen(notificatie, gebeurtenis, bsn, opgehaald: Opgehaald) -> Context:
         )
     duo_stand_bijwerken(inburgeraar=ctx.inburgeraar, gegevens=opgehaald.als_json())
     signalen_bijwerken(ctx.dossier)
+    # DUO's answers were taken into the dossier; the questions themselves are logged by the
+    # client (``duo_opgevraagd``).
     verwerkingen_vastleggen(
-        actor=actor, activiteit=Activiteit.INZIEN, pseudoniemen=[ctx.inburgeraar.pseudoniem]
-    )
-    verwerkingen_vastleggen(
-        actor=actor, activiteit=Activiteit.WIJZIGEN, pseudoniemen=[ctx.inburgeraar.pseudoniem]
+        actor=actor, activiteit=Activiteit.DUO_ONTVANGEN, pseudoniemen=[ctx.inburgeraar.pseudoniem]
     )
     return ctx
 
