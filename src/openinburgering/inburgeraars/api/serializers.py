@@ -81,7 +81,7 @@ class InburgeraarSerializer(serializers.ModelSerializer):
 
     def _verplicht(self, waarde):
         if waarde in (None, ""):
-            raise serializers.ValidationError(_("Dit veld is verplicht."))
+            raise serializers.ValidationError(_("Dit veld is vereist."))
         return waarde
 
     validate_voornamen = _verplicht
