@@ -123,7 +123,7 @@ def test_only_the_name_is_not_enough_to_close_it(aangemeld):
 
 @time_machine.travel(date(2026, 3, 20))
 def test_no_pip_beschikking_while_the_name_is_unknown(
-    aangemeld, gemeente_a, medewerker, settings, tmp_path
+    aangemeld, gemeente_a, medewerker, inloggen, settings, tmp_path
 ):
     from openinburgering.pip import services as pip_services
     from openinburgering.pip.models import PipStatus
@@ -138,6 +138,15 @@ def test_no_pip_beschikking_while_the_name_is_unknown(
     pip.refresh_from_db()
     assert pip.status == PipStatus.CONCEPT
     assert not pip.beschikking_pad
+
+    # In the browser: the caseworker sees why, in Dutch, and the draft stays a draft.
+    client = inloggen(actor.user)
+    response = client.post(
+        reverse("pip:vaststellen", kwargs={"uuid": pip.uuid}), {"versie": pip.versie}, follow=True
+    )
+    assert "Een brief of beschikking moet de persoon noemen" in response.content.decode()
+    pip.refresh_from_db()
+    assert pip.status == PipStatus.CONCEPT
 
 
 def test_the_migration_empties_the_old_placeholders(gemeente_a, inburgeraar_factory):
