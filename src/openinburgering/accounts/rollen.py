@@ -47,6 +47,8 @@ class Recht(StrEnum):
     DEELNEMERS_SCHOOL_LEZEN = "deelnemers_school_lezen"
     DEELNAME_MELDEN = "deelname_melden"
     KOPPELING_BEHEREN = "koppeling_beheren"
+    CONTACTPERSONEN_BEHEREN = "contactpersonen_beheren"
+    CONTACTPERSOON_KOPPELEN = "contactpersoon_koppelen"
 
 
 RECHT_OMSCHRIJVING = {
@@ -82,6 +84,12 @@ RECHT_OMSCHRIJVING = {
     Recht.KOPPELING_BEHEREN: _(
         "De DUO-koppeling beheren: berichten, incidenten en afstemming (geen persoonsgegevens)"
     ),
+    Recht.CONTACTPERSONEN_BEHEREN: _(
+        "De contactpersonen van de gemeente bij DUO aanmaken, wijzigen en verwijderen"
+    ),
+    Recht.CONTACTPERSOON_KOPPELEN: _(
+        "Op het dossier een contactpersoon bij DUO koppelen of ontkoppelen"
+    ),
 }
 
 MATRIX: dict[str, frozenset[Recht]] = {
@@ -100,6 +108,8 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.HANDHAVING_VOORBEREIDEN,
             Recht.CONTRACTEN_LEZEN,
             Recht.VERWIJZEN,
+            # DUO shows the inburgeraar who at the gemeente to contact (Contactpersoon API).
+            Recht.CONTACTPERSOON_KOPPELEN,
         }
     ),
     Rol.TEAMLEIDER: frozenset(
@@ -120,6 +130,9 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.CONTRACTEN_LEZEN,
             Recht.CONTRACTEN_BEHEREN,
             Recht.VERWIJZEN,
+            Recht.CONTACTPERSOON_KOPPELEN,
+            # The teamleider keeps the list of the team's contact persons at DUO up to date.
+            Recht.CONTACTPERSONEN_BEHEREN,
         }
     ),
     # Policy staff work with aggregates only and never see personal data.
@@ -137,6 +150,8 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.BEGELEIDING_BEHEREN,
             Recht.CONTRACTEN_LEZEN,
             Recht.CONTRACTEN_BEHEREN,
+            # Staff contact details, no inburgeraar's personal data; linking stays with the team.
+            Recht.CONTACTPERSONEN_BEHEREN,
         }
     ),
     # School staff: only their own referred participants, only the referred fields (ADR 0030).

@@ -233,7 +233,7 @@ def notificatie_ontvangen(*, gemeente: Gemeente, verzoek: NotificatieVerzoek) ->
             if notificatie.pseudoniem:
                 verwerkingen_vastleggen(
                     actor=Actor(gemeente=gemeente, systeem="DUO (notificatie)"),
-                    activiteit=Activiteit.WIJZIGEN,
+                    activiteit=Activiteit.DUO_ONTVANGEN,
                     pseudoniemen=[notificatie.pseudoniem],
                 )
             if settings.DUO_NOTIFICATIES_DIRECT:

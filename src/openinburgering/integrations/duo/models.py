@@ -297,10 +297,13 @@ class Contactpersoon(models.Model):
     # DUO's id, known once DUO answered the POST /contactpersonen.
     duo_id = models.PositiveIntegerField(_("id bij DUO"), null=True, blank=True)
     verwijderd = models.BooleanField(default=False)
+    #: Optimistic locking: the version the user saw must still be the stored one.
+    versie = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("contactpersoon bij DUO")
         verbose_name_plural = _("contactpersonen bij DUO")
+        indexes = [models.Index(fields=["gemeente", "verwijderd", "-id"])]
 
     def __str__(self):
         return self.naam

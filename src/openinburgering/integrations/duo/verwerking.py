@@ -62,12 +62,6 @@ logger = structlog.get_logger(__name__)
 
 G = regelcodes.Gebeurtenis
 
-#: DUO gives no name or date of birth; a person DUO announces gets these until the caseworker
-#: (or a BRP link) fills them in, with a work item saying so.
-VOORNAMEN_ONBEKEND = "Onbekend"
-ACHTERNAAM_ONBEKEND = "(aangemeld door DUO)"
-GEBOORTEDATUM_ONBEKEND = date(1900, 1, 1)
-
 #: The dossier closes with this end reason (R45).
 EINDREDEN = {
     G.SS106: Eindreden.VOLDAAN,
@@ -983,11 +977,10 @@ def _toepassen(notificatie, gebeurtenis, bsn, opgehaald: Opgehaald) -> Context:
         )
     duo_stand_bijwerken(inburgeraar=ctx.inburgeraar, gegevens=opgehaald.als_json())
     signalen_bijwerken(ctx.dossier)
+    # DUO's answers were taken into the dossier; the questions themselves are logged by the
+    # client (``duo_opgevraagd``).
     verwerkingen_vastleggen(
-        actor=actor, activiteit=Activiteit.INZIEN, pseudoniemen=[ctx.inburgeraar.pseudoniem]
-    )
-    verwerkingen_vastleggen(
-        actor=actor, activiteit=Activiteit.WIJZIGEN, pseudoniemen=[ctx.inburgeraar.pseudoniem]
+        actor=actor, activiteit=Activiteit.DUO_ONTVANGEN, pseudoniemen=[ctx.inburgeraar.pseudoniem]
     )
     return ctx
 
@@ -1000,10 +993,9 @@ def _aanmaken(ctx: Context) -> Inburgeraar:
         raise Geweigerd(
             _("DUO gaf geen doelgroep; zonder doelgroep kan het dossier niet worden aangemaakt.")
         )
+    # DUO gives no name or date of birth: they stay empty (never invented values, ADR 0041)
+    # until the caseworker fills them in from the BRP; the work item below asks for that.
     velden = {
-        "voornamen": VOORNAMEN_ONBEKEND,
-        "achternaam": ACHTERNAAM_ONBEKEND,
-        "geboortedatum": GEBOORTEDATUM_ONBEKEND,
         "doelgroep": doelgroep.indeling,
         "gedetailleerde_doelgroep": doelgroep.gedetailleerde_doelgroep,
         "vnummer": ctx.notificatie.vnummer,
@@ -1023,7 +1015,8 @@ def _aanmaken(ctx: Context) -> Inburgeraar:
         titel=_("Naam en geboortedatum aanvullen"),
         toelichting=_(
             "DUO meldde deze persoon, maar DUO geeft geen naam of geboortedatum door. Vul ze aan "
-            "uit de BRP; tot dan staan er voorlopige waarden."
+            "uit de BRP via ‘Gegevens wijzigen’. Tot dan kunnen er geen brieven of PIP worden "
+            "vastgesteld."
         ),
         sleutel=f"dossier:{inburgeraar.dossier.uuid}:persoonsgegevens",
         notificatie=ctx.notificatie,

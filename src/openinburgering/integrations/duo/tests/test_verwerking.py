@@ -91,7 +91,11 @@ def test_ss101_creates_the_person_and_dossier_from_duos_data(ontvang, duo_mock, 
         "2026-01-12"
     )
     activiteiten = set(Verwerking.objects.values_list("activiteit", flat=True))
-    assert {Activiteit.AANMAKEN, Activiteit.INZIEN, Activiteit.WIJZIGEN} <= activiteiten
+    assert {
+        Activiteit.AANMAKEN,
+        Activiteit.DUO_OPGEVRAAGD,
+        Activiteit.DUO_ONTVANGEN,
+    } <= activiteiten
     assert all(v.betrokkene == inburgeraar.pseudoniem for v in Verwerking.objects.all())
 
 
