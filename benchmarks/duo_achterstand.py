@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from duo_notificaties import DUO_OIN, GEMEENTE_OIN, REPO, Postgres, bsn_reeks, vrije_poort  # noqa: E402
 
 GEMEENTECODE = "9999"
+SPECS = REPO.parent / "shared" / "duo-m2m"
 
 
 def _simulator_personen(poort: int, bsns: list[str], threads: int = 4) -> None:
@@ -98,6 +99,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--aantal", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument(
+        "--sim-specs",
+        action="store_true",
+        help="let the simulator validate every request against DUO's specs (costs this machine's "
+        "CPU, which DUO's own servers would spend)",
+    )
     args = parser.parse_args()
 
     pg = Postgres()
@@ -128,7 +135,8 @@ def main() -> None:
         )
         simulator = subprocess.Popen(
             [sys.executable, "-m", "openinburgering.duo_simulator", "--port", str(sim_poort),
-             "--db", f"{tmp}/sim.sqlite3", "--reset", "--stil", "--duo-oin", DUO_OIN],
+             "--db", f"{tmp}/sim.sqlite3", "--reset", "--stil", "--duo-oin", DUO_OIN,
+             "--specs", str(SPECS if args.sim_specs else Path(tmp) / "geen-specs")],
             env=env,
         )  # fmt: skip
         _wacht_op_poort(sim_poort)
@@ -188,7 +196,7 @@ def main() -> None:
         print()
         print(
             f"{args.workers} workers; {os.cpu_count()} CPUs shared by workers, database and "
-            f"the DUO simulator"
+            f"the DUO simulator (spec validation {'on' if args.sim_specs else 'off'})"
         )
         print(f"{'meting':34} {'tijd':>10} {'per bericht':>12} {'per seconde':>12}")
         print(
