@@ -50,8 +50,10 @@ def test_processing_a_notification_logs_asked_and_received_once_per_person(
     # Processing SS101 asks DUO several APIs about the one person: one record.
     assert len(duo_mock.verzoeken) > 1
     [opgevraagd] = records(Activiteit.DUO_OPGEVRAAGD)
-    [ontvangen] = records(Activiteit.DUO_ONTVANGEN)
-    for record in (opgevraagd, ontvangen):
+    # Received twice: the notification when it is stored, DUO's data when it is applied.
+    ontvangen = records(Activiteit.DUO_ONTVANGEN)
+    assert len(ontvangen) == 2
+    for record in (opgevraagd, *ontvangen):
         assert record.betrokkene == inburgeraar.pseudoniem
         assert record.gemeente == gemeente_a
         assert record.resultaat == Resultaat.OK
