@@ -13,6 +13,9 @@ _NEGEN_CIJFERS = re.compile(r"\d{9}")
 
 class _StilleHandler(WSGIRequestHandler):
     verbose = False
+    # Keep-alive, as DUO's servers (and any HTTPS server worth the name) offer it: a client
+    # that reuses its connection does not pay a new handshake per request.
+    protocol_version = "HTTP/1.1"
 
     def log_request(self, code="-", size="-"):
         if self.verbose:

@@ -150,7 +150,10 @@ def inburgeraar_aanmaken(
         raise ValidationError({"bsn": exc.messages}) from None
     inburgeraar = Inburgeraar(gemeente=actor.gemeente, **velden)
     inburgeraar.zet_bsn(bsn)
-    inburgeraar.full_clean(exclude=["gemeente", "bsn_versleuteld", "bsn_hash", "pseudoniem"])
+    # Not the uuid: it is a fresh uuid4, checking it would be one query per person for nothing.
+    inburgeraar.full_clean(
+        exclude=["gemeente", "bsn_versleuteld", "bsn_hash", "pseudoniem", "uuid"]
+    )
     _plicht_toetsen(inburgeraar)
     if Inburgeraar.objects.filter(gemeente=actor.gemeente, bsn_hash=inburgeraar.bsn_hash).exists():
         raise ValidationError({"bsn": _("Er is in deze gemeente al een inburgeraar met dit BSN.")})

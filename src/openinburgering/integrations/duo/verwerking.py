@@ -907,7 +907,11 @@ def _verwerken(notificatie: Notificatie, *, _herhaling: bool) -> str:
 
     try:
         with transaction.atomic():
-            rij = Notificatie.objects.select_for_update().get(pk=notificatie.pk)
+            rij = (
+                Notificatie.objects.select_for_update(of=("self",))
+                .select_related("gemeente")
+                .get(pk=notificatie.pk)
+            )
             if rij.status not in OPEN_STATUSSEN:
                 return rij.status
             ctx = _toepassen(rij, gebeurtenis, bsn, opgehaald)
@@ -1006,7 +1010,7 @@ def _aanmaken(ctx: Context) -> Inburgeraar:
     inburgeraar = inburgeraar_services.inburgeraar_aanmaken(
         actor=ctx.actor, bsn=ctx.bsn, aangemeld_op=ctx.meldingsdatum, **velden
     )
-    inburgeraar = Inburgeraar.objects.select_related("dossier").get(pk=inburgeraar.pk)
+    # ``inburgeraar.dossier`` is cached by the create (the reverse side of the one-to-one).
     ctx.inburgeraar = inburgeraar
     werkitem_aanmaken(
         gemeente=ctx.gemeente,
