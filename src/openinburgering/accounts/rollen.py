@@ -47,6 +47,7 @@ class Recht(StrEnum):
     DEELNEMERS_SCHOOL_LEZEN = "deelnemers_school_lezen"
     DEELNAME_MELDEN = "deelname_melden"
     KOPPELING_BEHEREN = "koppeling_beheren"
+    GEMEENTE_INSTELLEN = "gemeente_instellen"
 
 
 RECHT_OMSCHRIJVING = {
@@ -81,6 +82,10 @@ RECHT_OMSCHRIJVING = {
     ),
     Recht.KOPPELING_BEHEREN: _(
         "De DUO-koppeling beheren: berichten, incidenten en afstemming (geen persoonsgegevens)"
+    ),
+    Recht.GEMEENTE_INSTELLEN: _(
+        "De instellingen van de eigen gemeente wijzigen: naam, koppeling met DUO en "
+        "contactgegevens op brieven"
     ),
 }
 
@@ -131,6 +136,7 @@ MATRIX: dict[str, frozenset[Recht]] = {
     Rol.FUNCTIONEEL_BEHEERDER: frozenset(
         {
             Recht.KOPPELING_BEHEREN,
+            Recht.GEMEENTE_INSTELLEN,
             Recht.LOGBOEK_LEZEN,
             Recht.CIJFERS_LEZEN,
             Recht.REGELS_LEZEN,
