@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python src/manage.py
 PORT ?= 8000
 SIMULATOR_PORT ?= 8001
 
-.PHONY: bench-signalen help venv demo demo-scenario test lint format check-migrations openapi openapi-check env-docs requirements ci-checks e2e regels-docs messages rollen-docs vendor
+.PHONY: bench-signalen bench-duo bench-duo-achterstand help venv demo demo-scenario test lint format check-migrations openapi openapi-check env-docs requirements ci-checks e2e regels-docs messages rollen-docs vendor
 
 help:
 	@echo "make demo   - installeer, migreer, laad demodata en start het systeem"
@@ -92,3 +92,8 @@ bench-signalen: venv
 # Django view; not part of `make test`. Uses DATABASE_URL or starts a throwaway cluster.
 bench-duo: venv
 	$(BIN)/python benchmarks/duo_notificaties.py $(BENCH_ARGS)
+
+# Time to process a backlog of DUO notifications (default 100,000) against the simulator, with
+# the inbox workers, next to the bare inbox in the same run; not part of `make test`.
+bench-duo-achterstand: venv
+	$(BIN)/python benchmarks/duo_achterstand.py $(BENCH_ARGS)

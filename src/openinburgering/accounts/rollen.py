@@ -47,6 +47,8 @@ class Recht(StrEnum):
     DEELNEMERS_SCHOOL_LEZEN = "deelnemers_school_lezen"
     DEELNAME_MELDEN = "deelname_melden"
     KOPPELING_BEHEREN = "koppeling_beheren"
+    CONTACTPERSONEN_BEHEREN = "contactpersonen_beheren"
+    CONTACTPERSOON_KOPPELEN = "contactpersoon_koppelen"
     GEMEENTE_INSTELLEN = "gemeente_instellen"
 
 
@@ -83,6 +85,12 @@ RECHT_OMSCHRIJVING = {
     Recht.KOPPELING_BEHEREN: _(
         "De DUO-koppeling beheren: berichten, incidenten en afstemming (geen persoonsgegevens)"
     ),
+    Recht.CONTACTPERSONEN_BEHEREN: _(
+        "De contactpersonen van de gemeente bij DUO aanmaken, wijzigen en verwijderen"
+    ),
+    Recht.CONTACTPERSOON_KOPPELEN: _(
+        "Op het dossier een contactpersoon bij DUO koppelen of ontkoppelen"
+    ),
     Recht.GEMEENTE_INSTELLEN: _(
         "De instellingen van de eigen gemeente wijzigen: naam, koppeling met DUO en "
         "contactgegevens op brieven"
@@ -105,6 +113,8 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.HANDHAVING_VOORBEREIDEN,
             Recht.CONTRACTEN_LEZEN,
             Recht.VERWIJZEN,
+            # DUO shows the inburgeraar who at the gemeente to contact (Contactpersoon API).
+            Recht.CONTACTPERSOON_KOPPELEN,
         }
     ),
     Rol.TEAMLEIDER: frozenset(
@@ -125,6 +135,9 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.CONTRACTEN_LEZEN,
             Recht.CONTRACTEN_BEHEREN,
             Recht.VERWIJZEN,
+            Recht.CONTACTPERSOON_KOPPELEN,
+            # The teamleider keeps the list of the team's contact persons at DUO up to date.
+            Recht.CONTACTPERSONEN_BEHEREN,
         }
     ),
     # Policy staff work with aggregates only and never see personal data.
@@ -143,6 +156,8 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.BEGELEIDING_BEHEREN,
             Recht.CONTRACTEN_LEZEN,
             Recht.CONTRACTEN_BEHEREN,
+            # Staff contact details, no inburgeraar's personal data; linking stays with the team.
+            Recht.CONTACTPERSONEN_BEHEREN,
         }
     ),
     # School staff: only their own referred participants, only the referred fields (ADR 0030).

@@ -284,6 +284,14 @@ DUO_MTLS_SUBJECT_HEADER = env(
     "clientcertificaat zet (`X-SSL-Client-S-DN` wordt `HTTP_X_SSL_CLIENT_S_DN`). Het subject moet "
     "het OIN van DUO bevatten. De proxy moet deze header uit inkomende verzoeken verwijderen.",
 )
+DUO_NOTIFICATIES_DIRECT = env(
+    "DUO_NOTIFICATIES_DIRECT",
+    False,
+    cast=bool,
+    group="DUO",
+    help_text="Verwerk een notificatie van DUO meteen na opslaan via de taakwachtrij, in plaats "
+    "van door `duo_inbox_verwerken` (alleen voor tests en een opstelling met één proces).",
+)
 DUO_OUTBOX_MAX_BACKOFF_SECONDS = env(
     "DUO_OUTBOX_MAX_BACKOFF_SECONDS",
     300,

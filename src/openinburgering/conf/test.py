@@ -15,3 +15,6 @@ STORAGES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["NAME"] = ":memory:"
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+# No inbox worker runs in the tests: a notification is processed right after it is stored
+# (the tests of the inbox itself turn this off).
+DUO_NOTIFICATIES_DIRECT = True

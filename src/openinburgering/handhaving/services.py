@@ -16,7 +16,7 @@ from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.core.regels import als_validationerror
 from openinburgering.inburgeraars.models import Bron
-from openinburgering.inburgeraars.services import gebeurtenis_toevoegen
+from openinburgering.inburgeraars.services import gebeurtenis_toevoegen, vereis_persoonsgegevens
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels.base import Uitkomst
@@ -78,6 +78,7 @@ def _log(actor, zaak, omschrijving):
 
 def _brief(stap: Handhavingsstap) -> None:
     zaak = stap.zaak
+    vereis_persoonsgegevens(zaak.dossier.inburgeraar)
     inhoud = brieven.render_pdf(
         f"handhaving/brief_{stap.soort}.html",
         {

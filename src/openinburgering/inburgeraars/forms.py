@@ -58,6 +58,12 @@ class InburgeraarForm(NldsFormMixin, forms.ModelForm):
             "regime": _("Wordt bepaald uit de datum van de IND als die bekend is (regel R2)."),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The model allows them empty (a person DUO announced); a caseworker types them in.
+        for veld in ("voornamen", "achternaam"):
+            self.fields[veld].required = True
+
     def clean_vnummer(self):
         waarde = self.cleaned_data["vnummer"].strip()
         if waarde and not (waarde.isdigit() and len(waarde) == 10):

@@ -12,6 +12,24 @@ from . import bsn as bsn_tools
 from .codes import Doelgroep, GedetailleerdeDoelgroep, Regime, Verblijfsdoel, keuzes
 from .workflow import Eindreden, Status
 
+#: Shown wherever a name is displayed while it is not yet known (a person DUO announced).
+NAAM_ONBEKEND = _("Naam nog onbekend")
+
+
+def volledige_naam(voornamen: str, voorvoegsel: str, achternaam: str) -> str:
+    """A person's name as a sentence shows it, or "Naam nog onbekend"."""
+    if not (voornamen or achternaam):
+        return str(NAAM_ONBEKEND)
+    return " ".join(p for p in (voornamen, voorvoegsel, achternaam) if p)
+
+
+def lijstnaam(voornamen: str, voorvoegsel: str, achternaam: str) -> str:
+    """A person's name for sorted lists, or "Naam nog onbekend"."""
+    if not (voornamen or achternaam):
+        return str(NAAM_ONBEKEND)
+    naam = ", ".join(p for p in (achternaam, voornamen) if p)
+    return f"{naam} {voorvoegsel}" if voorvoegsel else naam
+
 
 class Inburgeraar(models.Model):
     """A person with the duty to integrate, as known to one gemeente."""
@@ -23,10 +41,12 @@ class Inburgeraar(models.Model):
     # The keyed hash that identifies this person in the processing log.
     pseudoniem = models.CharField(max_length=32, editable=False)
     vnummer = models.CharField(_("V-nummer"), max_length=10, blank=True)
-    voornamen = models.CharField(_("voornamen"), max_length=200)
+    # Name and date of birth are empty for a person DUO announced: DUO does not send them, and
+    # a legal record holds no invented values (ADR 0041). Forms still require them.
+    voornamen = models.CharField(_("voornamen"), max_length=200, blank=True)
     voorvoegsel = models.CharField(_("voorvoegsel"), max_length=20, blank=True)
-    achternaam = models.CharField(_("achternaam"), max_length=200)
-    geboortedatum = models.DateField(_("geboortedatum"))
+    achternaam = models.CharField(_("achternaam"), max_length=200, blank=True)
+    geboortedatum = models.DateField(_("geboortedatum"), null=True, blank=True)
     nationaliteit = CountryField(_("nationaliteit"), blank=True)
     verblijfsdoel = models.CharField(
         _("verblijfsdoel"), max_length=30, choices=keuzes(Verblijfsdoel), blank=True
@@ -67,8 +87,22 @@ class Inburgeraar(models.Model):
         return self.volledige_naam
 
     @property
+    def naam_bekend(self) -> bool:
+        return bool(self.voornamen or self.achternaam)
+
+    @property
+    def persoonsgegevens_compleet(self) -> bool:
+        """Are name and date of birth known (needed before a letter or beschikking)?"""
+        return self.naam_bekend and self.geboortedatum is not None
+
+    @property
     def volledige_naam(self) -> str:
-        return " ".join(p for p in (self.voornamen, self.voorvoegsel, self.achternaam) if p)
+        return volledige_naam(self.voornamen, self.voorvoegsel, self.achternaam)
+
+    @property
+    def lijstnaam(self) -> str:
+        """The name as sorted lists show it: achternaam, voornamen voorvoegsel."""
+        return lijstnaam(self.voornamen, self.voorvoegsel, self.achternaam)
 
     @property
     def bsn(self) -> str:

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -75,6 +76,38 @@ def _plicht_toetsen(inburgeraar: Inburgeraar) -> None:
     if not bepaling.plichtig:
         raise als_validationerror(bepaling.redenen, PLICHT_VELDEN)
     inburgeraar.regime = str(bepaling.regime.waarde)
+
+
+#: A person DUO announced lacks these until the caseworker fills them in (ADR 0041).
+PERSOONSGEGEVENS_VELDEN = {"voornamen", "achternaam", "geboortedatum"}
+
+
+def _persoonsgegevens_aangevuld(*, actor: Actor, inburgeraar: Inburgeraar) -> None:
+    """Name and date of birth are now known: close the DUO work item that asked for them."""
+    if not apps.is_installed("openinburgering.integrations.duo"):
+        return
+    from openinburgering.integrations.duo.models import WerkitemSoort
+    from openinburgering.integrations.duo.services import werkitems_sluiten
+
+    werkitems_sluiten(
+        dossier=inburgeraar.dossier,
+        soorten=[WerkitemSoort.PERSOONSGEGEVENS_AANVULLEN],
+        afhandeling=_("Naam en geboortedatum aangevuld."),
+        door=actor.label,
+    )
+
+
+def vereis_persoonsgegevens(inburgeraar: Inburgeraar) -> None:
+    """A letter or beschikking names the person: refuse while name or date of birth is unknown."""
+    if not inburgeraar.persoonsgegevens_compleet:
+        raise Geweigerd(
+            _(
+                "De naam of geboortedatum van deze inburgeraar is nog onbekend (DUO geeft die niet "
+                "door). Een brief of beschikking moet de persoon noemen: vul eerst de gegevens uit "
+                "de BRP aan via ‘Gegevens wijzigen’."
+            ),
+            veld="geboortedatum" if inburgeraar.naam_bekend else "achternaam",
+        )
 
 
 def _bron(actor: Actor) -> str:
@@ -190,6 +223,8 @@ def inburgeraar_wijzigen(
     verwerkingen_vastleggen(
         actor=actor, activiteit=Activiteit.WIJZIGEN, pseudoniemen=[inburgeraar.pseudoniem]
     )
+    if PERSOONSGEGEVENS_VELDEN & set(gewijzigd) and inburgeraar.persoonsgegevens_compleet:
+        _persoonsgegevens_aangevuld(actor=actor, inburgeraar=inburgeraar)
     logger.info("inburgeraar_gewijzigd", inburgeraar=str(inburgeraar.uuid), velden=gewijzigd)
     return inburgeraar
 

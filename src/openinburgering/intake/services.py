@@ -442,12 +442,12 @@ def _lbt_mag(actor: Actor, intake: BredeIntake) -> None:
         raise Geweigerd(_("Deze intake is afgesloten en kan niet meer veranderen."))
 
 
-def _duo(gemeente):
+def _duo(gemeente, actor: Actor | None = None):
     try:
         from openinburgering.integrations.duo.client import Duo
     except ImportError:
         raise Geweigerd(_("De koppeling met DUO is niet geïnstalleerd.")) from None
-    return Duo(gemeente)
+    return Duo(gemeente, actor=actor)
 
 
 def lbt_examennummer_opvragen(*, actor: Actor, intake: BredeIntake) -> BredeIntake:
@@ -458,7 +458,7 @@ def lbt_examennummer_opvragen(*, actor: Actor, intake: BredeIntake) -> BredeInta
     _lbt_mag(actor, intake)
     dossier = intake.dossier
     try:
-        antwoord = _duo(dossier.gemeente).lbt.examennummer(bsn=dossier.inburgeraar.bsn)
+        antwoord = _duo(dossier.gemeente, actor).lbt.examennummer(bsn=dossier.inburgeraar.bsn)
     except DuoNietGevonden:
         raise Geweigerd(
             _(

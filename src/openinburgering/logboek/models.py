@@ -17,6 +17,11 @@ class Activiteit(models.TextChoices):
     WIJZIGEN = "wijzigen", _("Gegevens wijzigen")
     STATUS_WIJZIGEN = "status_wijzigen", _("Dossierstatus wijzigen")
     EXPORTEREN = "exporteren", _("Exporteren")
+    # The exchange with DUO (DOMAIN.md §9), each its own activity in the register.
+    DUO_ONTVANGEN = "duo_ontvangen", _("Gegevens ontvangen van DUO")
+    DUO_OPGEVRAAGD = "duo_opgevraagd", _("Gegevens opgevraagd bij DUO")
+    DUO_GEMELD = "duo_gemeld", _("Gegevens gemeld aan DUO")
+    DUO_AFGESTEMD = "duo_afgestemd", _("Afgestemd met DUO")
 
 
 class Resultaat(models.TextChoices):

@@ -276,6 +276,7 @@ def pip_vaststellen(
     _mag(actor)
     if pip.status != PipStatus.CONCEPT:
         raise Conflict(_("Dit PIP is al vastgesteld."))
+    inburgeraar_services.vereis_persoonsgegevens(pip.dossier.inburgeraar)
     vandaag = timezone.localdate()
     dagtekening = dagtekening or pip.dagtekening or vandaag
     pip.dagtekening = dagtekening

@@ -173,7 +173,7 @@ def vaststellen(request, uuid):
         context["schendingen"] = schendingen_weergave(exc.uitkomst)
         context["vaststellen_geweigerd"] = True
         return render(request, "pip/bewerken.html", context, status=400)
-    except Conflict as exc:
+    except (Conflict, Geweigerd) as exc:
         messages.error(request, exc.message)
         return redirect("pip:bewerken", uuid=pip.uuid)
     messages.success(

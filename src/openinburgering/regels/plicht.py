@@ -132,7 +132,9 @@ R56 = definieer_regel(
 class PlichtFeiten:
     """De feiten waaruit de plicht volgt."""
 
-    geboortedatum: date
+    #: ``None`` zolang de geboortedatum onbekend is (een persoon die DUO aanmeldde): dan toetst
+    #: deze module geen leeftijd en noemt hij geen AOW-datum.
+    geboortedatum: date | None
     #: ISO 3166-1 alfa-2 codes, bijvoorbeeld ("SY",) of ("TR", "DE").
     nationaliteiten: tuple[str, ...]
     verblijfsdoel: Verblijfsdoel
@@ -190,8 +192,22 @@ def bepaal_regime(begindatum_plicht: date, duo_regime: Regime | None = None) -> 
     )
 
 
-def begindatum_plicht(geboortedatum: date, datum_bekendmaking_ind: date) -> Resultaat[date]:
-    """De dag waarop de plicht begint: de IND-datum, maar niet vóór de 18e verjaardag (R6, R1)."""
+def begindatum_plicht(geboortedatum: date | None, datum_bekendmaking_ind: date) -> Resultaat[date]:
+    """De dag waarop de plicht begint: de IND-datum, maar niet vóór de 18e verjaardag (R6, R1).
+
+    Zonder geboortedatum is de IND-datum het beste wat bekend is; de uitleg zegt dat.
+    """
+    if geboortedatum is None:
+        return Resultaat(
+            datum_bekendmaking_ind,
+            R6,
+            f"De plicht begint op de dag dat de IND het verblijfsrecht bekendmaakte: "
+            f"{datum_nl(datum_bekendmaking_ind)}. De geboortedatum is nog onbekend, dus de "
+            f"18e verjaardag is niet getoetst.",
+            f"The duty starts on the day the IND made the residence right known: "
+            f"{datum_nl(datum_bekendmaking_ind)}. The date of birth is not yet known, so the "
+            f"18th birthday was not checked.",
+        )
     achttien = verjaardag(geboortedatum, MINIMUMLEEFTIJD)
     if achttien > datum_bekendmaking_ind:
         return Resultaat(
@@ -271,7 +287,9 @@ def bepaal_plicht(feiten: PlichtFeiten, peildatum: date) -> Plichtbepaling:
             f"No duty: the residence purpose '{feiten.verblijfsdoel.value}' is temporary.",
             veld="verblijfsdoel",
         )
-    redenen += toets_leeftijd(feiten.geboortedatum, peildatum)
+    if feiten.geboortedatum is not None:
+        # Onbekend (DUO meldde de persoon): DUO heeft de leeftijd al getoetst.
+        redenen += toets_leeftijd(feiten.geboortedatum, peildatum)
     if peildatum < feiten.datum_bekendmaking_ind:
         redenen += Uitkomst.fout(
             R6,
@@ -287,7 +305,7 @@ def bepaal_plicht(feiten: PlichtFeiten, peildatum: date) -> Plichtbepaling:
             redenen=redenen,
             regime=bepaal_regime(begin.waarde, feiten.duo_regime),
             begindatum=begin,
-            aow_datum=aow_datum(feiten.geboortedatum),
+            aow_datum=aow_datum(feiten.geboortedatum) if feiten.geboortedatum else None,
         )
     return Plichtbepaling(
         plichtig=False, redenen=redenen, regime=None, begindatum=None, aow_datum=None

@@ -1,7 +1,9 @@
 """The one deadline engine: set-based recomputation of work items, and assignment."""
 
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
+from contextlib import contextmanager
 from datetime import date
 from uuid import uuid4
 
@@ -290,9 +292,33 @@ def signalen_herberekenen(
     return dict(totaal)
 
 
+_bundel = threading.local()
+
+
+@contextmanager
+def signalen_gebundeld():
+    """Collect the recomputations asked for inside this block and do them once, set-based,
+    after the commit: a worker that processes fifty DUO notifications in one transaction
+    recomputes fifty dossiers in one pass instead of a hundred single ones."""
+    if getattr(_bundel, "ids", None) is not None:
+        yield
+        return
+    _bundel.ids = set()
+    try:
+        yield
+    finally:
+        ids, _bundel.ids = _bundel.ids, None
+    if ids:
+        transaction.on_commit(lambda: signalen_herberekenen(dossier_ids=ids))
+
+
 def herbereken_na_commit(dossier) -> None:
     """Call from a service that changed a dossier's facts: recompute once the change is stored."""
     dossier_id = dossier.pk if hasattr(dossier, "pk") else dossier
+    ids = getattr(_bundel, "ids", None)
+    if ids is not None:
+        ids.add(dossier_id)
+        return
     transaction.on_commit(lambda: signalen_herberekenen(dossier_ids=[dossier_id]))
 
 

@@ -17,6 +17,7 @@ from django.http import Http404
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import ExterneRol
 from openinburgering.gemeenten.models import Gemeente
+from openinburgering.inburgeraars.models import volledige_naam
 from openinburgering.logboek.services import verwerkingen_vastleggen
 
 from .codes import ACTIEF, LEERROUTES, AandachtspuntStatus, Afrekenbasis, Prijsmodel
@@ -258,14 +259,10 @@ class Deelnemer:
 
 
 def _deelnemer(rij: dict) -> Deelnemer:
-    naam = " ".join(
-        p
-        for p in (
-            rij["inburgeraar__voornamen"],
-            rij["inburgeraar__voorvoegsel"],
-            rij["inburgeraar__achternaam"],
-        )
-        if p
+    naam = volledige_naam(
+        rij["inburgeraar__voornamen"],
+        rij["inburgeraar__voorvoegsel"],
+        rij["inburgeraar__achternaam"],
     )
     return Deelnemer(
         uuid=rij["uuid"],

@@ -69,7 +69,7 @@ def examens_ophalen_bij_duo(*, actor: Actor, dossier) -> int:
     except ImportError:
         raise Geweigerd(_("De koppeling met DUO is niet geïnstalleerd.")) from None
     try:
-        duo = Duo(dossier.gemeente)
+        duo = Duo(dossier.gemeente, actor=actor)
         bsn = dossier.inburgeraar.bsn
         resultaten = duo.examen.resultaten(bsn=bsn)
         pogingen = duo.examen.gratis_pogingen(bsn=bsn)

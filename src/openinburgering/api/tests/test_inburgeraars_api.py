@@ -67,6 +67,10 @@ def test_stale_if_match_is_a_409_problem(gemeente_a, api_client, inburgeraar_fac
         ({"doelgroep": "Toerist"}, "doelgroep"),
         ({"vNummer": "12AB"}, "vNummer"),
         ({"email": "geen-adres"}, "email"),
+        # Empty only for a person DUO announced (ADR 0041); a client must send them.
+        ({"voornamen": ""}, "voornamen"),
+        ({"achternaam": ""}, "achternaam"),
+        ({"geboortedatum": None}, "geboortedatum"),
     ],
 )
 def test_bad_input_is_a_400_problem_and_changes_nothing(gemeente_a, api_client, data, veld):
@@ -218,3 +222,17 @@ def test_no_duty_is_a_problem_naming_the_rule(gemeente_a, api_client):
         0
     ].items()
     assert not Inburgeraar.objects.exists()
+
+
+def test_a_person_duo_announced_reads_with_empty_name_and_null_birth_date(
+    gemeente_a, api_client, inburgeraar_factory
+):
+    persoon = inburgeraar_factory(gemeente_a, voornamen="", achternaam="", geboortedatum=None)
+    client = api_client(gemeente_a)
+    gelezen = client.get(f"/api/v1/inburgeraars/{persoon.uuid}").json()
+    assert (gelezen["voornamen"], gelezen["achternaam"], gelezen["geboortedatum"]) == ("", "", None)
+    # Filling in only the phone number is fine; the missing name is not demanded by a PATCH.
+    response = client.patch(
+        f"/api/v1/inburgeraars/{persoon.uuid}", {"telefoon": "0612345678"}, format="json"
+    )
+    assert response.status_code == 200, response.content

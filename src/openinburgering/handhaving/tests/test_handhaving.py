@@ -43,6 +43,16 @@ def _zaak(actor, persoon, verplichting="map", datum="2025-03-01", oproepen=0):
 
 
 @time_machine.travel(D("2025-06-02"), tick=False)
+def test_no_letter_while_name_or_birth_date_is_unknown(actor, gemeente_a, inburgeraar_factory):
+    """A person DUO announced (ADR 0041): a letter must name the person, so it waits."""
+    onbekend = inburgeraar_factory(gemeente_a, voornamen="", achternaam="", geboortedatum=None)
+    zaak = _zaak(actor, onbekend)
+    with pytest.raises(Geweigerd, match="nog onbekend"):
+        services.waarschuwing_sturen(actor=actor, zaak=zaak, datum=D("2025-03-10"))
+    assert not Handhavingsstap.objects.filter(zaak=zaak, soort="waarschuwing").exists()
+
+
+@time_machine.travel(D("2025-06-02"), tick=False)
 def test_pip_fine_goes_through_warning_intention_and_decision_with_letters(actor, persoon):
     zaak = _zaak(actor, persoon)
     assert zaak.artikel == "Wi2021 art. 23"

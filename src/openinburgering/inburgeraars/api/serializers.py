@@ -61,7 +61,32 @@ class InburgeraarSerializer(serializers.ModelSerializer):
         max_length=2,
         help_text=_("Landcode volgens ISO 3166-1 alfa-2, bijvoorbeeld SY."),
     )
+    # Empty (null) for a person DUO announced until the gemeente fills them in from the BRP
+    # (ADR 0041); a client that writes them must send a value.
+    voornamen = serializers.CharField(
+        max_length=200,
+        allow_blank=True,
+        help_text=_("Leeg zolang de naam onbekend is (een persoon die DUO aanmeldde)."),
+    )
+    achternaam = serializers.CharField(
+        max_length=200,
+        allow_blank=True,
+        help_text=_("Leeg zolang de naam onbekend is (een persoon die DUO aanmeldde)."),
+    )
+    geboortedatum = serializers.DateField(
+        allow_null=True,
+        help_text=_("Leeg zolang de geboortedatum onbekend is (een persoon die DUO aanmeldde)."),
+    )
     dossier = DossierSerializer(read_only=True)
+
+    def _verplicht(self, waarde):
+        if waarde in (None, ""):
+            raise serializers.ValidationError(_("Dit veld is vereist."))
+        return waarde
+
+    validate_voornamen = _verplicht
+    validate_achternaam = _verplicht
+    validate_geboortedatum = _verplicht
 
     class Meta:
         model = Inburgeraar

@@ -259,7 +259,7 @@ def _vastleggen(
     duo_stand_bijwerken(inburgeraar=dossier.inburgeraar, gegevens=opgehaald)
     verwerkingen_vastleggen(
         actor=Actor(gemeente=dossier.gemeente, systeem="DUO-afstemming"),
-        activiteit=Activiteit.INZIEN,
+        activiteit=Activiteit.DUO_AFGESTEMD,
         pseudoniemen=[dossier.inburgeraar.pseudoniem],
     )
     return len(nu_verschillend), len(opgelost)
@@ -295,7 +295,7 @@ def _onbekende_personen(afstemming: Afstemming, sessie: requests.Session) -> int
             )
             verwerkingen_vastleggen(
                 actor=Actor(gemeente=gemeente, systeem="DUO-afstemming"),
-                activiteit=Activiteit.INZIEN,
+                activiteit=Activiteit.DUO_AFGESTEMD,
                 pseudoniemen=[bsn_tools.pseudoniem(bsn)],
             )
         aantal += 1
@@ -308,7 +308,7 @@ def afstemmen(
     """Compare every active dossier of the gemeente with DUO; returns the finished run."""
     afstemming = Afstemming.objects.create(gemeente=gemeente, gestart_door=gestart_door)
     sessie = sessie or requests.Session()
-    duo = Duo(gemeente, session=sessie)
+    duo = Duo(gemeente, session=sessie, actor=Actor(gemeente=gemeente, systeem="DUO-afstemming"))
     dossiers = (
         Dossier.objects.filter(gemeente=gemeente)
         .exclude(status=Status.AFGEROND)

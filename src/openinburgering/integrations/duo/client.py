@@ -22,9 +22,12 @@ from django.utils.translation import gettext as _
 import requests
 import structlog
 
+from openinburgering.accounts.context import Actor
 from openinburgering.inburgeraars import bsn as bsn_tools
 from openinburgering.inburgeraars.models import Inburgeraar
 from openinburgering.inburgeraars.workflow import Eindreden
+from openinburgering.logboek.models import Activiteit, Resultaat
+from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels.duo import Relevantie, toets_relevantie
 
 from . import data
@@ -78,10 +81,46 @@ class DuoApiClient:
     #: DUO's API (folder name in ``shared/duo-m2m``), for logging.
     api = ""
 
-    def __init__(self, gemeente, *, session: requests.Session | None = None, notificatie=None):
+    def __init__(
+        self,
+        gemeente,
+        *,
+        session: requests.Session | None = None,
+        notificatie=None,
+        actor: Actor | None = None,
+        vastgelegd: set | None = None,
+    ):
         self.gemeente = gemeente
         self.session = session or requests.Session()
         self.notificatie = notificatie
+        #: Who asks DUO, for the processing log (the caseworker, or the DUO link itself).
+        self.actor = actor or Actor(gemeente=gemeente, systeem="DUO-koppeling")
+        #: (activity, pseudonym) already in the processing log for this client (or ``Duo``):
+        #: asking DUO five things about one person is one processing of that person.
+        self.vastgelegd = vastgelegd if vastgelegd is not None else set()
+
+    def _vastleggen(self, methode: str, bsn: str, status: int) -> None:
+        """Processing log: one record per person for what DUO answered (no BSN, a pseudonym).
+
+        A read is ``duo_opgevraagd``, a write ``duo_gemeld``. Nothing when DUO did not answer or
+        was unavailable: then no data was exchanged. DUO's refusal is logged as refused.
+        """
+        if status >= 500 or status in TIJDELIJKE_STATUSSEN:
+            return
+        lezen = methode == "GET"
+        gelukt = 200 <= status < 300 or (lezen and status == 404)
+        activiteit = Activiteit.DUO_OPGEVRAAGD if lezen else Activiteit.DUO_GEMELD
+        pseudoniem = bsn_tools.pseudoniem(bsn)
+        sleutel = (activiteit, pseudoniem, gelukt)
+        if sleutel in self.vastgelegd:
+            return
+        verwerkingen_vastleggen(
+            actor=self.actor,
+            activiteit=activiteit,
+            pseudoniemen=[pseudoniem],
+            resultaat=Resultaat.OK if gelukt else Resultaat.GEWEIGERD,
+        )
+        self.vastgelegd.add(sleutel)
 
     # --- plumbing ---------------------------------------------------------------------------
 
@@ -145,6 +184,8 @@ class DuoApiClient:
             bericht_id=bericht_id,
             gemeente=self.gemeente.code,
         )
+        if bsn is not None:
+            self._vastleggen(methode, bsn, response.status_code)
         self._controleer(response)
         return response
 
@@ -505,9 +546,22 @@ class ExamenClient(DuoApiClient):
 class Duo:
     """All clients for one gemeente, sharing one HTTP session (connection reuse)."""
 
-    def __init__(self, gemeente, *, session: requests.Session | None = None, notificatie=None):
+    def __init__(
+        self,
+        gemeente,
+        *,
+        session: requests.Session | None = None,
+        notificatie=None,
+        actor: Actor | None = None,
+    ):
         self.session = session or requests.Session()
-        kwargs = {"session": self.session, "notificatie": notificatie}
+        kwargs = {
+            "session": self.session,
+            "notificatie": notificatie,
+            "actor": actor,
+            # One processing-log record per person for all of these clients together.
+            "vastgelegd": set(),
+        }
         self.plicht = InburgeringsplichtClient(gemeente, **kwargs)
         self.lbt = LeerbaarheidstoetsClient(gemeente, **kwargs)
         self.termijn = InburgeringstermijnClient(gemeente, **kwargs)

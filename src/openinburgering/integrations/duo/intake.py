@@ -233,18 +233,13 @@ def notificatie_ontvangen(*, gemeente: Gemeente, verzoek: NotificatieVerzoek) ->
             if notificatie.pseudoniem:
                 verwerkingen_vastleggen(
                     actor=Actor(gemeente=gemeente, systeem="DUO (notificatie)"),
-                    activiteit=Activiteit.WIJZIGEN,
+                    activiteit=Activiteit.DUO_ONTVANGEN,
                     pseudoniemen=[notificatie.pseudoniem],
                 )
-            taak = tasks.notificatie_verwerken
-            if taak.get_backend().supports_defer:
-                # A queue that stores its tasks (the database queue in production): enqueue in
-                # this transaction, so a notification costs one commit instead of two and its
-                # task row exists exactly when the notification does.
-                taak.enqueue(notificatie.pk)
-            else:
-                # A backend that runs the task at once must wait for the commit.
-                transaction.on_commit(lambda: taak.enqueue(notificatie.pk))
+            if settings.DUO_NOTIFICATIES_DIRECT:
+                # Without an inbox worker (tests, a one-process setup): process after the commit.
+                transaction.on_commit(lambda: tasks.notificatie_verwerken.enqueue(notificatie.pk))
+            # Otherwise the notification row is the task: ``duo_inbox_verwerken`` claims it.
     except IntegrityError:
         bestaand = Notificatie.objects.get(bron=verzoek.bron, bericht_id=verzoek.bericht_id)
         if bestaand.vingerafdruk == afdruk:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -25,7 +26,7 @@ from django.utils.translation import gettext_lazy
 import structlog
 
 from openinburgering.accounts.context import Actor
-from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.gemeenten.models import Koppeling
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.models import Bron, Inburgeraar
@@ -482,7 +483,8 @@ def zroute_melden(
 # --- Contactpersoon ---------------------------------------------------------------------------
 
 
-def _contactgegevens(naam: str, email: str, telefoonnummer: str) -> dict:
+def contactgegevens_fouten(naam: str, email: str, telefoonnummer: str) -> dict[str, str]:
+    """Every field that DUO's Contactpersoon API would refuse, with a Dutch message."""
     fouten = {}
     if not naam.strip() or not _NAAM.match(naam):
         fouten["naam"] = _("Een naam bestaat uit letters, spaties, punten en streepjes (max. 100).")
@@ -490,10 +492,29 @@ def _contactgegevens(naam: str, email: str, telefoonnummer: str) -> dict:
         fouten["email"] = _("Vul een geldig e-mailadres in.")
     if not 3 <= len(telefoonnummer) <= 22 or not _TELEFOON.match(telefoonnummer):
         fouten["telefoonnummer"] = _("Vul een geldig telefoonnummer in, bijvoorbeeld 0201234567.")
+    return fouten
+
+
+def _contactgegevens(naam: str, email: str, telefoonnummer: str) -> dict:
+    fouten = contactgegevens_fouten(naam, email, telefoonnummer)
     if fouten:
         veld, melding = next(iter(fouten.items()))
         raise Geweigerd(melding, veld=veld)
     return {"naam": naam, "email": email, "telefoonnummer": telefoonnummer}
+
+
+def _eigen_contactpersoon(actor: Actor, contactpersoon: Contactpersoon) -> None:
+    if contactpersoon.gemeente_id != actor.gemeente.pk or contactpersoon.verwijderd:
+        raise Geweigerd(_("Deze contactpersoon bestaat niet (meer) in deze gemeente."))
+
+
+def _nieuwe_versie(contactpersoon: Contactpersoon, versie: int | None, **velden) -> None:
+    """Bump the version if it is still the one the user saw; otherwise someone else was first."""
+    verwacht = contactpersoon.versie if versie is None else versie
+    if not Contactpersoon.objects.filter(
+        pk=contactpersoon.pk, versie=verwacht, verwijderd=False
+    ).update(versie=F("versie") + 1, **velden):
+        raise Conflict()
 
 
 @transaction.atomic
@@ -510,15 +531,28 @@ def contactpersoon_aanmaken(
         pad="/contactpersonen",
         inhoud=gegevens,
     )
+    logger.info("duo_contactpersoon_aangemaakt", contactpersoon=str(contactpersoon.uuid))
     return contactpersoon
 
 
 @transaction.atomic
 def contactpersoon_wijzigen(
-    *, actor: Actor, contactpersoon: Contactpersoon, naam: str, email: str, telefoonnummer: str
+    *,
+    actor: Actor,
+    contactpersoon: Contactpersoon,
+    naam: str,
+    email: str,
+    telefoonnummer: str,
+    versie: int | None = None,
 ) -> Contactpersoon:
+    """Change the contact details here and at DUO (PUT replaces them all); ``versie`` is the
+    version the user saw, so a concurrent change is a :class:`Conflict`."""
+    _eigen_contactpersoon(actor, contactpersoon)
     gegevens = _contactgegevens(naam, email, telefoonnummer)
-    Contactpersoon.objects.filter(pk=contactpersoon.pk).update(**gegevens)
+    ongewijzigd = all(getattr(contactpersoon, k) == v for k, v in gegevens.items())
+    if ongewijzigd and (versie is None or versie == contactpersoon.versie):
+        return contactpersoon
+    _nieuwe_versie(contactpersoon, versie, **gegevens)
     contactpersoon.refresh_from_db()
     _schrijven(
         actor=actor,
@@ -528,14 +562,18 @@ def contactpersoon_wijzigen(
         pad="/contactpersonen/{id}",
         inhoud=gegevens,
     )
+    logger.info("duo_contactpersoon_gewijzigd", contactpersoon=str(contactpersoon.uuid))
     return contactpersoon
 
 
 @transaction.atomic
-def contactpersoon_verwijderen(*, actor: Actor, contactpersoon: Contactpersoon) -> None:
+def contactpersoon_verwijderen(
+    *, actor: Actor, contactpersoon: Contactpersoon, versie: int | None = None
+) -> None:
     """R48: deleting a contact person removes all its links."""
+    _eigen_contactpersoon(actor, contactpersoon)
+    _nieuwe_versie(contactpersoon, versie, verwijderd=True)
     ContactpersoonKoppeling.objects.filter(contactpersoon=contactpersoon).delete()
-    Contactpersoon.objects.filter(pk=contactpersoon.pk).update(verwijderd=True)
     _schrijven(
         actor=actor,
         contactpersoon=contactpersoon,
@@ -543,6 +581,7 @@ def contactpersoon_verwijderen(*, actor: Actor, contactpersoon: Contactpersoon) 
         methode="DELETE",
         pad="/contactpersonen/{id}",
     )
+    logger.info("duo_contactpersoon_verwijderd", contactpersoon=str(contactpersoon.uuid))
 
 
 @transaction.atomic
@@ -551,8 +590,7 @@ def contactpersoon_koppelen(
 ) -> UitgaandBericht:
     """R48: a new link replaces the person's existing one (at DUO and here)."""
     _eigen(actor, inburgeraar)
-    if contactpersoon.gemeente_id != actor.gemeente.pk or contactpersoon.verwijderd:
-        raise Geweigerd(_("Deze contactpersoon bestaat niet (meer) in deze gemeente."))
+    _eigen_contactpersoon(actor, contactpersoon)
     huidig = ContactpersoonKoppeling.objects.filter(inburgeraar=inburgeraar).first()
     koppelingen = {str(inburgeraar.uuid): str(huidig.contactpersoon.uuid)} if huidig else {}
     nieuw = koppel_contactpersoon(koppelingen, str(inburgeraar.uuid), str(contactpersoon.uuid))
@@ -575,9 +613,11 @@ def contactpersoon_ontkoppelen(
     *, actor: Actor, contactpersoon: Contactpersoon, inburgeraar: Inburgeraar
 ) -> UitgaandBericht:
     _eigen(actor, inburgeraar)
-    ContactpersoonKoppeling.objects.filter(
+    verwijderd, _per_model = ContactpersoonKoppeling.objects.filter(
         inburgeraar=inburgeraar, contactpersoon=contactpersoon
     ).delete()
+    if not verwijderd:
+        raise Geweigerd(_("Deze contactpersoon is niet (meer) aan deze inburgeraar gekoppeld."))
     return _schrijven(
         actor=actor,
         inburgeraar=inburgeraar,

@@ -93,6 +93,13 @@ class Notificatie(MetBsn):
             models.Index(fields=["gemeente", "status"]),
             models.Index(fields=["status", "volgende_poging_op"]),
             models.Index(fields=["gemeente", "bsn_hash", "gebeurtenis_id"]),
+            # The inbox: what a worker claims next, oldest first; stays small however long
+            # the history grows.
+            models.Index(
+                fields=["id"],
+                condition=models.Q(status__in=["ontvangen", "opnieuw"]),
+                name="duo_notificatie_inbox",
+            ),
         ]
 
     def __str__(self):
@@ -290,10 +297,13 @@ class Contactpersoon(models.Model):
     # DUO's id, known once DUO answered the POST /contactpersonen.
     duo_id = models.PositiveIntegerField(_("id bij DUO"), null=True, blank=True)
     verwijderd = models.BooleanField(default=False)
+    #: Optimistic locking: the version the user saw must still be the stored one.
+    versie = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("contactpersoon bij DUO")
         verbose_name_plural = _("contactpersonen bij DUO")
+        indexes = [models.Index(fields=["gemeente", "verwijderd", "-id"])]
 
     def __str__(self):
         return self.naam

@@ -7,6 +7,8 @@ from openinburgering.accounts.context import Actor
 
 from .models import (
     Afstemming,
+    Contactpersoon,
+    ContactpersoonKoppeling,
     IntegriteitsIncident,
     Notificatie,
     NotificatieStatus,
@@ -109,3 +111,39 @@ def afstemming_list(*, actor: Actor, limiet: int = 20):
     return Afstemming.objects.filter(gemeente=actor.gemeente).order_by("-gestart_op", "-id")[
         :limiet
     ]
+
+
+# --- the gemeente's contact persons at DUO (staff data, no inburgeraar's personal data) ---------
+
+
+def contactpersoon_list(*, actor: Actor):
+    """The gemeente's current contact persons, each with how many inburgeraars it is linked to."""
+    return Contactpersoon.objects.filter(gemeente=actor.gemeente, verwijderd=False).annotate(
+        aantal_gekoppeld=Count("koppelingen")
+    )
+
+
+def contactpersoon_get(*, actor: Actor, uuid) -> Contactpersoon:
+    return _get(Contactpersoon.objects.filter(gemeente=actor.gemeente, verwijderd=False), uuid)
+
+
+def contactpersoon_keuzes(*, actor: Actor, limiet: int = 500) -> list[Contactpersoon]:
+    """The contact persons to choose from when linking one to a dossier, by name."""
+    return list(
+        Contactpersoon.objects.filter(gemeente=actor.gemeente, verwijderd=False).order_by(
+            "naam", "id"
+        )[:limiet]
+    )
+
+
+def contactpersoon_van_inburgeraar(*, actor: Actor, inburgeraar) -> Contactpersoon | None:
+    koppeling = (
+        ContactpersoonKoppeling.objects.filter(
+            inburgeraar=inburgeraar,
+            inburgeraar__gemeente=actor.gemeente,
+            contactpersoon__verwijderd=False,
+        )
+        .select_related("contactpersoon")
+        .first()
+    )
+    return koppeling.contactpersoon if koppeling else None

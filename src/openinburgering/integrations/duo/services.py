@@ -5,6 +5,7 @@ Every function takes keyword-only arguments and runs in the caller's transaction
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 from django.apps import apps
@@ -25,6 +26,15 @@ from .models import (
 )
 
 logger = structlog.get_logger(__name__)
+
+
+def signalen_gebundeld():
+    """The deadline engine's bundling of recomputations (a no-op without ``signalen``)."""
+    if not apps.is_installed("openinburgering.signalen"):
+        return contextlib.nullcontext()
+    from openinburgering.signalen.services import signalen_gebundeld as gebundeld
+
+    return gebundeld()
 
 
 def signalen_bijwerken(dossier) -> None:

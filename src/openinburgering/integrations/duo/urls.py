@@ -31,4 +31,31 @@ urlpatterns = [
         views.werkitem_afhandelen,
         name="werkitem_afhandelen",
     ),
+    path("koppeling/duo/contactpersonen/", views.contactpersonen, name="contactpersonen"),
+    path(
+        "koppeling/duo/contactpersonen/nieuw/",
+        views.contactpersoon_aanmaken,
+        name="contactpersoon_aanmaken",
+    ),
+    path(
+        "koppeling/duo/contactpersonen/<uuid:uuid>/",
+        views.contactpersoon_wijzigen,
+        name="contactpersoon_wijzigen",
+    ),
+    path(
+        "koppeling/duo/contactpersonen/<uuid:uuid>/verwijderen/",
+        views.contactpersoon_verwijderen,
+        name="contactpersoon_verwijderen",
+    ),
+    # On the dossier: ``uuid`` is the inburgeraar's.
+    path(
+        "koppeling/duo/dossier/<uuid:uuid>/contactpersoon/",
+        views.contactpersoon_koppelen,
+        name="contactpersoon_koppelen",
+    ),
+    path(
+        "koppeling/duo/dossier/<uuid:uuid>/contactpersoon/ontkoppelen/",
+        views.contactpersoon_ontkoppelen,
+        name="contactpersoon_ontkoppelen",
+    ),
 ]

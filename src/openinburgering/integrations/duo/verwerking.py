@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -52,6 +53,7 @@ from .models import (
 from .services import (
     duo_stand_bijwerken,
     signalen_bijwerken,
+    signalen_gebundeld,
     werkitem_aanmaken,
     werkitems_sluiten,
 )
@@ -59,12 +61,6 @@ from .services import (
 logger = structlog.get_logger(__name__)
 
 G = regelcodes.Gebeurtenis
-
-#: DUO gives no name or date of birth; a person DUO announces gets these until the caseworker
-#: (or a BRP link) fills them in, with a work item saying so.
-VOORNAMEN_ONBEKEND = "Onbekend"
-ACHTERNAAM_ONBEKEND = "(aangemeld door DUO)"
-GEBOORTEDATUM_ONBEKEND = date(1900, 1, 1)
 
 #: The dossier closes with this end reason (R45).
 EINDREDEN = {
@@ -981,11 +977,10 @@ def _toepassen(notificatie, gebeurtenis, bsn, opgehaald: Opgehaald) -> Context:
         )
     duo_stand_bijwerken(inburgeraar=ctx.inburgeraar, gegevens=opgehaald.als_json())
     signalen_bijwerken(ctx.dossier)
+    # DUO's answers were taken into the dossier; the questions themselves are logged by the
+    # client (``duo_opgevraagd``).
     verwerkingen_vastleggen(
-        actor=actor, activiteit=Activiteit.INZIEN, pseudoniemen=[ctx.inburgeraar.pseudoniem]
-    )
-    verwerkingen_vastleggen(
-        actor=actor, activiteit=Activiteit.WIJZIGEN, pseudoniemen=[ctx.inburgeraar.pseudoniem]
+        actor=actor, activiteit=Activiteit.DUO_ONTVANGEN, pseudoniemen=[ctx.inburgeraar.pseudoniem]
     )
     return ctx
 
@@ -998,10 +993,9 @@ def _aanmaken(ctx: Context) -> Inburgeraar:
         raise Geweigerd(
             _("DUO gaf geen doelgroep; zonder doelgroep kan het dossier niet worden aangemaakt.")
         )
+    # DUO gives no name or date of birth: they stay empty (never invented values, ADR 0041)
+    # until the caseworker fills them in from the BRP; the work item below asks for that.
     velden = {
-        "voornamen": VOORNAMEN_ONBEKEND,
-        "achternaam": ACHTERNAAM_ONBEKEND,
-        "geboortedatum": GEBOORTEDATUM_ONBEKEND,
         "doelgroep": doelgroep.indeling,
         "gedetailleerde_doelgroep": doelgroep.gedetailleerde_doelgroep,
         "vnummer": ctx.notificatie.vnummer,
@@ -1021,7 +1015,8 @@ def _aanmaken(ctx: Context) -> Inburgeraar:
         titel=_("Naam en geboortedatum aanvullen"),
         toelichting=_(
             "DUO meldde deze persoon, maar DUO geeft geen naam of geboortedatum door. Vul ze aan "
-            "uit de BRP; tot dan staan er voorlopige waarden."
+            "uit de BRP via ‘Gegevens wijzigen’. Tot dan kunnen er geen brieven of PIP worden "
+            "vastgesteld."
         ),
         sleutel=f"dossier:{inburgeraar.dossier.uuid}:persoonsgegevens",
         notificatie=ctx.notificatie,
@@ -1029,19 +1024,44 @@ def _aanmaken(ctx: Context) -> Inburgeraar:
     return inburgeraar
 
 
-def notificaties_opnieuw_verwerken(*, limiet: int = 100, wachttijd=timedelta(seconds=60)) -> int:
-    """Pick up notifications whose processing is due again (DUO was down) or never ran."""
+#: How many notifications one worker claims at once. They share one transaction and one
+#: set-based recomputation of the worklist; each has its own savepoint.
+INBOX_BATCH = 50
+
+
+def inbox_verwerken(*, limiet: int = INBOX_BATCH) -> int:
+    """Process the oldest waiting notifications: received ones, and retries that are due.
+
+    The notification table is the inbox (ADR 0007). Workers claim rows with SKIP LOCKED, so
+    several run side by side without taking the same notification. A batch stops early when DUO
+    is unreachable: the rest waits for the next round instead of each running into a timeout.
+    Returns how many notifications were claimed.
+    """
     nu = timezone.now()
-    ids = list(
-        Notificatie.objects.filter(
-            status=NotificatieStatus.OPNIEUW, volgende_poging_op__lte=nu
-        ).values_list("pk", flat=True)[:limiet]
-    )
-    ids += list(
-        Notificatie.objects.filter(
-            status=NotificatieStatus.ONTVANGEN, ontvangen_op__lte=nu - wachttijd
-        ).values_list("pk", flat=True)[: max(0, limiet - len(ids))]
-    )
-    for notificatie_id in ids:
-        notificatie_verwerken(notificatie_id=notificatie_id)
+    with transaction.atomic(), signalen_gebundeld():
+        ids = list(
+            Notificatie.objects.select_for_update(skip_locked=True)
+            .filter(
+                Q(status=NotificatieStatus.ONTVANGEN)
+                | Q(status=NotificatieStatus.OPNIEUW, volgende_poging_op__lte=nu)
+            )
+            .order_by("id")
+            .values_list("pk", flat=True)[:limiet]
+        )
+        for notificatie_id in ids:
+            try:
+                with transaction.atomic():
+                    status = notificatie_verwerken(notificatie_id=notificatie_id)
+            except DatabaseError as exc:
+                # The savepoint is rolled back; park the notification so it cannot block the
+                # head of the inbox, and try again after the usual backoff.
+                logger.error("duo_inbox_databasefout", fout=type(exc).__name__)
+                Notificatie.objects.filter(pk=notificatie_id).update(
+                    status=NotificatieStatus.OPNIEUW,
+                    pogingen=F("pogingen") + 1,
+                    volgende_poging_op=nu + backoff(1),
+                )
+                continue
+            if status == NotificatieStatus.OPNIEUW:
+                break
     return len(ids)

@@ -1,4 +1,5 @@
-"""Pages of the DUO integration: beheer (no personal data), the Portal worklist and work items."""
+"""Pages of the DUO integration: beheer (no personal data), the Portal worklist, work items and
+the gemeente's contact persons at DUO (with linking them on the dossier)."""
 
 from django.contrib import messages
 from django.db import transaction
@@ -10,12 +11,15 @@ from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.accounts.rollen import Recht
-from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.pagination import keyset_pagina
+from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.ui.permissions import recht_vereist
 
-from . import bezorging, selectors, services, tasks
+from . import bezorging, meldingen, selectors, services, tasks
+from .forms import ContactpersoonForm
 from .meldingen import invoerwaarden
 from .models import NotificatieStatus, UitgaandStatus, WerkitemSoort
 
@@ -53,6 +57,7 @@ def beheer(request):
         ).order_by("volgende_poging_op", "id")[:LIMIET],
         "afstemmingen": selectors.afstemming_list(actor=actor),
         "portal": actor.gemeente.koppeling == "portal",
+        "mag_contactpersonen": actor.mag(Recht.CONTACTPERSONEN_BEHEREN),
     }
     return render(request, "duo/beheer.html", context)
 
@@ -150,6 +155,7 @@ def werkitems(request):
             "items": items,
             "onbekend": WerkitemSoort.PERSOON_ONBEKEND,
             "mag_afhandelen": actor.mag(Recht.INBURGERAAR_WIJZIGEN),
+            "mag_contactpersonen": actor.mag(Recht.CONTACTPERSONEN_BEHEREN),
         },
     )
 
@@ -175,3 +181,166 @@ def werkitem_afhandelen(request, uuid):
     ):
         return redirect(volgende)
     return redirect(reverse("duo:werkitems"))
+
+
+# --- contact persons at DUO (staff details; linking touches the inburgeraar) ------------------
+
+
+def _fout_naar_form(form, exc: Geweigerd) -> None:
+    form.add_error(exc.veld if exc.veld in form.fields else None, exc.message)
+
+
+@recht_vereist(Recht.CONTACTPERSONEN_BEHEREN)
+def contactpersonen(request):
+    """The gemeente's contact persons at DUO, newest first, a page at a time (keyset)."""
+    actor = actor_uit_request(request)
+    pagina = keyset_pagina(
+        selectors.contactpersoon_list(actor=actor),
+        na=request.GET.get("na"),
+        voor=request.GET.get("voor"),
+    )
+    return render(request, "duo/contactpersonen.html", {"pagina": pagina})
+
+
+@recht_vereist(Recht.CONTACTPERSONEN_BEHEREN)
+def contactpersoon_aanmaken(request):
+    actor = actor_uit_request(request)
+    form = ContactpersoonForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meldingen.contactpersoon_aanmaken(
+                actor=actor,
+                naam=form.cleaned_data["naam"],
+                email=form.cleaned_data["email"],
+                telefoonnummer=form.cleaned_data["telefoonnummer"],
+            )
+        except Geweigerd as exc:
+            _fout_naar_form(form, exc)
+        else:
+            messages.success(
+                request, _("De contactpersoon is aangemaakt en wordt aan DUO doorgegeven.")
+            )
+            return redirect("duo:contactpersonen")
+    return render(
+        request,
+        "duo/contactpersoon_formulier.html",
+        {"form": form, "titel": _("Nieuwe contactpersoon")},
+        status=400 if form.errors else 200,
+    )
+
+
+@recht_vereist(Recht.CONTACTPERSONEN_BEHEREN)
+def contactpersoon_wijzigen(request, uuid):
+    actor = actor_uit_request(request)
+    contactpersoon = selectors.contactpersoon_get(actor=actor, uuid=uuid)
+    form = ContactpersoonForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "naam": contactpersoon.naam,
+            "email": contactpersoon.email,
+            "telefoonnummer": contactpersoon.telefoonnummer,
+            "versie": contactpersoon.versie,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            meldingen.contactpersoon_wijzigen(
+                actor=actor,
+                contactpersoon=contactpersoon,
+                naam=form.cleaned_data["naam"],
+                email=form.cleaned_data["email"],
+                telefoonnummer=form.cleaned_data["telefoonnummer"],
+                versie=form.cleaned_data["versie"],
+            )
+        except Conflict as exc:
+            form.add_error(None, exc.message)
+        except Geweigerd as exc:
+            _fout_naar_form(form, exc)
+        else:
+            messages.success(
+                request, _("De contactpersoon is gewijzigd en wordt aan DUO doorgegeven.")
+            )
+            return redirect("duo:contactpersonen")
+    return render(
+        request,
+        "duo/contactpersoon_formulier.html",
+        {"form": form, "titel": _("Contactpersoon wijzigen"), "contactpersoon": contactpersoon},
+        status=400 if form.errors else 200,
+    )
+
+
+@recht_vereist(Recht.CONTACTPERSONEN_BEHEREN)
+def contactpersoon_verwijderen(request, uuid):
+    """Ask first (the contact person's links go too, R48); then delete here and at DUO."""
+    actor = actor_uit_request(request)
+    contactpersoon = selectors.contactpersoon_get(actor=actor, uuid=uuid)
+    if request.method == "POST":
+        try:
+            versie = int(request.POST.get("versie", ""))
+        except ValueError:
+            versie = None
+        try:
+            meldingen.contactpersoon_verwijderen(
+                actor=actor, contactpersoon=contactpersoon, versie=versie
+            )
+        except (Conflict, Geweigerd) as exc:
+            messages.error(request, exc.message)
+            return redirect("duo:contactpersoon_verwijderen", uuid=contactpersoon.uuid)
+        messages.success(
+            request, _("De contactpersoon is verwijderd; DUO krijgt dit door, met de koppelingen.")
+        )
+        return redirect("duo:contactpersonen")
+    return render(
+        request,
+        "duo/contactpersoon_verwijderen.html",
+        {
+            "contactpersoon": contactpersoon,
+            "aantal_gekoppeld": contactpersoon.koppelingen.count(),
+        },
+    )
+
+
+@recht_vereist(Recht.CONTACTPERSOON_KOPPELEN)
+@require_POST
+def contactpersoon_koppelen(request, uuid):
+    """On the dossier: link one of the gemeente's contact persons (replaces the current one)."""
+    actor = actor_uit_request(request)
+    inburgeraar = inburgeraar_selectors.inburgeraar_get(actor=actor, uuid=uuid)
+    gekozen = request.POST.get("contactpersoon", "")
+    if not gekozen:
+        messages.error(request, _("Kies een contactpersoon."))
+        return redirect("inburgeraars:detail", uuid=inburgeraar.uuid)
+    contactpersoon = selectors.contactpersoon_get(actor=actor, uuid=gekozen)
+    try:
+        meldingen.contactpersoon_koppelen(
+            actor=actor, contactpersoon=contactpersoon, inburgeraar=inburgeraar
+        )
+    except Geweigerd as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("%(naam)s is nu de contactpersoon; DUO krijgt dit door.")
+            % {"naam": contactpersoon.naam},
+        )
+    return redirect("inburgeraars:detail", uuid=inburgeraar.uuid)
+
+
+@recht_vereist(Recht.CONTACTPERSOON_KOPPELEN)
+@require_POST
+def contactpersoon_ontkoppelen(request, uuid):
+    actor = actor_uit_request(request)
+    inburgeraar = inburgeraar_selectors.inburgeraar_get(actor=actor, uuid=uuid)
+    contactpersoon = selectors.contactpersoon_van_inburgeraar(actor=actor, inburgeraar=inburgeraar)
+    if contactpersoon is None:
+        messages.error(request, _("Er is geen contactpersoon gekoppeld."))
+        return redirect("inburgeraars:detail", uuid=inburgeraar.uuid)
+    try:
+        meldingen.contactpersoon_ontkoppelen(
+            actor=actor, contactpersoon=contactpersoon, inburgeraar=inburgeraar
+        )
+    except Geweigerd as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("De contactpersoon is ontkoppeld; DUO krijgt dit door."))
+    return redirect("inburgeraars:detail", uuid=inburgeraar.uuid)

@@ -179,12 +179,32 @@ def test_alle_redenen_samen():
     [
         pytest.param(D("1990-01-01"), D("2024-05-02"), D("2024-05-02"), id="R6-ind-datum"),
         pytest.param(D("2007-09-01"), D("2024-05-02"), D("2025-09-01"), id="R6-minderjarig-18"),
+        pytest.param(None, D("2024-05-02"), D("2024-05-02"), id="R6-geboortedatum-onbekend"),
     ],
 )
 def test_r6_begindatum(geboortedatum, ind, begin):
     resultaat = begindatum_plicht(geboortedatum, ind)
     assert resultaat.waarde == begin
     assert resultaat.regel.id == "R6"
+
+
+@pytest.mark.parametrize(
+    ("wijziging", "plichtig"),
+    [
+        pytest.param({}, True, id="R1-onbekende-geboortedatum-plichtig-zoals-DUO-zei"),
+        pytest.param({"nationaliteiten": ("DE",)}, False, id="R3-onbekende-geboortedatum-eu"),
+    ],
+)
+def test_onbekende_geboortedatum_toetst_geen_leeftijd(wijziging, plichtig):
+    """A person DUO announced has no date of birth yet: no age check, no AOW date (ADR 0041)."""
+    feiten = replace(SYRIER, geboortedatum=None, **wijziging)
+    bepaling = bepaal_plicht(feiten, peildatum=D("2025-01-01"))
+    assert bepaling.plichtig is plichtig
+    assert "R1" not in bepaling.redenen.regel_ids
+    assert bepaling.aow_datum is None
+    if plichtig:
+        assert bepaling.begindatum.waarde == D("2024-05-02")
+        assert "onbekend" in bepaling.begindatum.uitleg
 
 
 def test_eu_lijst():

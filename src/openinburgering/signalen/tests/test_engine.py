@@ -123,6 +123,12 @@ def test_aow_item_six_months_before_pension_age(gemeente_a, inburgeraar_factory)
     assert Soort.AOW not in _open_op(persoon.dossier, date(2026, 8, 1))
 
 
+def test_no_aow_item_while_the_date_of_birth_is_unknown(gemeente_a, inburgeraar_factory):
+    """A person DUO announced has no date of birth yet (ADR 0041): no AOW item, no crash."""
+    persoon = inburgeraar_factory(gemeente_a, voornamen="", achternaam="", geboortedatum=None)
+    assert Soort.AOW not in _open_op(persoon.dossier, date(2027, 1, 1))
+
+
 def test_bezwaar_item_uses_r67(gemeente_a, inburgeraar_factory, medewerker):
     from openinburgering.accounts.rollen import Rol
 

@@ -242,6 +242,89 @@ def test_permission_matrix_for_intake_steps(
         assert "Uw rol" in response.content.decode()
 
 
+# The gemeente's contact persons at DUO: (name, method, object the URL names, right, POST data)
+CONTACTPERSOON = {
+    "naam": "Ilse de Vries",
+    "email": "ilse@a.example",
+    "telefoonnummer": "0201234567",
+}
+CONTACTPERSOON_VIEWS = [
+    ("duo:contactpersonen", "get", None, Recht.CONTACTPERSONEN_BEHEREN, None),
+    ("duo:contactpersoon_aanmaken", "get", None, Recht.CONTACTPERSONEN_BEHEREN, None),
+    (
+        "duo:contactpersoon_aanmaken",
+        "post",
+        None,
+        Recht.CONTACTPERSONEN_BEHEREN,
+        lambda cp: CONTACTPERSOON,
+    ),
+    ("duo:contactpersoon_wijzigen", "get", "cp", Recht.CONTACTPERSONEN_BEHEREN, None),
+    (
+        "duo:contactpersoon_wijzigen",
+        "post",
+        "cp",
+        Recht.CONTACTPERSONEN_BEHEREN,
+        lambda cp: {**CONTACTPERSOON, "naam": "Ilse Bakker", "versie": cp.versie},
+    ),
+    ("duo:contactpersoon_verwijderen", "get", "cp", Recht.CONTACTPERSONEN_BEHEREN, None),
+    (
+        "duo:contactpersoon_verwijderen",
+        "post",
+        "cp",
+        Recht.CONTACTPERSONEN_BEHEREN,
+        lambda cp: {"versie": cp.versie},
+    ),
+    (
+        "duo:contactpersoon_koppelen",
+        "post",
+        "inburgeraar",
+        Recht.CONTACTPERSOON_KOPPELEN,
+        lambda cp: {"contactpersoon": cp.uuid},
+    ),
+    ("duo:contactpersoon_ontkoppelen", "post", "inburgeraar", Recht.CONTACTPERSOON_KOPPELEN, None),
+]
+
+
+def _contactpersoon(gemeente, inburgeraar=None):
+    from openinburgering.accounts.context import Actor
+    from openinburgering.integrations.duo import meldingen
+
+    actor = Actor(gemeente=gemeente, systeem="test")
+    cp = meldingen.contactpersoon_aanmaken(actor=actor, **CONTACTPERSOON)
+    if inburgeraar is not None:
+        meldingen.contactpersoon_koppelen(actor=actor, contactpersoon=cp, inburgeraar=inburgeraar)
+    return cp
+
+
+def _contactpersoon_url(naam, soort, cp, inburgeraar):
+    uuid = {"cp": getattr(cp, "uuid", None), "inburgeraar": inburgeraar.uuid}.get(soort)
+    return reverse(naam, kwargs={"uuid": uuid}) if soort else reverse(naam)
+
+
+@pytest.mark.parametrize("rol", list(Rol))
+@pytest.mark.parametrize(
+    ("naam", "methode", "soort", "recht", "data"),
+    CONTACTPERSOON_VIEWS,
+    ids=[f"{v[0]}-{v[1]}" for v in CONTACTPERSOON_VIEWS],
+)
+def test_contactpersoon_permission_matrix(
+    rol, naam, methode, soort, recht, data, gemeente_a, medewerker, inloggen, inburgeraar_factory
+):
+    inburgeraar = inburgeraar_factory(gemeente_a)
+    cp = _contactpersoon(gemeente_a, inburgeraar)
+    client = inloggen(medewerker(rol, gemeente_a))
+    url = _contactpersoon_url(naam, soort, cp, inburgeraar)
+    if methode == "get":
+        response = client.get(url)
+    else:
+        response = client.post(url, data(cp) if data else {})
+    if recht in MATRIX[rol]:
+        assert response.status_code in (200, 302), response.content[:500]
+    else:
+        assert response.status_code == 403
+        assert "Uw rol" in response.content.decode()
+
+
 @pytest.mark.parametrize(("naam", "methode", "recht"), STAP_VIEWS, ids=[v[0] for v in STAP_VIEWS])
 def test_another_gemeentes_intake_step_is_a_404(
     naam, methode, recht, intakestap, gemeente_b, medewerker, inloggen
@@ -252,3 +335,30 @@ def test_another_gemeentes_intake_step_is_a_404(
     assert response.status_code == 404
     intakestap.refresh_from_db()
     assert not intakestap.genegeerd
+
+
+@pytest.mark.parametrize(
+    ("naam", "methode", "soort"),
+    [(v[0], v[1], v[2]) for v in CONTACTPERSOON_VIEWS if v[2]],
+    ids=[f"{v[0]}-{v[1]}" for v in CONTACTPERSOON_VIEWS if v[2]],
+)
+def test_another_gemeentes_contactpersoon_or_dossier_is_a_404(
+    naam, methode, soort, gemeente_a, gemeente_b, medewerker, inloggen, inburgeraar_factory
+):
+    from openinburgering.integrations.duo.models import UitgaandBericht
+
+    vreemde_persoon = inburgeraar_factory(gemeente_b)
+    vreemd = _contactpersoon(gemeente_b, vreemde_persoon)
+    eigen = _contactpersoon(gemeente_a)
+    berichten = UitgaandBericht.objects.count()
+    client = inloggen(medewerker(Rol.TEAMLEIDER, gemeente_a))
+    url = _contactpersoon_url(naam, soort, vreemd, vreemde_persoon)
+    response = (
+        client.get(url)
+        if methode == "get"
+        else client.post(url, {**CONTACTPERSOON, "versie": 1, "contactpersoon": eigen.uuid})
+    )
+    assert response.status_code == 404
+    vreemd.refresh_from_db()
+    assert (vreemd.versie, vreemd.verwijderd) == (1, False)
+    assert UitgaandBericht.objects.count() == berichten

@@ -51,6 +51,8 @@ class Command(BaseCommand):
             subprocess.Popen(
                 [*manage, "duo_outbox_verwerken", "--loop", "--interval", "2"], env=env
             ),
+            # Processes what DUO notifies us (the inbox).
+            subprocess.Popen([*manage, "duo_inbox_verwerken", "--loop"], env=env),
         ]
         simulator = importlib.util.find_spec("openinburgering.duo_simulator") is not None
         if simulator:

@@ -5,6 +5,7 @@ from django import template
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.accounts.rollen import Recht
 from openinburgering.integrations.duo import selectors
+from openinburgering.integrations.duo.forms import KoppelenForm
 from openinburgering.integrations.duo.models import DuoStand
 
 register = template.Library()
@@ -33,6 +34,15 @@ def duo_dossier(context, inburgeraar):
         "opgehaald_op": stand.bijgewerkt_op if stand else None,
         "mag_afhandelen": actor.mag(Recht.INBURGERAAR_WIJZIGEN),
         "portal": actor.gemeente.koppeling == "portal",
+        "inburgeraar": inburgeraar,
+        "contactpersoon": selectors.contactpersoon_van_inburgeraar(
+            actor=actor, inburgeraar=inburgeraar
+        ),
+        "koppel_form": (
+            KoppelenForm(keuzes=selectors.contactpersoon_keuzes(actor=actor))
+            if actor.mag(Recht.CONTACTPERSOON_KOPPELEN)
+            else None
+        ),
     }
 
 

@@ -73,7 +73,7 @@ def test_no_differences_no_work_items(in_orde, duo_mock, gemeente_a):
     assert verschillen(in_orde) == {}
     assert DuoStand.objects.get(inburgeraar=in_orde).gegevens["pip"]["leerroute"] == "B"
     assert Verwerking.objects.filter(
-        activiteit=Activiteit.INZIEN, betrokkene=in_orde.pseudoniem
+        activiteit=Activiteit.DUO_AFGESTEMD, betrokkene=in_orde.pseudoniem
     ).exists()
     assert "geen lijst van personen" in run.toelichting
 

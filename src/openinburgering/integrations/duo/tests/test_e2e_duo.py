@@ -104,3 +104,37 @@ def test_duo_pages_are_accessible(browser_page, gemeente_a, medewerker, inburger
     page.goto(f"{url}/koppeling/duo/portal/")
     screenshot(page, "duo-portal")
     assert axe_schendingen(page) == []
+
+
+def test_contactpersoon_pages_are_accessible(
+    browser_page,  # noqa: F811
+    gemeente_a,
+    medewerker,
+    inburgeraar_factory,
+):
+    page, url = browser_page
+    persoon = inburgeraar_factory(gemeente_a, bsn=nieuw_bsn())
+    teamleider = medewerker(Rol.TEAMLEIDER, gemeente_a)
+    _inloggen(page, url, teamleider)
+    page.goto(f"{url}/koppeling/duo/contactpersonen/")
+    assert axe_schendingen(page) == []
+    page.get_by_role("link", name="Nieuwe contactpersoon").click()
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("alert").wait_for()
+    assert page.get_by_text("Er zijn 3 fouten in het formulier").is_visible()
+    assert axe_schendingen(page) == []
+    page.get_by_label("Naam").fill("Ilse de Vries")
+    page.get_by_label("E-mailadres").fill("ilse@amstelwaard.example")
+    page.get_by_label("Telefoonnummer").fill("0201234567")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("link", name="Ilse de Vries", exact=True).wait_for()
+    screenshot(page, "duo-contactpersonen")
+    assert axe_schendingen(page) == []
+    page.get_by_role("link", name="Ilse de Vries", exact=True).click()
+    assert axe_schendingen(page) == []
+    page.goto(f"{url}/inburgeraars/{persoon.uuid}/")
+    page.get_by_label("Contactpersoon bij DUO").select_option(label="Ilse de Vries")
+    page.get_by_role("button", name="Koppelen").click()
+    page.get_by_role("button", name="Ontkoppelen").wait_for()
+    screenshot(page, "duo-dossier-contactpersoon")
+    assert axe_schendingen(page) == []

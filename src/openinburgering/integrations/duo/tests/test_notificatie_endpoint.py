@@ -252,19 +252,21 @@ def test_extreme_times_are_stored_in_utc_or_refused(duo_afzender, tijd, status):
     assert response.status_code == status
 
 
-def test_database_queue_gets_the_task_in_the_same_transaction(duo_afzender, settings, monkeypatch):
-    """With the production queue the task row is written with the notification, in one commit;
-    when that transaction fails, neither exists and DUO gets a 500 to retry."""
+def test_in_production_the_notification_row_is_the_task(duo_afzender, settings, monkeypatch):
+    """Without direct processing the endpoint writes the notification and its log record in one
+    commit and enqueues nothing: the inbox worker claims the row. When that transaction fails,
+    nothing is stored and DUO gets a 500 to retry."""
     from django_tasks_db.models import DBTaskResult
 
     from openinburgering.integrations.duo import intake
 
+    settings.DUO_NOTIFICATIES_DIRECT = False
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     response = duo_afzender.post(notificatie_body(bsn=nieuw_bsn(), gebeurtenis="SS139"))
     assert response.status_code == 201
-    notificatie = Notificatie.objects.get()
-    taak = DBTaskResult.objects.get()
-    assert taak.args_kwargs["args"] == [notificatie.pk]
+    assert Notificatie.objects.get().status == NotificatieStatus.ONTVANGEN
+    assert Verwerking.objects.count() == 1
+    assert not DBTaskResult.objects.exists()
 
     def kapot(**kwargs):
         raise RuntimeError("log write failed")
@@ -273,7 +275,7 @@ def test_database_queue_gets_the_task_in_the_same_transaction(duo_afzender, sett
     response = duo_afzender.post(notificatie_body(bsn=nieuw_bsn(), gebeurtenis="SS139"))
     assert response.status_code == 500
     assert Notificatie.objects.count() == 1
-    assert DBTaskResult.objects.count() == 1
+    assert Verwerking.objects.count() == 1
 
 
 def test_a_new_gemeente_is_accepted_at_once_despite_the_lookup_cache(duo_afzender, gemeente_a):

@@ -21,6 +21,7 @@ from openinburgering.integrations.duo.models import (
 )
 from openinburgering.logboek.models import Activiteit, Verwerking
 from openinburgering.regels import termijnen
+from openinburgering.signalen.models import Signaal, Soort
 
 from .conftest import notificatie_body
 
@@ -90,7 +91,11 @@ def test_ss101_creates_the_person_and_dossier_from_duos_data(ontvang, duo_mock, 
         "2026-01-12"
     )
     activiteiten = set(Verwerking.objects.values_list("activiteit", flat=True))
-    assert {Activiteit.AANMAKEN, Activiteit.INZIEN, Activiteit.WIJZIGEN} <= activiteiten
+    assert {
+        Activiteit.AANMAKEN,
+        Activiteit.DUO_OPGEVRAAGD,
+        Activiteit.DUO_ONTVANGEN,
+    } <= activiteiten
     assert all(v.betrokkene == inburgeraar.pseudoniem for v in Verwerking.objects.all())
 
 
@@ -403,11 +408,11 @@ def test_duo_unreachable_means_retry_later_then_success(ontvang, duo_mock, reque
     assert notificatie.volgende_poging_op > notificatie.ontvangen_op
     assert not Inburgeraar.objects.exists()
     # Not yet due: nothing happens.
-    assert verwerking.notificaties_opnieuw_verwerken() == 0
+    assert verwerking.inbox_verwerken() == 0
     requests_mock.reset_mock()
     duo_mock.persoon(bsn)
     with time_machine.travel(notificatie.volgende_poging_op + timedelta(seconds=1)):
-        assert verwerking.notificaties_opnieuw_verwerken() == 1
+        assert verwerking.inbox_verwerken() == 1
     notificatie.refresh_from_db()
     assert notificatie.status == NotificatieStatus.VERWERKT
     assert Inburgeraar.objects.count() == 1
@@ -423,16 +428,58 @@ def test_retry_gives_up_after_seven_days(ontvang, duo_mock):
     assert notificatie.status == NotificatieStatus.MISLUKT
 
 
-def test_notification_never_processed_is_picked_up_by_the_sweep(duo_afzender, duo_mock):
-    bsn = nieuw_bsn()
-    duo_mock.persoon(bsn)
-    response = duo_afzender.post(notificatie_body(bsn=bsn, gebeurtenis="SS139"))
-    notificatie = Notificatie.objects.get(bericht_id=response.bericht_id)
-    assert notificatie.status == NotificatieStatus.ONTVANGEN, "the task did not run (no commit)"
-    with time_machine.travel(notificatie.ontvangen_op + timedelta(minutes=2)):
-        assert verwerking.notificaties_opnieuw_verwerken() == 1
-    notificatie.refresh_from_db()
-    assert notificatie.status == NotificatieStatus.VERWERKT
+def test_the_inbox_worker_processes_what_the_endpoint_stored(
+    duo_afzender, duo_mock, settings, django_capture_on_commit_callbacks
+):
+    """Production: the endpoint only stores; ``duo_inbox_verwerken`` claims and processes."""
+    settings.DUO_NOTIFICATIES_DIRECT = False
+    bsns = [nieuw_bsn() for _ in range(3)]
+    for bsn in bsns:
+        duo_mock.persoon(bsn)
+        duo_afzender.post(notificatie_body(bsn=bsn, gebeurtenis="SS139"))
+    assert set(Notificatie.objects.values_list("status", flat=True)) == {
+        NotificatieStatus.ONTVANGEN
+    }
+    with django_capture_on_commit_callbacks(execute=True) as na_commit:
+        assert verwerking.inbox_verwerken(limiet=2) == 2
+    assert len(na_commit) == 1, "one recomputation for the whole batch"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert verwerking.inbox_verwerken(limiet=2) == 1
+        assert verwerking.inbox_verwerken(limiet=2) == 0
+    assert set(Notificatie.objects.values_list("status", flat=True)) == {NotificatieStatus.VERWERKT}
+    assert Inburgeraar.objects.count() == 3
+    # One pass of the deadline engine for the batch: every new dossier has its 10-week item.
+    assert Signaal.objects.filter(soort=Soort.PIP_TERMIJN, status="open").count() == 3
+
+
+def test_a_batch_stops_when_duo_is_unreachable(duo_afzender, duo_mock, settings):
+    settings.DUO_NOTIFICATIES_DIRECT = False
+    bsns = [nieuw_bsn() for _ in range(3)]
+    for bsn in bsns:
+        duo_mock.antwoord("GET", "/personen/{bsn}/inburgeringsplicht", status=503, bsn=bsn)
+        duo_afzender.post(notificatie_body(bsn=bsn, gebeurtenis="SS139"))
+    assert verwerking.inbox_verwerken() == 3
+    statussen = list(Notificatie.objects.order_by("id").values_list("status", flat=True))
+    # The first meets the outage and waits for a retry; the others are not tried in vain.
+    assert statussen == [NotificatieStatus.OPNIEUW, NotificatieStatus.ONTVANGEN] + [
+        NotificatieStatus.ONTVANGEN
+    ]
+
+
+def test_inbox_command_runs_until_empty(duo_afzender, duo_mock, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.DUO_NOTIFICATIES_DIRECT = False
+    for _ in range(3):
+        bsn = nieuw_bsn()
+        duo_mock.persoon(bsn)
+        duo_afzender.post(notificatie_body(bsn=bsn, gebeurtenis="SS139"))
+    uit = StringIO()
+    call_command("duo_inbox_verwerken", "--tot-leeg", "--limiet", "2", stdout=uit)
+    assert uit.getvalue().strip() == "notificaties=3"
+    assert not Notificatie.objects.exclude(status=NotificatieStatus.VERWERKT).exists()
 
 
 def test_refusal_by_duo_fails_with_a_work_item(ontvang, duo_mock, inburgeraar_factory, gemeente_a):

@@ -1,4 +1,4 @@
-"""Deliver the outbox to DUO and retry notifications whose processing is due (ADR 6)."""
+"""Deliver the outbox to DUO, with retries (ADR 6). Incoming: ``duo_inbox_verwerken``."""
 
 import signal
 import time
@@ -8,16 +8,14 @@ from django.core.management.base import BaseCommand
 import structlog
 
 from openinburgering.integrations.duo.bezorging import bezorgen
-from openinburgering.integrations.duo.verwerking import notificaties_opnieuw_verwerken
 
 logger = structlog.get_logger(__name__)
 
 
 class Command(BaseCommand):
     help = (
-        "Bezorg wachtende berichten aan DUO (met herhaalpogingen) en verwerk notificaties "
-        "opnieuw die wachten op DUO. Met --loop blijft het draaien; meerdere tegelijk kan "
-        "(PostgreSQL, SKIP LOCKED)."
+        "Bezorg wachtende berichten aan DUO (met herhaalpogingen). Met --loop blijft het "
+        "draaien; meerdere tegelijk kan (PostgreSQL, SKIP LOCKED)."
     )
 
     def add_arguments(self, parser):
@@ -35,11 +33,10 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, stop)
         while True:
             resultaat = bezorgen(limiet=limiet)
-            opnieuw = notificaties_opnieuw_verwerken(limiet=limiet)
             if not loop:
                 self.stdout.write(
                     f"bezorgd={resultaat.bezorgd} afgewezen={resultaat.afgewezen} "
-                    f"opnieuw={resultaat.opnieuw} dood={resultaat.dood} notificaties={opnieuw}"
+                    f"opnieuw={resultaat.opnieuw} dood={resultaat.dood}"
                 )
                 return
             if self._stoppen:
