@@ -49,6 +49,7 @@ class Recht(StrEnum):
     KOPPELING_BEHEREN = "koppeling_beheren"
     CONTACTPERSONEN_BEHEREN = "contactpersonen_beheren"
     CONTACTPERSOON_KOPPELEN = "contactpersoon_koppelen"
+    GEMEENTE_INSTELLEN = "gemeente_instellen"
 
 
 RECHT_OMSCHRIJVING = {
@@ -89,6 +90,10 @@ RECHT_OMSCHRIJVING = {
     ),
     Recht.CONTACTPERSOON_KOPPELEN: _(
         "Op het dossier een contactpersoon bij DUO koppelen of ontkoppelen"
+    ),
+    Recht.GEMEENTE_INSTELLEN: _(
+        "De instellingen van de eigen gemeente wijzigen: naam, koppeling met DUO en "
+        "contactgegevens op brieven"
     ),
 }
 
@@ -144,6 +149,7 @@ MATRIX: dict[str, frozenset[Recht]] = {
     Rol.FUNCTIONEEL_BEHEERDER: frozenset(
         {
             Recht.KOPPELING_BEHEREN,
+            Recht.GEMEENTE_INSTELLEN,
             Recht.LOGBOEK_LEZEN,
             Recht.CIJFERS_LEZEN,
             Recht.REGELS_LEZEN,

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from openinburgering.accounts.rollen import Rol
 
+from .validators import valideer_adres, valideer_telefoonnummer
+
 gemeentecode_validator = RegexValidator(r"^\d{4}$", _("Een gemeentecode bestaat uit 4 cijfers."))
 oin_validator = RegexValidator(r"^\d{20}$", _("Een OIN bestaat uit 20 cijfers."))
 
@@ -29,9 +31,22 @@ class Gemeente(models.Model):
         _("koppeling met DUO"), max_length=10, choices=Koppeling, default=Koppeling.M2M
     )
     # Contact details printed on letters to inburgeraars (optional; empty: not printed).
-    adres = models.CharField(_("bezoekadres"), max_length=200, blank=True)
-    telefoonnummer = models.CharField(_("telefoonnummer"), max_length=22, blank=True)
-    email = models.EmailField(_("e-mailadres"), max_length=241, blank=True)
+    adres = models.CharField(
+        _("bezoekadres"), max_length=200, blank=True, validators=[valideer_adres]
+    )
+    telefoonnummer = models.CharField(
+        _("telefoonnummer"), max_length=22, blank=True, validators=[valideer_telefoonnummer]
+    )
+    email = models.EmailField(
+        _("e-mailadres"),
+        max_length=241,
+        blank=True,
+        error_messages={
+            "invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld inburgering@gemeente.nl.")
+        },
+    )
+    # Optimistic locking for the settings page: a save based on an old read is a conflict.
+    versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("gemeente")

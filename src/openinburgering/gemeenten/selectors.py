@@ -1,4 +1,4 @@
-from .models import Lidmaatschap
+from .models import Gemeente, Lidmaatschap
 
 
 def lidmaatschap_list(*, user):
@@ -7,3 +7,8 @@ def lidmaatschap_list(*, user):
     return (
         Lidmaatschap.objects.filter(user=user).select_related("gemeente").order_by("gemeente__naam")
     )
+
+
+def actieve_gemeente_get(*, actor) -> Gemeente:
+    """A fresh read of the actor's own active gemeente; there is no way to ask for another."""
+    return Gemeente.objects.get(pk=actor.gemeente.pk)

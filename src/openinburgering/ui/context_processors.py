@@ -4,34 +4,97 @@ from django.utils.translation import gettext_lazy as _
 
 from openinburgering.accounts.rollen import Recht, Rol, heeft_recht
 
+# Groups of the main navigation (ADR 0043). ``None`` is the daily work: always a top-level link.
+AANBOD = "aanbod"
+BEHEER = "beheer"
+NASLAG = "naslag"
+GROEPEN = {
+    BEHEER: _("Beheer"),
+    AANBOD: _("Aanbod"),
+    NASLAG: _("Naslag"),
+}
+
+# (url name, label, right required, group)
 NAVIGATIE = [
-    ("signalen:werklijst", _("Werklijst"), Recht.PERSOONSGEGEVENS_LEZEN),
-    ("pip:agenda", _("Agenda"), Recht.INTAKE_VOEREN),
-    ("inburgeraars:lijst", _("Caseload"), Recht.PERSOONSGEGEVENS_LEZEN),
-    ("inburgeraars:aanmaken", _("Nieuwe inburgeraar"), Recht.INBURGERAAR_WIJZIGEN),
-    ("taalaanbieders:overzicht", _("Taalaanbieders"), Recht.CONTRACTEN_LEZEN),
-    ("logboek:lijst", _("Verwerkingenlogboek"), Recht.LOGBOEK_LEZEN),
-    ("duo:werkitems", _("DUO-werkitems"), Recht.PERSOONSGEGEVENS_LEZEN),
-    ("duo:beheer", _("Koppeling DUO"), Recht.KOPPELING_BEHEREN),
-    ("traject:pvt_groepen", _("PVT-groepen"), Recht.TRAJECT_VASTLEGGEN),
-    ("begeleiding:beheer", _("Checklist begeleiding"), Recht.BEGELEIDING_BEHEREN),
-    ("ui:rollen", _("Rollen en rechten"), Recht.REGELS_LEZEN),
-    ("ui:regels", _("Regelcatalogus"), Recht.REGELS_LEZEN),
+    ("signalen:werklijst", _("Werklijst"), Recht.PERSOONSGEGEVENS_LEZEN, None),
+    ("pip:agenda", _("Agenda"), Recht.INTAKE_VOEREN, None),
+    ("inburgeraars:lijst", _("Caseload"), Recht.PERSOONSGEGEVENS_LEZEN, None),
+    ("duo:werkitems", _("DUO-werkitems"), Recht.PERSOONSGEGEVENS_LEZEN, None),
+    ("duo:beheer", _("Koppeling DUO"), Recht.KOPPELING_BEHEREN, BEHEER),
+    ("logboek:lijst", _("Verwerkingenlogboek"), Recht.LOGBOEK_LEZEN, BEHEER),
+    ("begeleiding:beheer", _("Checklist begeleiding"), Recht.BEGELEIDING_BEHEREN, BEHEER),
+    ("gemeenten:instellingen", _("Gemeente-instellingen"), Recht.GEMEENTE_INSTELLEN, BEHEER),
+    ("traject:pvt_groepen", _("PVT-groepen"), Recht.TRAJECT_VASTLEGGEN, AANBOD),
+    ("taalaanbieders:overzicht", _("Taalaanbieders"), Recht.CONTRACTEN_LEZEN, AANBOD),
+    ("ui:regels", _("Regelcatalogus"), Recht.REGELS_LEZEN, NASLAG),
+    ("ui:rollen", _("Rollen en rechten"), Recht.REGELS_LEZEN, NASLAG),
 ]
+
+# Up to this many links fit on one line at desktop width and need no grouping at all.
+ZONDER_GROEPEN_MAXIMAAL = 6
+
+
+def _is_actief(path: str, url: str) -> bool:
+    return path.startswith(url)
+
+
+def navigatie_voor(rol: str | None, path: str) -> list[dict]:
+    """The main navigation for one role: links, and groups shown as a disclosure menu.
+
+    - Daily work is always a top-level link.
+    - A role with few links gets them all top-level: a menu would only hide them.
+    - A group with one link for this role is that link (no menu around a single item).
+    - A role without daily work (the functioneel beheerder) gets the beheer links top-level:
+      that is their daily work.
+    """
+    toegestaan = [
+        (reverse(naam), label, groep)
+        for naam, label, recht, groep in NAVIGATIE
+        if heeft_recht(rol, recht)
+    ]
+    # The longest matching URL is the active one ("/koppeling/duo/werkitems/" beats
+    # "/koppeling/duo/").
+    kandidaten = [url for url, _label, _groep in toegestaan if _is_actief(path, url)]
+    actieve_url = max(kandidaten, key=len) if kandidaten else None
+
+    def link(url, label):
+        actief = url == actieve_url
+        # aria-current: "page" on the page itself, "true" on a page below it (a dossier).
+        huidig = ("page" if path == url else "true") if actief else ""
+        return {"soort": "link", "url": url, "label": label, "actief": actief, "huidig": huidig}
+
+    if len(toegestaan) <= ZONDER_GROEPEN_MAXIMAAL:
+        return [link(url, label) for url, label, _groep in toegestaan]
+
+    heeft_dagelijks_werk = any(groep is None for _url, _label, groep in toegestaan)
+    navigatie: list[dict] = []
+    groepen: dict[str, dict] = {}
+    for url, label, groep in toegestaan:
+        if groep is None or (groep == BEHEER and not heeft_dagelijks_werk):
+            navigatie.append(link(url, label))
+            continue
+        if groep not in groepen:
+            groepen[groep] = {
+                "soort": "groep",
+                "id": f"nav-{groep}",
+                "label": GROEPEN[groep],
+                "items": [],
+            }
+            navigatie.append(groepen[groep])
+        groepen[groep]["items"].append(link(url, label))
+    for positie, item in enumerate(navigatie):
+        if item["soort"] == "groep":
+            if len(item["items"]) == 1:
+                navigatie[positie] = item["items"][0]
+            else:
+                item["actief"] = any(sub["actief"] for sub in item["items"])
+    return navigatie
 
 
 def ui(request):
     rol = getattr(request, "rol", None)
-    navigatie = []
-    if rol:
-        for naam, label, recht in NAVIGATIE:
-            if heeft_recht(rol, recht):
-                url = reverse(naam)
-                navigatie.append(
-                    {"url": url, "label": label, "actief": request.path.startswith(url)}
-                )
     return {
         "demo_mode": settings.DEMO_MODE,
-        "navigatie": navigatie,
+        "navigatie": navigatie_voor(rol, request.path) if rol else [],
         "rol_label": Rol(rol).label if rol else "",
     }

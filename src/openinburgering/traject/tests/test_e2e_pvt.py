@@ -91,6 +91,8 @@ def test_pvt_group_from_planning_to_duo(
     user = medewerker(Rol.KLANTREGISSEUR, gemeente_a, first_name="Kim", last_name="Klantregisseur")
     _inloggen(page, url, user)
 
+    # PVT-groepen sits in the navigation group "Aanbod" (ADR 0043).
+    page.locator("summary", has_text="Aanbod").click()
     page.get_by_role("link", name="PVT-groepen").click()
     page.get_by_role("link", name="Nieuwe PVT-groep").click()
     page.get_by_label("Naam van de groep").fill("PVT voorjaar")

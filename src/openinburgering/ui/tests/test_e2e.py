@@ -77,7 +77,11 @@ def test_caseworker_flow_with_screenshots_and_accessibility(
     screenshot(page, "03-dossier")
     assert axe_schendingen(page) == []
 
-    page.get_by_role("link", name="Nieuwe inburgeraar").first.click()
+    # "Nieuwe inburgeraar" is the primary action of the caseload, not a navigation item.
+    page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role(
+        "link", name="Caseload"
+    ).click()
+    page.get_by_role("link", name="Nieuwe inburgeraar").click()
     page.get_by_label("BSN").fill("123456789")
     page.get_by_label("Geboortedatum").fill("31-02-1990")
     page.get_by_label("V-nummer").fill("12")

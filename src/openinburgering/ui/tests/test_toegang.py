@@ -56,6 +56,19 @@ VIEWS = [
     ("intake:handhaving_starten", "post", True, Recht.HANDHAVING_VOORBEREIDEN, None),
     ("logboek:lijst", "get", False, Recht.LOGBOEK_LEZEN, None),
     ("logboek:lijst", "post", False, Recht.LOGBOEK_LEZEN, lambda i: {"activiteit": "inzien"}),
+    ("gemeenten:instellingen", "get", False, Recht.GEMEENTE_INSTELLEN, None),
+    (
+        "gemeenten:instellingen",
+        "post",
+        False,
+        Recht.GEMEENTE_INSTELLEN,
+        lambda i: {
+            "naam": "Amstelwaard",
+            "koppeling": "m2m",
+            "telefoonnummer": "14 0001",
+            "versie": i.gemeente.versie,
+        },
+    ),
 ]
 
 

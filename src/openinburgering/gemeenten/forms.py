@@ -1,0 +1,45 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from openinburgering.ui.forms import NldsFormMixin
+
+from .models import Gemeente
+
+
+class GemeenteInstellingenForm(NldsFormMixin, forms.ModelForm):
+    """Naam, DUO koppeling and contact details; code and OIN are shown, never posted."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Gemeente
+        fields = ["naam", "koppeling", "adres", "telefoonnummer", "email"]
+        labels = {
+            "naam": _("Naam van de gemeente"),
+            "koppeling": _("Koppeling met DUO"),
+            "adres": _("Bezoekadres"),
+            "telefoonnummer": _("Telefoonnummer"),
+            "email": _("E-mailadres"),
+        }
+        help_texts = {
+            "naam": _("Zo staat de gemeente op brieven en in het scherm: ‘Gemeente …’."),
+            "koppeling": _(
+                "Geldt voor berichten aan DUO die vanaf nu ontstaan. Berichten die al klaarstaan, "
+                "houden hun route."
+            ),
+            "adres": _("Op één regel, bijvoorbeeld Stadhuisplein 1, 9001 AA Demodam."),
+            "telefoonnummer": _("Bijvoorbeeld 14 030 of 030 286 00 00."),
+            "email": _("Bijvoorbeeld inburgering@gemeente.nl."),
+        }
+        error_messages = {
+            "naam": {"required": _("Vul de naam van de gemeente in.")},
+            "koppeling": {"required": _("Kies hoe de gemeente met DUO gegevens uitwisselt.")},
+            "email": {
+                "invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld inburgering@gemeente.nl.")
+            },
+        }
+        widgets = {
+            "telefoonnummer": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "adres": forms.TextInput(attrs={"autocomplete": "street-address"}),
+        }
