@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 import structlog
 
@@ -304,7 +305,10 @@ def handhavingsstap_vastleggen(
             raise Geweigerd(_("Vul de plaats van het intakegesprek in."), veld="afspraak_plaats")
         if genegeerd and afspraak_op > timezone.now():
             raise Geweigerd(
-                _("Het gesprek moet nog plaatsvinden; niet gekomen kan pas daarna."),
+                _(
+                    "Het gesprek moet nog plaatsvinden; ‘niet gekomen’ kunt u pas daarna "
+                    "vastleggen."
+                ),
                 veld="genegeerd",
             )
     else:
@@ -352,7 +356,7 @@ def stap_genegeerd_vastleggen(*, actor: Actor, stap: Handhavingsstap) -> Handhav
     inburgeraar_services.gebeurtenis_toevoegen(
         dossier=stap.intake.dossier,
         soort="intake_niet_gekomen",
-        omschrijving=_("Niet gekomen op de %(stap)s van %(datum)s.")
+        omschrijving=_("Niet gekomen na de %(stap)s van %(datum)s.")
         % {"stap": stap.get_soort_display().lower(), "datum": f"{stap.datum:%d-%m-%Y}"},
         bron=_bron(actor),
         actor=actor,
@@ -414,8 +418,10 @@ def handhaving_starten(*, actor: Actor, intake: BredeIntake):
         uitkomst = toets_handhaving_starten(intake, timezone.localdate())
         if not uitkomst.toegestaan:
             raise RegelsGeschonden(uitkomst)
-        omschrijving = _(
-            "Niet meegewerkt aan de brede intake: %(n)s oproepen genegeerd (%(data)s)."
+        omschrijving = ngettext(
+            "Niet meegewerkt aan de brede intake: %(n)s oproep genegeerd (%(data)s).",
+            "Niet meegewerkt aan de brede intake: %(n)s oproepen genegeerd (%(data)s).",
+            len(genegeerd),
         ) % {
             "n": len(genegeerd),
             "data": ", ".join(

@@ -21,7 +21,7 @@ class Activiteit(models.TextChoices):
     DUO_ONTVANGEN = "duo_ontvangen", _("Gegevens ontvangen van DUO")
     DUO_OPGEVRAAGD = "duo_opgevraagd", _("Gegevens opgevraagd bij DUO")
     DUO_GEMELD = "duo_gemeld", _("Gegevens gemeld aan DUO")
-    DUO_AFGESTEMD = "duo_afgestemd", _("Afgestemd met DUO")
+    DUO_AFGESTEMD = "duo_afgestemd", _("Gegevens afgestemd met DUO")
 
 
 class Resultaat(models.TextChoices):

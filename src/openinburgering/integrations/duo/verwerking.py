@@ -1019,8 +1019,8 @@ def _aanmaken(ctx: Context) -> Inburgeraar:
         titel=_("Naam en geboortedatum aanvullen"),
         toelichting=_(
             "DUO meldde deze persoon, maar DUO geeft geen naam of geboortedatum door. Vul ze aan "
-            "uit de BRP via ‘Gegevens wijzigen’. Tot dan kunnen er geen brieven of PIP worden "
-            "vastgesteld."
+            "uit de BRP via ‘Gegevens wijzigen’. Tot dan kunnen er geen brieven worden gemaakt "
+            "en kan er geen PIP worden vastgesteld."
         ),
         sleutel=f"dossier:{inburgeraar.dossier.uuid}:persoonsgegevens",
         notificatie=ctx.notificatie,

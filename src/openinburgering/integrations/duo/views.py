@@ -287,7 +287,11 @@ def contactpersoon_verwijderen(request, uuid):
             messages.error(request, exc.message)
             return redirect("duo:contactpersoon_verwijderen", uuid=contactpersoon.uuid)
         messages.success(
-            request, _("De contactpersoon is verwijderd; DUO krijgt dit door, met de koppelingen.")
+            request,
+            _(
+                "De contactpersoon is verwijderd, ook bij de inburgeraars aan wie hij gekoppeld "
+                "was. DUO krijgt dit door."
+            ),
         )
         return redirect("duo:contactpersonen")
     return render(
