@@ -150,7 +150,7 @@ def zaak_openen(
             zaak,
             _("Handhaving gestart: %(v)s, %(a)s.")
             % {
-                "v": Verplichting(verplichting).label.lower(),
+                "v": Verplichting(verplichting).label,
                 "a": grondslag.waarde,
             },
         )

@@ -328,6 +328,15 @@ _LABEL_PAREN: list[tuple[Codelijst, str]] = [
     ),
     (NietVrijstellendOnderwijs.MBO_ENTREE, "Mbo-entreeopleiding (niveau 1)"),
     (NietVrijstellendOnderwijs.ANDERS, "Ander onderwijs"),
+    # Verplichting: as it reads in a letter ("… niet nagekomen: <label>") and a choice list.
+    (Verplichting.BREDE_INTAKE, "Meewerken aan de brede intake"),
+    (Verplichting.LEERROUTE, "De leerroute volgen"),
+    (Verplichting.PVT, "Het participatieverklaringstraject (PVT)"),
+    (Verplichting.MAP, "De module arbeidsmarkt en participatie (MAP)"),
+    (Verplichting.VVE, "Voor- en vroegschoolse educatie (vve) voor uw kind"),
+    (Verplichting.OVERIG_PIP, "Een andere afspraak uit het PIP"),
+    (Verplichting.ONTZORGEN_MACHTIGING, "De machtiging voor ontzorgen"),
+    (Verplichting.PW_ARBEIDSINSCHAKELING, "Arbeidsinschakeling (Participatiewet)"),
 ]
 _LABELS: dict[tuple[type, str], str] = {
     (type(lid), lid.value): label for lid, label in _LABEL_PAREN
