@@ -1,8 +1,7 @@
 from django.contrib import messages
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -11,6 +10,7 @@ from openinburgering.accounts.context import actor_uit_request
 from openinburgering.accounts.models import User
 from openinburgering.accounts.rollen import Recht, Rol
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.http import geldige_uuids, terug_naar
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.ui.permissions import recht_vereist
@@ -81,10 +81,7 @@ def werklijst(request):
 
 
 def _terug(request):
-    volgende = request.POST.get("volgende", "")
-    if volgende and url_has_allowed_host_and_scheme(volgende, {request.get_host()}):
-        return redirect(volgende)
-    return redirect("signalen:werklijst")
+    return terug_naar(request, "signalen:werklijst")
 
 
 @recht_vereist(Recht.WERK_TOEWIJZEN)
@@ -133,12 +130,4 @@ def oppakken(request):
 
 
 def _uuids(request):
-    import uuid
-
-    uit = []
-    for waarde in request.POST.getlist("signalen"):
-        try:
-            uit.append(uuid.UUID(waarde))
-        except ValueError:
-            continue
-    return uit
+    return geldige_uuids(request.POST.getlist("signalen"))

@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
 from openinburgering.accounts.context import Actor
+from openinburgering.core.http import geldige_uuids
 from openinburgering.inburgeraars.models import Dossier
 from openinburgering.inburgeraars.workflow import Status
 
@@ -111,9 +112,9 @@ def pvt_kandidaten(*, actor: Actor, groep: PvtGroep, zoekterm: str = "", limiet:
 
 def dossiers_get(*, actor: Actor, uuids) -> list[Dossier]:
     return list(
-        Dossier.objects.filter(gemeente=actor.gemeente, inburgeraar__uuid__in=uuids).select_related(
-            "inburgeraar"
-        )
+        Dossier.objects.filter(
+            gemeente=actor.gemeente, inburgeraar__uuid__in=geldige_uuids(uuids)
+        ).select_related("inburgeraar")
     )
 
 

@@ -4,14 +4,13 @@ the gemeente's contact persons at DUO (with linking them on the dossier)."""
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.http import terug_naar
 from openinburgering.core.pagination import keyset_pagina
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
@@ -175,12 +174,7 @@ def werkitem_afhandelen(request, uuid):
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Het werkitem is afgehandeld."))
-    volgende = request.POST.get("volgende", "")
-    if volgende and url_has_allowed_host_and_scheme(
-        volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(volgende)
-    return redirect(reverse("duo:werkitems"))
+    return terug_naar(request, "duo:werkitems")
 
 
 # --- contact persons at DUO (staff details; linking touches the inburgeraar) ------------------

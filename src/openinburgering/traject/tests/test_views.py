@@ -275,3 +275,23 @@ def test_exam_results_from_duo_show_passed_pending_and_to_do(
         reverse("inburgeraars:detail", kwargs={"uuid": opzet["persoon"].uuid})
     ).content.decode()
     assert "1 van 5 behaald" in detail
+
+
+def test_tampered_form_values_give_a_message_not_a_500(opzet, gemeente_a, medewerker, inloggen):
+    """Garbage where the forms send uuids or a return path: a clear message, nothing changed."""
+    client = inloggen(medewerker(Rol.KLANTREGISSEUR, gemeente_a))
+    groep = opzet["groep"]
+    response = client.post(
+        reverse("traject:pvt_uitnodigen", kwargs={"uuid": groep.uuid}),
+        {"personen": ["-1", "geen-uuid"]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Kies minstens één persoon" in response.content.decode()
+    response = client.post(reverse("signalen:oppakken"), {"signalen": ["x"], "volgende": "x" * 300})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("signalen:werklijst")
+    response = client.post(
+        reverse("signalen:oppakken"), {"signalen": ["x"], "volgende": "https://evil.example/"}
+    )
+    assert response["Location"] == reverse("signalen:werklijst")
