@@ -1,15 +1,15 @@
 """``make bench-duo-achterstand``: the time to process a backlog of DUO notifications against
-the DUO simulator, on PostgreSQL, with the production task queue (django-tasks-db workers).
+the DUO simulator, on PostgreSQL, with the production inbox workers (``duo_inbox_verwerken``).
 
 What is measured: ``--aantal`` SS139 notifications for people DUO announces to one gemeente,
 already received (in the inbox, as the endpoint leaves them). Then ``--workers``
 ``duo_inbox_verwerken --tot-leeg`` processes work the inbox empty: each notification asks the
 simulator (Inburgeringsplicht and doelgroep, over HTTP), creates the inburgeraar and dossier,
-the timeline entry, the work item, the DUO state and the processing-log records, and the
-deadline engine recomputes each batch's dossiers. The baseline, measured in the same run with
-the same number of workers, is the inbox itself: the same claim loop over the same rows, marking
-each processed and doing nothing else. The simulator runs as its own process, as in
-``make demo``.
+the timeline entries, the work item, the DUO state and the processing-log records (per batch of
+100, set-based: ADR 0044), and the deadline engine recomputes each batch's dossiers. The
+baseline, measured in the same run with the same number of workers, is the inbox itself: the
+same claim loop over the same rows, marking each processed and doing nothing else. The
+simulator runs as its own process, as in ``make demo``.
 
 PostgreSQL: a throwaway cluster (``initdb``/``pg_ctl``, PostgreSQL's defaults) unless
 ``DATABASE_URL`` is set (then a scratch database ``<name>_bench_duo`` next to it, dropped

@@ -14,8 +14,8 @@ django.setup()
 from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from openinburgering.integrations.duo.inbox import INBOX_BATCH  # noqa: E402
 from openinburgering.integrations.duo.models import Notificatie, NotificatieStatus  # noqa: E402
-from openinburgering.integrations.duo.verwerking import INBOX_BATCH  # noqa: E402
 
 
 def main() -> None:

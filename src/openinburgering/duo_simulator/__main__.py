@@ -74,7 +74,7 @@ def serve(argv: list[str]) -> int:
         app.reset()
     try:
         server = maak_server(app, args.host, args.port, verbose=not args.stil)
-    except (OSError, OverflowError, SystemExit) as fout:  # werkzeug exits on a taken port
+    except (OSError, OverflowError, SystemExit) as fout:  # a taken port, an impossible one
         reden = "" if isinstance(fout, SystemExit) else f": {fout}"
         print(f"FOUT: kan niet luisteren op {args.host}:{args.port}{reden}", file=sys.stderr)
         app.sluit()

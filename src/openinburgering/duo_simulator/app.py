@@ -1,5 +1,5 @@
 """The simulator's WSGI application: DUO's APIs under ``/v1/...`` and control endpoints under
-``/_sim/...``. No Django; werkzeug only for request/response objects and the threaded server."""
+``/_sim/...``. No Django; werkzeug only for request and response objects (the server is ours)."""
 
 import contextlib
 import copy
@@ -29,7 +29,7 @@ _NEGEN_CIJFERS = re.compile(r"\d{9}")
 
 
 class VerbreekVerbinding(ConnectionResetError):
-    """Raised to make the server drop the connection without an answer (werkzeug treats a
+    """Raised to make the server drop the connection without an answer (the server treats a
     ConnectionError from the application as a dropped connection, silently)."""
 
 
@@ -95,7 +95,7 @@ class Simulator:
         try:
             response = self._verwerk(request)
         except VerbreekVerbinding:
-            sock = environ.get("werkzeug.socket")
+            sock = environ.get("simulator.socket")
             if sock is not None:
                 with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)

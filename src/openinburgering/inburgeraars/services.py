@@ -114,7 +114,7 @@ def _bron(actor: Actor) -> str:
     return {"medewerker": Bron.MEDEWERKER, "api": Bron.API}.get(actor.soort, Bron.SYSTEEM)
 
 
-def gebeurtenis_toevoegen(
+def gebeurtenis_maken(
     *,
     dossier: Dossier,
     soort: str,
@@ -124,8 +124,8 @@ def gebeurtenis_toevoegen(
     gegevens: dict | None = None,
     tijdstip=None,
 ) -> Gebeurtenis:
-    """Add a timeline entry. ``omschrijving`` is plain Dutch and never contains a BSN."""
-    return Gebeurtenis.objects.create(
+    """A timeline entry, not yet saved (set-based writers insert many at once)."""
+    return Gebeurtenis(
         dossier=dossier,
         tijdstip=tijdstip or timezone.now(),
         bron=bron,
@@ -137,10 +137,16 @@ def gebeurtenis_toevoegen(
     )
 
 
-@transaction.atomic
-def inburgeraar_aanmaken(
-    *, actor: Actor, bsn: str, aangemeld_op: date | None = None, **velden
-) -> Inburgeraar:
+def gebeurtenis_toevoegen(**kwargs) -> Gebeurtenis:
+    """Add a timeline entry (arguments of :func:`gebeurtenis_maken`). ``omschrijving`` is plain
+    Dutch and never contains a BSN."""
+    gebeurtenis = gebeurtenis_maken(**kwargs)
+    gebeurtenis.save(force_insert=True)
+    return gebeurtenis
+
+
+def inburgeraar_voorbereiden(*, actor: Actor, bsn: str, **velden) -> Inburgeraar:
+    """A new inburgeraar, checked (BSN, fields, duty rules) but not saved."""
     onbekend = set(velden) - set(WIJZIGBARE_VELDEN)
     if onbekend:
         raise TypeError(f"unknown fields: {sorted(onbekend)}")
@@ -155,6 +161,24 @@ def inburgeraar_aanmaken(
         exclude=["gemeente", "bsn_versleuteld", "bsn_hash", "pseudoniem", "uuid"]
     )
     _plicht_toetsen(inburgeraar)
+    return inburgeraar
+
+
+def _aangemeld(*, actor: Actor, dossier: Dossier) -> Gebeurtenis:
+    return gebeurtenis_maken(
+        dossier=dossier,
+        soort="aangemeld",
+        omschrijving=_("Inburgeraar aangemeld in deze gemeente."),
+        bron=_bron(actor),
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def inburgeraar_aanmaken(
+    *, actor: Actor, bsn: str, aangemeld_op: date | None = None, **velden
+) -> Inburgeraar:
+    inburgeraar = inburgeraar_voorbereiden(actor=actor, bsn=bsn, **velden)
     if Inburgeraar.objects.filter(gemeente=actor.gemeente, bsn_hash=inburgeraar.bsn_hash).exists():
         raise ValidationError({"bsn": _("Er is in deze gemeente al een inburgeraar met dit BSN.")})
     try:
@@ -170,13 +194,7 @@ def inburgeraar_aanmaken(
         inburgeraar=inburgeraar,
         aangemeld_op=aangemeld_op or timezone.localdate(),
     )
-    gebeurtenis_toevoegen(
-        dossier=dossier,
-        soort="aangemeld",
-        omschrijving=_("Inburgeraar aangemeld in deze gemeente."),
-        bron=_bron(actor),
-        actor=actor,
-    )
+    _aangemeld(actor=actor, dossier=dossier).save(force_insert=True)
     verwerkingen_vastleggen(
         actor=actor, activiteit=Activiteit.AANMAKEN, pseudoniemen=[inburgeraar.pseudoniem]
     )
@@ -184,6 +202,35 @@ def inburgeraar_aanmaken(
         "inburgeraar_aangemaakt", inburgeraar=str(inburgeraar.uuid), gemeente=actor.gemeente.code
     )
     return inburgeraar
+
+
+@transaction.atomic
+def inburgeraars_aanmaken(
+    *, actor: Actor, nieuw: list[tuple[Inburgeraar, date]]
+) -> list[Inburgeraar]:
+    """Save many prepared inburgeraars (:func:`inburgeraar_voorbereiden`) with their dossier,
+    timeline entry and processing-log record: a fixed number of queries for any number.
+
+    For people DUO announces in bulk. A person who already exists (a concurrent writer) makes
+    the whole call fail with ``IntegrityError``; the caller then goes one by one.
+    """
+    inburgeraars = [inburgeraar for inburgeraar, _datum in nieuw]
+    if any(i.gemeente_id != actor.gemeente.pk for i in inburgeraars):
+        raise ValueError("every inburgeraar must belong to the actor's gemeente")
+    Inburgeraar.objects.bulk_create(inburgeraars)
+    # Assigning the one-to-one also caches ``inburgeraar.dossier``.
+    dossiers = Dossier.objects.bulk_create(
+        Dossier(gemeente=actor.gemeente, inburgeraar=inburgeraar, aangemeld_op=datum)
+        for inburgeraar, datum in nieuw
+    )
+    Gebeurtenis.objects.bulk_create(_aangemeld(actor=actor, dossier=d) for d in dossiers)
+    verwerkingen_vastleggen(
+        actor=actor,
+        activiteit=Activiteit.AANMAKEN,
+        pseudoniemen=[i.pseudoniem for i in inburgeraars],
+    )
+    logger.info("inburgeraars_aangemaakt", aantal=len(inburgeraars), gemeente=actor.gemeente.code)
+    return inburgeraars
 
 
 @transaction.atomic

@@ -141,9 +141,19 @@ def atw_einddatum(eerste_dag: date, laatste_dag: date) -> date:
     """
     einde = eerstvolgende_werkdag(laatste_dag)
     if (laatste_dag - eerste_dag).days + 1 >= 3:
-        while werkdagen_tussen(eerste_dag, einde) < 2:
+        while not _minstens_werkdagen(2, eerste_dag, einde):
             einde = eerstvolgende_werkdag(einde + timedelta(days=1))
     return einde
+
+
+def _minstens_werkdagen(aantal: int, eerste: date, laatste: date) -> bool:
+    """Vallen er ten minste ``aantal`` werkdagen in ``eerste`` t/m ``laatste``? Stopt zodra het
+    zo is: een termijn van tien weken hoeft niet dag voor dag te worden geteld."""
+    gevonden, dag = 0, eerste
+    while dag <= laatste and gevonden < aantal:
+        gevonden += is_werkdag(dag)
+        dag += timedelta(days=1)
+    return gevonden >= aantal
 
 
 def reden_niet_werkdag(dag: date) -> str:

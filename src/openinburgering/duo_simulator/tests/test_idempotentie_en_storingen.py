@@ -1,6 +1,7 @@
 """Idempotency on berichtId, the fault switches, and state surviving a restart."""
 
 import http.client
+import json
 import socket
 import time
 import uuid
@@ -184,3 +185,45 @@ def test_concurrent_requests_are_safe(simulator):
         d.join()
     assert sorted(resultaten) == [200] * 8 + [201] * 8
     assert all(len(simulator.staat(b)["pips"]) == 1 for b in bsns)
+
+
+def test_a_connection_is_kept_open_between_requests(simulator):
+    """HTTP/1.1 keep-alive, as DUO's servers offer it: one connection for many requests, also
+    after a request with a body and after a refusal."""
+    bsn = simulator.persoon()
+    verbinding = http.client.HTTPConnection("127.0.0.1", simulator.port, timeout=5)
+    koppen = {"bron": GEMEENTE_A, "doel": simulator.app.duo_oin}
+    try:
+        verbinding.connect()
+        eerste_socket = verbinding.sock
+        verzoeken = [
+            ("GET", f"/v1/personen/{bsn}/inburgeringsplicht", None, 200),
+            ("POST", f"/v1/personen/{bsn}/PIP", json.dumps(PIP).encode(), 201),
+            ("GET", f"/v1/personen/{bsn}/PIP", None, 200),
+            ("GET", "/v1/personen/123456782/onbekend", None, 404),
+            ("GET", f"/v1/personen/{bsn}/doelgroep", None, 200),
+        ]
+        for methode, pad, body, status in verzoeken:
+            headers = {**koppen, "berichtId": str(uuid.uuid4())}
+            if body is not None:
+                headers["Content-Type"] = "application/json"
+            verbinding.request(methode, pad, body=body, headers=headers)
+            antwoord = verbinding.getresponse()
+            antwoord.read()
+            assert antwoord.status == status, (methode, pad)
+            assert antwoord.getheader("Connection") != "close"
+            assert verbinding.sock is eerste_socket, "the connection was not reused"
+    finally:
+        verbinding.close()
+
+
+def test_a_client_that_asks_to_close_gets_a_closed_connection(simulator):
+    verbinding = http.client.HTTPConnection("127.0.0.1", simulator.port, timeout=5)
+    try:
+        verbinding.request("GET", "/_sim/klok", headers={"Connection": "close"})
+        antwoord = verbinding.getresponse()
+        antwoord.read()
+        assert antwoord.status == 200
+        assert antwoord.getheader("Connection") == "close"
+    finally:
+        verbinding.close()

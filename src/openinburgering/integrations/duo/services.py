@@ -50,7 +50,7 @@ def signalen_bijwerken(dossier) -> None:
     herbereken_na_commit(dossier)
 
 
-def werkitem_aanmaken(
+def werkitem_maken(
     *,
     gemeente,
     soort: str,
@@ -64,14 +64,7 @@ def werkitem_aanmaken(
     uitgaand_bericht=None,
     bsn: str = "",
 ) -> Werkitem:
-    """Create a work item; with a ``sleutel`` an open item with the same key is returned instead
-    (so processing the same fact twice gives one item)."""
-    if sleutel:
-        bestaand = Werkitem.objects.filter(
-            gemeente=gemeente, sleutel=sleutel, status=WerkitemStatus.OPEN
-        ).first()
-        if bestaand is not None:
-            return bestaand
+    """A work item, not yet saved (set-based writers insert many at once)."""
     item = Werkitem(
         gemeente=gemeente,
         dossier=dossier,
@@ -86,14 +79,29 @@ def werkitem_aanmaken(
     )
     if bsn:
         item.zet_bsn(bsn)
+    return item
+
+
+def werkitem_aanmaken(**kwargs) -> Werkitem:
+    """Create a work item (arguments of :func:`werkitem_maken`); with a ``sleutel`` an open item
+    with the same key is returned instead (so processing the same fact twice gives one item)."""
+    item = werkitem_maken(**kwargs)
+    if item.sleutel:
+        bestaand = Werkitem.objects.filter(
+            gemeente=item.gemeente, sleutel=item.sleutel, status=WerkitemStatus.OPEN
+        ).first()
+        if bestaand is not None:
+            return bestaand
     try:
         with transaction.atomic():
             item.save()
     except IntegrityError:
         # A concurrent writer created the same open item first.
-        return Werkitem.objects.get(gemeente=gemeente, sleutel=sleutel, status=WerkitemStatus.OPEN)
-    signalen_bijwerken(dossier)
-    logger.info("duo_werkitem_aangemaakt", werkitem=str(item.uuid), soort=soort)
+        return Werkitem.objects.get(
+            gemeente=item.gemeente, sleutel=item.sleutel, status=WerkitemStatus.OPEN
+        )
+    signalen_bijwerken(item.dossier)
+    logger.info("duo_werkitem_aangemaakt", werkitem=str(item.uuid), soort=item.soort)
     return item
 
 
@@ -129,12 +137,24 @@ def werkitem_afhandelen(*, actor: Actor, werkitem: Werkitem, afhandeling: str = 
     return werkitem
 
 
+def _stand(oud: dict, nieuw: dict) -> dict:
+    return {**oud, **nieuw, "opgehaald_op": timezone.now().isoformat()}
+
+
 def duo_stand_bijwerken(*, inburgeraar, gegevens: dict) -> DuoStand:
     """Merge DUO's latest answers into the person's DUO data (JSON-safe values)."""
     stand, _nieuw = DuoStand.objects.select_for_update().get_or_create(inburgeraar=inburgeraar)
-    stand.gegevens = {**stand.gegevens, **gegevens, "opgehaald_op": timezone.now().isoformat()}
+    stand.gegevens = _stand(stand.gegevens, gegevens)
     stand.save(update_fields=["gegevens", "bijgewerkt_op"])
     return stand
+
+
+def duo_standen_aanmaken(*, standen: list[tuple]) -> None:
+    """DUO's first answers about people new here, ``(inburgeraar, gegevens)``, in one insert."""
+    DuoStand.objects.bulk_create(
+        DuoStand(inburgeraar=inburgeraar, gegevens=_stand({}, gegevens))
+        for inburgeraar, gegevens in standen
+    )
 
 
 @transaction.atomic

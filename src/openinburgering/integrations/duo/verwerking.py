@@ -16,13 +16,13 @@ from datetime import date
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
-from django.db.models import F, Q
+from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+import requests
 import structlog
 from stdnum.nl import bsn as stdnum_bsn
 
@@ -53,8 +53,8 @@ from .models import (
 from .services import (
     duo_stand_bijwerken,
     signalen_bijwerken,
-    signalen_gebundeld,
     werkitem_aanmaken,
+    werkitem_maken,
     werkitems_sluiten,
 )
 
@@ -174,6 +174,14 @@ def raadplegen(duo: Duo, bsn: str, vragen: tuple[str, ...]) -> Opgehaald:
 
 
 @dataclass
+class Verzameling:
+    """What set-based processing (:mod:`.nieuwe_personen`) collects to insert per batch."""
+
+    gebeurtenissen: list[Gebeurtenis] = field(default_factory=list)
+    werkitems: list[Werkitem] = field(default_factory=list)
+
+
+@dataclass
 class Context:
     notificatie: Notificatie
     gebeurtenis: regelcodes.Gebeurtenis
@@ -185,6 +193,9 @@ class Context:
     #: Earlier DUO data of the person (before this notification).
     vorige_stand: dict = field(default_factory=dict)
     resultaat: list[str] = field(default_factory=list)
+    #: Set when many new people are processed at once: entries and items are collected here and
+    #: inserted together instead of one by one.
+    verzameling: Verzameling | None = None
 
     @property
     def gemeente(self):
@@ -199,7 +210,15 @@ class Context:
         return timezone.localdate(self.notificatie.registratie_datum_tijd)
 
     def tijdlijn(self, omschrijving: str, **gegevens) -> None:
-        inburgeraar_services.gebeurtenis_toevoegen(
+        gebeurtenis = self._gebeurtenis(omschrijving, gegevens)
+        if self.verzameling is not None:
+            self.verzameling.gebeurtenissen.append(gebeurtenis)
+        else:
+            gebeurtenis.save(force_insert=True)
+        self.resultaat.append(omschrijving)
+
+    def _gebeurtenis(self, omschrijving: str, gegevens: dict) -> Gebeurtenis:
+        return inburgeraar_services.gebeurtenis_maken(
             dossier=self.dossier,
             soort=self.gebeurtenis.value,
             omschrijving=omschrijving,
@@ -212,18 +231,23 @@ class Context:
                 **gegevens,
             },
         )
-        self.resultaat.append(omschrijving)
 
     def werkitem(self, soort: str, titel: str, **kwargs) -> Werkitem:
-        return werkitem_aanmaken(
-            gemeente=self.gemeente,
-            dossier=self.dossier,
-            soort=soort,
-            titel=titel,
-            notificatie=self.notificatie,
-            sleutel=kwargs.pop("sleutel", f"notificatie:{self.notificatie.uuid}:{soort}"),
+        velden = {
+            "gemeente": self.gemeente,
+            "dossier": self.dossier,
+            "soort": soort,
+            "titel": titel,
+            "notificatie": self.notificatie,
+            "sleutel": kwargs.pop("sleutel", f"notificatie:{self.notificatie.uuid}:{soort}"),
             **kwargs,
-        )
+        }
+        if self.verzameling is None:
+            return werkitem_aanmaken(**velden)
+        # A new dossier has no open items yet, so no key can be taken.
+        item = werkitem_maken(**velden)
+        self.verzameling.werkitems.append(item)
+        return item
 
 
 @dataclass(frozen=True)
@@ -246,12 +270,17 @@ def _plicht_tekst(plicht: data.Inburgeringsplicht | None) -> str:
 
 def _pip_termijn_starten(ctx: Context) -> None:
     """R9/R10: SS139 (and SS129) start the 10-week term for the PIP; a new one restarts it."""
-    eerdere = [
-        timezone.localdate(t)
-        for t in Gebeurtenis.objects.filter(
-            dossier=ctx.dossier, soort__in=[G.SS139.value, G.SS129.value]
-        ).values_list("tijdstip", flat=True)
-    ]
+    # A person created by this notification has no earlier term on the timeline.
+    eerdere = (
+        []
+        if ctx.nieuw
+        else [
+            timezone.localdate(t)
+            for t in Gebeurtenis.objects.filter(
+                dossier=ctx.dossier, soort__in=[G.SS139.value, G.SS129.value]
+            ).values_list("tijdstip", flat=True)
+        ]
+    )
     termijn = termijnen.pip_termijn([*eerdere, ctx.meldingsdatum])
     herstart = bool(eerdere)
     tekst = (
@@ -273,11 +302,12 @@ def _pip_termijn_starten(ctx: Context) -> None:
     )
     if termijnen_door_signalen():
         return
-    werkitems_sluiten(
-        dossier=ctx.dossier,
-        soorten=[WerkitemSoort.PIP_TERMIJN],
-        afhandeling=_("Vervangen: DUO startte de termijn opnieuw."),
-    )
+    if not ctx.nieuw:
+        werkitems_sluiten(
+            dossier=ctx.dossier,
+            soorten=[WerkitemSoort.PIP_TERMIJN],
+            afhandeling=_("Vervangen: DUO startte de termijn opnieuw."),
+        )
     ctx.werkitem(
         WerkitemSoort.PIP_TERMIJN,
         _("PIP vaststellen uiterlijk %(datum)s") % {"datum": _datum(termijn.laatste_dag)},
@@ -735,7 +765,7 @@ AANPAK: dict[regelcodes.Gebeurtenis, Aanpak] = {
 }
 
 
-def _vragen(gebeurtenis: regelcodes.Gebeurtenis, nieuw_mogelijk: bool) -> tuple[str, ...]:
+def vragen_voor(gebeurtenis: regelcodes.Gebeurtenis, nieuw_mogelijk: bool) -> tuple[str, ...]:
     """Our table plus what regels says to consult, plus plicht+doelgroep to create a person."""
     vragen = list(AANPAK[gebeurtenis].vragen)
     for api in gevolg_van_gebeurtenis(gebeurtenis).raadplegen:
@@ -822,7 +852,9 @@ def _mislukt_met_werkitem(notificatie: Notificatie, inburgeraar, melding: str) -
         return _afsluiten(notificatie.pk, NotificatieStatus.MISLUKT, melding, inburgeraar)
 
 
-def notificatie_verwerken(*, notificatie_id: int, _herhaling: bool = False) -> str:
+def notificatie_verwerken(
+    *, notificatie_id: int, sessie: requests.Session | None = None, _herhaling: bool = False
+) -> str:
     """Process one notification; safe to call any number of times.
 
     An unexpected error never loses the notification: it is tried again later (with backoff)
@@ -832,7 +864,7 @@ def notificatie_verwerken(*, notificatie_id: int, _herhaling: bool = False) -> s
     if notificatie.status not in OPEN_STATUSSEN:
         return notificatie.status
     try:
-        return _verwerken(notificatie, _herhaling=_herhaling)
+        return _verwerken(notificatie, sessie=sessie, _herhaling=_herhaling)
     except Exception as exc:  # noqa: BLE001 - kept for a retry, see docstring
         logger.error(
             "duo_notificatie_onverwachte_fout",
@@ -861,7 +893,9 @@ def _waar(exc: BaseException) -> str:
     return waar
 
 
-def _verwerken(notificatie: Notificatie, *, _herhaling: bool) -> str:
+def _verwerken(
+    notificatie: Notificatie, *, sessie: requests.Session | None, _herhaling: bool
+) -> str:
     notificatie_id = notificatie.pk
     try:
         gebeurtenis = regelcodes.Gebeurtenis(notificatie.gebeurtenis_id)
@@ -897,9 +931,9 @@ def _verwerken(notificatie: Notificatie, *, _herhaling: bool) -> str:
             _("Deze persoon is niet bekend in deze gemeente; er is geen dossier om te sluiten."),
         )
 
-    duo = Duo(notificatie.gemeente, notificatie=notificatie)
+    duo = Duo(notificatie.gemeente, notificatie=notificatie, session=sessie)
     try:
-        opgehaald = raadplegen(duo, bsn, _vragen(gebeurtenis, inburgeraar is None))
+        opgehaald = raadplegen(duo, bsn, vragen_voor(gebeurtenis, inburgeraar is None))
     except DuoNietBereikbaar as fout:
         return _later_opnieuw(notificatie, fout)
     except DuoFout as fout:
@@ -925,7 +959,9 @@ def _verwerken(notificatie: Notificatie, *, _herhaling: bool) -> str:
         _bsn, nu_bekend = _zoek_persoon(notificatie)
         if not _herhaling and (isinstance(fout, Conflict) or (inburgeraar is None and nu_bekend)):
             # Someone else changed or created the person at the same moment: once more.
-            return notificatie_verwerken(notificatie_id=notificatie_id, _herhaling=True)
+            return notificatie_verwerken(
+                notificatie_id=notificatie_id, sessie=sessie, _herhaling=True
+            )
         melding = fout.message if hasattr(fout, "message") else "; ".join(fout.messages)
         return _mislukt_met_werkitem(notificatie, nu_bekend, melding)
     logger.info(
@@ -989,83 +1025,52 @@ def _toepassen(notificatie, gebeurtenis, bsn, opgehaald: Opgehaald) -> Context:
     return ctx
 
 
-def _aanmaken(ctx: Context) -> Inburgeraar:
-    """A person DUO announces: create the inburgeraar and dossier (regime from R2)."""
-    doelgroep = ctx.opgehaald.doelgroep
-    plicht = ctx.opgehaald.plicht
+def nieuwe_persoon_velden(notificatie: Notificatie, opgehaald: Opgehaald) -> dict:
+    """The fields of a person DUO announces, from DUO's answers (regime from R2).
+
+    DUO gives no name or date of birth: they stay empty (never invented values, ADR 0041) until
+    the caseworker fills them in from the BRP; :func:`persoonsgegevens_vragen` asks for that.
+    """
+    doelgroep = opgehaald.doelgroep
+    plicht = opgehaald.plicht
     if doelgroep is None or not doelgroep.indeling:
         raise Geweigerd(
             _("DUO gaf geen doelgroep; zonder doelgroep kan het dossier niet worden aangemaakt.")
         )
-    # DUO gives no name or date of birth: they stay empty (never invented values, ADR 0041)
-    # until the caseworker fills them in from the BRP; the work item below asks for that.
     velden = {
         "doelgroep": doelgroep.indeling,
         "gedetailleerde_doelgroep": doelgroep.gedetailleerde_doelgroep,
-        "vnummer": ctx.notificatie.vnummer,
+        "vnummer": notificatie.vnummer,
     }
     if plicht is not None and plicht.begindatum is not None:
         regime = bepaal_regime(plicht.begindatum, regelcodes.Regime.WI2021)
         velden["regime"] = regime.waarde.value
-    inburgeraar = inburgeraar_services.inburgeraar_aanmaken(
-        actor=ctx.actor, bsn=ctx.bsn, aangemeld_op=ctx.meldingsdatum, **velden
-    )
-    # ``inburgeraar.dossier`` is cached by the create (the reverse side of the one-to-one).
-    ctx.inburgeraar = inburgeraar
-    werkitem_aanmaken(
-        gemeente=ctx.gemeente,
-        dossier=inburgeraar.dossier,
-        soort=WerkitemSoort.PERSOONSGEGEVENS_AANVULLEN,
-        titel=_("Naam en geboortedatum aanvullen"),
+    return velden
+
+
+def persoonsgegevens_vragen(ctx: Context) -> None:
+    """The work item that asks the caseworker for the name and date of birth (ADR 0041)."""
+    ctx.werkitem(
+        WerkitemSoort.PERSOONSGEGEVENS_AANVULLEN,
+        _("Naam en geboortedatum aanvullen"),
         toelichting=_(
             "DUO meldde deze persoon, maar DUO geeft geen naam of geboortedatum door. Vul ze aan "
             "uit de BRP via ‘Gegevens wijzigen’. Tot dan kunnen er geen brieven worden gemaakt "
             "en kan er geen PIP worden vastgesteld."
         ),
-        sleutel=f"dossier:{inburgeraar.dossier.uuid}:persoonsgegevens",
-        notificatie=ctx.notificatie,
+        sleutel=f"dossier:{ctx.dossier.uuid}:persoonsgegevens",
     )
+
+
+def _aanmaken(ctx: Context) -> Inburgeraar:
+    """A person DUO announces: create the inburgeraar and dossier."""
+    inburgeraar = inburgeraar_services.inburgeraar_aanmaken(
+        actor=ctx.actor,
+        bsn=ctx.bsn,
+        aangemeld_op=ctx.meldingsdatum,
+        **nieuwe_persoon_velden(ctx.notificatie, ctx.opgehaald),
+    )
+    # ``inburgeraar.dossier`` is cached by the create (the reverse side of the one-to-one).
+    ctx.inburgeraar = inburgeraar
+    persoonsgegevens_vragen(ctx)
     return inburgeraar
-
-
-#: How many notifications one worker claims at once. They share one transaction and one
-#: set-based recomputation of the worklist; each has its own savepoint.
-INBOX_BATCH = 50
-
-
-def inbox_verwerken(*, limiet: int = INBOX_BATCH) -> int:
-    """Process the oldest waiting notifications: received ones, and retries that are due.
-
-    The notification table is the inbox (ADR 0007). Workers claim rows with SKIP LOCKED, so
-    several run side by side without taking the same notification. A batch stops early when DUO
-    is unreachable: the rest waits for the next round instead of each running into a timeout.
-    Returns how many notifications were claimed.
-    """
-    nu = timezone.now()
-    with transaction.atomic(), signalen_gebundeld():
-        ids = list(
-            Notificatie.objects.select_for_update(skip_locked=True)
-            .filter(
-                Q(status=NotificatieStatus.ONTVANGEN)
-                | Q(status=NotificatieStatus.OPNIEUW, volgende_poging_op__lte=nu)
-            )
-            .order_by("id")
-            .values_list("pk", flat=True)[:limiet]
-        )
-        for notificatie_id in ids:
-            try:
-                with transaction.atomic():
-                    status = notificatie_verwerken(notificatie_id=notificatie_id)
-            except DatabaseError as exc:
-                # The savepoint is rolled back; park the notification so it cannot block the
-                # head of the inbox, and try again after the usual backoff.
-                logger.error("duo_inbox_databasefout", fout=type(exc).__name__)
-                Notificatie.objects.filter(pk=notificatie_id).update(
-                    status=NotificatieStatus.OPNIEUW,
-                    pogingen=F("pogingen") + 1,
-                    volgende_poging_op=nu + backoff(1),
-                )
-                continue
-            if status == NotificatieStatus.OPNIEUW:
-                break
-    return len(ids)

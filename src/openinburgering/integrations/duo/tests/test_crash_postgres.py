@@ -32,7 +32,9 @@ REPO_ROOT = Path(__file__).resolve().parents[5]
 PERSONEN = 100
 PER_PERSOON = 10
 WORKERS = 3
-MAX_SECONDEN = 100
+#: Kills go on until everything is delivered or this much time has passed. Alone the test needs
+#: about 95 s; beside the rest of the suite on two cores it can need more.
+MAX_SECONDEN = 180
 UREN = ("taalles_knm_brede_intake", "participatieactiviteiten", "participatie_taalles")
 
 
@@ -123,7 +125,7 @@ def test_sigkilled_workers_lose_nothing_and_apply_each_message_once(
             if not UitgaandBericht.objects.filter(status=UitgaandStatus.WACHTEND).exists():
                 break
         # Let the survivors finish what is left, without further kills.
-        while time.monotonic() - begin < MAX_SECONDEN + 15:
+        while time.monotonic() - begin < MAX_SECONDEN + 60:
             if not UitgaandBericht.objects.filter(status=UitgaandStatus.WACHTEND).exists():
                 break
             time.sleep(0.2)

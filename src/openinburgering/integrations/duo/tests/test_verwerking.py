@@ -10,7 +10,7 @@ from openinburgering.inburgeraars.models import Bron, Gebeurtenis, Inburgeraar
 from openinburgering.inburgeraars.tests.factories import nieuw_bsn
 from openinburgering.inburgeraars.workflow import Eindreden, Status
 from openinburgering.intake.models import BredeIntake
-from openinburgering.integrations.duo import tasks, verwerking
+from openinburgering.integrations.duo import inbox, tasks, verwerking
 from openinburgering.integrations.duo.models import (
     DuoStand,
     Notificatie,
@@ -408,11 +408,11 @@ def test_duo_unreachable_means_retry_later_then_success(ontvang, duo_mock, reque
     assert notificatie.volgende_poging_op > notificatie.ontvangen_op
     assert not Inburgeraar.objects.exists()
     # Not yet due: nothing happens.
-    assert verwerking.inbox_verwerken() == 0
+    assert inbox.inbox_verwerken() == 0
     requests_mock.reset_mock()
     duo_mock.persoon(bsn)
     with time_machine.travel(notificatie.volgende_poging_op + timedelta(seconds=1)):
-        assert verwerking.inbox_verwerken() == 1
+        assert inbox.inbox_verwerken() == 1
     notificatie.refresh_from_db()
     assert notificatie.status == NotificatieStatus.VERWERKT
     assert Inburgeraar.objects.count() == 1
@@ -441,11 +441,11 @@ def test_the_inbox_worker_processes_what_the_endpoint_stored(
         NotificatieStatus.ONTVANGEN
     }
     with django_capture_on_commit_callbacks(execute=True) as na_commit:
-        assert verwerking.inbox_verwerken(limiet=2) == 2
+        assert inbox.inbox_verwerken(limiet=2) == 2
     assert len(na_commit) == 1, "one recomputation for the whole batch"
     with django_capture_on_commit_callbacks(execute=True):
-        assert verwerking.inbox_verwerken(limiet=2) == 1
-        assert verwerking.inbox_verwerken(limiet=2) == 0
+        assert inbox.inbox_verwerken(limiet=2) == 1
+        assert inbox.inbox_verwerken(limiet=2) == 0
     assert set(Notificatie.objects.values_list("status", flat=True)) == {NotificatieStatus.VERWERKT}
     assert Inburgeraar.objects.count() == 3
     # One pass of the deadline engine for the batch: every new dossier has its 10-week item.
@@ -458,7 +458,7 @@ def test_a_batch_stops_when_duo_is_unreachable(duo_afzender, duo_mock, settings)
     for bsn in bsns:
         duo_mock.antwoord("GET", "/personen/{bsn}/inburgeringsplicht", status=503, bsn=bsn)
         duo_afzender.post(notificatie_body(bsn=bsn, gebeurtenis="SS139"))
-    assert verwerking.inbox_verwerken() == 3
+    assert inbox.inbox_verwerken() == 3
     statussen = list(Notificatie.objects.order_by("id").values_list("status", flat=True))
     # The first meets the outage and waits for a retry; the others are not tried in vain.
     assert statussen == [NotificatieStatus.OPNIEUW, NotificatieStatus.ONTVANGEN] + [

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 
 import structlog
 
-from openinburgering.integrations.duo.verwerking import INBOX_BATCH, inbox_verwerken
+from openinburgering.integrations.duo.inbox import INBOX_BATCH, inbox_verwerken
 
 logger = structlog.get_logger(__name__)
 
