@@ -424,6 +424,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        # Django's own default gives "django" a plain-text console handler in DEBUG; with it,
+        # every line (task worker, migrations) came out twice: as text and as JSON.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # Django's request logger puts the full path in the message; our URLs carry no BSN,
         # but query strings could, so we keep it at WARNING and log requests ourselves.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
