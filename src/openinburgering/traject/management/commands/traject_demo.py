@@ -28,6 +28,8 @@ from openinburgering.traject import map as map_diensten
 from openinburgering.traject.afronding import afronding_vastleggen
 
 NAMEN_HELPERS = ["Klantregisseur", "VluchtelingenWerk", "Vrijwilliger (maatje)", "Zelf geregeld"]
+#: Begeleiding steps due longer ago than this are done in the demo (a realistic worklist).
+DAGEN_ACHTERSTAND_DEMO = 90
 
 
 class Command(BaseCommand):
@@ -55,13 +57,15 @@ class Command(BaseCommand):
         asiel = list(
             actief.filter(inburgeraar__doelgroep=Doelgroep.ASIELSTATUSHOUDER)
             .select_related("inburgeraar")
-            .order_by("id")[:60]
+            .order_by("id")
         )
         for dossier in asiel:
             invoer = []
             for stap in stappen:
                 dag = dossier.aangemeld_op + timedelta(days=stap.streefdagen - rng.randint(0, 20))
-                if dag <= vandaag and rng.random() < 0.6:
+                # A working team has long finished steps due months ago; only recent ones lag.
+                lang_geleden = dag <= vandaag - timedelta(days=DAGEN_ACHTERSTAND_DEMO)
+                if dag <= vandaag and (lang_geleden or rng.random() < 0.6):
                     invoer.append(
                         begeleiding.StapInvoer(
                             stap=stap,
