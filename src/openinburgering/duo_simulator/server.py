@@ -16,6 +16,7 @@ import re
 import socketserver
 import sys
 import threading
+import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote
 
@@ -141,6 +142,10 @@ class SimulatorServer(ThreadingHTTPServer):
     def __init__(self, adres, handler, app):
         self.app = app
         super().__init__(adres, handler)
+
+    def handle_error(self, request, client_address) -> None:
+        # socketserver prints the traceback as is; DUO's paths and messages may hold a BSN.
+        print(_NEGEN_CIJFERS.sub("*********", traceback.format_exc()), file=sys.stderr)
 
     def server_bind(self) -> None:
         # HTTPServer's own looks up the host's name (DNS); the simulator needs only the port.

@@ -124,11 +124,15 @@ def eerstvolgende_werkdag(dag: date) -> date:
     return dag
 
 
-def werkdagen_tussen(eerste: date, laatste: date) -> int:
-    """Aantal werkdagen van ``eerste`` tot en met ``laatste``."""
-    return sum(
-        1 for n in range((laatste - eerste).days + 1) if is_werkdag(eerste + timedelta(days=n))
-    )
+def werkdagen_tussen(eerste: date, laatste: date, *, hoogstens: int | None = None) -> int:
+    """Aantal werkdagen van ``eerste`` tot en met ``laatste``; met ``hoogstens`` stopt het tellen
+    daar (een termijn van tien weken hoeft niet dag voor dag te worden geteld om er twee te
+    vinden)."""
+    gevonden, dag = 0, eerste
+    while dag <= laatste and (hoogstens is None or gevonden < hoogstens):
+        gevonden += is_werkdag(dag)
+        dag += timedelta(days=1)
+    return gevonden
 
 
 def atw_einddatum(eerste_dag: date, laatste_dag: date) -> date:
@@ -141,19 +145,9 @@ def atw_einddatum(eerste_dag: date, laatste_dag: date) -> date:
     """
     einde = eerstvolgende_werkdag(laatste_dag)
     if (laatste_dag - eerste_dag).days + 1 >= 3:
-        while not _minstens_werkdagen(2, eerste_dag, einde):
+        while werkdagen_tussen(eerste_dag, einde, hoogstens=2) < 2:
             einde = eerstvolgende_werkdag(einde + timedelta(days=1))
     return einde
-
-
-def _minstens_werkdagen(aantal: int, eerste: date, laatste: date) -> bool:
-    """Vallen er ten minste ``aantal`` werkdagen in ``eerste`` t/m ``laatste``? Stopt zodra het
-    zo is: een termijn van tien weken hoeft niet dag voor dag te worden geteld."""
-    gevonden, dag = 0, eerste
-    while dag <= laatste and gevonden < aantal:
-        gevonden += is_werkdag(dag)
-        dag += timedelta(days=1)
-    return gevonden >= aantal
 
 
 def reden_niet_werkdag(dag: date) -> str:

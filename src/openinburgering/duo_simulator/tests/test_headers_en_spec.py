@@ -1,9 +1,11 @@
 """DUO's headers, validation of requests against DUO's spec, and the route table vs. the specs."""
 
+import os
 import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -193,6 +195,8 @@ def test_missing_spec_folder_gives_one_clear_warning(tmp_path):
              "--port", str(bezet.getsockname()[1]), "--db", str(tmp_path / "w.sqlite3"),
              "--specs", str(tmp_path / "bestaat-niet")],
             capture_output=True, text=True, timeout=60,
+            # The package's folder, whatever the caller's working directory or PYTHONPATH.
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3])},
         )  # fmt: skip
     regels = proces.stderr.splitlines()
     assert proces.returncode == 1

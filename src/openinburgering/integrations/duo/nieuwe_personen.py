@@ -24,7 +24,6 @@ from django.utils import timezone
 
 import requests
 import structlog
-from stdnum.nl import bsn as stdnum_bsn
 
 from openinburgering.accounts.context import Actor
 from openinburgering.core.exceptions import Geweigerd
@@ -48,6 +47,8 @@ from .verwerking import (
     Context,
     Opgehaald,
     Verzameling,
+    bsn_bruikbaar,
+    fout_plaats,
     nieuwe_persoon_velden,
     persoonsgegevens_vragen,
     raadplegen,
@@ -60,6 +61,7 @@ G = regelcodes.Gebeurtenis
 
 #: Events whose handling of a person new here only adds timeline entries and work items.
 AANKONDIGINGEN = frozenset({G.SS101, G.SS120, G.SS121, G.SS139})
+_AANKONDIGING_IDS = frozenset(g.value for g in AANKONDIGINGEN)
 
 
 @dataclass
@@ -83,18 +85,20 @@ def nieuwe_personen_verwerken(
     kandidaten = _kandidaten(notificaties)
     if not kandidaten:
         return set()
-    with verwerkingen_uitstellen() as logregels:
-        kandidaten = _voorbereiden(_raadplegen(kandidaten, sessie))
-        if not kandidaten:
-            return set()
-        try:
-            with transaction.atomic():
-                _opslaan(kandidaten)
-                verwerkingen_opslaan(logregels)
-        except IntegrityError:
-            # Someone created one of these people at the same moment: one by one sorts it out.
-            logger.warning("duo_nieuwe_personen_een_voor_een", aantal=len(kandidaten))
-            return set()
+    try:
+        with transaction.atomic(), verwerkingen_uitstellen() as logregels:
+            kandidaten = _voorbereiden(_raadplegen(kandidaten, sessie))
+            _opslaan(kandidaten)
+            verwerkingen_opslaan(logregels)
+    except IntegrityError:
+        # Someone created one of these people at the same moment: one by one sorts it out.
+        logger.warning("duo_nieuwe_personen_een_voor_een", aantal=len(kandidaten))
+        return set()
+    except Exception as exc:  # noqa: BLE001 - the one-by-one path retries and reports each
+        # Never a batch that fails again on every round and blocks the inbox: the savepoint is
+        # rolled back, and each notification gets the one-by-one path's own error handling.
+        logger.error("duo_nieuwe_personen_fout", fout=type(exc).__name__, waar=fout_plaats(exc))
+        return set()
     for k in kandidaten:
         logger.info(
             "duo_notificatie_verwerkt",
@@ -120,7 +124,7 @@ def _kandidaten(notificaties: list[Notificatie]) -> list[Kandidaat]:
         gezien |= sleutels
         if eerder or not notificatie.bsn_hash or notificatie.status not in OPEN_STATUSSEN:
             continue
-        if notificatie.gebeurtenis_id in {g.value for g in AANKONDIGINGEN}:
+        if notificatie.gebeurtenis_id in _AANKONDIGING_IDS:
             eerste.append(notificatie)
     if not eerste:
         return []
@@ -136,7 +140,7 @@ def _kandidaten(notificaties: list[Notificatie]) -> list[Kandidaat]:
         if (notificatie.gemeente_id, notificatie.bsn_hash) in bekend:
             continue
         bsn = notificatie.bsn
-        if not (bsn.isascii() and stdnum_bsn.is_valid(bsn)):
+        if not bsn_bruikbaar(bsn):
             continue
         if notificatie.gemeente_id not in actors:
             actors[notificatie.gemeente_id] = Actor(
@@ -185,6 +189,8 @@ def _voorbereiden(kandidaten: list[Kandidaat]) -> list[Kandidaat]:
 
 
 def _opslaan(kandidaten: list[Kandidaat]) -> None:
+    if not kandidaten:
+        return
     per_gemeente: dict[int, list[Kandidaat]] = {}
     for k in kandidaten:
         per_gemeente.setdefault(k.notificatie.gemeente_id, []).append(k)
@@ -217,28 +223,24 @@ def _opslaan(kandidaten: list[Kandidaat]) -> None:
             activiteit=Activiteit.DUO_ONTVANGEN,
             pseudoniemen=[k.inburgeraar.pseudoniem],
         )
-        n = k.notificatie
-        n.status = NotificatieStatus.VERWERKT
-        n.verwerkt_op = nu
-        n.volgende_poging_op = None
-        n.inburgeraar = k.inburgeraar
-        n.resultaat = " ".join(ctx.resultaat)[:2000]
+        k.notificatie.resultaat = " ".join(ctx.resultaat)[:2000]
     Gebeurtenis.objects.bulk_create(verzameling.gebeurtenissen)
     Werkitem.objects.bulk_create(verzameling.werkitems)
     duo_standen_aanmaken(standen=[(k.inburgeraar, k.opgehaald.als_json()) for k in kandidaten])
-    # Most of a batch shares its result text, so one UPDATE per distinct text (Django's
-    # bulk_update would build a CASE per row and field).
-    per_resultaat: dict[str, list[int]] = {}
+    notificaties = [k.notificatie for k in kandidaten]
+    # What all share in one UPDATE (the person found by the BSN hash), the texts in a second
+    # one: bulk_update over five fields would build a CASE per row and field.
+    Notificatie.objects.filter(pk__in=[n.pk for n in notificaties]).update(
+        status=NotificatieStatus.VERWERKT,
+        verwerkt_op=nu,
+        volgende_poging_op=None,
+        inburgeraar=Subquery(
+            Inburgeraar.objects.filter(
+                gemeente_id=OuterRef("gemeente_id"), bsn_hash=OuterRef("bsn_hash")
+            ).values("pk")[:1]
+        ),
+    )
+    Notificatie.objects.bulk_update(notificaties, ["resultaat"])
     for k in kandidaten:
-        per_resultaat.setdefault(k.notificatie.resultaat, []).append(k.notificatie.pk)
-    persoon = Inburgeraar.objects.filter(
-        gemeente_id=OuterRef("gemeente_id"), bsn_hash=OuterRef("bsn_hash")
-    ).values("pk")[:1]
-    for resultaat, ids in per_resultaat.items():
-        Notificatie.objects.filter(pk__in=ids).update(
-            status=NotificatieStatus.VERWERKT,
-            verwerkt_op=nu,
-            volgende_poging_op=None,
-            resultaat=resultaat,
-            inburgeraar=Subquery(persoon),
-        )
+        k.notificatie.status = NotificatieStatus.VERWERKT
+        k.notificatie.inburgeraar = k.inburgeraar

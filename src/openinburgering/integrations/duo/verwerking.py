@@ -872,7 +872,7 @@ def notificatie_verwerken(
             fout=type(exc).__name__,
             # Where it came from, never the message (it may hold personal data).
             module=getattr(exc, "name", None) or type(exc).__module__,
-            waar=_waar(exc),
+            waar=fout_plaats(exc),
         )
         return _later_opnieuw(
             notificatie,
@@ -882,7 +882,7 @@ def notificatie_verwerken(
         )
 
 
-def _waar(exc: BaseException) -> str:
+def fout_plaats(exc: BaseException) -> str:
     """The deepest frame of our own code in the traceback: ``module:function:line``."""
     waar, tb = "", exc.__traceback__
     while tb is not None:
@@ -891,6 +891,12 @@ def _waar(exc: BaseException) -> str:
             waar = f"{tb.tb_frame.f_globals.get('__name__')}:{code.co_name}:{tb.tb_lineno}"
         tb = tb.tb_next
     return waar
+
+
+def bsn_bruikbaar(bsn: str) -> bool:
+    """Can DUO be asked about this BSN? The endpoint accepts any nine digits (DUO's contract);
+    only a BSN that passes the 11-proef is used."""
+    return bsn.isascii() and stdnum_bsn.is_valid(bsn)
 
 
 def _verwerken(
@@ -916,7 +922,7 @@ def _verwerken(
             NotificatieStatus.MISLUKT,
             _("Alleen een V-nummer dat hier niet bekend is, en DUO's API's vragen een BSN."),
         )
-    if not (bsn.isascii() and stdnum_bsn.is_valid(bsn)):
+    if not bsn_bruikbaar(bsn):
         return _afsluiten(
             notificatie.pk,
             NotificatieStatus.MISLUKT,

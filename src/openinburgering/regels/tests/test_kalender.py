@@ -84,6 +84,7 @@ def test_werkdagen_en_redenen():
     assert not is_werkdag(D("2025-12-27"))
     assert eerstvolgende_werkdag(D("2025-12-25")) == D("2025-12-29")
     assert werkdagen_tussen(D("2025-12-22"), D("2025-12-28")) == 3
+    assert werkdagen_tussen(D("2025-12-22"), D("2025-12-28"), hoogstens=2) == 2
     assert reden_niet_werkdag(D("2025-12-25")) == "Eerste kerstdag"
     assert reden_niet_werkdag(D("2025-12-27")) == "zaterdag"
     assert reden_niet_werkdag(D("2025-12-28")) == "zondag"

@@ -1,11 +1,14 @@
 """Set-based processing of people DUO announces: the same outcome as one by one, in a fixed
 number of queries, and everything that does not fit falls back to the one-by-one path."""
 
+from datetime import date
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from openinburgering.accounts.context import Actor
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.models import Gebeurtenis, Inburgeraar
 from openinburgering.inburgeraars.tests.factories import maak_inburgeraar, nieuw_bsn
@@ -126,10 +129,11 @@ def test_set_based_gives_what_one_by_one_gives(gebeurtenis, signalen, duo_afzend
 
 
 def _verwerk_nieuwe(duo_afzender, duo_mock, aantal: int, django_capture_on_commit_callbacks):
-    for _ in range(aantal):
+    for dag in range(1, aantal + 1):
         bsn = nieuw_bsn()
         duo_mock.persoon(bsn)
-        _ontvangen(duo_afzender, "SS139", bsn)
+        # Another day each, so every notification gets its own result text and deadline.
+        _ontvangen(duo_afzender, "SS139", bsn, tijd=f"2026-03-{dag:02d}T09:15:00+01:00")
     with (
         CaptureQueriesContext(connection) as queries,
         django_capture_on_commit_callbacks(execute=True),
@@ -223,11 +227,26 @@ def test_duo_going_away_halfway_keeps_what_was_done(duo_afzender, duo_mock):
     assert Inburgeraar.objects.count() == 1
 
 
+def test_an_unexpected_error_in_the_batch_leaves_each_to_one_by_one(
+    duo_afzender, duo_mock, monkeypatch
+):
+    """A fault in the set-based path must not fail the batch on every round (a blocked inbox)."""
+    for _ in range(3):
+        bsn = nieuw_bsn()
+        duo_mock.persoon(bsn)
+        _ontvangen(duo_afzender, "SS139", bsn)
+
+    def kapot(kandidaten):
+        raise RuntimeError("fout in de set-based verwerking")
+
+    monkeypatch.setattr(nieuwe_personen, "_opslaan", kapot)
+    assert inbox.inbox_verwerken() == 3
+    assert set(Notificatie.objects.values_list("status", flat=True)) == {NotificatieStatus.VERWERKT}
+    assert Inburgeraar.objects.count() == 3
+    assert DuoStand.objects.count() == 3
+
+
 def test_many_people_in_one_call_of_the_inburgeraars_service(gemeente_a):
-    from datetime import date
-
-    from openinburgering.accounts.context import Actor
-
     actor = Actor(gemeente=gemeente_a, systeem="DUO-koppeling")
     nieuw = [
         (
