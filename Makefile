@@ -41,15 +41,20 @@ $(BIN)/activate:
 # full output goes to .venv/pip.log, and its tail is shown if the install fails.
 $(VENV)/.installed: $(BIN)/activate requirements/test.txt pyproject.toml
 	@echo "Python-pakketten installeren in $(VENV) (volledig verslag: $(VENV)/pip.log)"
-	@$(PIP) install --quiet --upgrade pip
+	@$(PIP) install --quiet --upgrade pip > $(VENV)/pip.log 2>&1 \
+	|| { echo "FOUT: pip bijwerken mislukt:"; tail -n 25 $(VENV)/pip.log; exit 1; }
 	@set -o pipefail; totaal=$$(grep -c '^[A-Za-z0-9].*==' requirements/test.txt); \
-	$(PIP) install --progress-bar off -r requirements/test.txt 2>&1 | tee $(VENV)/pip.log | \
+	$(PIP) install --progress-bar off -r requirements/test.txt 2>&1 | tee -a $(VENV)/pip.log | \
 	awk -v totaal=$$totaal ' \
 	  /^Collecting / {n++; printf "  [%3d/%d] %s\n", n, totaal, $$2; fflush()} \
+	  /^Processing .*\.whl \(from -r/ {n++; f = $$2; sub(/.*\//, "", f); split(f, d, "-"); \
+	    printf "  [%3d/%d] %s==%s\n", n, totaal, d[1], d[2]; fflush()} \
+	  /^Requirement already satisfied: .*==/ {n++; printf "  [%3d/%d] %s (al aanwezig)\n", n, totaal, $$4; fflush()} \
 	  /^Installing collected packages/ {print "  uitpakken en installeren (duurt even) ..."; fflush()} \
 	  /^Successfully installed/ {print "  klaar"}' \
 	|| { echo "FOUT: installeren mislukt; laatste regels van $(VENV)/pip.log:"; tail -n 25 $(VENV)/pip.log; exit 1; }
-	@$(PIP) install --quiet --no-deps -e .
+	@$(PIP) install --quiet --no-deps -e . >> $(VENV)/pip.log 2>&1 \
+	|| { echo "FOUT: installeren van het project mislukt:"; tail -n 25 $(VENV)/pip.log; exit 1; }
 	@touch $@
 
 venv: $(VENV)/.installed ## Maak .venv en installeer de pakketten (alleen als dat nodig is).
