@@ -60,7 +60,10 @@ $(VENV)/.installed: $(BIN)/activate requirements/test.txt pyproject.toml
 venv: $(VENV)/.installed ## Maak .venv en installeer de pakketten (alleen als dat nodig is).
 	@:
 
+# var/demo.pid holds the PID of the make that runs the demo, from the first step on, so that
+# demo-reset also sees a demo that is still migrating or loading (its ports are not open yet).
 demo: ## Installeer, migreer, laad demodata en start applicatie, taakverwerker en DUO-simulator.
+	@mkdir -p var && echo $$PPID > var/demo.pid
 	@echo "==> 1/4 Installeren (de eerste keer enkele minuten)"
 	@$(MAKE) --no-print-directory venv
 	@echo "==> 2/4 Database migreren ($(if $(DATABASE_URL),DATABASE_URL,$(DEMO_DB)))"
@@ -68,7 +71,7 @@ demo: ## Installeer, migreer, laad demodata en start applicatie, taakverwerker e
 	@echo "==> 3/4 Demodata laden (gemeenten, gebruikers, verzonnen inburgeraars)"
 	@$(MANAGE) demo_data
 	@echo "==> 4/4 Starten: applicatie op poort $(PORT), DUO-simulator op poort $(SIMULATOR_PORT)"
-	@$(MANAGE) demo_run --port $(PORT) --simulator-port $(SIMULATOR_PORT)
+	@trap 'rm -f var/demo.pid' EXIT; $(MANAGE) demo_run --port $(PORT) --simulator-port $(SIMULATOR_PORT)
 
 # With `make demo` running: DUO announces a few fictional newcomers to Demodam (SS101, SS139, …).
 demo-scenario: venv ## Laat DUO (de simulator) nieuwe inburgeraars melden; terwijl make demo draait.
@@ -81,6 +84,9 @@ demo-reset: ## Wis de demodatabase en de toestand van de DUO-simulator, en start
 	@if [ -n "$(DATABASE_URL)" ]; then \
 	  echo "FOUT: DATABASE_URL is gezet; make demo-reset wist alleen de SQLite-demo ($(DEMO_DB))."; \
 	  exit 1; fi
+	@pid=$$(cat var/demo.pid 2>/dev/null); \
+	if [ -n "$$pid" ] && grep -qa make /proc/$$pid/cmdline 2>/dev/null; then \
+	  echo "FOUT: de demo draait nog (make, proces $$pid); stop die eerst (Ctrl-C)."; exit 1; fi
 	@for poort in $(PORT) $(SIMULATOR_PORT); do \
 	  if (exec 3<>/dev/tcp/127.0.0.1/$$poort) 2>/dev/null; then \
 	    echo "FOUT: poort $$poort is in gebruik; stop eerst de draaiende demo (Ctrl-C)."; exit 1; fi; \
