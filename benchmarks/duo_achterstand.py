@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from duo_notificaties import DUO_OIN, GEMEENTE_OIN, REPO, Postgres, bsn_reeks, vrije_poort  # noqa: E402
 
 GEMEENTECODE = "9999"
-SPECS = REPO.parent / "shared" / "duo-m2m"
+SPECS = REPO / "src" / "openinburgering" / "specs" / "duo-m2m"
 
 
 def _simulator_personen(poort: int, bsns: list[str], threads: int = 4) -> None:

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .services import tweede_factor_geldt
+
 LOGIN_TIJD = "login_tijd"
 LAATSTE_ACTIVITEIT = "laatste_activiteit"
 SSO = "sso"
@@ -51,7 +53,7 @@ class RequireSecondFactorMiddleware:
 
     def __call__(self, request):
         if (
-            settings.TWO_FACTOR_REQUIRED
+            tweede_factor_geldt()
             and request.user.is_authenticated
             and not request.user.is_verified()
             and not request.session.get(SSO)

@@ -55,6 +55,13 @@ def inloggen_controleren(*, request, username: str, password: str) -> User:
     return geauthenticeerd
 
 
+def tweede_factor_geldt() -> bool:
+    """Whether signing in with a password asks for a TOTP code. Only the demo turns it off, and
+    then no page may ask for a code (sign-in through the gemeente's IdP never does: it has its own).
+    """
+    return settings.TWO_FACTOR_REQUIRED
+
+
 def totp_apparaat(*, user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 

@@ -44,13 +44,18 @@ def inloggen(request):
             nu = timezone.now().isoformat()
             request.session[LOGIN_TIJD] = nu
             request.session[LAATSTE_ACTIVITEIT] = nu
-            if settings.TWO_FACTOR_REQUIRED:
+            if services.tweede_factor_geldt():
                 return redirect(f"{reverse('accounts:tweede_factor')}?next={_volgende(request)}")
             return redirect(_volgende(request))
     return render(
         request,
         "accounts/inloggen.html",
-        {"form": form, "next": _volgende(request), "oidc": settings.OIDC_ENABLED},
+        {
+            "form": form,
+            "next": _volgende(request),
+            "oidc": settings.OIDC_ENABLED,
+            "tweede_factor": services.tweede_factor_geldt(),
+        },
         status=200 if not form.errors else 400,
     )
 
@@ -58,6 +63,10 @@ def inloggen(request):
 def tweede_factor(request):
     if not request.user.is_authenticated:
         return redirect(settings.LOGIN_URL)
+    if not services.tweede_factor_geldt():
+        # Where no second factor applies (the demo) this page asks for nothing and sets up no
+        # authenticator: it sends the user on, as the sign-in itself does.
+        return redirect(_volgende(request))
     apparaat = services.totp_apparaat(user=request.user)
     instellen = apparaat is None
     if instellen:

@@ -32,7 +32,8 @@ def _serve_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--specs",
         default=None,
-        help="map met DUO's OpenAPI-bestanden (standaard $DUO_SPECS_DIR of ../shared/duo-m2m)",
+        help="map met DUO's OpenAPI-bestanden (standaard $DUO_SPECS_DIR of de kopie in het "
+        "project: src/openinburgering/specs/duo-m2m)",
     )
     p.add_argument(
         "--gemeente-url",

@@ -1,6 +1,6 @@
 """DUO -> gemeente: POST a notification to the gemeente's Notificatie API.
 
-Headers and body as ``../shared/duo-m2m/Notificatie/openapi.yml`` says: headers ``bron`` (DUO's
+Headers and body as ``specs/duo-m2m/Notificatie/openapi.yml`` says: headers ``bron`` (DUO's
 OIN), ``doel`` (the gemeente's OIN), ``berichtId`` (a new UUID); body ``registratieDatumTijd``,
 ``gebeurtenisId`` and ``bsn`` and/or ``vNummer``.
 """

@@ -1,4 +1,4 @@
-"""DUO's API paths and versions, as in DUO's OpenAPI files (``../shared/duo-m2m/*/openapi.yml``).
+"""DUO's API paths and versions, as in DUO's OpenAPI files (``specs/duo-m2m/*/openapi.yml``).
 
 The table is written out here so that the simulator also runs without the spec folder; a test
 checks that it matches the spec files exactly (paths, methods, versions).
@@ -7,7 +7,7 @@ checks that it matches the spec files exactly (paths, methods, versions).
 import re
 from dataclasses import dataclass, field
 
-# API name (= folder in ../shared/duo-m2m) -> the version in that spec's info.version.
+# API name (= folder in specs/duo-m2m) -> the version in that spec's info.version.
 API_VERSIES: dict[str, str] = {
     "Inburgeringsplicht": "1.2.2",
     "Leerbaarheidstoets": "1.2.0",

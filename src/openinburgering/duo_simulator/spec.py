@@ -1,8 +1,9 @@
 """Validation of requests and responses against DUO's OpenAPI files with openapi-core.
 
-The files live outside the repository (``<repo>/../shared/duo-m2m``, or ``--specs`` /
-``DUO_SPECS_DIR``) and are read as they are; they are never copied into the project. When the
-folder is absent the simulator runs without spec validation.
+The files are the project's unchanged copy of DUO's specifications
+(``src/openinburgering/specs/duo-m2m``, with their source line); ``--specs`` or ``DUO_SPECS_DIR``
+can point at another folder, for example a newer release from DUO. When a folder given that way
+is absent the simulator runs without spec validation and says so.
 """
 
 import json
@@ -16,8 +17,6 @@ import yaml
 from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
-
-from . import REPO_ROOT
 
 MAPPEN = {
     "Inburgeringsplicht": ("Inburgeringsplicht",),
@@ -46,12 +45,17 @@ _PATROON_VERTALINGEN = {
 }
 
 
+# The project's copy; found from this file because the simulator imports nothing from the product
+# (openinburgering.specs holds the same path for the rest of the code).
+MEEGELEVERDE_SPECMAP = Path(__file__).resolve().parents[1] / "specs" / "duo-m2m"
+
+
 def standaard_specmap() -> Path:
-    """``DUO_SPECS_DIR`` if set, otherwise ``<repo root>/../shared/duo-m2m``."""
+    """``DUO_SPECS_DIR`` if set, otherwise the project's copy of DUO's specs."""
     uit_env = os.environ.get("DUO_SPECS_DIR")
     if uit_env:
         return Path(uit_env)
-    return (REPO_ROOT.parent / "shared" / "duo-m2m").resolve()
+    return MEEGELEVERDE_SPECMAP
 
 
 def _patronen_vertalen(knoop):

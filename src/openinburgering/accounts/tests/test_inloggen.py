@@ -158,3 +158,73 @@ def test_oidc_only_signs_in_existing_users_and_never_creates_one(db, settings, e
     backend = GemeenteOIDCBackend()
     assert backend.filter_users_by_claims({"email": email}).exists() is gevonden
     assert backend.create_user({"email": email}) is None
+
+
+CODE_TEKSTEN = ("authenticator", "Code uit uw", "one-time-code", "QR-code")
+
+
+def _vraagt_om_code(html: str) -> list[str]:
+    return [t for t in CODE_TEKSTEN if t in html]
+
+
+def test_with_totp_the_login_page_announces_the_code_and_then_asks_for_it(
+    gemeente_a, medewerker, settings
+):
+    settings.TWO_FACTOR_REQUIRED = True
+    user = medewerker(Rol.KLANTREGISSEUR, gemeente_a)
+    client = Client()
+    pagina = client.get(reverse("accounts:login")).content.decode()
+    assert "Daarna vragen we de code uit uw authenticator-app." in pagina
+    response = _wachtwoord(client, user.username)
+    assert response["Location"].startswith(reverse("accounts:tweede_factor"))
+    tweede = client.get(response["Location"])
+    assert tweede.status_code == 200
+    assert _vraagt_om_code(tweede.content.decode())
+
+
+def test_without_totp_no_page_asks_for_a_code(gemeente_a, medewerker, settings):
+    """The demo: the login page does not announce a code, signing in goes straight to the page
+    asked for, and the second-factor page (an old bookmark) sends the user on without setting
+    up an authenticator."""
+    settings.TWO_FACTOR_REQUIRED = False
+    settings.DEMO_MODE = True
+    user = medewerker(Rol.KLANTREGISSEUR, gemeente_a)
+    client = Client()
+    login = client.get(reverse("accounts:login"))
+    assert _vraagt_om_code(login.content.decode()) == []
+    assert "gebruikersnaam en wachtwoord" in login.content.decode()
+
+    lijst = reverse("inburgeraars:lijst")
+    response = client.post(
+        reverse("accounts:login"),
+        {"username": user.username, "password": WACHTWOORD, "next": lijst},
+    )
+    assert response["Location"] == lijst
+    pagina = client.get(lijst)
+    assert pagina.status_code == 200
+    assert _vraagt_om_code(pagina.content.decode()) == []
+
+    oud = client.get(f"{reverse('accounts:tweede_factor')}?next={lijst}")
+    assert oud.status_code == 302
+    assert oud["Location"] == lijst
+    assert client.post(reverse("accounts:tweede_factor"), {"code": "123456"}).status_code == 302
+    assert not TOTPDevice.objects.filter(user=user).exists()
+
+
+def test_without_totp_the_second_factor_page_still_needs_a_sign_in(db, settings):
+    settings.TWO_FACTOR_REQUIRED = False
+    response = Client().get(reverse("accounts:tweede_factor"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse(settings.LOGIN_URL)
+
+
+def test_the_login_page_in_english_follows_the_same_rule(db, settings):
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    settings.TWO_FACTOR_REQUIRED = False
+    zonder = client.get(reverse("accounts:login")).content.decode()
+    assert "Log in with your Open Inburgering username and password." in zonder
+    assert "authenticator" not in zonder
+    settings.TWO_FACTOR_REQUIRED = True
+    met = client.get(reverse("accounts:login")).content.decode()
+    assert "We will then ask for the code from your authenticator app." in met

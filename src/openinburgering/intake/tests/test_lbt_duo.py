@@ -1,6 +1,6 @@
 """The LBT at DUO from the brede intake: the exam number (raadpleging) and the release for a
 visual or auditory impairment (R27), against the DUO simulator running DUO's Leerbaarheidstoets
-spec (../shared/duo-m2m/Leerbaarheidstoets/openapi.yml). The release goes through the DUO outbox,
+spec (the project's copy: specs/duo-m2m/Leerbaarheidstoets/openapi.yml). The release goes through the DUO outbox,
 written in the transaction of the change and delivered (with retries) by the outbox worker."""
 
 import json
@@ -38,14 +38,12 @@ EXAMENNUMMER = "LBT123456"
 @pytest.fixture
 def simulator(tmp_path, settings):
     """The DUO simulator in a thread with DUO's specs; DUO_API_ROOT points at it."""
-    from openinburgering.duo_simulator import REPO_ROOT
     from openinburgering.duo_simulator.app import Simulator
     from openinburgering.duo_simulator.server import AchtergrondServer
     from openinburgering.duo_simulator.spec import laad_specs
+    from openinburgering.specs import DUO_M2M
 
-    specs = laad_specs(REPO_ROOT.parent / "shared" / "duo-m2m")
-    assert specs is not None, "DUO's specs (../shared/duo-m2m) are needed for this test"
-    app = Simulator(tmp_path / "sim.sqlite3", specs=specs)
+    app = Simulator(tmp_path / "sim.sqlite3", specs=laad_specs(DUO_M2M))
     server = AchtergrondServer(app).start()
     settings.DUO_API_ROOT = server.url
 

@@ -1,4 +1,4 @@
-"""One client per DUO API (``../shared/duo-m2m/<API>/openapi.yml``), on ``requests``.
+"""One client per DUO API (``specs/duo-m2m/<API>/openapi.yml``), on ``requests``.
 
 Every request goes to ``DUO_API_ROOT + "/v1" + <path in the spec>`` with the headers ``bron`` (the
 gemeente's OIN), ``doel`` (DUO's OIN) and ``berichtId`` (fresh, or the outbox's fixed one), the
@@ -78,7 +78,7 @@ def controleer_relevantie(*, gemeente, bsn: str, notificatie=None) -> None:
 class DuoApiClient:
     """Shared plumbing; one subclass per DUO API."""
 
-    #: DUO's API (folder name in ``shared/duo-m2m``), for logging.
+    #: DUO's API (folder name in ``specs/duo-m2m``), for logging.
     api = ""
 
     def __init__(

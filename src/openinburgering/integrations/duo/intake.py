@@ -1,6 +1,6 @@
 """Taking in DUO's notifications: validate the request, persist it, answer, process later.
 
-The request is checked against DUO's Notificatie API 1.8.0 (``../shared/duo-m2m/Notificatie``) by
+The request is checked against DUO's Notificatie API 1.8.0 (``specs/duo-m2m/Notificatie``) by
 hand, so the endpoint has no runtime dependency on the spec files; the contract tests validate every
 answer against the spec.
 """

@@ -26,14 +26,12 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def simulator(tmp_path, settings):
     """The DUO simulator in a thread; DUO_API_ROOT points at it (as in traject's PVT e2e test)."""
-    from openinburgering.duo_simulator import REPO_ROOT
     from openinburgering.duo_simulator.app import Simulator
     from openinburgering.duo_simulator.server import AchtergrondServer
     from openinburgering.duo_simulator.spec import laad_specs
+    from openinburgering.specs import DUO_M2M
 
-    app = Simulator(
-        tmp_path / "sim.sqlite3", specs=laad_specs(REPO_ROOT.parent / "shared" / "duo-m2m")
-    )
+    app = Simulator(tmp_path / "sim.sqlite3", specs=laad_specs(DUO_M2M))
     server = AchtergrondServer(app).start()
     settings.DUO_API_ROOT = server.url
 

@@ -1,24 +1,16 @@
-"""Check a message body against DUO's published OpenAPI (read from <repo>/../shared/duo-m2m)."""
+"""Check a message body against DUO's published OpenAPI (the project's copy in specs/duo-m2m)."""
 
 from functools import cache
-from pathlib import Path
 
 import jsonschema
-import pytest
 import yaml
 
-SPEC_MAP = (Path(__file__).resolve().parents[4].parent / "shared" / "duo-m2m").resolve()
+from openinburgering.specs import duo_spec
 
 
 @cache
 def _spec(api: str) -> dict:
-    bestand = SPEC_MAP / api / "openapi.yml"
-    if not bestand.is_file():
-        pytest.skip(
-            f"DUO's OpenAPI files not found in {SPEC_MAP}; contract tests need "
-            "<repo root>/../shared/duo-m2m (never copied into the repository)."
-        )
-    return yaml.safe_load(bestand.read_text(encoding="utf-8"))
+    return yaml.safe_load(duo_spec(api).read_text(encoding="utf-8"))
 
 
 def valideer(api: str, methode: str, pad: str, inhoud: dict) -> None:

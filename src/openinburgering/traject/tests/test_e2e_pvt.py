@@ -23,14 +23,12 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def simulator(tmp_path, settings):
-    from openinburgering.duo_simulator import REPO_ROOT
     from openinburgering.duo_simulator.app import Simulator
     from openinburgering.duo_simulator.server import AchtergrondServer
     from openinburgering.duo_simulator.spec import laad_specs
+    from openinburgering.specs import DUO_M2M
 
-    app = Simulator(
-        tmp_path / "sim.sqlite3", specs=laad_specs(REPO_ROOT.parent / "shared" / "duo-m2m")
-    )
+    app = Simulator(tmp_path / "sim.sqlite3", specs=laad_specs(DUO_M2M))
     server = AchtergrondServer(app).start()
     settings.DUO_API_ROOT = server.url
 

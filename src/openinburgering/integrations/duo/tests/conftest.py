@@ -56,17 +56,16 @@ class NotificatieAfzender:
         response = self.client.generic(
             "POST", PAD, data=data, content_type=content_type, headers=koppen
         )
-        if spec.specs_aanwezig():
-            verzoek = spec.Verzoek(
-                methode="POST",
-                pad="/notificaties",
-                headers={**koppen, "Content-Type": content_type},
-                body=data,
-            )
-            antwoord = spec.Antwoord(
-                status=response.status_code, headers=response.headers, body=response.content
-            )
-            spec.valideer_antwoord("Notificatie", verzoek, antwoord)
+        verzoek = spec.Verzoek(
+            methode="POST",
+            pad="/notificaties",
+            headers={**koppen, "Content-Type": content_type},
+            body=data,
+        )
+        antwoord = spec.Antwoord(
+            status=response.status_code, headers=response.headers, body=response.content
+        )
+        spec.valideer_antwoord("Notificatie", verzoek, antwoord)
         response.bericht_id = koppen.get("berichtId")
         return response
 
@@ -102,8 +101,6 @@ _VOORBEELD_PARAMS = {"bsn": "123456782", "id": "42", "instellingsnummer": "12345
 
 
 def _api_versie(pad: str, methode: str) -> str:
-    if not spec.specs_aanwezig():
-        return "1.0.0"
     return spec.spec_versie(spec.api_voor_pad(methode, pad.format(**_VOORBEELD_PARAMS)))
 
 
@@ -135,7 +132,7 @@ class DuoMock:
         if json is not None:
             headers["Content-Type"] = "application/json"
             body = spec.json_body(json)
-        if valideer and spec.specs_aanwezig():
+        if valideer:
             api = spec.api_voor_pad(methode, pad.format(**_VOORBEELD_PARAMS))
             verzoek = spec.Verzoek(
                 methode=methode, pad=pad.format(**_VOORBEELD_PARAMS), headers={}, body=None
@@ -173,9 +170,8 @@ class DuoMock:
         for request in self.verzoeken:
             for kop in ("bron", "doel", "berichtId"):
                 assert request.headers.get(kop), f"header {kop} missing"
-            if spec.specs_aanwezig():
-                api, verzoek = spec.verzoek_uit_requests(request)
-                spec.valideer_verzoek(api, verzoek)
+            api, verzoek = spec.verzoek_uit_requests(request)
+            spec.valideer_verzoek(api, verzoek)
 
     @property
     def verzoeken(self):
@@ -244,15 +240,13 @@ class SimControle:
 
 @pytest.fixture
 def simulator(tmp_path, settings):
-    """The DUO simulator on a free port; DUO_API_ROOT points at it. Skips when it is absent."""
-    app_module = pytest.importorskip("openinburgering.duo_simulator.app")
+    """The DUO simulator on a free port, checking against DUO's specs; DUO_API_ROOT points at it."""
+    from openinburgering.duo_simulator.app import Simulator
     from openinburgering.duo_simulator.server import AchtergrondServer
     from openinburgering.duo_simulator.spec import laad_specs
 
-    app = app_module.Simulator(
-        tmp_path / "duo-simulator.sqlite3",
-        specs=laad_specs(spec.SPEC_MAP) if spec.specs_aanwezig() else None,
-        duo_oin=DUO_OIN,
+    app = Simulator(
+        tmp_path / "duo-simulator.sqlite3", specs=laad_specs(spec.SPEC_MAP), duo_oin=DUO_OIN
     )
     server = AchtergrondServer(app).start()
     settings.DUO_API_ROOT = server.url

@@ -1,23 +1,21 @@
-"""DUO's OpenAPI files as test oracles (read from ``<repo root>/../shared/duo-m2m``, never copied).
+"""DUO's OpenAPI files as test oracles (the project's copy in ``openinburgering/specs/duo-m2m``).
 
 ``valideer_verzoek`` and ``valideer_antwoord`` check one HTTP exchange against DUO's contract with
-openapi-core. Without the folder every contract test is skipped with a message saying where the
-files were expected.
+openapi-core.
 """
 
 import json
 from functools import cache
-from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-import pytest
 import yaml
 from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-REPO_ROOT = Path(__file__).resolve().parents[5]
-SPEC_MAP = (REPO_ROOT.parent / "shared" / "duo-m2m").resolve()
+from openinburgering.specs import DUO_M2M, duo_spec
+
+SPEC_MAP = DUO_M2M
 
 API_MAPPEN = (
     "Inburgeringsplicht",
@@ -40,18 +38,6 @@ _PATROON_VERTALINGEN = {
 }
 
 
-def specs_aanwezig() -> bool:
-    return (SPEC_MAP / "Notificatie" / "openapi.yml").is_file()
-
-
-def vereis_specs() -> None:
-    if not specs_aanwezig():
-        pytest.skip(
-            f"DUO's OpenAPI files not found in {SPEC_MAP}; contract tests need "
-            "<repo root>/../shared/duo-m2m (they are never copied into the repository)."
-        )
-
-
 def _vertaal(knoop):
     if isinstance(knoop, dict):
         uit = {}
@@ -68,8 +54,7 @@ def _vertaal(knoop):
 
 @cache
 def spec_dict(api: str) -> dict:
-    vereis_specs()
-    with open(SPEC_MAP / api / "openapi.yml", encoding="utf-8") as f:
+    with open(duo_spec(api), encoding="utf-8") as f:
         return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
 
 

@@ -24,7 +24,6 @@ pytestmark = pytest.mark.django_db
 
 
 def test_api_version_is_the_version_of_duos_spec():
-    spec.vereis_specs()
     assert spec.spec_versie("Notificatie") == NOTIFICATIE_API_VERSIE
 
 

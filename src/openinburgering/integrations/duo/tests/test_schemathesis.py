@@ -9,37 +9,29 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 
 import pytest
+import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from . import spec
 from .conftest import DUO_OIN
 
-CONTROLES = []
-if spec.specs_aanwezig():
-    import schemathesis
-    from schemathesis.checks import not_a_server_error
-    from schemathesis.specs.openapi.checks import (
-        content_type_conformance,
-        response_headers_conformance,
-        response_schema_conformance,
-        status_code_conformance,
-    )
-
-    CONTROLES = [
-        not_a_server_error,
-        status_code_conformance,
-        content_type_conformance,
-        response_headers_conformance,
-        response_schema_conformance,
-    ]
-    _ruw = deepcopy(spec.spec_dict("Notificatie"))
-    _ruw["servers"] = [{"url": "http://testserver/duo/v1"}]
-    schema = schemathesis.openapi.from_dict(_ruw)
-    parametrize = schema.parametrize()
-else:  # pragma: no cover - without DUO's files there is nothing to drive the test with
-
-    def parametrize(func):
-        return pytest.mark.skip(reason=f"DUO's OpenAPI files not found in {spec.SPEC_MAP}")(func)
+CONTROLES = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+_ruw = deepcopy(spec.spec_dict("Notificatie"))
+_ruw["servers"] = [{"url": "http://testserver/duo/v1"}]
+schema = schemathesis.openapi.from_dict(_ruw)
 
 
 SETTINGS = settings(
@@ -69,7 +61,7 @@ def _verbinding_open_houden():
         signals.request_finished.connect(close_old_connections)
 
 
-@parametrize
+@schema.parametrize()
 @SETTINGS
 def test_duo_spec_as_generated(case, wsgi_app, gemeente_a, settings):
     """As schemathesis generates them: mostly a sender that is not DUO (403) or malformed (400)."""
@@ -78,7 +70,7 @@ def test_duo_spec_as_generated(case, wsgi_app, gemeente_a, settings):
     case.validate_response(response, checks=CONTROLES)
 
 
-@parametrize
+@schema.parametrize()
 @SETTINGS
 def test_duo_spec_from_duo_to_our_gemeente(case, wsgi_app, gemeente_a, settings):
     """With DUO as sender and our gemeente as receiver, so the body decides (201 or 400)."""

@@ -1,0 +1,57 @@
+"""End-to-end: where no second factor applies (the demo), signing in asks for no code at any step;
+where it applies, the login page says a code follows (the whole TOTP flow is in ui's e2e test)."""
+
+import re
+
+import pytest
+
+from openinburgering.accounts.rollen import Rol
+from openinburgering.ui.tests.e2e import axe_schendingen, browser_page, screenshot  # noqa: F401
+
+from .factories import WACHTWOORD
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_demo_sign_in_goes_straight_in_without_a_code(
+    browser_page,  # noqa: F811  (the fixture imported above)
+    gemeente_a,
+    medewerker,
+    settings,
+):
+    settings.TWO_FACTOR_REQUIRED = False
+    settings.DEMO_MODE = True
+    page, url = browser_page
+    user = medewerker(Rol.KLANTREGISSEUR, gemeente_a)
+
+    page.goto(f"{url}/inloggen/")
+    screenshot(page, "inloggen-demo-zonder-tweede-factor")
+    tekst = page.locator("main").inner_text()
+    assert "authenticator" not in tekst
+    assert "Log in met uw gebruikersnaam en wachtwoord van Open Inburgering." in tekst
+    assert axe_schendingen(page) == []
+
+    page.get_by_label("Gebruikersnaam").fill(user.username)
+    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
+    assert "tweede-factor" not in page.url
+    assert page.locator("input[autocomplete='one-time-code']").count() == 0
+    assert "authenticator" not in page.content()
+
+    # An old bookmark to the second-factor page asks for nothing either.
+    page.goto(f"{url}/inloggen/tweede-factor/")
+    assert "tweede-factor" not in page.url
+    assert page.locator("input[autocomplete='one-time-code']").count() == 0
+
+
+def test_with_a_second_factor_the_login_page_says_a_code_follows(
+    browser_page,  # noqa: F811
+    db,
+    settings,
+):
+    settings.TWO_FACTOR_REQUIRED = True
+    page, url = browser_page
+    page.goto(f"{url}/inloggen/")
+    screenshot(page, "inloggen-met-tweede-factor")
+    assert re.search(r"code uit uw\s+authenticator-app", page.locator("main").inner_text())
