@@ -42,10 +42,11 @@ def werklijst(request):
     )
     pagina = selectors.werklijst_pagina(qs, na=request.GET.get("na"), voor=request.GET.get("voor"))
     vandaag = timezone.localdate()
+    teksten = selectors.titelteksten(pagina.items)
     rijen = [
         {
             "signaal": s,
-            "titel": titel(s),
+            "titel": titel(s, teksten),
             "link": link(s),
             "licht": verkeerslicht(s.deadline, vandaag),
             "inburgeraar": s.dossier.inburgeraar,

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from openinburgering.core.teksten import weergeven
+
 from .models import Soort
 
 BIJNA_DAGEN = 7
@@ -53,5 +55,9 @@ def link(signaal) -> str:
     return reverse("inburgeraars:detail", kwargs={"uuid": persoon})
 
 
-def titel(signaal) -> str:
+def titel(signaal, teksten: dict | None = None) -> str:
+    """The item's title in the reader's language; ``teksten`` from ``selectors.titelteksten``."""
+    json = (teksten or {}).get(signaal.object_uuid) if signaal.object_uuid else None
+    if json is not None:
+        return weergeven(json) or signaal.titel
     return signaal.titel or signaal.get_soort_display()

@@ -12,14 +12,16 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 import structlog
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import ExterneRol, Recht
+from openinburgering.core import teksten
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.core.regels import als_validationerror, schending_tekst
+from openinburgering.core.teksten import Tekst, velden_vullen
+from openinburgering.core.teksten import vertaal as _  # gettext that keeps the msgid
 from openinburgering.inburgeraars.models import Bron as TijdlijnBron
 from openinburgering.inburgeraars.models import Inburgeraar
 from openinburgering.inburgeraars.services import gebeurtenis_toevoegen
@@ -441,7 +443,7 @@ def _tijdlijn_school(*, actor: Actor, verwijzing: Verwijzing, soort: str, tekst:
     gebeurtenis_toevoegen(
         dossier=verwijzing.inburgeraar.dossier,
         soort=soort,
-        omschrijving=f"{verwijzing.instelling.naam}: {tekst}",
+        omschrijving=Tekst.samen(verwijzing.instelling.naam, tekst, scheiding=": "),
         bron=TijdlijnBron.MEDEWERKER,
         actor=actor,
         gegevens={"verwijzing": str(verwijzing.uuid), **gegevens},
@@ -456,20 +458,22 @@ def _aandachtspunt(
         sleutel=sleutel, status=AandachtspuntStatus.OPEN
     ).first()
     if bestaand is not None:
-        bestaand.titel, bestaand.toelichting, bestaand.regel = titel, toelichting, regel
-        bestaand.save(update_fields=["titel", "toelichting", "regel"])
+        bestaand.regel = regel
+        velden = velden_vullen(bestaand, titel=titel, toelichting=toelichting)
+        bestaand.save(update_fields=[*velden, "regel"])
         return bestaand
-    return Aandachtspunt.objects.create(
+    punt = Aandachtspunt(
         gemeente=verwijzing.gemeente,
         dossier=verwijzing.inburgeraar.dossier,
         verwijzing=verwijzing,
         soort=soort,
         sleutel=sleutel,
-        titel=titel,
-        toelichting=toelichting,
         regel=regel,
         deadline=timezone.localdate() + timedelta(days=14),
     )
+    velden_vullen(punt, titel=titel, toelichting=toelichting)
+    punt.save(force_insert=True)
+    return punt
 
 
 def _werklijst_bijwerken(dossier) -> None:
@@ -819,7 +823,8 @@ def aandachtspunt_afhandelen(*, actor: Actor, aandachtspunt: Aandachtspunt) -> A
         gebeurtenis_toevoegen(
             dossier=aandachtspunt.dossier,
             soort="aandachtspunt_afgehandeld",
-            omschrijving=_("Aandachtspunt afgehandeld: %(titel)s") % {"titel": aandachtspunt.titel},
+            omschrijving=_("Aandachtspunt afgehandeld: %(titel)s")
+            % {"titel": teksten.veld_tekst(aandachtspunt, "titel")},
             bron=TijdlijnBron.MEDEWERKER,
             actor=actor,
         )

@@ -19,7 +19,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import requests
@@ -28,6 +27,7 @@ from stdnum.nl import bsn as stdnum_bsn
 
 from openinburgering.accounts.context import Actor
 from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.teksten import vertaal as _  # gettext that keeps the msgid
 from openinburgering.inburgeraars import bsn as bsn_tools
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.models import Bron, Dossier, Gebeurtenis, Inburgeraar
