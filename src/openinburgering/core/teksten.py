@@ -20,7 +20,7 @@ import datetime
 import re
 from decimal import Decimal
 
-from django.utils import formats
+from django.utils import dateformat
 from django.utils.functional import Promise
 from django.utils.translation import gettext, override
 
@@ -174,7 +174,8 @@ def weergeven(json) -> str:
         return str(json.get("s", " ")).join(weergeven(d) for d in json["j"] or ())
     if "d" in json:
         try:
-            return formats.date_format(datetime.date.fromisoformat(json["d"]), "SHORT_DATE_FORMAT")
+            # The application's one date format, as its templates write dates.
+            return dateformat.format(datetime.date.fromisoformat(json["d"]), "d-m-Y")
         except (TypeError, ValueError):
             return str(json["d"])
     msgid = json.get("t")
