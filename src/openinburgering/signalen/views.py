@@ -18,7 +18,7 @@ from openinburgering.ui.permissions import recht_vereist
 from . import selectors, services
 from .forms import ToewijzenForm, WerklijstFilterForm
 from .selectors import Tab
-from .weergave import link, titel, verkeerslicht
+from .weergave import link, titel, uitleg, verkeerslicht
 
 
 def _medewerkers(gemeente):
@@ -47,6 +47,7 @@ def werklijst(request):
         {
             "signaal": s,
             "titel": titel(s, teksten),
+            "uitleg": uitleg(s),
             "link": link(s),
             "licht": verkeerslicht(s.deadline, vandaag),
             "inburgeraar": s.dossier.inburgeraar,

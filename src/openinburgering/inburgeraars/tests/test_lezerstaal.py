@@ -126,7 +126,8 @@ def test_worklist_and_duo_work_items_in_the_readers_language(persoon, kim, inlog
     assert "Leerroute hervatten" in _pagina(client, werklijst, "nl")
     assert "Resume learning route" in _pagina(client, reverse("duo:werkitems"), "en")
     paneel = reverse("inburgeraars:detail", kwargs={"uuid": persoon.uuid})
-    assert "Resume learning route" in _pagina(client, paneel, "en")
+    dossier = _pagina(client, paneel, "en")
+    assert "Resume learning route" in dossier and "Leerroute hervatten" not in dossier
 
 
 def test_caseload_shows_the_doelgroep_label_in_the_readers_language(persoon, kim, inloggen):
@@ -164,3 +165,23 @@ def test_existing_work_items_get_their_msgid_when_the_catalogue_knows_the_text(p
     with translation.override("en"):
         assert bekend.titel_weergave == "Resume learning route"
         assert bekend.toelichting_weergave == "Eigen woorden van DUO."
+
+
+def test_worklist_explains_the_rule_in_the_readers_language(persoon, kim, inloggen):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    services.gebeurtenis_toevoegen(
+        dossier=persoon.dossier, soort="SS139", omschrijving="DUO: SS139", bron="duo",
+        tijdstip=timezone.now() - timedelta(days=3),
+    )  # fmt: skip
+    signalen_herberekenen()
+    from openinburgering.signalen.models import Signaal, Soort
+
+    signaal = Signaal.objects.get(dossier=persoon.dossier, soort=Soort.PIP_TERMIJN)
+    assert signaal.uitleg and signaal.uitleg_en and signaal.uitleg != signaal.uitleg_en
+    client = inloggen(kim)
+    werklijst = reverse("signalen:werklijst") + "?tab=niet_toegewezen"
+    assert signaal.uitleg_en in _pagina(client, werklijst, "en")
+    assert signaal.uitleg in _pagina(client, werklijst, "nl")
