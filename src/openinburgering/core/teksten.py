@@ -184,19 +184,29 @@ def weergeven(json) -> str:
     tekst = gettext(msgid) if msgid else ""
     params = json.get("p")
     if isinstance(params, dict) and params:
-        waarden = {k: weergeven(v) for k, v in params.items()}
+        waarden = {k: v if isinstance(v, int | float) else weergeven(v) for k, v in params.items()}
         try:
-            tekst = tekst % waarden
+            tekst = _invullen(tekst, waarden)
         except (KeyError, ValueError, TypeError):
             # A translation that no longer fits its parameters: the Dutch original does.
             logger.warning("tekst_vertaling_past_niet", msgid=msgid)
             try:
-                tekst = msgid % waarden
+                tekst = _invullen(msgid, waarden)
             except (KeyError, ValueError, TypeError):
                 tekst = msgid
     if json.get("f") == "lower":
         tekst = tekst.lower()
     return tekst
+
+
+def _invullen(tekst: str, waarden: dict) -> str:
+    try:
+        return tekst % waarden
+    except TypeError:
+        # %(n)d with a number read back from a stored text (a string): as a number.
+        return tekst % {
+            k: int(v) if isinstance(v, str) and v.isdigit() else v for k, v in waarden.items()
+        }
 
 
 def opslaan(tekst) -> tuple[str, object | None]:

@@ -20,7 +20,7 @@ from openinburgering.accounts.rollen import ExterneRol, Recht
 from openinburgering.core import teksten
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.core.regels import als_validationerror, schending_tekst
-from openinburgering.core.teksten import Tekst, velden_vullen
+from openinburgering.core.teksten import Tekst, keuze, velden_vullen
 from openinburgering.core.teksten import vertaal as _  # gettext that keeps the msgid
 from openinburgering.inburgeraars.models import Bron as TijdlijnBron
 from openinburgering.inburgeraars.models import Inburgeraar
@@ -607,7 +607,7 @@ def uren_melden(
         },
     )
     regel.full_clean()
-    periode = f"{periode_start:%d-%m-%Y} t/m {periode_einde:%d-%m-%Y}"
+    periode = _("%(van)s t/m %(tot)s") % {"van": periode_start, "tot": periode_einde}
     tekst = _("uren %(periode)s: %(aanwezig)s van %(aangeboden)s uur aanwezig.") % {
         "periode": periode,
         "aanwezig": str(uren_aanwezig).replace(".", ","),
@@ -618,7 +618,7 @@ def uren_melden(
         tekst += " " + _("Verzuim %(uren)s uur (%(procent)s%%), reden: %(reden)s.") % {
             "uren": str(regel.uren_verzuim).replace(".", ","),
             "procent": str(procent).replace(".", ","),
-            "reden": regel.get_verzuimreden_display(),
+            "reden": keuze(regel, "verzuimreden"),
         }
     if not nieuw:
         tekst += " " + _("Dit vervangt de eerdere melding over deze periode.")
@@ -677,8 +677,8 @@ def voortgang_melden(
         raise _fout(_("De datum van het verslag kan niet in de toekomst liggen."), "datum")
     verslag.save()
     tekst = _("voortgang %(onderdeel)s: %(beoordeling)s%(niveau)s.") % {
-        "onderdeel": verslag.get_onderdeel_display(),
-        "beoordeling": verslag.get_beoordeling_display().lower(),
+        "onderdeel": keuze(verslag, "onderdeel"),
+        "beoordeling": keuze(verslag, "beoordeling", klein=True),
         "niveau": (", " + _("niveau %(n)s") % {"n": niveau}) if niveau else "",
     }
     _tijdlijn_school(actor=actor, verwijzing=verwijzing, soort="voortgang_gemeld", tekst=tekst)
@@ -688,7 +688,7 @@ def voortgang_melden(
             soort=AandachtspuntSoort.VOORTGANG,
             sleutel=f"voortgang:{verwijzing.uuid}:{onderdeel}",
             titel=_("Voortgang %(onderdeel)s loopt achter (%(school)s)")
-            % {"onderdeel": verslag.get_onderdeel_display(), "school": verwijzing.instelling.naam},
+            % {"onderdeel": keuze(verslag, "onderdeel"), "school": verwijzing.instelling.naam},
             toelichting=toelichting,
         )
     _log(actor, Activiteit.WIJZIGEN, verwijzing.inburgeraar)
@@ -716,9 +716,9 @@ def examendatum_melden(
         soort="examendatum_gemeld",
         tekst=_("examen %(onderdeel)s (%(niveau)s) op %(d)s.")
         % {
-            "onderdeel": examen.get_onderdeel_display(),
+            "onderdeel": keuze(examen, "onderdeel"),
             "niveau": niveau,
-            "d": datum.strftime("%d-%m-%Y"),
+            "d": datum,
         },
     )
     _log(actor, Activiteit.WIJZIGEN, verwijzing.inburgeraar)

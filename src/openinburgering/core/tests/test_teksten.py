@@ -120,3 +120,15 @@ def test_herkenner_maps_stored_dutch_and_english_back_to_msgids():
     assert herkenner.herken("Iets wat niemand ooit schreef.") is None
     assert herkenner.herken("") is None
     assert Herkenner._patroon("%(a)s en %(a)s") is None
+
+
+@pytest.mark.parametrize(
+    ("json", "verwacht"),
+    [
+        ({"t": "PIP %(n)d vastgesteld", "p": {"n": 2}}, "PIP 2 vastgesteld"),
+        ({"t": "PIP %(n)d vastgesteld", "p": {"n": "3"}}, "PIP 3 vastgesteld"),
+        ({"t": "Kenmerk %(k)s", "p": {"k": "0012"}}, "Kenmerk 0012"),
+    ],
+)
+def test_numbers_fill_d_placeholders_and_text_stays_text(json, verwacht):
+    assert weergeven(json) == verwacht
