@@ -185,3 +185,12 @@ def test_worklist_explains_the_rule_in_the_readers_language(persoon, kim, inlogg
     werklijst = reverse("signalen:werklijst") + "?tab=niet_toegewezen"
     assert signaal.uitleg_en in _pagina(client, werklijst, "en")
     assert signaal.uitleg in _pagina(client, werklijst, "nl")
+
+
+def test_every_task_regels_names_for_a_duo_event_is_in_the_catalogue():
+    from openinburgering.integrations.duo.verwerking import TAKEN
+    from openinburgering.regels.codes import Gebeurtenis as DuoGebeurtenis
+    from openinburgering.regels.duo import gevolg_van_gebeurtenis
+
+    taken = {gevolg_van_gebeurtenis(g).taak for g in DuoGebeurtenis} - {""}
+    assert taken and taken <= set(TAKEN)
