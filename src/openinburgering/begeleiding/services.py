@@ -217,7 +217,9 @@ def voortgang_vastleggen(
         namen = Tekst.samen(
             *(
                 Tekst.samen(
-                    v.stap.naam, Tekst.samen("(", keuze(v, "status", klein=True), ")", scheiding="")
+                    # Standard steps are in the catalogue; a gemeente's own name passes as is.
+                    Tekst(v.stap.naam),
+                    Tekst.samen("(", keuze(v, "status", klein=True), ")", scheiding=""),
                 )
                 for v in gewijzigd
             ),

@@ -56,8 +56,15 @@ def link(signaal) -> str:
     return reverse("inburgeraars:detail", kwargs={"uuid": persoon})
 
 
+def _stapnaam(signaal) -> str:
+    # Standard steps are in the catalogue; a gemeente's own step name passes unchanged.
+    return _(signaal.titel.removeprefix(BEGELEIDING_PREFIX))
+
+
 def uitleg(signaal) -> str:
     """The rule's explanation in the reader's language (``regels`` gives Dutch and English)."""
+    if signaal.soort == Soort.BEGELEIDING and signaal.titel.startswith(BEGELEIDING_PREFIX):
+        return _("Stap ‘%(stap)s’ is nog niet gezet.") % {"stap": _stapnaam(signaal)}
     if get_language() == "en" and signaal.uitleg_en:
         return signaal.uitleg_en
     return signaal.uitleg
@@ -70,5 +77,5 @@ def titel(signaal, teksten: dict | None = None) -> str:
         return weergeven(json) or signaal.titel
     # The engine names an overdue step "Begeleiding: <step>"; the step is the gemeente's own name.
     if signaal.soort == Soort.BEGELEIDING and signaal.titel.startswith(BEGELEIDING_PREFIX):
-        return _("Begeleiding: %(stap)s") % {"stap": signaal.titel.removeprefix(BEGELEIDING_PREFIX)}
+        return _("Begeleiding: %(stap)s") % {"stap": _stapnaam(signaal)}
     return signaal.titel or signaal.get_soort_display()

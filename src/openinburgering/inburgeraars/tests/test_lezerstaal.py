@@ -194,3 +194,22 @@ def test_every_task_regels_names_for_a_duo_event_is_in_the_catalogue():
 
     taken = {gevolg_van_gebeurtenis(g).taak for g in DuoGebeurtenis} - {""}
     assert taken and taken <= set(TAKEN)
+
+
+def test_standard_guidance_steps_in_the_readers_language_and_own_steps_as_named(gemeente_a):
+    from django.utils import translation
+
+    from openinburgering.begeleiding.models import Stap
+    from openinburgering.signalen.models import Signaal, Soort
+    from openinburgering.signalen.weergave import titel, uitleg
+
+    standaard = Stap(gemeente=gemeente_a, naam="Zorgverzekering afgesloten", streefdagen=14)
+    eigen = Stap(gemeente=gemeente_a, naam="Fietsles gevolgd", streefdagen=14)
+    signaal = Signaal(soort=Soort.BEGELEIDING, titel="Begeleiding: Zorgverzekering afgesloten")
+    with translation.override("en"):
+        assert standaard.naam_weergave == "Health insurance taken out"
+        assert eigen.naam_weergave == "Fietsles gevolgd"
+        assert titel(signaal) == "Guidance: Health insurance taken out"
+        assert uitleg(signaal) == "Step ‘Health insurance taken out’ has not been taken yet."
+    with translation.override("nl"):
+        assert titel(signaal) == "Begeleiding: Zorgverzekering afgesloten"
