@@ -10,7 +10,7 @@ Stored form (JSON):
 - ``"text"``: literal text, shown as is (a name, a school, DUO's own words);
 - ``{"t": msgid, "p": {name: value}}``: translated at display time, then formatted;
 - ``{"t": msgid, "f": "lower"}``: a code list label, in lower case inside a sentence;
-- ``{"d": "2026-01-31"}``: a date, in the reader's date format;
+- ``{"d": "2026-01-31"}``: a date, written as the application writes dates;
 - ``{"j": [part, …], "s": " "}``: parts joined (a sentence plus "Reden: …").
 """
 

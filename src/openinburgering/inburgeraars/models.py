@@ -164,7 +164,7 @@ class Bron(models.TextChoices):
 
 
 class Gebeurtenis(models.Model):
-    """One entry on a dossier's timeline: who, when, what — in plain Dutch, no BSN."""
+    """One entry on a dossier's timeline: who, when, what (in the reader's language), no BSN."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="gebeurtenissen")
