@@ -94,9 +94,10 @@ class Vertaald(str):
 
     __slots__ = ("_json",)
 
-    def __new__(cls, tekst: str, json):
+    def __new__(cls, tekst: str, json=None):
+        # ``json`` may be absent when pickle or copy recreate the string; the slot follows.
         obj = super().__new__(cls, tekst)
-        obj._json = json
+        obj._json = json if json is not None else {"j": [str(tekst)], "s": ""}
         return obj
 
     def als_json(self):

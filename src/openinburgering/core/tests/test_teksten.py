@@ -132,3 +132,12 @@ def test_herkenner_maps_stored_dutch_and_english_back_to_msgids():
 )
 def test_numbers_fill_d_placeholders_and_text_stays_text(json, verwacht):
     assert weergeven(json) == verwacht
+
+
+def test_a_remembered_text_survives_pickle_and_copy():
+    import copy
+    import pickle
+
+    tekst = vertaal("Reden: %(reden)s.") % {"reden": "x"}
+    for kopie in (pickle.loads(pickle.dumps(tekst)), copy.deepcopy(tekst), copy.copy(tekst)):
+        assert kopie == tekst and kopie.als_json() == tekst.als_json()
