@@ -29,4 +29,4 @@ class StapVoortgangForm(NldsFormMixin, forms.Form):
         self.rij = rij
         for veld in self.fields.values():
             # The step name is the row header; each input says which step it belongs to.
-            veld.widget.attrs["aria-label"] = f"{veld.label}: {rij.stap.naam}"
+            veld.widget.attrs["aria-label"] = f"{veld.label}: {rij.stap.naam_weergave}"

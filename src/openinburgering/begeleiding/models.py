@@ -9,6 +9,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from openinburgering.gemeenten.models import Gemeente
@@ -48,6 +49,11 @@ class Stap(models.Model):
 
     def __str__(self):
         return self.naam
+
+    @property
+    def naam_weergave(self) -> str:
+        """The standard steps' names in the reader's language; a gemeente's own name as is."""
+        return gettext(self.naam)
 
 
 class StapStatus(models.TextChoices):

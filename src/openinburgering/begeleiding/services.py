@@ -7,13 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 import structlog
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.teksten import Tekst, keuze
+from openinburgering.core.teksten import vertaal as _  # gettext that keeps the msgid
 from openinburgering.inburgeraars.models import Bron, Dossier
 from openinburgering.inburgeraars.services import gebeurtenis_toevoegen
 from openinburgering.logboek.models import Activiteit
@@ -213,7 +214,17 @@ def voortgang_vastleggen(
         )
         gewijzigd.append(voortgang)
     if gewijzigd:
-        namen = ", ".join(f"{v.stap.naam} ({v.get_status_display().lower()})" for v in gewijzigd)
+        namen = Tekst.samen(
+            *(
+                Tekst.samen(
+                    # Standard steps are in the catalogue; a gemeente's own name passes as is.
+                    Tekst(v.stap.naam),
+                    Tekst.samen("(", keuze(v, "status", klein=True), ")", scheiding=""),
+                )
+                for v in gewijzigd
+            ),
+            scheiding=", ",
+        )
         gebeurtenis_toevoegen(
             dossier=dossier,
             soort="begeleiding_bijgewerkt",

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 import structlog
 
@@ -15,6 +16,7 @@ from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.core.regels import als_validationerror
+from openinburgering.core.teksten import Tekst
 from openinburgering.inburgeraars.models import Bron
 from openinburgering.inburgeraars.services import gebeurtenis_toevoegen, vereis_persoonsgegevens
 from openinburgering.logboek.models import Activiteit
@@ -141,18 +143,20 @@ def zaak_openen(
         _log(
             actor,
             zaak,
-            _("Handhaving: doorgezet naar de Participatiewet (%(r)s), geen boete.")
-            % {"r": grondslag.regel.id},
+            Tekst(
+                gettext_noop("Handhaving: doorgezet naar de Participatiewet (%(r)s), geen boete."),
+                r=grondslag.regel.id,
+            ),
         )
     else:
         _log(
             actor,
             zaak,
-            _("Handhaving gestart: %(v)s, %(a)s.")
-            % {
-                "v": Verplichting(verplichting).label,
-                "a": grondslag.waarde,
-            },
+            Tekst(
+                gettext_noop("Handhaving gestart: %(v)s, %(a)s."),
+                v=Tekst(Verplichting(verplichting).label),
+                a=grondslag.waarde,
+            ),
         )
     return zaak
 
@@ -191,7 +195,7 @@ def waarschuwing_sturen(*, actor: Actor, zaak: Handhavingszaak, datum: date, toe
     _log(
         actor,
         zaak,
-        _("Schriftelijke waarschuwing verstuurd (%(d)s).") % {"d": datum.strftime("%d-%m-%Y")},
+        Tekst(gettext_noop("Schriftelijke waarschuwing verstuurd (%(d)s)."), d=datum),
     )
     return stap
 
@@ -233,8 +237,11 @@ def voornemen_sturen(
     _log(
         actor,
         zaak,
-        _("Voornemen tot boete van € %(b)s verstuurd; zienswijze tot %(z)s.")
-        % {"b": bedrag, "z": stap.zienswijze_uiterlijk.strftime("%d-%m-%Y")},
+        Tekst(
+            gettext_noop("Voornemen tot boete van € %(b)s verstuurd; zienswijze tot %(z)s."),
+            b=bedrag,
+            z=stap.zienswijze_uiterlijk,
+        ),
     )
     return stap
 
@@ -250,7 +257,7 @@ def zienswijze_vastleggen(*, actor: Actor, zaak: Handhavingszaak, datum: date, t
         zaak=zaak, soort=StapSoort.ZIENSWIJZE, datum=datum, toelichting=toelichting.strip(),
         aangemaakt_door=actor.user,
     )  # fmt: skip
-    _log(actor, zaak, _("Zienswijze ontvangen (%(d)s).") % {"d": datum.strftime("%d-%m-%Y")})
+    _log(actor, zaak, Tekst(gettext_noop("Zienswijze ontvangen (%(d)s)."), d=datum))
     return stap
 
 
@@ -325,7 +332,11 @@ def besluit_nemen(
     _log(
         actor,
         zaak,
-        _("Boete van € %(b)s opgelegd (%(a)s); bezwaar kan tot en met %(z)s.")
-        % {"b": bedrag, "a": zaak.artikel, "z": bezwaar.laatste_dag.strftime("%d-%m-%Y")},
+        Tekst(
+            gettext_noop("Boete van € %(b)s opgelegd (%(a)s); bezwaar kan tot en met %(z)s."),
+            b=bedrag,
+            a=zaak.artikel,
+            z=bezwaar.laatste_dag,
+        ),
     )
     return stap

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries.fields import CountryField
 
+from openinburgering.core.teksten import weergeven
 from openinburgering.gemeenten.models import Gemeente
 
 from . import bsn as bsn_tools
@@ -163,7 +164,7 @@ class Bron(models.TextChoices):
 
 
 class Gebeurtenis(models.Model):
-    """One entry on a dossier's timeline: who, when, what — in plain Dutch, no BSN."""
+    """One entry on a dossier's timeline: who, when, what (in the reader's language), no BSN."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="gebeurtenissen")
@@ -174,7 +175,11 @@ class Gebeurtenis(models.Model):
     )
     actor_naam = models.CharField(max_length=200, blank=True)
     soort = models.CharField(max_length=50)
+    #: In Dutch, as it was at the time (search, API, and the fallback for an unknown ``tekst``).
     omschrijving = models.TextField()
+    #: What happened as a msgid with parameters (``core.teksten``), shown in the reader's
+    #: language; empty for entries written before texts were stored this way.
+    tekst = models.JSONField(null=True, blank=True)
     gegevens = models.JSONField(default=dict, blank=True)
 
     class Meta:
@@ -184,3 +189,27 @@ class Gebeurtenis(models.Model):
 
     def __str__(self):
         return f"{self.soort} {self.tijdstip:%Y-%m-%d}"
+
+    @property
+    def weergave(self) -> str:
+        """What happened, in the reader's language where it was stored as a text."""
+        if self.tekst is None:
+            return self.omschrijving
+        return weergeven(self.tekst) or self.omschrijving
+
+    @property
+    def door(self) -> str:
+        """Who did it, in words: a person's name, DUO, a linked system or the system."""
+        if self.actor_id is not None and self.actor is not None:
+            naam = self.actor.get_full_name().strip()
+            return naam or str(_("een medewerker"))
+        if self.bron == Bron.DUO:
+            return str(_("DUO"))
+        if self.bron == Bron.API:
+            koppeling = self.actor_naam.removeprefix("api:")
+            if koppeling:
+                return str(_("koppeling ‘%(naam)s’") % {"naam": koppeling})
+            return str(_("een koppeling"))
+        if self.bron == Bron.MEDEWERKER:
+            return str(_("een medewerker"))
+        return str(_("het systeem"))

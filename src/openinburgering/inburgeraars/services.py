@@ -8,12 +8,15 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 import structlog
 
 from openinburgering.accounts.context import Actor
+from openinburgering.core import teksten
 from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.core.regels import als_validationerror
+from openinburgering.core.teksten import Tekst, label
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels.plicht import PlichtFeiten, bepaal_plicht
@@ -118,13 +121,18 @@ def gebeurtenis_maken(
     *,
     dossier: Dossier,
     soort: str,
-    omschrijving: str,
+    omschrijving: str | Tekst,
     bron: str,
     actor: Actor | None = None,
     gegevens: dict | None = None,
     tijdstip=None,
 ) -> Gebeurtenis:
-    """A timeline entry, not yet saved (set-based writers insert many at once)."""
+    """A timeline entry, not yet saved (set-based writers insert many at once).
+
+    ``omschrijving`` is a :class:`~openinburgering.core.teksten.Tekst` (or a lazy msgid), so
+    every reader sees it in their own language; a plain string is shown as it stands.
+    """
+    nederlands, tekst = teksten.opslaan(omschrijving)
     return Gebeurtenis(
         dossier=dossier,
         tijdstip=tijdstip or timezone.now(),
@@ -132,14 +140,15 @@ def gebeurtenis_maken(
         actor=actor.user if actor else None,
         actor_naam=actor.label if actor else "",
         soort=soort,
-        omschrijving=omschrijving,
+        omschrijving=nederlands,
+        tekst=tekst,
         gegevens=gegevens or {},
     )
 
 
 def gebeurtenis_toevoegen(**kwargs) -> Gebeurtenis:
-    """Add a timeline entry (arguments of :func:`gebeurtenis_maken`). ``omschrijving`` is plain
-    Dutch and never contains a BSN."""
+    """Add a timeline entry (arguments of :func:`gebeurtenis_maken`). ``omschrijving`` never
+    contains a BSN."""
     gebeurtenis = gebeurtenis_maken(**kwargs)
     gebeurtenis.save(force_insert=True)
     return gebeurtenis
@@ -168,7 +177,7 @@ def _aangemeld(*, actor: Actor, dossier: Dossier) -> Gebeurtenis:
     return gebeurtenis_maken(
         dossier=dossier,
         soort="aangemeld",
-        omschrijving=_("Inburgeraar aangemeld in deze gemeente."),
+        omschrijving=Tekst(gettext_noop("Inburgeraar aangemeld in deze gemeente.")),
         bron=_bron(actor),
         actor=actor,
     )
@@ -261,11 +270,14 @@ def inburgeraar_wijzigen(
     if not bijgewerkt:
         raise Conflict()
     inburgeraar.refresh_from_db()
-    labels = ", ".join(str(Inburgeraar._meta.get_field(veld).verbose_name) for veld in gewijzigd)
+    labels = Tekst.samen(
+        *(label(Inburgeraar._meta.get_field(veld).verbose_name) for veld in gewijzigd),
+        scheiding=", ",
+    )
     gebeurtenis_toevoegen(
         dossier=inburgeraar.dossier,
         soort="gegevens_gewijzigd",
-        omschrijving=_("Gegevens gewijzigd: %(velden)s.") % {"velden": labels},
+        omschrijving=Tekst(gettext_noop("Gegevens gewijzigd: %(velden)s."), velden=labels),
         bron=_bron(actor),
         actor=actor,
         gegevens={"velden": gewijzigd},
@@ -297,12 +309,16 @@ def dossier_status_wijzigen(
         raise Conflict()
     van = Status(dossier.status).label
     dossier.refresh_from_db()
-    omschrijving = _("Status gewijzigd van ‘%(van)s’ naar ‘%(naar)s’.") % {
-        "van": van,
-        "naar": Status(naar).label,
-    }
+    omschrijving = Tekst(
+        gettext_noop("Status gewijzigd van ‘%(van)s’ naar ‘%(naar)s’."),
+        van=van,
+        naar=Status(naar).label,
+    )
     if eindreden:
-        omschrijving += " " + _("Reden: %(reden)s.") % {"reden": Eindreden(eindreden).label}
+        omschrijving = Tekst.samen(
+            omschrijving,
+            Tekst(gettext_noop("Reden: %(reden)s."), reden=Eindreden(eindreden).label),
+        )
     gebeurtenis_toevoegen(
         dossier=dossier,
         soort="status_gewijzigd",

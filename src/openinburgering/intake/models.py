@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from openinburgering.gemeenten.models import Gemeente
+from openinburgering.inburgeraars.codes import keuzes
 from openinburgering.inburgeraars.models import Dossier
 from openinburgering.regels.codes import LeerbaarheidstoetsResultaat, Leerroute
 
@@ -78,7 +79,7 @@ class BredeIntake(models.Model):
     lbt_resultaat = models.CharField(
         _("Uitslag van DUO"),
         max_length=30,
-        choices=LeerbaarheidstoetsResultaat.choices(),
+        choices=keuzes(LeerbaarheidstoetsResultaat),
         blank=True,
     )
     #: When DUO's result (event SS131, Leerbaarheidstoets API) was stored on this intake.
@@ -86,7 +87,7 @@ class BredeIntake(models.Model):
         _("Uitslag ontvangen van DUO op"), null=True, blank=True, editable=False
     )
     geadviseerde_leerroute = models.CharField(
-        _("Advies leerroute"), max_length=1, choices=Leerroute.choices(), blank=True
+        _("Advies leerroute"), max_length=1, choices=keuzes(Leerroute), blank=True
     )
     gestart_op = models.DateField(_("gestart op"))
     afgesloten_op = models.DateField(_("afgesloten op"), null=True, blank=True)

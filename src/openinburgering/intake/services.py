@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 import structlog
 
@@ -14,6 +14,7 @@ from openinburgering import brieven
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.teksten import Tekst, keuze
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.workflow import Status
 from openinburgering.logboek.models import Activiteit
@@ -90,7 +91,7 @@ def intake_starten(*, actor: Actor, dossier) -> BredeIntake:
     inburgeraar_services.gebeurtenis_toevoegen(
         dossier=dossier,
         soort="intake_gestart",
-        omschrijving=_("Brede intake gestart."),
+        omschrijving=Tekst(gettext_noop("Brede intake gestart.")),
         bron=_bron(actor),
         actor=actor,
     )
@@ -204,7 +205,7 @@ def intake_afsluiten(*, actor: Actor, intake: BredeIntake, versie: int | None) -
     inburgeraar_services.gebeurtenis_toevoegen(
         dossier=intake.dossier,
         soort="intake_afgesloten",
-        omschrijving=_("Brede intake afgesloten."),
+        omschrijving=Tekst(gettext_noop("Brede intake afgesloten.")),
         bron=_bron(actor),
         actor=actor,
     )
@@ -237,7 +238,7 @@ def gesprek_toevoegen(
     inburgeraar_services.gebeurtenis_toevoegen(
         dossier=intake.dossier,
         soort="intakegesprek",
-        omschrijving=_("Intakegesprek gevoerd op %(datum)s.") % {"datum": f"{datum:%d-%m-%Y}"},
+        omschrijving=Tekst(gettext_noop("Intakegesprek gevoerd op %(datum)s."), datum=datum),
         bron=_bron(actor),
         actor=actor,
     )
@@ -328,8 +329,11 @@ def handhavingsstap_vastleggen(
     inburgeraar_services.gebeurtenis_toevoegen(
         dossier=intake.dossier,
         soort=f"intake_{soort}",
-        omschrijving=_("%(stap)s vastgelegd (datum %(datum)s), met brief.")
-        % {"stap": stap.get_soort_display(), "datum": f"{datum:%d-%m-%Y}"},
+        omschrijving=Tekst(
+            gettext_noop("%(stap)s vastgelegd (datum %(datum)s), met brief."),
+            stap=keuze(stap, "soort"),
+            datum=datum,
+        ),
         bron=_bron(actor),
         actor=actor,
         gegevens={"stap": str(stap.uuid)},
@@ -356,8 +360,11 @@ def stap_genegeerd_vastleggen(*, actor: Actor, stap: Handhavingsstap) -> Handhav
     inburgeraar_services.gebeurtenis_toevoegen(
         dossier=stap.intake.dossier,
         soort="intake_niet_gekomen",
-        omschrijving=_("Niet gekomen na de %(stap)s van %(datum)s.")
-        % {"stap": stap.get_soort_display().lower(), "datum": f"{stap.datum:%d-%m-%Y}"},
+        omschrijving=Tekst(
+            gettext_noop("Niet gekomen na de %(stap)s van %(datum)s."),
+            stap=keuze(stap, "soort", klein=True),
+            datum=stap.datum,
+        ),
         bron=_bron(actor),
         actor=actor,
         gegevens={"stap": str(stap.uuid)},
@@ -487,7 +494,9 @@ def lbt_examennummer_opvragen(*, actor: Actor, intake: BredeIntake) -> BredeInta
         inburgeraar_services.gebeurtenis_toevoegen(
             dossier=dossier,
             soort="lbt_examennummer",
-            omschrijving=_("Examennummer voor de leerbaarheidstoets opgevraagd bij DUO."),
+            omschrijving=Tekst(
+                gettext_noop("Examennummer voor de leerbaarheidstoets opgevraagd bij DUO.")
+            ),
             bron=_bron(actor),
             actor=actor,
         )
@@ -536,9 +545,11 @@ def lbt_vrijstelling_melden(*, actor: Actor, intake: BredeIntake) -> BredeIntake
         inburgeraar_services.gebeurtenis_toevoegen(
             dossier=dossier,
             soort="lbt_vrijstelling",
-            omschrijving=_(
-                "Vastgelegd: de leerbaarheidstoets vervalt wegens een beperking (R27). De melding "
-                "aan DUO staat klaar."
+            omschrijving=Tekst(
+                gettext_noop(
+                    "Vastgelegd: de leerbaarheidstoets vervalt wegens een beperking (R27). De "
+                    "melding aan DUO staat klaar."
+                )
             ),
             bron=_bron(actor),
             actor=actor,
@@ -599,7 +610,9 @@ def lbt_uitslag_van_duo_vastleggen(
         inburgeraar_services.gebeurtenis_toevoegen(
             dossier=dossier,
             soort="intake_gestart",
-            omschrijving=_("Brede intake gestart: DUO gaf de uitslag van de leerbaarheidstoets."),
+            omschrijving=Tekst(
+                gettext_noop("Brede intake gestart: DUO gaf de uitslag van de leerbaarheidstoets.")
+            ),
             bron=_bron(actor),
             actor=actor,
         )

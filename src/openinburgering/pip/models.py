@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from openinburgering.gemeenten.models import Gemeente
+from openinburgering.inburgeraars.codes import keuzes
 from openinburgering.inburgeraars.models import Dossier
 from openinburgering.regels.codes import Alfabetisering, Leerroute, Niveau
 
@@ -45,9 +46,9 @@ class PipVersie(models.Model):
     reden_toelichting = models.TextField(_("Waarom deze wijziging?"), blank=True)
     dagtekening = models.DateField(_("Dagtekening (datum van het besluit)"), null=True, blank=True)
     leerroute = models.CharField(
-        _("Leerroute"), max_length=1, choices=Leerroute.choices(), blank=True
+        _("Leerroute"), max_length=1, choices=keuzes(Leerroute), blank=True
     )
-    niveau = models.CharField(_("Taalniveau"), max_length=2, choices=Niveau.choices(), blank=True)
+    niveau = models.CharField(_("Taalniveau"), max_length=2, choices=keuzes(Niveau), blank=True)
     geschatte_intensiteit_b1_route = models.PositiveIntegerField(
         _("Geschatte intensiteit B1-route (uren)"), null=True, blank=True
     )
@@ -57,7 +58,7 @@ class PipVersie(models.Model):
     alfabetisering = models.CharField(
         _("Alfabetisering"),
         max_length=3,
-        choices=Alfabetisering.choices(),
+        choices=keuzes(Alfabetisering),
         default=Alfabetisering.NVT.value,
     )
     begeleiding = models.TextField(_("Begeleiding en ondersteuning door de gemeente"), blank=True)

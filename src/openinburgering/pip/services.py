@@ -8,12 +8,14 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 import structlog
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.teksten import Tekst, keuze
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.workflow import Status
 from openinburgering.logboek.models import Activiteit
@@ -206,8 +208,11 @@ def pip_concept_aanmaken(
     inburgeraar_services.gebeurtenis_toevoegen(
         dossier=dossier,
         soort="pip_concept",
-        omschrijving=_("Concept-PIP %(n)d aangemaakt (%(reden)s).")
-        % {"n": volgnummer, "reden": pip.get_reden_display()},
+        omschrijving=Tekst(
+            gettext_noop("Concept-PIP %(n)d aangemaakt (%(reden)s)."),
+            n=volgnummer,
+            reden=keuze(pip, "reden"),
+        ),
         bron=inburgeraar_services._bron(actor),
         actor=actor,
     )
@@ -331,16 +336,16 @@ def pip_vaststellen(
             inburgeraar_services.gebeurtenis_toevoegen(
                 dossier=dossier,
                 soort="pip_vastgesteld",
-                omschrijving=_(
-                    "PIP %(n)d vastgesteld (%(route)s), dagtekening %(datum)s. Bezwaar kan tot "
-                    "en met %(bezwaar)s."
-                )
-                % {
-                    "n": pip.volgnummer,
-                    "route": Leerroute(pip.leerroute).label,
-                    "datum": f"{dagtekening:%d-%m-%Y}",
-                    "bezwaar": f"{bezwaar.laatste_dag:%d-%m-%Y}",
-                },
+                omschrijving=Tekst(
+                    gettext_noop(
+                        "PIP %(n)d vastgesteld (%(route)s), dagtekening %(datum)s. Bezwaar kan "
+                        "tot en met %(bezwaar)s."
+                    ),
+                    n=pip.volgnummer,
+                    route=keuze(pip, "leerroute"),
+                    datum=dagtekening,
+                    bezwaar=bezwaar.laatste_dag,
+                ),
                 bron=inburgeraar_services._bron(actor),
                 actor=actor,
                 gegevens={"pip": str(pip.uuid), "regels": ["R7", "R8", "R23"]},
@@ -410,7 +415,9 @@ def pip_naar_duo_melden(*, actor: Actor, pip: PipVersie):
         inburgeraar_services.gebeurtenis_toevoegen(
             dossier=pip.dossier,
             soort="pip_niet_gemeld",
-            omschrijving=_("Het PIP is nog niet aan DUO gemeld: de DUO-koppeling is niet actief."),
+            omschrijving=Tekst(
+                gettext_noop("Het PIP is nog niet aan DUO gemeld: de DUO-koppeling is niet actief.")
+            ),
             bron="systeem",
         )
         return None
@@ -460,8 +467,11 @@ def bezwaar_registreren(
     inburgeraar_services.gebeurtenis_toevoegen(
         dossier=pip.dossier,
         soort="bezwaar",
-        omschrijving=_("Bezwaar ontvangen tegen PIP %(n)d. Beslissen uiterlijk %(datum)s (R67).")
-        % {"n": pip.volgnummer, "datum": f"{beslis.laatste_dag:%d-%m-%Y}"},
+        omschrijving=Tekst(
+            gettext_noop("Bezwaar ontvangen tegen PIP %(n)d. Beslissen uiterlijk %(datum)s (R67)."),
+            n=pip.volgnummer,
+            datum=beslis.laatste_dag,
+        ),
         bron=inburgeraar_services._bron(actor),
         actor=actor,
     )
@@ -486,8 +496,10 @@ def bezwaar_beslissen(
     inburgeraar_services.gebeurtenis_toevoegen(
         dossier=bezwaar.pip_versie.dossier,
         soort="bezwaar_beslist",
-        omschrijving=_("Op het bezwaar is beslist: %(uitkomst)s.")
-        % {"uitkomst": bezwaar.get_uitkomst_display()},
+        omschrijving=Tekst(
+            gettext_noop("Op het bezwaar is beslist: %(uitkomst)s."),
+            uitkomst=keuze(bezwaar, "uitkomst"),
+        ),
         bron=inburgeraar_services._bron(actor),
         actor=actor,
     )
@@ -563,9 +575,9 @@ def gesprek_vastleggen(
     inburgeraar_services.gebeurtenis_toevoegen(
         dossier=gesprek.dossier,
         soort="voortgangsgesprek",
-        omschrijving=_("Voortgangsgesprek gemist.")
+        omschrijving=Tekst(gettext_noop("Voortgangsgesprek gemist."))
         if gemist
-        else _("Voortgangsgesprek gevoerd op %(datum)s.") % {"datum": f"{gevoerd_op:%d-%m-%Y}"},
+        else Tekst(gettext_noop("Voortgangsgesprek gevoerd op %(datum)s."), datum=gevoerd_op),
         bron=inburgeraar_services._bron(actor),
         actor=actor,
     )

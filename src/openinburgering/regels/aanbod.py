@@ -80,9 +80,16 @@ R55 = definieer_regel(
     from the municipality. The course start date counts, not the enrolment.""",
     onderwerp="aanbod",
     zekerheid="M",
-    aanname="""3 en 6 maanden (AANBOD_START_MAANDEN, AANBOD_START_MAANDEN_ONDERWIJSROUTE), gerekend
-    vanaf de dagtekening van het PIP; de laatste dag is dagtekening + 3 (of 6) maanden. Geen
-    verschuiving door de Atw.""",
+    aanname=(
+        "3 maanden, en 6 maanden in de onderwijsroute (de start van het "
+        "inburgeringsaanbod), gerekend vanaf de dagtekening van het PIP; de laatste dag "
+        "is dagtekening + 3 (of 6) maanden. Geen verschuiving door de Atw."
+    ),
+    aanname_en=(
+        "3 months, and 6 months in the education route (the start of the integration "
+        "offer), counted from the date of the PIP; the last day is that date + 3 (or 6) "
+        "months. No shift by the Atw."
+    ),
 )
 
 
@@ -282,6 +289,11 @@ R68 = definieer_regel(
     aanname="""Gevolgde uren zijn de uren waarin de persoon aanwezig was (niet de aangeboden uren).
     Halve uren worden naar beneden afgerond: DUO vraagt een heel getal en wij melden niet meer
     dan er gevolgd is.""",
+    aanname_en=(
+        "Hours attended are the hours in which the person was present (not the hours "
+        "offered). Half hours are rounded down: DUO asks for a whole number and we do not"
+        " report more than was attended."
+    ),
 )
 
 

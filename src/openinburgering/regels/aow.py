@@ -65,9 +65,16 @@ R1 = definieer_regel(
     2024–2027, 67 years and 3 months in 2028–2031).""",
     onderwerp="plicht",
     zekerheid="H",
-    aanname="""De tabel AOW_LEEFTIJD_TABEL loopt tot en met 2031; daarna nemen we de laatste
-    waarde (AOW_LEEFTIJD_NA_TABEL). Geboren op 29 februari: jarig op 28 februari in een gewoon
-    jaar (SCHRIKKELDAG_JARIG_OP_28_FEBRUARI). DUO's melding (SS128/SS110) gaat voor.""",
+    aanname=(
+        "De tabel met de AOW-leeftijd per jaar loopt tot en met 2031; daarna nemen we de "
+        "laatste waarde uit die tabel. Geboren op 29 februari: jarig op 28 februari in "
+        "een gewoon jaar. DUO's melding (SS128/SS110) gaat voor."
+    ),
+    aanname_en=(
+        "The table of the AOW (state pension) age per year runs up to and including 2031;"
+        " after that we use its last value. Born on 29 February: birthday on 28 February "
+        "in a common year. DUO's notice (SS128/SS110) takes precedence."
+    ),
 )
 
 

@@ -34,6 +34,8 @@ class Regel:
     zekerheid: str
     aanname: str = ""
     afgewezen: str = ""
+    aanname_en: str = ""
+    afgewezen_en: str = ""
 
     @property
     def nummer(self) -> int:
@@ -60,6 +62,8 @@ def definieer_regel(
     zekerheid: str,
     aanname: str = "",
     afgewezen: str = "",
+    aanname_en: str = "",
+    afgewezen_en: str = "",
 ) -> Regel:
     """Declareer een regel en registreer hem in de catalogus.
 
@@ -75,6 +79,11 @@ def definieer_regel(
     for naam, waarde in (("titel", titel), ("bron", bron), ("tekst", tekst)):
         if not waarde.strip():
             raise ValueError(f"Regel {id} heeft geen {naam}.")
+    # The catalogue is read in Dutch and English; a note in one language only would leave the
+    # English reader with Dutch text.
+    for naam, nl, en in (("aanname", aanname, aanname_en), ("afgewezen", afgewezen, afgewezen_en)):
+        if bool(nl.strip()) != bool(en.strip()):
+            raise ValueError(f"Regel {id}: {naam} moet in het Nederlands én het Engels.")
     nieuwe = Regel(
         id=id,
         titel=titel,
@@ -86,6 +95,8 @@ def definieer_regel(
         zekerheid=zekerheid,
         aanname=" ".join(aanname.split()),
         afgewezen=" ".join(afgewezen.split()),
+        aanname_en=" ".join(aanname_en.split()),
+        afgewezen_en=" ".join(afgewezen_en.split()),
     )
     _REGISTER[id] = nieuwe
     return nieuwe

@@ -119,9 +119,11 @@ def als_markdown() -> str:
         if functies:
             regels_lijst.append("- Code: " + ", ".join(f"`{f}`" for f in functies))
         if r.aanname:
-            regels_lijst.append(f"- Aanname: {r.aanname}")
+            regels_lijst.append(f"- Aanname: {r.aanname} *{r.aanname_en}*")
         if r.afgewezen:
-            regels_lijst.append(f"- **Niet als controle toegepast**: {r.afgewezen}")
+            regels_lijst.append(
+                f"- **Niet als controle toegepast**: {r.afgewezen} *{r.afgewezen_en}*"
+            )
         regels_lijst += ["", r.tekst, "", f"*{r.tekst_en}*"]
     return "\n".join(regels_lijst) + "\n"
 

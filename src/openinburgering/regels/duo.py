@@ -84,6 +84,11 @@ R65 = definieer_regel(
     zekerheid="L",
     afgewezen="""Het aantal is niet bevestigd (open vraag 6); DUO houdt het tegoed bij en geeft het
     per onderdeel terug. Zelf rekenen zou dubbel en mogelijk fout zijn.""",
+    afgewezen_en=(
+        "The number is not confirmed (open question 6); DUO keeps the credit and reports "
+        "it per component. Calculating it ourselves would duplicate it and could be "
+        "wrong."
+    ),
 )
 
 

@@ -64,7 +64,12 @@ R32 = definieer_regel(
     imposed, the municipality first writes a report and lets the person give their view.""",
     onderwerp="handhaving",
     zekerheid="H",
-    aanname="De drempel van € 340 (AWB_553_DREMPEL) voor Awb 5:53 is [M].",
+    aanname=(
+        "De drempel van € 340 voor Awb 5:53 (boven dat bedrag geldt de zwaardere procedure) is [M]."
+    ),
+    aanname_en=(
+        "The € 340 threshold for Awb 5:53 (above that amount the heavier procedure applies) is [M]."
+    ),
 )
 R33 = definieer_regel(
     id="R33",
@@ -95,6 +100,11 @@ R53 = definieer_regel(
     aanname="""De splitsing 3/5 jaar volgt de drempel van € 340 (M). De laatste dag is de
     overtredingsdatum + 3 of 5 jaar, zonder verschuiving door de Atw. Geen eigen vervalregel in de
     Wi2021 aangenomen (open vraag 19).""",
+    aanname_en=(
+        "The split into 3 or 5 years follows the € 340 threshold (M). The last day is the"
+        " date of the offence + 3 or 5 years, without a shift by the Atw. No lapse rule "
+        "of its own in the Wi2021 is assumed (open question 19)."
+    ),
 )
 R64 = definieer_regel(
     id="R64",
@@ -110,6 +120,10 @@ R64 = definieer_regel(
     zekerheid="L",
     afgewezen="""Bedragen en artikel zijn niet bevestigd (open vraag 1); de bedragen van de Wi2013
     mogen niet worden hergebruikt. DUO beslist over deze boete, niet de gemeente.""",
+    afgewezen_en=(
+        "Amounts and article are not confirmed (open question 1); the Wi2013 amounts must"
+        " not be reused. DUO decides on this fine, not the gemeente."
+    ),
 )
 
 

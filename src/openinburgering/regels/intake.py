@@ -51,8 +51,14 @@ R27 = definieer_regel(
     (delete the exam number).""",
     onderwerp="intake",
     zekerheid="H",
-    aanname="""De ingangsdatum van lid 6–7 is niet bevestigd; LBT_VRIJSTELLING_VANAF = 01-01-2022
-    (hele Wi2021-periode).""",
+    aanname=(
+        "De ingangsdatum van lid 6–7 is niet bevestigd; als begin van de vrijstelling van"
+        " de leerbaarheidstoets nemen we 01-01-2022 (de hele Wi2021-periode)."
+    ),
+    aanname_en=(
+        "The commencement date of paragraphs 6–7 is not confirmed; we take 01-01-2022 as "
+        "the start of the exemption from the learnability test (the whole Wi2021 period)."
+    ),
 )
 R28 = definieer_regel(
     id="R28",
@@ -67,8 +73,16 @@ R28 = definieer_regel(
     under the new mark the B1 route would have been feasible.""",
     onderwerp="intake",
     zekerheid="M",
-    aanname="""Cesuur 31 → 28 op 12-04-2023 (LBT_CESUUR_WIJZIGINGSDATUM, LBT_CESUUR_OUD,
-    LBT_CESUUR_NIEUW) uit één bron; alleen gebruikt als DUO geen benodigde score meegeeft.""",
+    aanname=(
+        "Cesuur 31 → 28 op 12-04-2023 (de wijzigingsdatum van de cesuur, met de oude en "
+        "de nieuwe cesuur) uit één bron; alleen gebruikt als DUO geen benodigde score "
+        "meegeeft."
+    ),
+    aanname_en=(
+        "Pass mark 31 → 28 on 12-04-2023 (the date the pass mark changed, with the old "
+        "and the new pass mark) from one source; only used when DUO does not send the "
+        "required score."
+    ),
 )
 R52 = definieer_regel(
     id="R52",
@@ -84,7 +98,8 @@ R52 = definieer_regel(
     weeks before the PIP term ends; otherwise a warning follows.""",
     onderwerp="intake",
     zekerheid="L",
-    aanname="INTAKE_MARGE_WEKEN = 2 is een eigen streefcijfer, instelbaar.",
+    aanname="De marge van 2 weken voor de brede intake is een eigen streefcijfer, instelbaar.",
+    aanname_en="The margin of 2 weeks for the broad intake is our own target, configurable.",
 )
 
 

@@ -64,10 +64,16 @@ R58 = definieer_regel(
     declares equal to them.""",
     onderwerp="termijnen",
     zekerheid="H",
-    aanname="""5 mei telt elk jaar (ATW_BEVRIJDINGSDAG_ELK_JAAR), Goede Vrijdag telt
-    (ATW_GOEDE_VRIJDAG). Gelijkgestelde dagen staan in ATW_GELIJKGESTELDE_DAGEN (2022–2028);
-    vul die aan bij elk nieuw gelijkstellingsbesluit. De Atw geldt niet voor termijnen van meer
-    dan 3 maanden.""",
+    aanname=(
+        "5 mei telt elk jaar, Goede Vrijdag telt ook. De gelijkgestelde dagen staan in de"
+        " lijst van gelijkgestelde dagen (2022–2028); vul die aan bij elk nieuw "
+        "gelijkstellingsbesluit. De Atw geldt niet voor termijnen van meer dan 3 maanden."
+    ),
+    aanname_en=(
+        "5 May counts every year, and so does Good Friday. Days treated as public "
+        "holidays are in the list of such days (2022–2028); add to it with each new "
+        "decision. The Atw does not apply to terms of more than 3 months."
+    ),
 )
 
 

@@ -53,8 +53,16 @@ R21 = definieer_regel(
     possible in the education route or the Z-route.""",
     onderwerp="leerroutes",
     zekerheid="H",
-    aanname="""600 uur (AFSCHAAL_MIN_UREN) staat in Bi2021 art. 5.5. Dat de helft fysiek moet zijn
-    (AFSCHAAL_MIN_FYSIEK_AANDEEL) komt uit DUO's handleiding: [M].""",
+    aanname=(
+        "600 uur (het minimum aantal lesuren om af te schalen) staat in Bi2021 art. 5.5. "
+        "Dat de helft fysiek moet zijn (het minimale aandeel lessen in de klas) komt uit "
+        "DUO's handleiding: [M]."
+    ),
+    aanname_en=(
+        "600 hours (the minimum number of lesson hours before scaling down) is in Bi2021 "
+        "art. 5.5. That half must be in person (the minimum share of classroom lessons) "
+        "comes from DUO's manual: [M]."
+    ),
 )
 
 R41 = definieer_regel(
@@ -72,6 +80,10 @@ R41 = definieer_regel(
     zekerheid="H",
     aanname="""Of PVT- en MAP-uren binnen de 1600 uur tellen is niet bevestigd (open vraag 4); wij
     tellen alleen taal- en participatie-uren zoals aan DUO gemeld.""",
+    aanname_en=(
+        "Whether PVT and MAP hours count towards the 1600 hours is not confirmed (open "
+        "question 4); we count only language and participation hours as reported to DUO."
+    ),
 )
 
 R59 = definieer_regel(
@@ -99,10 +111,18 @@ R60 = definieer_regel(
     No statutory minimum number of hours was found.""",
     onderwerp="leerroutes",
     zekerheid="L",
-    aanname="MAP_PRAKTIJK_UREN_CONCEPT = 40 staat alleen ter informatie.",
+    aanname=("De 40 uur praktijk in de MAP uit het concept-besluit staat alleen ter informatie."),
+    aanname_en=(
+        "The 40 practical hours in the MAP from the draft decree are for information only."
+    ),
     afgewezen="""Het getal van 40 uur komt uit een samenvatting van het concept-besluit en staat
     niet in het definitieve Bi2021 (open vraag 18). De MAP-intensiteit is een gegeven van het PIP
     (R24), geen wettelijke ondergrens.""",
+    afgewezen_en=(
+        "The figure of 40 hours comes from a summary of the draft decree and is not in "
+        "the final Bi2021 (open question 18). The MAP intensity is a fact of the PIP "
+        "(R24), not a legal minimum."
+    ),
 )
 
 R61 = definieer_regel(
@@ -116,9 +136,16 @@ R61 = definieer_regel(
     There is no statutory age limit.""",
     onderwerp="leerroutes",
     zekerheid="M",
-    aanname="ONDERWIJSROUTE_RICHTLEEFTIJD = 28 mag als hint in het scherm staan.",
+    aanname=(
+        "Een richtleeftijd van 28 jaar voor de onderwijsroute mag als hint in het scherm staan."
+    ),
+    aanname_en="A guide age of 28 for the education route may be shown as a hint on screen.",
     afgewezen="""Geen wettelijke grens: een leeftijdscontrole zou mensen onterecht uitsluiten.
     De keuze van de route moet zorgvuldig worden onderzocht en gemotiveerd (ABRvS 24-12-2024).""",
+    afgewezen_en=(
+        "No legal limit: an age check would wrongly exclude people. The choice of route "
+        "must be carefully examined and justified (ABRvS 24-12-2024)."
+    ),
 )
 
 

@@ -31,6 +31,9 @@ R34 = definieer_regel(
     onderwerp="ontzorgen",
     zekerheid="H",
     aanname="De tekst van Pw art. 56a is niet zelf gelezen; kosten en 6 maanden volgen Schulinck.",
+    aanname_en=(
+        "We have not read the text of Pw art. 56a ourselves; costs and 6 months follow Schulinck."
+    ),
 )
 R35 = definieer_regel(
     id="R35",

@@ -63,9 +63,16 @@ R40 = definieer_regel(
     flag is required.""",
     onderwerp="participatie",
     zekerheid="H",
-    aanname="""De 2 maanden (VERWIJTBAAR_NEE_VENSTER_MAANDEN) rekenen we vanaf de peildatum (de dag
-    van doorgeven) tot DUO's einddatum (exclusief); een einde dat al voorbij is valt ook "binnen 2
-    maanden" (open vraag 15).""",
+    aanname=(
+        "De 2 maanden (de periode voor ‘niet verwijtbaar’) rekenen we vanaf de peildatum "
+        "(de dag van doorgeven) tot DUO's einddatum (exclusief); een einde dat al voorbij"
+        ' is valt ook "binnen 2 maanden" (open vraag 15).'
+    ),
+    aanname_en=(
+        "We count the 2 months (the period for ‘not culpable’) from the reference date "
+        "(the day it is reported) to DUO's end date (exclusive); an end already in the "
+        'past also counts as "within 2 months" (open question 15).'
+    ),
 )
 
 R43 = definieer_regel(

@@ -456,4 +456,8 @@ R66 = definieer_regel(
     zekerheid="L",
     afgewezen="""Geen landelijke frequentie gevonden (open vraag 8). De methode in het PIP is
     verplicht (R24); de frequentie is beleid van de gemeente, geen regel om te controleren.""",
+    afgewezen_en=(
+        "No national frequency found (open question 8). The method in the PIP is "
+        "mandatory (R24); the frequency is the gemeente's policy, not a rule to check."
+    ),
 )

@@ -93,6 +93,11 @@ R8 = definieer_regel(
     aanname="""Begint de termijn op 29 februari (PIP gedagtekend 28 februari in een schrikkeljaar),
     dan is de laatste dag 28 februari drie jaar later (dagtekening + 3 jaar) en het einde
     (exclusief) 1 maart. DUO's opgave van de termijn gaat voor.""",
+    aanname_en=(
+        "If the term starts on 29 February (PIP dated 28 February in a leap year), the "
+        "last day is 28 February three years later (date + 3 years) and the end "
+        "(exclusive) is 1 March. DUO's statement of the term takes precedence."
+    ),
 )
 
 R9 = definieer_regel(
@@ -110,8 +115,14 @@ R9 = definieer_regel(
     follows.""",
     onderwerp="termijnen",
     zekerheid="M",
-    aanname="""10 weken (PIP_TERMIJN_WEKEN), gerekend vanaf de dag na SS139; het exacte
-    Bi2021-artikel en het startmoment per doelgroep zijn niet bevestigd.""",
+    aanname=(
+        "10 weken (de PIP-termijn), gerekend vanaf de dag na SS139; het exacte "
+        "Bi2021-artikel en het startmoment per doelgroep zijn niet bevestigd."
+    ),
+    aanname_en=(
+        "10 weeks (the PIP term), counted from the day after SS139; the exact Bi2021 "
+        "article and the starting moment per target group are not confirmed."
+    ),
 )
 
 R10 = definieer_regel(
@@ -138,9 +149,16 @@ R20 = definieer_regel(
     18 months after the start of the integration term.""",
     onderwerp="termijnen",
     zekerheid="M",
-    aanname="""18 maanden (SCHAKEL_TERMIJN_MAANDEN), gerekend vanaf de start van de termijn; de
-    laatste dag is de dag vóór start + 18 maanden. Het besluit (de dagtekening van het nieuwe PIP)
-    moet in die periode vallen.""",
+    aanname=(
+        "18 maanden (de schakeltermijn), gerekend vanaf de start van de termijn; de "
+        "laatste dag is de dag vóór start + 18 maanden. Het besluit (de dagtekening van "
+        "het nieuwe PIP) moet in die periode vallen."
+    ),
+    aanname_en=(
+        "18 months (the switching period), counted from the start of the term; the last "
+        "day is the day before start + 18 months. The decision (the date of the new PIP) "
+        "must fall within that period."
+    ),
 )
 
 R23 = definieer_regel(
@@ -180,6 +198,11 @@ R67 = definieer_regel(
     aanname="""De Atw-verschuiving wordt ook op de beslistermijn toegepast (een termijn bij wet,
     korter dan 3 maanden). De bezwaartermijn wordt gerekend vanaf de verzending van het besluit
     (R23), ook als het bezwaar eerder binnenkwam.""",
+    aanname_en=(
+        "The Atw shift is also applied to the decision term (a statutory term shorter "
+        "than 3 months). The objection term is counted from the sending of the decision "
+        "(R23), even if the objection arrived earlier."
+    ),
 )
 
 R42 = definieer_regel(
@@ -200,6 +223,11 @@ R42 = definieer_regel(
     zekerheid="H",
     aanname="""Hoe lang DUO verlengt is niet bekend (open vraag 7); DUO's nieuwe einddatum gaat
     voor. "Langer dan 3 maanden" lezen we als: laatste ziektedag op of na begin + 3 maanden.""",
+    aanname_en=(
+        "How long DUO extends is not known (open question 7); DUO's new end date takes "
+        'precedence. We read "longer than 3 months" as: last day of illness on or after '
+        "start + 3 months."
+    ),
 )
 
 R51 = definieer_regel(
@@ -213,7 +241,8 @@ R51 = definieer_regel(
     the last SS139 before the PIP.""",
     onderwerp="termijnen",
     zekerheid="M",
-    aanname="Zonder verschuiving door de Atw: precies 70 dagen (PIP_OP_TIJD_DAGEN).",
+    aanname="Zonder verschuiving door de Atw: precies 70 dagen (een PIP op tijd).",
+    aanname_en="Without a shift by the Atw: exactly 70 days (a PIP on time).",
 )
 
 

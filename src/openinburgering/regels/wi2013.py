@@ -61,6 +61,10 @@ R49 = definieer_regel(
     zekerheid="H",
     aanname="""De verdere verlaging per gehaald examenonderdeel is niet bekend en niet berekend;
     het bedrag uit de tabel is dus een maximum.""",
+    aanname_en=(
+        "The further reduction per exam component passed is not known and not calculated;"
+        " the amount from the table is therefore a maximum."
+    ),
 )
 R50 = definieer_regel(
     id="R50",
@@ -77,9 +81,17 @@ R50 = definieer_regel(
     loan must be repaid.""",
     onderwerp="wi2013",
     zekerheid="H",
-    aanname="""Meer dan twee te late examens: geen gedeeltelijke kwijtschelding
-    (WI2013_KWIJTSCHELDING, [L]). "Te laat" rekenen we vanaf het einde (exclusief) van de
-    termijn; precies 3 maanden te laat valt nog in de eerste klasse.""",
+    aanname=(
+        "Meer dan twee te late examens: geen gedeeltelijke kwijtschelding (de "
+        'kwijtschelding uit de Wi2013, [L]). "Te laat" rekenen we vanaf het einde '
+        "(exclusief) van de termijn; precies 3 maanden te laat valt nog in de eerste "
+        "klasse."
+    ),
+    aanname_en=(
+        "More than two late exams: no partial remission (the remission from the Wi2013, "
+        '[L]). We count "late" from the end (exclusive) of the term; exactly 3 months '
+        "late still falls in the first class."
+    ),
 )
 R62 = definieer_regel(
     id="R62",
@@ -94,6 +106,7 @@ R62 = definieer_regel(
     onderwerp="wi2013",
     zekerheid="M",
     aanname="Einde exclusief: start + 3 jaar. Controleer de tekst zoals die gold op 31-12-2021.",
+    aanname_en="End exclusive: start + 3 years. Check the text as it applied on 31-12-2021.",
 )
 R63 = definieer_regel(
     id="R63",

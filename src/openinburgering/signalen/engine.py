@@ -62,6 +62,7 @@ class Gewenst:
     uitleg: str
     titel: str = ""
     object_uuid: UUID | None = None
+    uitleg_en: str = ""
 
 
 @lru_cache(maxsize=65536)
@@ -100,12 +101,12 @@ def gewenste_signalen(f: Feiten, peildatum: date) -> list[Gewenst]:
         return []
     uit: list[Gewenst] = []
 
-    def maak(soort, deadline, regel, uitleg, object_uuid=None, titel=""):
+    def maak(soort, deadline, regel, uitleg, object_uuid=None, titel="", uitleg_en=""):
         sleutel = f"{f.dossier_id}:{soort}" + (f":{object_uuid}" if object_uuid else "")
         uit.append(
             Gewenst(
                 sleutel, f.dossier_id, f.gemeente_id, soort, deadline, regel, uitleg, titel,
-                object_uuid,
+                object_uuid, uitleg_en,
             )
         )  # fmt: skip
 
@@ -115,14 +116,15 @@ def gewenste_signalen(f: Feiten, peildatum: date) -> list[Gewenst]:
     if not heeft_pip:
         if termijn is not None:
             maak(Soort.PIP_TERMIJN, termijn.laatste_dag, termijn.regel.id, termijn.uitleg,
-                 f.concept_uuid)  # fmt: skip
+                 f.concept_uuid, uitleg_en=termijn.uitleg_en)  # fmt: skip
         elif f.concept_uuid is not None:
             maak(Soort.PIP_CONCEPT, None, "", "", f.concept_uuid)
         if f.intake_status != "afgesloten":
             soort = Soort.INTAKE_STARTEN if f.intake_status is None else Soort.INTAKE_AFRONDEN
             if termijn is not None:
                 streef = _intake_streefdatum(termijn)
-                maak(soort, streef.waarde, streef.regel.id, streef.uitleg)
+                maak(soort, streef.waarde, streef.regel.id, streef.uitleg,
+                     uitleg_en=streef.uitleg_en)  # fmt: skip
             else:
                 maak(soort, None, "", "")
     else:
@@ -133,30 +135,37 @@ def gewenste_signalen(f: Feiten, peildatum: date) -> list[Gewenst]:
         if route is not None and ROUTES[route].schakelen_mogelijk:
             schakel = _schakeltermijn(inburgeringstermijn.start)
             if schakel.laatste_dag - HORIZON_SCHAKELEN <= peildatum <= schakel.laatste_dag:
-                maak(Soort.SCHAKELTERMIJN, schakel.laatste_dag, schakel.regel.id, schakel.uitleg)
+                maak(Soort.SCHAKELTERMIJN, schakel.laatste_dag, schakel.regel.id, schakel.uitleg,
+                     uitleg_en=schakel.uitleg_en)  # fmt: skip
         einde = inburgeringstermijn.laatste_dag
         if einde - HORIZON_TERMIJN_EINDE <= peildatum:
             maak(Soort.TERMIJN_EINDE, einde, inburgeringstermijn.regel.id,
-                 inburgeringstermijn.uitleg)  # fmt: skip
+                 inburgeringstermijn.uitleg, uitleg_en=inburgeringstermijn.uitleg_en)  # fmt: skip
 
     for bezwaar_uuid, verzonden, commissie, verdaagd in f.open_bezwaren:
         beslis = _beslistermijn(verzonden, commissie, verdaagd)
-        maak(Soort.BEZWAAR, beslis.laatste_dag, beslis.regel.id, beslis.uitleg, bezwaar_uuid)
+        maak(Soort.BEZWAAR, beslis.laatste_dag, beslis.regel.id, beslis.uitleg, bezwaar_uuid,
+             uitleg_en=beslis.uitleg_en)  # fmt: skip
 
     for gesprek_uuid, gepland in f.geplande_gesprekken:
         if gepland < peildatum:
             maak(Soort.GESPREK_GEMIST, gepland, R24.id,
                  "Het gesprek stond gepland maar er is geen verslag. Leg vast wat er gebeurde of "
-                 "plan een nieuw gesprek.", gesprek_uuid)  # fmt: skip
+                 "plan een nieuw gesprek.", gesprek_uuid,
+                 uitleg_en="The talk was planned but there is no report. Record what happened "
+                 "or plan a new talk.")  # fmt: skip
         elif gepland <= peildatum + HORIZON_GESPREK:
             maak(Soort.VOORTGANGSGESPREK, gepland, R24.id,
                  "Het PIP zegt hoe de voortgang wordt gevolgd; dit gesprek hoort daarbij.",
-                 gesprek_uuid)  # fmt: skip
+                 gesprek_uuid,
+                 uitleg_en="The PIP says how progress is followed; this talk is part of it.",
+                 )  # fmt: skip
 
     if f.geboortedatum is not None:
         signaal, aow_dag = _aow(f.geboortedatum)
         if signaal.waarde <= peildatum < aow_dag.waarde:
-            maak(Soort.AOW, aow_dag.waarde, signaal.regel.id, signaal.uitleg)
+            maak(Soort.AOW, aow_dag.waarde, signaal.regel.id, signaal.uitleg,
+                 uitleg_en=signaal.uitleg_en)  # fmt: skip
 
     for werkitem_uuid, titel, deadline, regel in f.duo_werkitems:
         maak(Soort.DUO, deadline, regel, "", werkitem_uuid, titel)
@@ -164,5 +173,6 @@ def gewenste_signalen(f: Feiten, peildatum: date) -> list[Gewenst]:
         maak(Soort.SCHOOL, deadline, regel, "", punt_uuid, titel)
     for stap_uuid, naam, streefdatum in f.begeleiding_achterstallig:
         maak(Soort.BEGELEIDING, streefdatum, "", f"Stap ‘{naam}’ is nog niet gezet.", stap_uuid,
-             f"Begeleiding: {naam}")  # fmt: skip
+             f"Begeleiding: {naam}",
+             uitleg_en=f"Step ‘{naam}’ has not been taken yet.")  # fmt: skip
     return uit

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from openinburgering.regels.codes import Doelgroep
+from openinburgering.inburgeraars.codes import Doelgroep, keuzes
 from openinburgering.ui.forms import NldsFormMixin
 
 from .models import Soort
@@ -23,7 +23,7 @@ class WerklijstFilterForm(NldsFormMixin, forms.Form):
     )
     doelgroep = forms.ChoiceField(
         label=_("Doelgroep"),
-        choices=[("", _("Alle doelgroepen")), *Doelgroep.choices()],
+        choices=[("", _("Alle doelgroepen")), *keuzes(Doelgroep)],
         required=False,
     )
 

@@ -59,6 +59,9 @@ class Signaal(models.Model):
     sorteerdatum = models.DateField(default=GEEN_DEADLINE, editable=False)
     regel = models.CharField(_("regel"), max_length=10, blank=True)
     uitleg = models.TextField(_("uitleg"), blank=True)
+    #: The same explanation in English: ``regels`` explains itself in both languages, and the
+    #: worklist shows the one the reader reads.
+    uitleg_en = models.TextField(blank=True)
     #: For DUO items: DUO's own title (the integration's work item kind).
     titel = models.CharField(max_length=200, blank=True)
     #: The object where the item is resolved (PIP version, talk, objection, DUO work item).

@@ -101,3 +101,28 @@ def werklijst_pagina(qs, *, na: str | None = None, voor: str | None = None, groo
         _cursor(items[-1]) if meer else None,
         _cursor(items[0]) if na_key is not None and items else None,
     )
+
+
+def titelteksten(signalen) -> dict:
+    """For DUO and school items on a page: the stored title text of the object behind each
+    (``core.teksten``), so the title shows in the reader's language. One query per kind."""
+    from django.apps import apps
+
+    from .models import Soort
+
+    per_model = {Soort.DUO: ("duo", "Werkitem"), Soort.SCHOOL: ("taalaanbieders", "Aandachtspunt")}
+    gevonden: dict = {}
+    for soort, (app, model) in per_model.items():
+        uuids = [s.object_uuid for s in signalen if s.soort == soort and s.object_uuid]
+        try:
+            bron = apps.get_model(app, model)
+        except LookupError:
+            continue
+        if not uuids:
+            continue
+        for uuid, teksten in bron.objects.filter(
+            uuid__in=uuids, gemeente_id__in={s.gemeente_id for s in signalen}
+        ).values_list("uuid", "teksten"):
+            if (teksten or {}).get("titel") is not None:
+                gevonden[uuid] = teksten["titel"]
+    return gevonden

@@ -38,7 +38,7 @@ logger = structlog.get_logger(__name__)
 #: DUO's event that starts the 10-week PIP term, as it appears on the dossier timeline.
 SS139 = "SS139"
 CHUNK = 5000
-_VELDEN = ("deadline", "regel", "uitleg", "titel", "object_uuid")
+_VELDEN = ("deadline", "regel", "uitleg", "titel", "object_uuid", "uitleg_en")
 
 
 def _duo_werkitem_model():
@@ -162,7 +162,7 @@ def _feiten(dossiers: list[dict], peildatum: date, bereik: _Bereik) -> dict[int,
 _KOLOMMEN = (
     "uuid", "gemeente_id", "dossier_id", "soort", "sleutel", "deadline", "sorteerdatum", "regel",
     "uitleg", "titel", "object_uuid", "status", "toegewezen_aan_id", "aangemaakt_op",
-    "gewijzigd_op",
+    "gewijzigd_op", "uitleg_en",
 )  # fmt: skip
 
 
@@ -204,9 +204,10 @@ def _verwerk(dossiers: list[dict], peildatum: date, nu, bereik: _Bereik) -> dict
                     uuid4(), g.gemeente_id, g.dossier_id, g.soort, sleutel, g.deadline,
                     g.deadline or GEEN_DEADLINE, g.regel, g.uitleg, g.titel, g.object_uuid,
                     SignaalStatus.OPEN.value, feiten[g.dossier_id].klantregisseur_id, nu, nu,
+                    g.uitleg_en,
                 )
             )  # fmt: skip
-        elif oud[2:] != (g.deadline, g.regel, g.uitleg, g.titel, g.object_uuid):
+        elif oud[2:] != (g.deadline, g.regel, g.uitleg, g.titel, g.object_uuid, g.uitleg_en):
             gewijzigd.append(
                 Signaal(
                     id=oud[0],
@@ -215,6 +216,7 @@ def _verwerk(dossiers: list[dict], peildatum: date, nu, bereik: _Bereik) -> dict
                     uitleg=g.uitleg,
                     titel=g.titel,
                     object_uuid=g.object_uuid,
+                    uitleg_en=g.uitleg_en,
                     sorteerdatum=g.deadline or GEEN_DEADLINE,
                     gewijzigd_op=nu,
                 )

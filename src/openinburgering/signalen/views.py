@@ -18,7 +18,7 @@ from openinburgering.ui.permissions import recht_vereist
 from . import selectors, services
 from .forms import ToewijzenForm, WerklijstFilterForm
 from .selectors import Tab
-from .weergave import link, titel, verkeerslicht
+from .weergave import link, titel, uitleg, verkeerslicht
 
 
 def _medewerkers(gemeente):
@@ -42,10 +42,12 @@ def werklijst(request):
     )
     pagina = selectors.werklijst_pagina(qs, na=request.GET.get("na"), voor=request.GET.get("voor"))
     vandaag = timezone.localdate()
+    teksten = selectors.titelteksten(pagina.items)
     rijen = [
         {
             "signaal": s,
-            "titel": titel(s),
+            "titel": titel(s, teksten),
+            "uitleg": uitleg(s),
             "link": link(s),
             "licht": verkeerslicht(s.deadline, vandaag),
             "inburgeraar": s.dossier.inburgeraar,

@@ -4,12 +4,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.urls import reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+
+from openinburgering.core.teksten import weergeven
 
 from .models import Soort
 
 BIJNA_DAGEN = 7
+BEGELEIDING_PREFIX = "Begeleiding: "
 
 
 @dataclass(frozen=True)
@@ -53,5 +56,26 @@ def link(signaal) -> str:
     return reverse("inburgeraars:detail", kwargs={"uuid": persoon})
 
 
-def titel(signaal) -> str:
+def _stapnaam(signaal) -> str:
+    # Standard steps are in the catalogue; a gemeente's own step name passes unchanged.
+    return _(signaal.titel.removeprefix(BEGELEIDING_PREFIX))
+
+
+def uitleg(signaal) -> str:
+    """The rule's explanation in the reader's language (``regels`` gives Dutch and English)."""
+    if signaal.soort == Soort.BEGELEIDING and signaal.titel.startswith(BEGELEIDING_PREFIX):
+        return _("Stap ‘%(stap)s’ is nog niet gezet.") % {"stap": _stapnaam(signaal)}
+    if get_language() == "en" and signaal.uitleg_en:
+        return signaal.uitleg_en
+    return signaal.uitleg
+
+
+def titel(signaal, teksten: dict | None = None) -> str:
+    """The item's title in the reader's language; ``teksten`` from ``selectors.titelteksten``."""
+    json = (teksten or {}).get(signaal.object_uuid) if signaal.object_uuid else None
+    if json is not None:
+        return weergeven(json) or signaal.titel
+    # The engine names an overdue step "Begeleiding: <step>"; the step is the gemeente's own name.
+    if signaal.soort == Soort.BEGELEIDING and signaal.titel.startswith(BEGELEIDING_PREFIX):
+        return _("Begeleiding: %(stap)s") % {"stap": _stapnaam(signaal)}
     return signaal.titel or signaal.get_soort_display()

@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from openinburgering.core.teksten import veld_weergeven
 from openinburgering.gemeenten.models import Gemeente
 from openinburgering.inburgeraars.models import Dossier, Inburgeraar
 
@@ -421,6 +422,9 @@ class Aandachtspunt(models.Model):
     soort = models.CharField(_("soort"), max_length=20, choices=AandachtspuntSoort)
     titel = models.CharField(_("titel"), max_length=200)
     toelichting = models.TextField(_("toelichting"), blank=True)
+    #: ``titel``/``toelichting`` as msgids with parameters (``core.teksten``), for the reader's
+    #: language; the fields themselves hold the Dutch text.
+    teksten = models.JSONField(default=dict, blank=True)
     regel = models.CharField(_("regel"), max_length=10, blank=True)
     deadline = models.DateField(_("uiterlijk"), null=True, blank=True)
     status = models.CharField(
@@ -448,3 +452,11 @@ class Aandachtspunt(models.Model):
 
     def __str__(self):
         return self.titel
+
+    @property
+    def titel_weergave(self) -> str:
+        return veld_weergeven(self, "titel")
+
+    @property
+    def toelichting_weergave(self) -> str:
+        return veld_weergeven(self, "toelichting")

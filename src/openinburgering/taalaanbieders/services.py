@@ -12,14 +12,16 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 import structlog
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import ExterneRol, Recht
+from openinburgering.core import teksten
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.core.regels import als_validationerror, schending_tekst
+from openinburgering.core.teksten import Tekst, keuze, velden_vullen
+from openinburgering.core.teksten import vertaal as _  # gettext that keeps the msgid
 from openinburgering.inburgeraars.models import Bron as TijdlijnBron
 from openinburgering.inburgeraars.models import Inburgeraar
 from openinburgering.inburgeraars.services import gebeurtenis_toevoegen
@@ -441,7 +443,7 @@ def _tijdlijn_school(*, actor: Actor, verwijzing: Verwijzing, soort: str, tekst:
     gebeurtenis_toevoegen(
         dossier=verwijzing.inburgeraar.dossier,
         soort=soort,
-        omschrijving=f"{verwijzing.instelling.naam}: {tekst}",
+        omschrijving=Tekst.samen(verwijzing.instelling.naam, tekst, scheiding=": "),
         bron=TijdlijnBron.MEDEWERKER,
         actor=actor,
         gegevens={"verwijzing": str(verwijzing.uuid), **gegevens},
@@ -456,20 +458,22 @@ def _aandachtspunt(
         sleutel=sleutel, status=AandachtspuntStatus.OPEN
     ).first()
     if bestaand is not None:
-        bestaand.titel, bestaand.toelichting, bestaand.regel = titel, toelichting, regel
-        bestaand.save(update_fields=["titel", "toelichting", "regel"])
+        bestaand.regel = regel
+        velden = velden_vullen(bestaand, titel=titel, toelichting=toelichting)
+        bestaand.save(update_fields=[*velden, "regel"])
         return bestaand
-    return Aandachtspunt.objects.create(
+    punt = Aandachtspunt(
         gemeente=verwijzing.gemeente,
         dossier=verwijzing.inburgeraar.dossier,
         verwijzing=verwijzing,
         soort=soort,
         sleutel=sleutel,
-        titel=titel,
-        toelichting=toelichting,
         regel=regel,
         deadline=timezone.localdate() + timedelta(days=14),
     )
+    velden_vullen(punt, titel=titel, toelichting=toelichting)
+    punt.save(force_insert=True)
+    return punt
 
 
 def _werklijst_bijwerken(dossier) -> None:
@@ -603,7 +607,7 @@ def uren_melden(
         },
     )
     regel.full_clean()
-    periode = f"{periode_start:%d-%m-%Y} t/m {periode_einde:%d-%m-%Y}"
+    periode = _("%(van)s t/m %(tot)s") % {"van": periode_start, "tot": periode_einde}
     tekst = _("uren %(periode)s: %(aanwezig)s van %(aangeboden)s uur aanwezig.") % {
         "periode": periode,
         "aanwezig": str(uren_aanwezig).replace(".", ","),
@@ -614,7 +618,7 @@ def uren_melden(
         tekst += " " + _("Verzuim %(uren)s uur (%(procent)s%%), reden: %(reden)s.") % {
             "uren": str(regel.uren_verzuim).replace(".", ","),
             "procent": str(procent).replace(".", ","),
-            "reden": regel.get_verzuimreden_display(),
+            "reden": keuze(regel, "verzuimreden"),
         }
     if not nieuw:
         tekst += " " + _("Dit vervangt de eerdere melding over deze periode.")
@@ -673,8 +677,8 @@ def voortgang_melden(
         raise _fout(_("De datum van het verslag kan niet in de toekomst liggen."), "datum")
     verslag.save()
     tekst = _("voortgang %(onderdeel)s: %(beoordeling)s%(niveau)s.") % {
-        "onderdeel": verslag.get_onderdeel_display(),
-        "beoordeling": verslag.get_beoordeling_display().lower(),
+        "onderdeel": keuze(verslag, "onderdeel"),
+        "beoordeling": keuze(verslag, "beoordeling", klein=True),
         "niveau": (", " + _("niveau %(n)s") % {"n": niveau}) if niveau else "",
     }
     _tijdlijn_school(actor=actor, verwijzing=verwijzing, soort="voortgang_gemeld", tekst=tekst)
@@ -684,7 +688,7 @@ def voortgang_melden(
             soort=AandachtspuntSoort.VOORTGANG,
             sleutel=f"voortgang:{verwijzing.uuid}:{onderdeel}",
             titel=_("Voortgang %(onderdeel)s loopt achter (%(school)s)")
-            % {"onderdeel": verslag.get_onderdeel_display(), "school": verwijzing.instelling.naam},
+            % {"onderdeel": keuze(verslag, "onderdeel"), "school": verwijzing.instelling.naam},
             toelichting=toelichting,
         )
     _log(actor, Activiteit.WIJZIGEN, verwijzing.inburgeraar)
@@ -712,9 +716,9 @@ def examendatum_melden(
         soort="examendatum_gemeld",
         tekst=_("examen %(onderdeel)s (%(niveau)s) op %(d)s.")
         % {
-            "onderdeel": examen.get_onderdeel_display(),
+            "onderdeel": keuze(examen, "onderdeel"),
             "niveau": niveau,
-            "d": datum.strftime("%d-%m-%Y"),
+            "d": datum,
         },
     )
     _log(actor, Activiteit.WIJZIGEN, verwijzing.inburgeraar)
@@ -819,7 +823,8 @@ def aandachtspunt_afhandelen(*, actor: Actor, aandachtspunt: Aandachtspunt) -> A
         gebeurtenis_toevoegen(
             dossier=aandachtspunt.dossier,
             soort="aandachtspunt_afgehandeld",
-            omschrijving=_("Aandachtspunt afgehandeld: %(titel)s") % {"titel": aandachtspunt.titel},
+            omschrijving=_("Aandachtspunt afgehandeld: %(titel)s")
+            % {"titel": teksten.veld_tekst(aandachtspunt, "titel")},
             bron=TijdlijnBron.MEDEWERKER,
             actor=actor,
         )

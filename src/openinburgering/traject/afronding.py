@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 import structlog
 
@@ -17,6 +18,7 @@ from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.core.regels import als_validationerror
+from openinburgering.core.teksten import Tekst
 from openinburgering.inburgeraars.models import Bron
 from openinburgering.inburgeraars.services import gebeurtenis_toevoegen
 from openinburgering.logboek.models import Activiteit
@@ -202,16 +204,25 @@ def afronding_vastleggen(
     delen = []
     if datum:
         delen.append(
-            (_("ondertekend op %(d)s") if onderdeel == Onderdeel.PVT else _("eindgesprek op %(d)s"))
-            % {"d": datum.strftime("%d-%m-%Y")}
+            Tekst(
+                gettext_noop("ondertekend op %(d)s")
+                if onderdeel == Onderdeel.PVT
+                else gettext_noop("eindgesprek op %(d)s"),
+                d=datum,
+            )
         )
     if verwijtbaar:
-        delen.append(_("verwijtbaar: %(v)s") % {"v": JaNee(verwijtbaar).value})
+        delen.append(Tekst(gettext_noop("verwijtbaar: %(v)s"), v=JaNee(verwijtbaar).value))
     gebeurtenis_toevoegen(
         dossier=dossier,
         soort=f"{onderdeel}_afronding",
-        omschrijving=_("%(onderdeel)s: %(wat)s. Klaargezet voor DUO.")
-        % {"onderdeel": ONDERDEEL_NAAM[onderdeel], "wat": ", ".join(delen) or _("gegevens gewist")},
+        omschrijving=Tekst(
+            gettext_noop("%(onderdeel)s: %(wat)s. Klaargezet voor DUO."),
+            onderdeel=ONDERDEEL_NAAM[onderdeel],
+            wat=Tekst.samen(*delen, scheiding=", ")
+            if delen
+            else Tekst(gettext_noop("gegevens gewist")),
+        ),
         bron=bron(actor),
         actor=actor,
         gegevens={"duo": inhoud},

@@ -12,10 +12,12 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.regels import als_validationerror
+from openinburgering.core.teksten import Tekst, label
 from openinburgering.inburgeraars.services import gebeurtenis_toevoegen
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
@@ -77,8 +79,11 @@ def activiteit_toevoegen(
     gebeurtenis_toevoegen(
         dossier=dossier,
         soort="map_activiteit",
-        omschrijving=_("MAP: %(uren)s uur %(soort)s vastgelegd.")
-        % {"uren": uren, "soort": MapSoort(soort).label.lower()},
+        omschrijving=Tekst(
+            gettext_noop("MAP: %(uren)s uur %(soort)s vastgelegd."),
+            uren=uren,
+            soort=label(MapSoort(soort).label, klein=True),
+        ),
         bron=bron(actor),
         actor=actor,
     )

@@ -9,12 +9,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 import structlog
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.teksten import Tekst
 from openinburgering.inburgeraars.services import gebeurtenis_toevoegen
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
@@ -171,7 +173,9 @@ def deelnemers_uitnodigen(*, actor: Actor, groep: PvtGroep, dossiers) -> list[Pv
         gebeurtenis_toevoegen(
             dossier=d,
             soort="pvt_uitgenodigd",
-            omschrijving=_("Uitgenodigd voor PVT-groep ‘%(groep)s’.") % {"groep": groep.naam},
+            omschrijving=Tekst(
+                gettext_noop("Uitgenodigd voor PVT-groep ‘%(groep)s’."), groep=groep.naam
+            ),
             bron=bron(actor),
             actor=actor,
         )

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 import structlog
 
@@ -14,6 +15,7 @@ from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.core.regels import als_validationerror
+from openinburgering.core.teksten import Tekst, label
 from openinburgering.inburgeraars.services import gebeurtenis_toevoegen
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
@@ -107,17 +109,17 @@ def uren_registreren(
     gebeurtenis_toevoegen(
         dossier=dossier,
         soort="uren_vastgelegd",
-        omschrijving=_(
-            "%(uren)s uur %(soort)s vastgelegd (%(van)s t/m %(tot)s). Nieuw totaal "
-            "%(totaal)s uur klaargezet voor DUO."
-        )
-        % {
-            "uren": uren,
-            "soort": UrenSoort(soort).label.lower(),
-            "van": periode_start.strftime("%d-%m-%Y"),
-            "tot": periode_einde.strftime("%d-%m-%Y"),
-            "totaal": inhoud["uren"],
-        },
+        omschrijving=Tekst(
+            gettext_noop(
+                "%(uren)s uur %(soort)s vastgelegd (%(van)s t/m %(tot)s). Nieuw totaal "
+                "%(totaal)s uur klaargezet voor DUO."
+            ),
+            uren=uren,
+            soort=label(UrenSoort(soort).label, klein=True),
+            van=periode_start,
+            tot=periode_einde,
+            totaal=inhoud["uren"],
+        ),
         bron=bron(actor),
         actor=actor,
     )
@@ -160,8 +162,9 @@ def zroute_afronden(*, actor: Actor, dossier, datum: date) -> Afronding:
     gebeurtenis_toevoegen(
         dossier=dossier,
         soort="zroute_afgerond",
-        omschrijving=_("Z-route afgerond op %(d)s; klaargezet voor DUO.")
-        % {"d": datum.strftime("%d-%m-%Y")},
+        omschrijving=Tekst(
+            gettext_noop("Z-route afgerond op %(d)s; klaargezet voor DUO."), d=datum
+        ),
         bron=bron(actor),
         actor=actor,
         gegevens={"duo": inhoud},

@@ -19,13 +19,13 @@ from datetime import date
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import requests
 import structlog
 
 from openinburgering.accounts.context import Actor
+from openinburgering.core.teksten import vertaal as _  # gettext that keeps the msgid
 from openinburgering.inburgeraars import bsn as bsn_tools
 from openinburgering.inburgeraars.models import Dossier, Inburgeraar
 from openinburgering.inburgeraars.workflow import Status

@@ -24,11 +24,11 @@ from datetime import timedelta
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 import requests
 import structlog
 
+from openinburgering.core.teksten import vertaal as _  # gettext that keeps the msgid
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.models import Bron
 

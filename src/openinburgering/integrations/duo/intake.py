@@ -17,11 +17,11 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 import structlog
 
 from openinburgering.accounts.context import Actor
+from openinburgering.core.teksten import vertaal as _  # gettext that keeps the msgid
 from openinburgering.gemeenten.models import Gemeente
 from openinburgering.inburgeraars import bsn as bsn_tools
 from openinburgering.logboek.models import Activiteit

@@ -20,13 +20,13 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import structlog
 
 from openinburgering.accounts.context import Actor
 from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.teksten import vertaal as _  # gettext that keeps the msgid
 from openinburgering.gemeenten.models import Koppeling
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.models import Bron, Inburgeraar

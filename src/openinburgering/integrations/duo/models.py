@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from openinburgering.core.teksten import veld_weergeven
 from openinburgering.gemeenten.models import Gemeente
 from openinburgering.inburgeraars import bsn as bsn_tools
 from openinburgering.inburgeraars.models import Dossier, Inburgeraar
@@ -199,6 +200,9 @@ class Werkitem(MetBsn):
     soort = models.CharField(_("soort"), max_length=40, choices=WerkitemSoort)
     titel = models.CharField(_("titel"), max_length=200)
     toelichting = models.TextField(_("toelichting"), blank=True)
+    #: ``titel``/``toelichting`` as msgids with parameters (``core.teksten``), for the reader's
+    #: language; the fields themselves hold the Dutch text. DUO's own words stay literal.
+    teksten = models.JSONField(default=dict, blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     regel = models.CharField(_("regel"), max_length=10, blank=True)
     status = models.CharField(
@@ -239,6 +243,14 @@ class Werkitem(MetBsn):
 
     def __str__(self):
         return self.titel
+
+    @property
+    def titel_weergave(self) -> str:
+        return veld_weergeven(self, "titel")
+
+    @property
+    def toelichting_weergave(self) -> str:
+        return veld_weergeven(self, "toelichting")
 
 
 # --- outgoing: the outbox -----------------------------------------------------------------------

@@ -17,6 +17,7 @@ import structlog
 
 from openinburgering.accounts.context import Actor
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.teksten import velden_vullen
 
 from .models import (
     DuoStand,
@@ -69,14 +70,15 @@ def werkitem_maken(
         gemeente=gemeente,
         dossier=dossier,
         soort=soort,
-        titel=titel[:200],
-        toelichting=toelichting,
         deadline=deadline,
         regel=regel,
         sleutel=sleutel,
         notificatie=notificatie,
         uitgaand_bericht=uitgaand_bericht,
     )
+    # Titles are kept as msgids too, so each reader sees them in their own language.
+    velden_vullen(item, titel=titel, toelichting=toelichting)
+    item.titel = item.titel[:200]
     if bsn:
         item.zet_bsn(bsn)
     return item

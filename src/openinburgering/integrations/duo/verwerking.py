@@ -19,8 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 import requests
 import structlog
@@ -28,6 +27,8 @@ from stdnum.nl import bsn as stdnum_bsn
 
 from openinburgering.accounts.context import Actor
 from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.teksten import Tekst
+from openinburgering.core.teksten import vertaal as _  # gettext that keeps the msgid
 from openinburgering.inburgeraars import bsn as bsn_tools
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.models import Bron, Dossier, Gebeurtenis, Inburgeraar
@@ -399,7 +400,7 @@ def verwerk_vrijstelling_ingetrokken_met_pip(ctx: Context) -> None:
     tekst = _("DUO meldt: de tijdelijke vrijstelling is ingetrokken; de inburgering gaat verder.")
     if pip is not None:
         tekst += " " + _("Leerroute volgens het PIP: %(route)s.") % {
-            "route": regelcodes.Leerroute(pip.leerroute).label
+            "route": Tekst(regelcodes.Leerroute(pip.leerroute).label)
         }
     if termijn is not None:
         tekst += " " + _("De inburgeringstermijn loopt nu tot %(datum)s (exclusief).") % {
@@ -409,7 +410,7 @@ def verwerk_vrijstelling_ingetrokken_met_pip(ctx: Context) -> None:
     gevolg = gevolg_van_gebeurtenis(ctx.gebeurtenis)
     ctx.werkitem(
         WerkitemSoort.LEERROUTE_HERVATTEN,
-        gevolg.taak or _("Leerroute hervatten"),
+        Tekst(gevolg.taak) if gevolg.taak else _("Leerroute hervatten"),
         regel=gevolg.regel.id if gevolg.regel else "",
     )
 
@@ -439,14 +440,18 @@ def verwerk_gevestigd_met_pip(ctx: Context) -> None:
         tekst = _(
             "DUO meldt: deze persoon is uit een andere gemeente (%(code)s) hierheen verhuisd, met "
             "een PIP van %(datum)s in de %(route)s."
-        ) % {"code": pip.gemeentecode, "datum": _datum(pip.dagtekening), "route": route.label}
+        ) % {
+            "code": pip.gemeentecode,
+            "datum": _datum(pip.dagtekening),
+            "route": Tekst(route.label),
+        }
         toelichting = _(
             "Het vorige PIP (gemeente %(code)s, %(datum)s): leerroute %(route)s%(niveau)s. Na een "
             "verhuizing blijft de leerroute gelijk, tenzij er een schakelbesluit is (R22)."
         ) % {
             "code": pip.gemeentecode,
             "datum": _datum(pip.dagtekening),
-            "route": route.label,
+            "route": Tekst(route.label),
             "niveau": f", niveau {pip.niveau}" if pip.niveau else "",
         }
     else:
@@ -498,7 +503,7 @@ def verwerk_tijdelijke_vrijstelling(ctx: Context) -> None:
             "DUO meldt een tijdelijke vrijstelling (%(reden)s) van %(van)s tot %(tot)s; de "
             "inburgeringsplicht staat zolang stil."
         ) % {
-            "reden": regelcodes.RedenVrijstelling(v.reden).label
+            "reden": Tekst(regelcodes.RedenVrijstelling(v.reden).label)
             if v.reden in regelcodes.RedenVrijstelling.__members__.values()
             else v.reden,
             "van": _datum(v.startdatum),
@@ -706,7 +711,7 @@ def verwerk_examen(ctx: Context) -> None:
     tegoed = {p.onderdeel: p.tegoed for p in ctx.opgehaald.gratis_pogingen or []}
     for r in sorted(nieuw, key=lambda r: (r.examendatum, r.onderdeel)):
         onderdeel = (
-            regelcodes.Examenonderdeel(r.onderdeel).label
+            Tekst(regelcodes.Examenonderdeel(r.onderdeel).label)
             if r.onderdeel in regelcodes.Examenonderdeel.__members__.values()
             else r.onderdeel
         )
@@ -732,6 +737,13 @@ def verwerk_examen(ctx: Context) -> None:
             pogingen=ctx.opgehaald.gratis_pogingen or [],
         )
 
+
+#: The caseworker's tasks that ``regels.duo`` names (pure Python, so Dutch only): here for the
+#: translation catalogue; they are shown through ``Tekst`` in the reader's language.
+TAKEN = (
+    gettext_noop("Leerroute hervatten; nieuwe termijn ophalen"),
+    gettext_noop("PIP ontbreekt"),
+)
 
 AANPAK: dict[regelcodes.Gebeurtenis, Aanpak] = {
     G.SS101: Aanpak(("plicht", "doelgroep", "examenresultaten"), verwerk_plichtig),

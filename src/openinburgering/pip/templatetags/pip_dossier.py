@@ -6,6 +6,7 @@ from django.utils import timezone
 from openinburgering.intake.models import BredeIntake
 from openinburgering.pip.models import PipVersie
 from openinburgering.signalen.models import Signaal, SignaalStatus
+from openinburgering.signalen.selectors import titelteksten
 from openinburgering.signalen.weergave import link, titel, verkeerslicht
 
 register = template.Library()
@@ -14,11 +15,12 @@ register = template.Library()
 @register.inclusion_tag("pip/_dossier.html", takes_context=True)
 def pip_dossier(context, dossier):
     vandaag = timezone.localdate()
-    signalen = (
+    signalen = list(
         Signaal.objects.filter(dossier=dossier, status=SignaalStatus.OPEN)
         .select_related("dossier__inburgeraar")
         .order_by("sorteerdatum", "id")
     )
+    teksten = titelteksten(signalen)
     return {
         "dossier": dossier,
         "inburgeraar": dossier.inburgeraar,
@@ -27,7 +29,7 @@ def pip_dossier(context, dossier):
         "signalen": [
             {
                 "s": s,
-                "titel": titel(s),
+                "titel": titel(s, teksten),
                 "link": link(s),
                 "licht": verkeerslicht(s.deadline, vandaag),
             }

@@ -85,6 +85,8 @@ def test_resultaat_en_datum_nl():
         ({"id": "R0"}, "Ongeldig regel-id"),
         ({"id": "R9999", "zekerheid": "Z"}, "Zekerheid"),
         ({"id": "R9998", "tekst": "  "}, "geen tekst"),
+        ({"id": "R9997", "aanname": "alleen Nederlands"}, "aanname moet in het Nederlands"),
+        ({"id": "R9996", "afgewezen_en": "English only"}, "afgewezen moet in het Nederlands"),
     ],
 )
 def test_definieer_regel_weigert_fouten(kwargs, fout):

@@ -38,6 +38,26 @@ def test_regel_is_compleet(regel):
         assert regel.aanname
 
 
+#: A name as code writes it (``AOW_LEEFTIJD_TABEL``): the catalogue names things in words.
+CONSTANTENAAM = re.compile(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")
+
+
+@pytest.mark.parametrize("regel", catalogus.alle_regels(), ids=lambda r: r.id)
+def test_regel_noemt_alles_in_woorden_in_beide_talen(regel):
+    teksten = (regel.titel, regel.titel_en, regel.tekst, regel.tekst_en, regel.aanname,
+               regel.aanname_en, regel.afgewezen, regel.afgewezen_en)  # fmt: skip
+    for tekst in teksten:
+        assert not CONSTANTENAAM.search(tekst), tekst
+    assert bool(regel.aanname) == bool(regel.aanname_en)
+    assert bool(regel.afgewezen) == bool(regel.afgewezen_en)
+
+
+def test_markdown_noemt_geen_constanten():
+    md = catalogus.als_markdown()
+    assert not CONSTANTENAAM.search(md), CONSTANTENAAM.search(md)
+    assert "AOW-leeftijd per jaar" in md and "state pension" in md
+
+
 def test_regel_opzoeken():
     assert catalogus.regel("R9").titel == "PIP binnen 10 weken na SS139"
     assert catalogus.regel(" r23 ").id == "R23"

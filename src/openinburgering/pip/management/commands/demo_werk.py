@@ -6,10 +6,12 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.models import User
 from openinburgering.accounts.rollen import Rol
+from openinburgering.core.teksten import Tekst
 from openinburgering.gemeenten.models import Gemeente
 from openinburgering.inburgeraars.models import Dossier
 from openinburgering.inburgeraars.services import gebeurtenis_toevoegen
@@ -59,7 +61,11 @@ class Command(BaseCommand):
                 gebeurtenis_toevoegen(
                     dossier=dossier,
                     soort="SS139",
-                    omschrijving="DUO: de termijn van 10 weken om het PIP vast te stellen loopt.",
+                    omschrijving=Tekst(
+                        gettext_noop(
+                            "DUO: de termijn van 10 weken om het PIP vast te stellen loopt."
+                        )
+                    ),
                     bron="duo",
                     tijdstip=timezone.now() - timedelta(days=rng.randint(3, 80)),
                 )
