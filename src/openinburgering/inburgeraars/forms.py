@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 from django import forms
@@ -46,6 +47,9 @@ class InburgeraarForm(NldsFormMixin, forms.ModelForm):
             "verblijfsdoel",
             "datum_bekendmaking_ind",
             "talen",
+            "straat_huisnummer",
+            "postcode",
+            "woonplaats",
             "telefoon",
             "email",
             "doelgroep",
@@ -54,7 +58,12 @@ class InburgeraarForm(NldsFormMixin, forms.ModelForm):
         ]
         help_texts = {
             "vnummer": _("Het vreemdelingennummer van de IND, 10 cijfers."),
-            "talen": _("Bijvoorbeeld: Arabisch, Engels."),
+            "talen": _(
+                "Bijvoorbeeld: Arabisch, Engels. Brieven hebben een korte samenvatting in de "
+                "eerste taal waarvoor er een is."
+            ),
+            "straat_huisnummer": _("Zoals in de BRP, bijvoorbeeld Dorpsstraat 12 A."),
+            "postcode": _("Bijvoorbeeld 1234 AB."),
             "regime": _("Wordt bepaald uit de datum van de IND als die bekend is (regel R2)."),
         }
 
@@ -69,6 +78,14 @@ class InburgeraarForm(NldsFormMixin, forms.ModelForm):
         if waarde and not (waarde.isdigit() and len(waarde) == 10):
             raise forms.ValidationError(_("Een V-nummer bestaat uit 10 cijfers."))
         return waarde
+
+    def clean_postcode(self):
+        waarde = re.sub(r"\s+", "", self.cleaned_data["postcode"]).upper()
+        if waarde and not re.fullmatch(r"[1-9]\d{3}[A-Z]{2}", waarde):
+            raise forms.ValidationError(
+                _("Een postcode is 4 cijfers en 2 letters, bijvoorbeeld 1234 AB.")
+            )
+        return f"{waarde[:4]} {waarde[4:]}" if waarde else ""
 
     def clean_geboortedatum(self):
         waarde = self.cleaned_data["geboortedatum"]

@@ -55,6 +55,11 @@ class Inburgeraar(models.Model):
         _("datum bekendmaking verblijfsrecht (IND)"), null=True, blank=True
     )
     talen = models.CharField(_("gesproken talen"), max_length=200, blank=True)
+    # The address letters go to, as the dossier holds it (from the BRP once that link exists).
+    # Empty until known: a letter is refused rather than sent without one (brieven.ontvanger).
+    straat_huisnummer = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    woonplaats = models.CharField(_("woonplaats"), max_length=100, blank=True)
     telefoon = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
     doelgroep = models.CharField(_("doelgroep"), max_length=40, choices=keuzes(Doelgroep))
@@ -94,6 +99,15 @@ class Inburgeraar(models.Model):
     def persoonsgegevens_compleet(self) -> bool:
         """Are name and date of birth known (needed before a letter or beschikking)?"""
         return self.naam_bekend and self.geboortedatum is not None
+
+    @property
+    def adres_bekend(self) -> bool:
+        return bool(self.straat_huisnummer and self.postcode and self.woonplaats)
+
+    @property
+    def adresregels(self) -> list[str]:
+        """The address as a letter prints it: street line, then postcode and place."""
+        return [self.straat_huisnummer, f"{self.postcode}  {self.woonplaats.upper()}"]
 
     @property
     def volledige_naam(self) -> str:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from openinburgering import brieven
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Conflict, Geweigerd
@@ -17,7 +18,7 @@ from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels.termijnen import inburgeringstermijn
 from openinburgering.ui.permissions import recht_vereist
 
-from . import brief, selectors, services
+from . import selectors, services
 from .forms import (
     BezwaarBeslissenForm,
     BezwaarForm,
@@ -189,7 +190,7 @@ def beschikking(request, uuid):
     if not pip.beschikking_pad:
         raise Http404
     try:
-        pad = brief.beschikking_pad(pip.beschikking_pad)
+        pad = brieven.pad(pip.beschikking_pad)
     except ValueError:
         raise Http404 from None
     if not pad.exists():
