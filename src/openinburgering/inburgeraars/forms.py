@@ -1,4 +1,3 @@
-import re
 from datetime import date
 
 from django import forms
@@ -9,7 +8,7 @@ from openinburgering.ui.forms import NldsFormMixin
 
 from . import bsn as bsn_tools
 from .codes import Doelgroep, keuzes
-from .models import Inburgeraar
+from .models import POSTCODE_FOUT, Inburgeraar, postcode_normaliseren
 from .workflow import Eindreden, Status
 
 DATUM_FOUT = _("Vul een geldige datum in, bijvoorbeeld 31-12-1990.")
@@ -80,12 +79,10 @@ class InburgeraarForm(NldsFormMixin, forms.ModelForm):
         return waarde
 
     def clean_postcode(self):
-        waarde = re.sub(r"\s+", "", self.cleaned_data["postcode"]).upper()
-        if waarde and not re.fullmatch(r"[1-9]\d{3}[A-Z]{2}", waarde):
-            raise forms.ValidationError(
-                _("Een postcode is 4 cijfers en 2 letters, bijvoorbeeld 1234 AB.")
-            )
-        return f"{waarde[:4]} {waarde[4:]}" if waarde else ""
+        try:
+            return postcode_normaliseren(self.cleaned_data["postcode"])
+        except ValueError:
+            raise forms.ValidationError(POSTCODE_FOUT) from None
 
     def clean_geboortedatum(self):
         waarde = self.cleaned_data["geboortedatum"]

@@ -1,3 +1,4 @@
+import re
 import uuid
 
 from django.conf import settings
@@ -14,6 +15,19 @@ from .workflow import Eindreden, Status
 
 #: Shown wherever a name is displayed while it is not yet known (a person DUO announced).
 NAAM_ONBEKEND = _("Naam nog onbekend")
+
+
+POSTCODE_FOUT = _("Een postcode is 4 cijfers en 2 letters, bijvoorbeeld 1234 AB.")
+
+
+def postcode_normaliseren(waarde: str) -> str:
+    """``1234ab`` → ``1234 AB``, as a letter prints it; ValueError when it is no Dutch postcode."""
+    kaal = re.sub(r"\s+", "", waarde).upper()
+    if not kaal:
+        return ""
+    if not re.fullmatch(r"[1-9]\d{3}[A-Z]{2}", kaal):
+        raise ValueError(kaal)
+    return f"{kaal[:4]} {kaal[4:]}"
 
 
 def volledige_naam(voornamen: str, voorvoegsel: str, achternaam: str) -> str:
