@@ -82,14 +82,12 @@ def render_html(template: str, context: dict) -> str:
         return render_to_string(template, context)
 
 
-def render_pdf(
+def brief_html(
     template: str, context: dict, *, gemeente, ontvanger: dict, kenmerk: str, datum: date,
     samenvatting=None,
-) -> bytes:  # fmt: skip
-    """Render ``template`` (which extends ``brieven/brief.html``) to PDF bytes. No side effects."""
-    from weasyprint import HTML
-
-    html = render_html(
+) -> str:  # fmt: skip
+    """The letter as the HTML WeasyPrint gets: ``template`` extends ``brieven/brief.html``."""
+    return render_html(
         template,
         {
             **context,
@@ -102,6 +100,13 @@ def render_pdf(
             ),
         },
     )
+
+
+def render_pdf(template: str, context: dict, **brief) -> bytes:
+    """The letter as PDF bytes (arguments as :func:`brief_html`). No side effects."""
+    from weasyprint import HTML
+
+    html = brief_html(template, context, **brief)
     return HTML(string=html, base_url=str(lettertypen.MAP)).write_pdf()
 
 

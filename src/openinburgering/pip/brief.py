@@ -24,27 +24,33 @@ def samenvatting(taalcode: str, *, leerroute: str, einde, bezwaar) -> dict | Non
     )
 
 
-def render_beschikking(
+def beschikking(
     *, pip, inburgeraar, gemeente, termijn, bezwaar, kenmerk, taalcode, wijziging_uitleg=""
-) -> bytes:
-    """The letter as PDF bytes. Pure rendering: no database writes, no files."""
-    return brieven.render_pdf(
-        "pip/beschikking.html",
-        {
+) -> dict:
+    """The arguments of :func:`brieven.render_pdf` for this beschikking."""
+    return {
+        "template": "pip/beschikking.html",
+        "context": {
             "pip": pip,
             "route": teksten.routetekst(pip.leerroute, niveau=pip.niveau),
             "termijn": termijn,
             "bezwaar": bezwaar,
             "wijziging_uitleg": wijziging_uitleg,
         },
-        gemeente=gemeente,
-        ontvanger=brieven.ontvanger(inburgeraar),
-        kenmerk=kenmerk,
-        datum=pip.dagtekening,
-        samenvatting=samenvatting(
+        "gemeente": gemeente,
+        "ontvanger": brieven.ontvanger(inburgeraar),
+        "kenmerk": kenmerk,
+        "datum": pip.dagtekening,
+        "samenvatting": samenvatting(
             taalcode,
             leerroute=pip.leerroute,
             einde=termijn.laatste_dag,
             bezwaar=bezwaar.laatste_dag,
         ),
-    )
+    }
+
+
+def render_beschikking(**kwargs) -> bytes:
+    """The letter as PDF bytes (arguments as :func:`beschikking`). Pure rendering: no database
+    writes, no files."""
+    return brieven.render_pdf(**beschikking(**kwargs))
