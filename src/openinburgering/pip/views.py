@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from openinburgering import brieven
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.accounts.rollen import Recht
+from openinburgering.brieven import samenvattingen
 from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
@@ -27,7 +28,7 @@ from .forms import (
     NieuwPipForm,
     PipForm,
 )
-from .models import PipStatus, PipVersie, Wijzigingsreden
+from .models import PipStatus, PipVersie, Samenvattingstaal, Wijzigingsreden
 from .regelfouten import RegelsGeschonden, schendingen_weergave
 
 
@@ -104,6 +105,9 @@ def _bewerken_context(actor, pip, form):
         "form": form,
         "schendingen": schendingen_weergave(services.toets(pip, peildatum=vandaag)),
         "advies": _advies(pip),
+        "samenvattingstaal": Samenvattingstaal(
+            samenvattingen.samenvattingstaal(pip.dossier.inburgeraar.talen)
+        ).label,
     }
 
 

@@ -184,3 +184,19 @@ def test_only_a_beheerder_may_change_the_logo(gemeente, medewerker, inloggen):
 
 def test_a_get_on_the_logo_url_is_not_an_error(beheerder):
     assert beheerder.get(reverse("gemeenten:logo")).status_code == 405
+
+
+@time_machine.travel(D("2026-01-06"), tick=False)
+def test_the_caseworker_sees_a_missing_address_and_the_summary_language(
+    actor, gemeente, persoon, inburgeraar_factory, inloggen
+):
+    klant = inloggen(actor.user)
+    zonder = inburgeraar_factory(gemeente, voornamen="Ayan", achternaam="Proef", postcode="")
+    pagina = klant.get(reverse("inburgeraars:detail", kwargs={"uuid": zonder.uuid})).content
+    assert "Adres nog onbekend." in pagina.decode()
+    pagina = klant.get(reverse("inburgeraars:detail", kwargs={"uuid": persoon.uuid})).content
+    assert "Adres nog onbekend." not in pagina.decode() and "9911 XY Amstelwaard" in pagina.decode()
+    afgesloten_intake(actor, persoon.dossier)
+    pip = pip_services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
+    pagina = klant.get(reverse("pip:bewerken", kwargs={"uuid": pip.uuid})).content.decode()
+    assert "Samenvatting in de beschikking: Tigrinya (ትግርኛ)." in pagina
