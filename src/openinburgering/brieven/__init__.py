@@ -120,7 +120,9 @@ def persoonsbrief(
     from .services import kenmerk_toekennen
 
     aan = ontvanger(inburgeraar)  # before a kenmerk is used up
-    kenmerk = kenmerk_toekennen(gemeente=gemeente, brief=brief, soort=soort, datum=datum)
+    kenmerk = kenmerk_toekennen(
+        gemeente=gemeente, brief=brief, soort=soort, datum=datum, dossier=inburgeraar.dossier
+    )
     taal = samenvattingen.samenvattingstaal(inburgeraar.talen)
     inhoud = render_pdf(
         template,

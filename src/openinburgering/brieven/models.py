@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from openinburgering.gemeenten.models import Gemeente
+from openinburgering.inburgeraars.models import Dossier
 
 
 class Kenmerkteller(models.Model):
@@ -37,6 +38,11 @@ class Briefkenmerk(models.Model):
     volgnummer = models.PositiveIntegerField()
     kenmerk = models.CharField(_("kenmerk"), max_length=20, unique=True)
     brief = models.UUIDField(unique=True)
+    # So a caseworker finds the dossier when someone calls with the kenmerk; kept (as null)
+    # when a dossier is removed, so the number is never handed out again.
+    dossier = models.ForeignKey(
+        Dossier, null=True, on_delete=models.SET_NULL, related_name="briefkenmerken"
+    )
     soort = models.CharField(max_length=40)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 

@@ -34,7 +34,9 @@ def _volgende(gemeente: Gemeente, jaar: int) -> int:
 
 
 @transaction.atomic
-def kenmerk_toekennen(*, gemeente: Gemeente, brief: uuid.UUID, soort: str, datum: date) -> str:
+def kenmerk_toekennen(
+    *, gemeente: Gemeente, brief: uuid.UUID, soort: str, datum: date, dossier=None
+) -> str:
     """The kenmerk of the letter about ``brief``: the one it already has, or the next number of
     the gemeente in the year of the letter's date."""
     bestaand = Briefkenmerk.objects.filter(brief=brief).values_list("kenmerk", flat=True).first()
@@ -49,5 +51,6 @@ def kenmerk_toekennen(*, gemeente: Gemeente, brief: uuid.UUID, soort: str, datum
         kenmerk=kenmerk,
         brief=brief,
         soort=soort,
+        dossier=dossier,
     )
     return kenmerk

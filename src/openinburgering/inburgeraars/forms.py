@@ -109,6 +109,7 @@ class NieuweInburgeraarForm(InburgeraarForm):
 
 
 class ZoekForm(NldsFormMixin, forms.Form):
+    # Also finds the dossier a letter went to by its kenmerk (selectors.inburgeraar_list).
     zoek = forms.CharField(label=_("Naam of V-nummer"), max_length=100, required=False)
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Alle statussen")), *Status.choices], required=False

@@ -296,8 +296,9 @@ def pip_vaststellen(
     bezwaar = termijnen.bezwaartermijn(dagtekening)  # R23: sent on the dagtekening
     brieven.ontvanger(dossier.inburgeraar)  # refuse before a kenmerk is used up
     kenmerk = kenmerk_toekennen(
-        gemeente=dossier.gemeente, brief=pip.uuid, soort="pip_beschikking", datum=dagtekening
-    )
+        gemeente=dossier.gemeente, brief=pip.uuid, soort="pip_beschikking", datum=dagtekening,
+        dossier=dossier,
+    )  # fmt: skip
     # The person's own language decides the summary, never a choice made elsewhere.
     taalcode = samenvattingen.samenvattingstaal(dossier.inburgeraar.talen)
     inhoud = brief.render_beschikking(

@@ -94,3 +94,22 @@ def test_letters_at_the_same_moment_get_different_numbers():
         d.join()
     assert not fouten
     assert sorted(kenmerken) == [f"0777-2026-{n:06d}" for n in range(1, 21)]
+
+
+def test_a_caseworker_finds_the_dossier_by_the_kenmerk_of_its_letter(
+    gemeente_a, gemeente_b, inburgeraar_factory
+):
+    from openinburgering.accounts.context import Actor
+    from openinburgering.inburgeraars.selectors import inburgeraar_list
+
+    persoon = inburgeraar_factory(gemeente_a, achternaam="Briefontvanger")
+    inburgeraar_factory(gemeente_a, achternaam="Ander")
+    kenmerk = kenmerk_toekennen(
+        gemeente=gemeente_a, brief=uuid.uuid4(), soort="test", datum=date(2026, 5, 4),
+        dossier=persoon.dossier,
+    )  # fmt: skip
+    gevonden = inburgeraar_list(actor=Actor(gemeente=gemeente_a, systeem="test"), zoekterm=kenmerk)
+    assert list(gevonden) == [persoon]
+    # Another gemeente's caseworker does not find it, even with the same number.
+    ander = inburgeraar_list(actor=Actor(gemeente=gemeente_b, systeem="test"), zoekterm=kenmerk)
+    assert not ander.exists()
