@@ -69,10 +69,6 @@ def briefcontext(*, gemeente, ontvanger: dict, kenmerk: str, datum: date, samenv
         "kenmerk": kenmerk,
         "datum": datum,
         "samenvatting": samenvatting,
-        "font_face": lettertypen.font_face_css(),
-        "font_standaard": lettertypen.STANDAARD,
-        "font_arabisch": lettertypen.ARABISCH,
-        "font_ethiopisch": lettertypen.ETHIOPISCH,
     }
 
 
@@ -98,6 +94,10 @@ def brief_html(
                 datum=datum,
                 samenvatting=samenvatting,
             ),
+            "font_face": lettertypen.font_face_css(),
+            "font_standaard": lettertypen.STANDAARD,
+            "font_arabisch": lettertypen.ARABISCH,
+            "font_ethiopisch": lettertypen.ETHIOPISCH,
         },
     )
 

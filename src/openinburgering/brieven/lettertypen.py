@@ -73,10 +73,18 @@ def _ttf(lt: Lettertype) -> Path:
     return doel
 
 
+def _bron(lt: Lettertype) -> str:
+    try:
+        return f'url("{_ttf(lt).as_uri()}") format("truetype")'
+    except OSError:
+        # No writable temp folder: slower, but the same glyphs from the shipped file.
+        return f'url("{lt.pad.as_uri()}") format("woff2")'
+
+
 def font_face_css() -> str:
     return "\n".join(
         f'@font-face {{ font-family: "{lt.familie}"; font-weight: {lt.gewicht}; '
-        f'font-style: normal; src: url("{_ttf(lt).as_uri()}") format("truetype"); }}'
+        f"font-style: normal; src: {_bron(lt)}; }}"
         for lt in LETTERTYPEN
     )
 

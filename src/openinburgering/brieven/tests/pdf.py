@@ -5,6 +5,8 @@ import functools
 import io
 import re
 import unicodedata
+from pathlib import Path
+from urllib.parse import unquote
 
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
@@ -28,9 +30,15 @@ def ingebedde_fonts(inhoud: bytes) -> set[str]:
     return namen
 
 
+def css_fontbestanden() -> list[Path]:
+    """The files the letter's @font-face rules name (the unpacked copies, normally)."""
+    urls = re.findall(r'url\("file://([^"]+)"\)', lettertypen.font_face_css())
+    return [Path(unquote(u)) for u in urls]
+
+
 @functools.cache
 def _fonts():
-    return [TTFont(lt.pad) for lt in lettertypen.LETTERTYPEN]
+    return [TTFont(pad) for pad in css_fontbestanden()]
 
 
 def geleverde_fontnamen() -> frozenset[str]:

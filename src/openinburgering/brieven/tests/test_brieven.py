@@ -251,11 +251,17 @@ def test_no_letter_without_an_address():
     assert "adres" in fout.value.message and fout.value.veld == "straat_huisnummer"
 
 
-def test_the_letter_fonts_are_shipped_under_the_ofl():
+def test_the_letter_fonts_are_shipped_under_the_ofl_and_the_css_names_them():
+    from fontTools.ttLib import TTFont
+
     assert (lettertypen.MAP / "LICENSE-OFL.txt").exists()
-    for lt in lettertypen.LETTERTYPEN:
+    bestanden = pdf.css_fontbestanden()
+    assert len(bestanden) == len(lettertypen.LETTERTYPEN)
+    for lt, bestand in zip(lettertypen.LETTERTYPEN, bestanden, strict=True):
         assert lt.pad.exists() and lt.pad.stat().st_size < 400_000, lt.bestand
         assert f'"{lt.familie}"' in lettertypen.font_face_css()
+        # The unpacked copy the CSS names draws exactly the shipped file's characters.
+        assert TTFont(bestand).getBestCmap() == TTFont(lt.pad).getBestCmap()
 
 
 def test_the_logo_is_on_the_letter():
