@@ -61,8 +61,8 @@ SAMENVATTINGEN: dict[str, Samenvatting] = {
             "{taaluren} hours of Dutch.",
         },
         pip_einde="You must finish your integration by {einde}.",
-        pip_bezwaar="Do you not agree with this decision? You can object in writing until "
-        "{bezwaar}.",
+        pip_bezwaar="Do you not agree with this decision? You can object in writing up to and "
+        "including {bezwaar}.",
         brief_belangrijk="This is an important letter from the municipality about your "
         "integration. Do you need help to read it? Please contact us.",
         officieel="The Dutch text of this letter is the official text.",
@@ -152,8 +152,8 @@ SAMENVATTINGEN: dict[str, Samenvatting] = {
             "ugu yaraan {taaluren} saacadood ay yihiin af-Holandi.",
         },
         pip_einde="Waa inaad dhammaysaa is-dhexgalkaaga ugu dambayn {einde}.",
-        pip_bezwaar="Ma aqbalsan tahay go'aankan? Waxaad qoraal ahaan uga soo horjeesan "
-        "kartaa ilaa {bezwaar}.",
+        pip_bezwaar="Haddii aadan ku raacsanayn go'aankan, waxaad qoraal ahaan uga soo "
+        "horjeesan kartaa ilaa {bezwaar}.",
         brief_belangrijk="Tani waa warqad muhiim ah oo ka timid dawladda hoose, kuna saabsan "
         "is-dhexgalkaaga. Ma u baahan tahay caawimo si aad u akhriso? Nala soo xiriir.",
         officieel="Qoraalka af-Holandiga ah ee warqaddan ayaa ah qoraalka rasmiga ah.",
@@ -198,8 +198,8 @@ SAMENVATTINGEN: dict[str, Samenvatting] = {
             "{taaluren} годин нідерландської мови.",
         },
         pip_einde="Ви маєте завершити інтеграцію не пізніше {einde}.",
-        pip_bezwaar="Ви не згодні з цим рішенням? Ви можете подати письмове заперечення до "
-        "{bezwaar}.",
+        pip_bezwaar="Ви не згодні з цим рішенням? Ви можете подати письмове заперечення не "
+        "пізніше {bezwaar}.",
         brief_belangrijk="Це важливий лист від муніципалітету щодо вашої інтеграції. Вам "
         "потрібна допомога, щоб прочитати його? Зверніться до нас.",
         officieel="Офіційним є текст цього листа нідерландською мовою.",

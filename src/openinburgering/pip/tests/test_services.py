@@ -86,7 +86,9 @@ def test_vaststellen_writes_the_beschikking_with_decision_term_and_bezwaar_deadl
     assert "U volgt de B1-route" in tekst
     assert "14 februari 2028" in tekst  # R7/R8: last day of the 3-year term
     assert "28 maart 2025" in tekst  # R23
-    assert "by 14-02-2028" in tekst and "until 28-03-2025" in tekst  # the same dates, in English
+    assert (
+        "by 14-02-2028" in tekst and "including 28-03-2025" in tekst
+    )  # the same dates, in English
     assert "bezwaar" in tekst
     assert "Summary in English" in tekst
     persoon.dossier.refresh_from_db()
