@@ -85,10 +85,11 @@ def logo(request):
         return redirect("gemeenten:instellingen")
     logo_form = LogoForm(request.POST, request.FILES)
     if logo_form.is_valid():
+        bestand = logo_form.cleaned_data["logo"]
         try:
-            services.gemeente_logo_wijzigen(
-                gemeente=gemeente, inhoud=logo_form.cleaned_data["logo"].read()
-            )
+            # A file far over the limit is not read into memory at all.
+            inhoud = bestand.read(services.LOGO_MAX_BYTES + 1)
+            services.gemeente_logo_wijzigen(gemeente=gemeente, inhoud=inhoud)
         except Geweigerd as exc:
             logo_form.add_error("logo", exc.message)
         else:

@@ -200,3 +200,13 @@ def test_the_caseworker_sees_a_missing_address_and_the_summary_language(
     pip = pip_services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
     pagina = klant.get(reverse("pip:bewerken", kwargs={"uuid": pip.uuid})).content.decode()
     assert "Samenvatting in de beschikking: Tigrinya (ትግርኛ)." in pagina
+
+
+def test_a_logo_over_2_mb_is_refused_without_an_error_page(beheerder, gemeente):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    groot = SimpleUploadedFile("logo.png", logo_png() + b"\0" * (2 * 1024 * 1024))
+    response = beheerder.post(reverse("gemeenten:logo"), {"logo": groot})
+    assert response.status_code == 400 and "hoogstens 2 MB" in response.content.decode()
+    leeg = beheerder.post(reverse("gemeenten:logo"), {})
+    assert leeg.status_code == 400 and "Kies een bestand met het logo." in leeg.content.decode()
