@@ -210,3 +210,24 @@ def test_a_logo_over_2_mb_is_refused_without_an_error_page(beheerder, gemeente):
     assert response.status_code == 400 and "hoogstens 2 MB" in response.content.decode()
     leeg = beheerder.post(reverse("gemeenten:logo"), {})
     assert leeg.status_code == 400 and "Kies een bestand met het logo." in leeg.content.decode()
+
+
+@time_machine.travel(D("2026-01-06"), tick=False)
+def test_over_the_api_no_address_is_a_problem_and_the_address_can_be_filled_in(
+    api_client, actor, gemeente, inburgeraar_factory
+):
+    zonder = inburgeraar_factory(gemeente, postcode="", aangemeld_op=D("2025-12-01"))
+    afgesloten_intake(actor, zonder.dossier)
+    pip = pip_services.pip_concept_aanmaken(actor=actor, dossier=zonder.dossier, **GELDIG_PIP)
+    client = api_client(gemeente)
+    response = client.post(f"/api/v1/pips/{pip.uuid}/vaststellen")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert "adres" in response.json()["detail"]
+    fout = client.patch(f"/api/v1/inburgeraars/{zonder.uuid}", {"postcode": "12345"}, format="json")
+    assert fout.status_code == 400
+    goed = client.patch(
+        f"/api/v1/inburgeraars/{zonder.uuid}", {"postcode": "9911xy"}, format="json"
+    )
+    assert goed.status_code == 200 and goed.json()["postcode"] == "9911 XY"
+    assert client.post(f"/api/v1/pips/{pip.uuid}/vaststellen").status_code == 200
