@@ -269,3 +269,11 @@ def test_the_logo_is_on_the_letter():
     pagina = PdfReader(io.BytesIO(inhoud)).pages[0]
     beelden = list(pagina.images)
     assert len(beelden) == 1 and beelden[0].image.size == (240, 80)
+
+
+def test_the_demo_logo_is_a_png_the_logo_service_accepts():
+    from openinburgering.brieven.demo import demologo
+    from openinburgering.gemeenten.services import _logo_png
+
+    png = _logo_png(demologo("Demodam"))
+    assert png.startswith(b"\x89PNG")
