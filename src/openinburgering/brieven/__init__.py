@@ -1,28 +1,139 @@
-"""Letters as PDF: a Django template rendered by WeasyPrint, stored privately, served by a view.
+"""Letters as PDF: one renderer and one layout for every letter the gemeente sends.
 
-Shared by every app that sends letters (handhaving; pip has its own beschikking helper). Fonts
-ship with the project (``ui/static/fonts``, Noto, SIL OFL): no system fonts, no network. Files
-live under ``settings.PRIVATE_MEDIA_ROOT``, never under static or media, and are only handed out
-by views that check the role and the gemeente.
+The PIP beschikking, the intake letters and the handhaving letters all extend
+``brieven/brief.html`` and are rendered here by WeasyPrint; the gemeente-settings preview shows
+the same partials and renders a sample letter through the same function. Every letter carries
+the recipient's name and address as the dossier holds them, the gemeente's logo and contact
+block, a readable kenmerk (``services.kenmerk_toekennen``), and a summary in the person's
+language or a note in Dutch and English that there is none (``samenvattingen``).
+
+Fonts ship with the project (``lettertypen``): no system fonts, no network. Files live under
+``settings.PRIVATE_MEDIA_ROOT``, never under static or media, and are only handed out by views
+that check the role and the gemeente.
 """
 
+import base64
 import hashlib
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
 
-FONTS = Path(__file__).resolve().parent.parent / "ui" / "static" / "fonts"
+from openinburgering.core.exceptions import Geweigerd
+
+from . import lettertypen, samenvattingen
+
+#: The fictional addressee of the sample letter on the settings page (no real person).
+VOORBEELD_ONTVANGER = {
+    "naam": "A. Voorbeeld",
+    "adresregels": ["Voorbeeldstraat 1", "9999 ZZ Voorbeeldstad"],
+}
 
 
-def render_pdf(template: str, context: dict) -> bytes:
-    """Render ``template`` (Dutch, whatever the user's language) to PDF bytes. No side effects."""
+def ontvanger(inburgeraar) -> dict:
+    """Name and address lines as the dossier holds them.
+
+    Refuses when the address is unknown: a letter without an address cannot be sent, and a
+    letter with a placeholder could be sent as if it were complete. The caseworker fills in the
+    address first (as with a missing name, ``vereis_persoonsgegevens``).
+    """
+    from openinburgering.inburgeraars.services import vereis_persoonsgegevens
+
+    vereis_persoonsgegevens(inburgeraar)
+    if not inburgeraar.adres_bekend:
+        raise Geweigerd(
+            _(
+                "Het adres van deze inburgeraar is nog onbekend. Een brief moet naar een adres: "
+                "vul eerst het adres aan via ‘Gegevens wijzigen’."
+            ),
+            veld="straat_huisnummer",
+        )
+    return {"naam": inburgeraar.volledige_naam, "adresregels": inburgeraar.adresregels}
+
+
+def logo_data_uri(gemeente) -> str:
+    if not gemeente.logo:
+        return ""
+    return "data:image/png;base64," + base64.b64encode(bytes(gemeente.logo)).decode("ascii")
+
+
+def briefcontext(*, gemeente, ontvanger: dict, kenmerk: str, datum: date, samenvatting=None):
+    """What every letter shows around its own text; also what the settings preview shows."""
+    return {
+        "gemeente": gemeente,
+        "logo": logo_data_uri(gemeente),
+        "ontvanger": ontvanger,
+        "kenmerk": kenmerk,
+        "datum": datum,
+        "samenvatting": samenvatting,
+    }
+
+
+def render_html(template: str, context: dict) -> str:
+    # The letter is Dutch whatever the user's language: the Dutch text is the decision.
+    with translation.override("nl"):
+        return render_to_string(template, context)
+
+
+def brief_html(
+    template: str, context: dict, *, gemeente, ontvanger: dict, kenmerk: str, datum: date,
+    samenvatting=None,
+) -> str:  # fmt: skip
+    """The letter as the HTML WeasyPrint gets: ``template`` extends ``brieven/brief.html``."""
+    return render_html(
+        template,
+        {
+            **context,
+            **briefcontext(
+                gemeente=gemeente,
+                ontvanger=ontvanger,
+                kenmerk=kenmerk,
+                datum=datum,
+                samenvatting=samenvatting,
+            ),
+            "font_face": lettertypen.font_face_css(),
+            "font_standaard": lettertypen.STANDAARD,
+            "font_arabisch": lettertypen.ARABISCH,
+            "font_ethiopisch": lettertypen.ETHIOPISCH,
+        },
+    )
+
+
+def render_pdf(template: str, context: dict, **brief) -> bytes:
+    """The letter as PDF bytes (arguments as :func:`brief_html`). No side effects."""
     from weasyprint import HTML
 
-    with translation.override("nl"):
-        html = render_to_string(template, {**context, "fonts": FONTS.as_uri()})
-    return HTML(string=html, base_url=str(FONTS)).write_pdf()
+    html = brief_html(template, context, **brief)
+    return HTML(string=html, base_url=str(lettertypen.MAP)).write_pdf()
+
+
+def persoonsbrief(
+    *, template: str, context: dict, gemeente, inburgeraar, brief, soort: str, datum: date,
+    map: str,
+) -> tuple[str, str]:  # fmt: skip
+    """Make and store a letter to ``inburgeraar`` about ``brief`` (a uuid): refuse without an
+    address, give it its kenmerk, add the short note in the person's language. Returns
+    (path, sha256) as :func:`opslaan`."""
+    from .services import kenmerk_toekennen
+
+    aan = ontvanger(inburgeraar)  # before a kenmerk is used up
+    kenmerk = kenmerk_toekennen(
+        gemeente=gemeente, brief=brief, soort=soort, datum=datum, dossier=inburgeraar.dossier
+    )
+    taal = samenvattingen.samenvattingstaal(inburgeraar.talen)
+    inhoud = render_pdf(
+        template,
+        {**context, "inburgeraar": inburgeraar},
+        gemeente=gemeente,
+        ontvanger=aan,
+        kenmerk=kenmerk,
+        datum=datum,
+        samenvatting=samenvattingen.samenvatting_brief(taal),
+    )
+    return opslaan(inhoud=inhoud, map=map, gemeente_code=gemeente.code, naam=str(brief))
 
 
 def opslaan(*, inhoud: bytes, map: str, gemeente_code: str, naam: str) -> tuple[str, str]:

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "openinburgering.begeleiding",
     "openinburgering.traject",
     "openinburgering.handhaving",
+    "openinburgering.brieven",
     "openinburgering.api",
 ]
 

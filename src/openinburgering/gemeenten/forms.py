@@ -43,3 +43,12 @@ class GemeenteInstellingenForm(NldsFormMixin, forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "adres": forms.TextInput(attrs={"autocomplete": "street-address"}),
         }
+
+
+class LogoForm(NldsFormMixin, forms.Form):
+    logo = forms.FileField(
+        label=_("Logo"),
+        help_text=_("PNG of JPEG, hoogstens 2 MB. Het logo staat linksboven op elke brief."),
+        widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg"}),
+        error_messages={"required": _("Kies een bestand met het logo.")},
+    )

@@ -45,6 +45,9 @@ class Gemeente(models.Model):
             "invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld inburgering@gemeente.nl.")
         },
     )
+    # The logo on letters: a PNG made by ``services.gemeente_logo_wijzigen`` (checked, scaled,
+    # stripped of metadata), kept in the database so every host renders the same letter.
+    logo = models.BinaryField(_("logo op brieven"), blank=True, default=b"", editable=False)
     # Optimistic locking for the settings page: a save based on an old read is a conflict.
     versie = models.PositiveIntegerField(default=1, editable=False)
 

@@ -1,9 +1,10 @@
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 import structlog
 
-from openinburgering.core.exceptions import Conflict
+from openinburgering.core.exceptions import Conflict, Geweigerd
 
 from .models import ApiToken, Gemeente, hash_token
 
@@ -65,4 +66,44 @@ def gemeente_instellingen_wijzigen(
         raise Conflict()
     gemeente.refresh_from_db()
     logger.info("gemeente_instellingen_gewijzigd", gemeente=gemeente.code, velden=gewijzigd)
+    return gemeente
+
+
+#: Upload limits for the logo; the stored PNG is scaled to fit the letter's header.
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+LOGO_MAX_PIXELS = (800, 320)
+
+
+def _logo_png(inhoud: bytes) -> bytes:
+    """The upload as a clean PNG: only PNG or JPEG, scaled down, without metadata."""
+    from io import BytesIO
+
+    from PIL import Image, UnidentifiedImageError
+
+    fout = _("Kies een afbeelding in PNG- of JPEG-formaat van hoogstens 2 MB.")
+    if not inhoud or len(inhoud) > LOGO_MAX_BYTES:
+        raise Geweigerd(fout, veld="logo")
+    try:
+        with Image.open(BytesIO(inhoud)) as beeld:
+            if beeld.format not in ("PNG", "JPEG"):
+                raise Geweigerd(fout, veld="logo")
+            if beeld.width * beeld.height > 40_000_000:
+                raise Geweigerd(fout, veld="logo")
+            beeld.load()
+            beeld = beeld.convert("RGBA")
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        raise Geweigerd(fout, veld="logo") from None
+    beeld.thumbnail(LOGO_MAX_PIXELS)
+    uit = BytesIO()
+    beeld.save(uit, format="PNG", optimize=True)
+    return uit.getvalue()
+
+
+@transaction.atomic
+def gemeente_logo_wijzigen(*, gemeente: Gemeente, inhoud: bytes | None) -> Gemeente:
+    """Set the logo printed on letters from an uploaded file, or remove it (``inhoud=None``)."""
+    logo = b"" if inhoud is None else _logo_png(inhoud)
+    Gemeente.objects.filter(pk=gemeente.pk).update(logo=logo, versie=F("versie") + 1)
+    gemeente.refresh_from_db()
+    logger.info("gemeente_logo_gewijzigd", gemeente=gemeente.code, verwijderd=inhoud is None)
     return gemeente

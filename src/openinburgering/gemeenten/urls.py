@@ -5,4 +5,6 @@ from . import views
 app_name = "gemeenten"
 urlpatterns = [
     path("instellingen/", views.instellingen, name="instellingen"),
+    path("instellingen/logo/", views.logo, name="logo"),
+    path("instellingen/voorbeeldbrief/", views.voorbeeldbrief, name="voorbeeldbrief"),
 ]

@@ -1,15 +1,20 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
+from openinburgering import brieven
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.accounts.rollen import Recht
-from openinburgering.core.exceptions import Conflict
+from openinburgering.brieven import samenvattingen
+from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.ui.permissions import recht_vereist
 
 from . import selectors, services
-from .forms import GemeenteInstellingenForm
+from .forms import GemeenteInstellingenForm, LogoForm
 
 
 def _fouten_naar_form(form, exc: ValidationError) -> None:
@@ -44,9 +49,70 @@ def instellingen(request):
         else:
             messages.success(request, _("De instellingen van de gemeente zijn opgeslagen."))
             return redirect("gemeenten:instellingen")
+    return _pagina(request, gemeente, form=form, logo_form=LogoForm())
+
+
+def _voorbeeldkenmerk(gemeente) -> str:
+    # Not a real kenmerk: the sample must never use up (or look like) a number of the counter.
+    return f"{gemeente.code}-{timezone.localdate().year}-VOORBEELD"
+
+
+def _pagina(request, gemeente, *, form, logo_form):
+    """The settings page; its preview renders the letter's own partials with the stored data."""
+    voorbeeld = brieven.briefcontext(
+        gemeente=gemeente,
+        ontvanger=brieven.VOORBEELD_ONTVANGER,
+        kenmerk=_voorbeeldkenmerk(gemeente),
+        datum=timezone.localdate(),
+    )
     return render(
         request,
         "gemeenten/instellingen.html",
-        {"form": form, "gemeente": gemeente},
-        status=400 if form.errors else 200,
+        {"form": form, "logo_form": logo_form, "gemeente": gemeente, "voorbeeld": voorbeeld},
+        status=400 if form.errors or logo_form.errors else 200,
     )
+
+
+@require_POST
+@recht_vereist(Recht.GEMEENTE_INSTELLEN)
+def logo(request):
+    """Upload or remove the logo on letters of the active gemeente."""
+    actor = actor_uit_request(request)
+    gemeente = selectors.actieve_gemeente_get(actor=actor)
+    if "verwijderen" in request.POST:
+        services.gemeente_logo_wijzigen(gemeente=gemeente, inhoud=None)
+        messages.success(request, _("Het logo is verwijderd. Brieven tonen nu de naam."))
+        return redirect("gemeenten:instellingen")
+    logo_form = LogoForm(request.POST, request.FILES)
+    if logo_form.is_valid():
+        bestand = logo_form.cleaned_data["logo"]
+        try:
+            # A file far over the limit is not read into memory at all.
+            inhoud = bestand.read(services.LOGO_MAX_BYTES + 1)
+            services.gemeente_logo_wijzigen(gemeente=gemeente, inhoud=inhoud)
+        except Geweigerd as exc:
+            logo_form.add_error("logo", exc.message)
+        else:
+            messages.success(request, _("Het logo is opgeslagen. Het staat op nieuwe brieven."))
+            return redirect("gemeenten:instellingen")
+    form = GemeenteInstellingenForm(instance=gemeente, initial={"versie": gemeente.versie})
+    return _pagina(request, gemeente, form=form, logo_form=logo_form)
+
+
+@require_GET
+@recht_vereist(Recht.GEMEENTE_INSTELLEN)
+def voorbeeldbrief(request):
+    """A sample letter as PDF, rendered exactly as real letters are, to a fictional person."""
+    gemeente = selectors.actieve_gemeente_get(actor=actor_uit_request(request))
+    inhoud = brieven.render_pdf(
+        "brieven/voorbeeld.html",
+        {},
+        gemeente=gemeente,
+        ontvanger=brieven.VOORBEELD_ONTVANGER,
+        kenmerk=_voorbeeldkenmerk(gemeente),
+        datum=timezone.localdate(),
+        samenvatting=samenvattingen.samenvatting_brief("en"),
+    )
+    response = HttpResponse(inhoud, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="voorbeeldbrief.pdf"'
+    return response

@@ -81,18 +81,19 @@ def _log(actor, zaak, omschrijving):
 def _brief(stap: Handhavingsstap) -> None:
     zaak = stap.zaak
     vereis_persoonsgegevens(zaak.dossier.inburgeraar)
-    inhoud = brieven.render_pdf(
-        f"handhaving/brief_{stap.soort}.html",
-        {
+    stap.brief_pad, stap.brief_sha256 = brieven.persoonsbrief(
+        template=f"handhaving/brief_{stap.soort}.html",
+        context={
             "stap": stap,
             "zaak": zaak,
-            "inburgeraar": zaak.dossier.inburgeraar,
-            "gemeente": zaak.gemeente,
             "verplichting": Verplichting(zaak.verplichting).label,
         },
-    )
-    stap.brief_pad, stap.brief_sha256 = brieven.opslaan(
-        inhoud=inhoud, map="handhaving", gemeente_code=zaak.gemeente.code, naam=str(stap.uuid)
+        gemeente=zaak.gemeente,
+        inburgeraar=zaak.dossier.inburgeraar,
+        brief=stap.uuid,
+        soort=f"handhaving_{stap.soort}",
+        datum=stap.datum,
+        map="handhaving",
     )
     stap.save(update_fields=["brief_pad", "brief_sha256"])
 

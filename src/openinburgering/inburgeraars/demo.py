@@ -1,5 +1,6 @@
 """Fictional people for demos and tests: invented names and generated, 11-proef-valid BSNs."""
 
+import hashlib
 import random
 from datetime import date, timedelta
 
@@ -74,9 +75,24 @@ def genereer_bsn(rng: random.Random) -> str:
             return "".join(map(str, cijfers)) + str(laatste)
 
 
+#: Invented streets for demo addresses (letters need one); postcodes in the unused 99xx range.
+STRATEN = ["Kastanjelaan", "Molenweg", "Havenstraat", "Lindeplein", "Beukenhof", "Dijkstraat"]
+
+
+def genereer_adres(sleutel: str, *, woonplaats: str = "Demodam") -> dict:
+    """A fictional address derived from ``sleutel``, so the person's other random data stay
+    the same with or without it."""
+    n = int(hashlib.sha256(sleutel.encode()).hexdigest()[:8], 16)
+    return {
+        "straat_huisnummer": f"{STRATEN[n % len(STRATEN)]} {n % 97 + 1}",
+        "postcode": f"99{n % 90 + 10:02d} {chr(65 + n % 26)}{chr(65 + n // 26 % 26)}",
+        "woonplaats": woonplaats,
+    }
+
+
 def genereer_persoon(rng: random.Random, *, peildatum: date) -> dict:
     geboren = peildatum - timedelta(days=rng.randint(18 * 365 + 5, 64 * 365))
-    return {
+    persoon = {
         "voornamen": rng.choice(VOORNAMEN),
         "achternaam": rng.choice(ACHTERNAMEN),
         "geboortedatum": geboren,
@@ -85,3 +101,4 @@ def genereer_persoon(rng: random.Random, *, peildatum: date) -> dict:
         "vnummer": "".join(str(rng.randint(0, 9)) for _ in range(10)),
         "telefoon": "06" + "".join(str(rng.randint(0, 9)) for _ in range(8)),
     }
+    return {**persoon, **genereer_adres(persoon["vnummer"])}

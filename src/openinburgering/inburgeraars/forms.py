@@ -8,7 +8,7 @@ from openinburgering.ui.forms import NldsFormMixin
 
 from . import bsn as bsn_tools
 from .codes import Doelgroep, keuzes
-from .models import Inburgeraar
+from .models import POSTCODE_FOUT, Inburgeraar, postcode_normaliseren
 from .workflow import Eindreden, Status
 
 DATUM_FOUT = _("Vul een geldige datum in, bijvoorbeeld 31-12-1990.")
@@ -46,6 +46,9 @@ class InburgeraarForm(NldsFormMixin, forms.ModelForm):
             "verblijfsdoel",
             "datum_bekendmaking_ind",
             "talen",
+            "straat_huisnummer",
+            "postcode",
+            "woonplaats",
             "telefoon",
             "email",
             "doelgroep",
@@ -54,7 +57,12 @@ class InburgeraarForm(NldsFormMixin, forms.ModelForm):
         ]
         help_texts = {
             "vnummer": _("Het vreemdelingennummer van de IND, 10 cijfers."),
-            "talen": _("Bijvoorbeeld: Arabisch, Engels."),
+            "talen": _(
+                "Bijvoorbeeld: Arabisch, Engels. Brieven hebben een korte samenvatting in de "
+                "eerste taal waarvoor er een is."
+            ),
+            "straat_huisnummer": _("Zoals in de BRP, bijvoorbeeld Dorpsstraat 12 A."),
+            "postcode": _("Bijvoorbeeld 1234 AB."),
             "regime": _("Wordt bepaald uit de datum van de IND als die bekend is (regel R2)."),
         }
 
@@ -69,6 +77,12 @@ class InburgeraarForm(NldsFormMixin, forms.ModelForm):
         if waarde and not (waarde.isdigit() and len(waarde) == 10):
             raise forms.ValidationError(_("Een V-nummer bestaat uit 10 cijfers."))
         return waarde
+
+    def clean_postcode(self):
+        try:
+            return postcode_normaliseren(self.cleaned_data["postcode"])
+        except ValueError:
+            raise forms.ValidationError(POSTCODE_FOUT) from None
 
     def clean_geboortedatum(self):
         waarde = self.cleaned_data["geboortedatum"]
@@ -95,6 +109,7 @@ class NieuweInburgeraarForm(InburgeraarForm):
 
 
 class ZoekForm(NldsFormMixin, forms.Form):
+    # Also finds the dossier a letter went to by its kenmerk (selectors.inburgeraar_list).
     zoek = forms.CharField(label=_("Naam of V-nummer"), max_length=100, required=False)
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Alle statussen")), *Status.choices], required=False

@@ -1,3 +1,4 @@
+import re
 import uuid
 
 from django.conf import settings
@@ -15,6 +16,19 @@ from .workflow import Eindreden, Status
 
 #: Shown wherever a name is displayed while it is not yet known (a person DUO announced).
 NAAM_ONBEKEND = _("Naam nog onbekend")
+
+
+POSTCODE_FOUT = _("Een postcode is 4 cijfers en 2 letters, bijvoorbeeld 1234 AB.")
+
+
+def postcode_normaliseren(waarde: str) -> str:
+    """``1234ab`` → ``1234 AB``, as a letter prints it; ValueError when it is no Dutch postcode."""
+    kaal = re.sub(r"\s+", "", waarde).upper()
+    if not kaal:
+        return ""
+    if not re.fullmatch(r"[1-9]\d{3}[A-Z]{2}", kaal):
+        raise ValueError(kaal)
+    return f"{kaal[:4]} {kaal[4:]}"
 
 
 def volledige_naam(voornamen: str, voorvoegsel: str, achternaam: str) -> str:
@@ -56,6 +70,11 @@ class Inburgeraar(models.Model):
         _("datum bekendmaking verblijfsrecht (IND)"), null=True, blank=True
     )
     talen = models.CharField(_("gesproken talen"), max_length=200, blank=True)
+    # The address letters go to, as the dossier holds it (from the BRP once that link exists).
+    # Empty until known: a letter is refused rather than sent without one (brieven.ontvanger).
+    straat_huisnummer = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    woonplaats = models.CharField(_("woonplaats"), max_length=100, blank=True)
     telefoon = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
     doelgroep = models.CharField(_("doelgroep"), max_length=40, choices=keuzes(Doelgroep))
@@ -95,6 +114,15 @@ class Inburgeraar(models.Model):
     def persoonsgegevens_compleet(self) -> bool:
         """Are name and date of birth known (needed before a letter or beschikking)?"""
         return self.naam_bekend and self.geboortedatum is not None
+
+    @property
+    def adres_bekend(self) -> bool:
+        return bool(self.straat_huisnummer and self.postcode and self.woonplaats)
+
+    @property
+    def adresregels(self) -> list[str]:
+        """The address as a letter prints it: street line, then postcode and place."""
+        return [self.straat_huisnummer, f"{self.postcode}  {self.woonplaats.upper()}"]
 
     @property
     def volledige_naam(self) -> str:

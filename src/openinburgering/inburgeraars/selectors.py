@@ -1,5 +1,7 @@
 """Every read of inburgeraars and dossiers. The tenant filter is applied here, once."""
 
+import re
+
 from django.db.models import Q
 from django.http import Http404
 
@@ -7,6 +9,9 @@ from openinburgering.accounts.context import Actor
 
 from . import bsn as bsn_tools
 from .models import Gebeurtenis, Inburgeraar
+
+#: The kenmerk of a letter (brieven): gemeentecode-year-sequence.
+KENMERK = re.compile(r"\d{4}-\d{4}-\d{6}")
 
 
 def _van_gemeente(actor: Actor):
@@ -17,11 +22,21 @@ def inburgeraar_list(*, actor: Actor, zoekterm: str = "", status: str = "", doel
     qs = _van_gemeente(actor).select_related("dossier", "dossier__klantregisseur")
     zoekterm = zoekterm.strip()
     if zoekterm:
-        qs = qs.filter(
+        treffers = (
             Q(achternaam__icontains=zoekterm)
             | Q(voornamen__icontains=zoekterm)
             | Q(vnummer__iexact=zoekterm)
         )
+        if KENMERK.fullmatch(zoekterm):
+            # Someone calls with the kenmerk of a letter: find the dossier it went to.
+            from openinburgering.brieven.models import Briefkenmerk
+
+            treffers |= Q(
+                dossier__in=Briefkenmerk.objects.filter(
+                    gemeente=actor.gemeente, kenmerk=zoekterm
+                ).values("dossier")
+            )
+        qs = qs.filter(treffers)
     if status:
         qs = qs.filter(dossier__status=status)
     if doelgroep:

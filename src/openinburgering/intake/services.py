@@ -256,20 +256,21 @@ def _brief(stap: Handhavingsstap, *, actor: Actor) -> None:
     """Render the step's letter (B1 Dutch) to PDF and store it privately with the step."""
     intake = stap.intake
     gemeente = intake.gemeente
-    inhoud = brieven.render_pdf(
-        f"intake/brief_{stap.soort}.html",
-        {
+    stap.brief_pad, stap.brief_sha256 = brieven.persoonsbrief(
+        template=f"intake/brief_{stap.soort}.html",
+        context={
             "stap": stap,
             "intake": intake,
-            "inburgeraar": intake.dossier.inburgeraar,
-            "gemeente": gemeente,
             "medewerker": actor.user.get_full_name() if actor.user is not None else "",
             "boete": handhaving.BOETE_BREDE_INTAKE,
             "artikel": handhaving.ARTIKEL_22,
         },
-    )
-    stap.brief_pad, stap.brief_sha256 = brieven.opslaan(
-        inhoud=inhoud, map="intake", gemeente_code=gemeente.code, naam=str(stap.uuid)
+        gemeente=gemeente,
+        inburgeraar=intake.dossier.inburgeraar,
+        brief=stap.uuid,
+        soort=f"intake_{stap.soort}",
+        datum=stap.datum,
+        map="intake",
     )
     stap.save(update_fields=["brief_pad", "brief_sha256"])
 

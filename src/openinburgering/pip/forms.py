@@ -29,7 +29,6 @@ VELDEN = [
     "lesuren_fysiek",
     "b1_onhaalbaar",
     "voldoende_inspanning",
-    "samenvatting_taal",
 ]
 
 

@@ -27,9 +27,17 @@ class Wijzigingsreden(models.TextChoices):
 
 
 class Samenvattingstaal(models.TextChoices):
-    GEEN = "", _("Geen samenvatting")
+    """The summary a beschikking carried, set at vaststellen from the person's languages
+    (``brieven.samenvattingen``); empty: a note in Dutch and English that there is none."""
+
+    GEEN = "", _("Geen samenvatting in de taal van de persoon")
+    NL = "nl", _("Nederlands (geen samenvatting nodig)")
     EN = "en", _("Engels (English)")
     AR = "ar", _("Arabisch (العربية)")
+    FA = "fa", _("Perzisch (فارسی)")
+    PRS = "prs", _("Dari (دری)")
+    TR = "tr", _("Turks (Türkçe)")
+    SO = "so", _("Somalisch (Soomaali)")
     UK = "uk", _("Oekraïens (Українська)")
     TI = "ti", _("Tigrinya (ትግርኛ)")
 
@@ -89,7 +97,7 @@ class PipVersie(models.Model):
     )
     samenvatting_taal = models.CharField(
         _("Samenvatting in de taal van de persoon"),
-        max_length=2,
+        max_length=3,
         choices=Samenvattingstaal,
         blank=True,
         default="",

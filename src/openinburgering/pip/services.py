@@ -12,8 +12,11 @@ from django.utils.translation import gettext_noop
 
 import structlog
 
+from openinburgering import brieven
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
+from openinburgering.brieven import samenvattingen
+from openinburgering.brieven.services import kenmerk_toekennen
 from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.core.teksten import Tekst, keuze
 from openinburgering.inburgeraars import services as inburgeraar_services
@@ -62,7 +65,6 @@ INHOUD = (
     "lesuren_fysiek",
     "b1_onhaalbaar",
     "voldoende_inspanning",
-    "samenvatting_taal",
     "reden_toelichting",
 )
 
@@ -297,17 +299,27 @@ def pip_vaststellen(
     )
     termijn = termijnen.inburgeringstermijn([*eerdere, dagtekening])  # R7, R8
     bezwaar = termijnen.bezwaartermijn(dagtekening)  # R23: sent on the dagtekening
+    brieven.ontvanger(dossier.inburgeraar)  # refuse before a kenmerk is used up
+    kenmerk = kenmerk_toekennen(
+        gemeente=dossier.gemeente, brief=pip.uuid, soort="pip_beschikking", datum=dagtekening,
+        dossier=dossier,
+    )  # fmt: skip
+    # The person's own language decides the summary, never a choice made elsewhere.
+    taalcode = samenvattingen.samenvattingstaal(dossier.inburgeraar.talen)
     inhoud = brief.render_beschikking(
         pip=pip,
         inburgeraar=dossier.inburgeraar,
         gemeente=dossier.gemeente,
         termijn=termijn,
         bezwaar=bezwaar,
+        kenmerk=kenmerk,
+        taalcode=taalcode,
         wijziging_uitleg=WIJZIGING_UITLEG.get(pip.reden, ""),
     )
-    relatief, sha = brief.beschikking_opslaan(
-        inhoud=inhoud, gemeente_code=dossier.gemeente.code, naam=str(pip.uuid)
-    )
+    relatief, sha = brieven.opslaan(
+        inhoud=inhoud, map="beschikkingen", gemeente_code=dossier.gemeente.code,
+        naam=str(pip.uuid),
+    )  # fmt: skip
     try:
         with transaction.atomic():
             PipVersie.objects.filter(dossier=dossier, status=PipStatus.VASTGESTELD).update(
@@ -323,6 +335,7 @@ def pip_vaststellen(
                 bezwaar_uiterlijk=bezwaar.laatste_dag,
                 beschikking_pad=relatief,
                 beschikking_sha256=sha,
+                samenvatting_taal=taalcode,
                 versie=F("versie") + 1,
             ):
                 raise Conflict(
@@ -367,7 +380,7 @@ def pip_vaststellen(
             _log(actor, dossier, Activiteit.WIJZIGEN)
             herbereken_na_commit(dossier)
     except Exception:
-        brief.beschikking_pad(relatief).unlink(missing_ok=True)
+        brieven.pad(relatief).unlink(missing_ok=True)
         raise
     logger.info("pip_vastgesteld", pip=str(pip.uuid), volgnummer=pip.volgnummer)
     return pip

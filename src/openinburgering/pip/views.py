@@ -8,8 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from openinburgering import brieven
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.accounts.rollen import Recht
+from openinburgering.brieven import samenvattingen
 from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
@@ -17,7 +19,7 @@ from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels.termijnen import inburgeringstermijn
 from openinburgering.ui.permissions import recht_vereist
 
-from . import brief, selectors, services
+from . import selectors, services
 from .forms import (
     BezwaarBeslissenForm,
     BezwaarForm,
@@ -26,7 +28,7 @@ from .forms import (
     NieuwPipForm,
     PipForm,
 )
-from .models import PipStatus, PipVersie, Wijzigingsreden
+from .models import PipStatus, PipVersie, Samenvattingstaal, Wijzigingsreden
 from .regelfouten import RegelsGeschonden, schendingen_weergave
 
 
@@ -103,6 +105,9 @@ def _bewerken_context(actor, pip, form):
         "form": form,
         "schendingen": schendingen_weergave(services.toets(pip, peildatum=vandaag)),
         "advies": _advies(pip),
+        "samenvattingstaal": Samenvattingstaal(
+            samenvattingen.samenvattingstaal(pip.dossier.inburgeraar.talen)
+        ).label,
     }
 
 
@@ -189,7 +194,7 @@ def beschikking(request, uuid):
     if not pip.beschikking_pad:
         raise Http404
     try:
-        pad = brief.beschikking_pad(pip.beschikking_pad)
+        pad = brieven.pad(pip.beschikking_pad)
     except ValueError:
         raise Http404 from None
     if not pad.exists():

@@ -157,6 +157,8 @@ class Routekenmerken:
     map_verplicht: bool
     pvt_verplicht: bool
     knm_examen_verplicht: bool
+    #: Moet de persoon in deze route examens halen? Niet in de Z-route (R59).
+    examen_verplicht: bool
     afschalen_mogelijk: bool
     schakelen_mogelijk: bool
 
@@ -168,6 +170,7 @@ ROUTES: dict[Leerroute, Routekenmerken] = {
         map_verplicht=True,
         pvt_verplicht=True,
         knm_examen_verplicht=True,
+        examen_verplicht=True,
         afschalen_mogelijk=True,
         schakelen_mogelijk=True,
     ),
@@ -177,6 +180,7 @@ ROUTES: dict[Leerroute, Routekenmerken] = {
         map_verplicht=False,
         pvt_verplicht=True,
         knm_examen_verplicht=True,
+        examen_verplicht=True,
         afschalen_mogelijk=False,
         schakelen_mogelijk=True,
     ),
@@ -186,6 +190,7 @@ ROUTES: dict[Leerroute, Routekenmerken] = {
         map_verplicht=True,
         pvt_verplicht=True,
         knm_examen_verplicht=False,
+        examen_verplicht=False,
         afschalen_mogelijk=False,
         schakelen_mogelijk=True,
     ),

@@ -61,7 +61,8 @@ def test_the_page_shows_code_and_oin_read_only_and_a_letter_preview(gemeente_a, 
     assert gemeente_a.code in inhoud and gemeente_a.oin in inhoud
     assert 'name="code"' not in inhoud and 'name="oin"' not in inhoud
     # The preview is rendered from the same partials as the letters themselves.
-    assert render_to_string("gemeenten/_brief_contact.html", {"gemeente": gemeente_a}) in inhoud
+    gemeente_a.refresh_from_db()
+    assert render_to_string("brieven/_contact.html", {"gemeente": gemeente_a}) in inhoud
     assert "Telefoon: 14 0001" in inhoud
     assert "Er staat nog geen telefoonnummer" not in inhoud
 

@@ -10,7 +10,7 @@ from openinburgering.inburgeraars.codes import (
     Verblijfsdoel,
     keuzes,
 )
-from openinburgering.inburgeraars.models import Inburgeraar
+from openinburgering.inburgeraars.models import POSTCODE_FOUT, Inburgeraar, postcode_normaliseren
 from openinburgering.inburgeraars.workflow import Eindreden, Status
 
 
@@ -77,7 +77,22 @@ class InburgeraarSerializer(serializers.ModelSerializer):
         allow_null=True,
         help_text=_("Leeg zolang de geboortedatum onbekend is (een persoon die DUO aanmeldde)."),
     )
+    straatHuisnummer = serializers.CharField(
+        source="straat_huisnummer",
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        help_text=_("Het adres voor brieven; zonder adres maakt het systeem geen brief."),
+    )
+    postcode = serializers.CharField(required=False, allow_blank=True, max_length=7)
+    woonplaats = serializers.CharField(required=False, allow_blank=True, max_length=100)
     dossier = DossierSerializer(read_only=True)
+
+    def validate_postcode(self, waarde):
+        try:
+            return postcode_normaliseren(waarde)
+        except ValueError:
+            raise serializers.ValidationError(POSTCODE_FOUT) from None
 
     def _verplicht(self, waarde):
         if waarde in (None, ""):
@@ -101,6 +116,9 @@ class InburgeraarSerializer(serializers.ModelSerializer):
             "verblijfsdoel",
             "datumBekendmakingInd",
             "talen",
+            "straatHuisnummer",
+            "postcode",
+            "woonplaats",
             "telefoon",
             "email",
             "doelgroep",

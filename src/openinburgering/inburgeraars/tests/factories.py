@@ -20,6 +20,9 @@ def maak_inburgeraar(gemeente, **velden):
         "voornamen": "Testa",
         "achternaam": "Voorbeeld",
         "geboortedatum": date(1990, 5, 17),
+        "straat_huisnummer": "Proefstraat 7",
+        "postcode": "9999 ZZ",
+        "woonplaats": "Proefdorp",
         "doelgroep": Doelgroep.ASIELSTATUSHOUDER,
     }
     standaard.update(velden)

@@ -86,8 +86,11 @@ def test_an_invitation_is_a_dated_step_with_a_b1_letter(actor, intake):
     assert stap.brief_pad and len(stap.brief_sha256) == 64
     tekst = _pdf_tekst(stap)
     for verwacht in (
-        "06-01-2025",  # date of the letter
-        "Yonas Proefdijk",  # the person's name
+        "6 januari 2025",  # date of the letter
+        "Yonas Proefdijk",  # the person's name and address
+        "Proefstraat 7",
+        "9999 ZZ PROEFDORP",
+        f"Kenmerk {intake.gemeente.code}-2025-000001",  # the readable kenmerk
         "U bent uitgenodigd voor een gesprek",
         "maandag 13 januari 2025",  # date, time and place of the meeting
         "14:30 uur",

@@ -64,8 +64,11 @@ class PipSerializer(serializers.ModelSerializer):
     samenvattingTaal = serializers.ChoiceField(
         source="samenvatting_taal",
         choices=Samenvattingstaal.choices,
-        required=False,
-        allow_blank=True,
+        read_only=True,
+        help_text=_(
+            "De taal van de samenvatting in de beschikking, bij vaststellen gekozen uit de talen "
+            "van de persoon. Leeg: geen samenvatting in de taal van de persoon."
+        ),
     )
     # A plain string: a second enum named "status" would collide with the dossier's in the schema.
     status = serializers.CharField(

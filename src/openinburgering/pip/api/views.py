@@ -8,6 +8,7 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from openinburgering import brieven
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.api.permissions import HeeftGemeenteToken
 from openinburgering.api.problems import PROBLEM_SCHEMA, problem
@@ -15,7 +16,7 @@ from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.inburgeraars.api.views import CONFLICT, FOUTEN, IF_MATCH, _versie_uit_if_match
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
-from openinburgering.pip import brief, selectors, services
+from openinburgering.pip import selectors, services
 from openinburgering.pip.regelfouten import RegelsGeschonden, schending_tekst
 
 from .serializers import API_NAAM, PipSerializer
@@ -145,7 +146,7 @@ class Beschikking(APIView):
         pip = selectors.pip_get(actor=actor_uit_request(request), uuid=uuid)
         if not pip.beschikking_pad:
             raise Http404
-        pad = brief.beschikking_pad(pip.beschikking_pad)
+        pad = brieven.pad(pip.beschikking_pad)
         if not pad.exists():
             raise Http404
         _log(request, pip, Activiteit.EXPORTEREN)

@@ -78,8 +78,9 @@ def test_from_work_item_through_intake_and_pip_to_the_letter(
     kim = medewerker(Rol.KLANTREGISSEUR, gemeente_a, first_name="Kim", last_name="Klantregisseur")
     TOTPDevice.objects.create(user=kim, name="app", confirmed=True)
     persoon = inburgeraar_factory(
-        gemeente_a, voornamen="Selam", achternaam="Proefdijk", aangemeld_op=date.today()
-    )
+        gemeente_a, voornamen="Selam", achternaam="Proefdijk", talen="Tigrinya",
+        aangemeld_op=date.today(),
+    )  # fmt: skip
     persoon.dossier.klantregisseur = kim
     persoon.dossier.save()
     ss139(persoon.dossier, date.today())
@@ -138,7 +139,6 @@ def test_from_work_item_through_intake_and_pip_to_the_letter(
     page.locator("#id_map_intensiteit").fill("64 uur")
     page.locator("#id_voortgang").fill("Gesprek met de klantregisseur.")
     page.locator("#id_gesprek_frequentie_weken").fill("8")
-    page.locator("#id_samenvatting_taal").select_option("ti")
     page.get_by_role("button", name="Concept opslaan").click()
     assert page.get_by_text("Het concept is opgeslagen.").is_visible()
     assert page.get_by_text("Het PIP voldoet aan alle regels.").is_visible()
@@ -155,6 +155,7 @@ def test_from_work_item_through_intake_and_pip_to_the_letter(
         p.extract_text() for p in PdfReader(io.BytesIO(download.value.path().read_bytes())).pages
     )
     assert "Selam Proefdijk" in tekst and "U volgt de B1-route" in tekst and "bezwaar" in tekst
+    assert "ብትግርኛ ሓጺር መግለጺ" in tekst  # the summary in the person's own language
 
     page.goto(f"{url}/inburgeraars/{persoon.uuid}/")
     assert page.get_by_text("brief van").first.is_visible()

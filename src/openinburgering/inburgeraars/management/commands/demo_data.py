@@ -9,8 +9,13 @@ from django.utils import timezone
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.models import User
 from openinburgering.accounts.rollen import Rol
+from openinburgering.brieven.demo import demologo
 from openinburgering.gemeenten.models import Gemeente, Lidmaatschap
-from openinburgering.gemeenten.services import apitoken_aanmaken, gemeente_aanmaken
+from openinburgering.gemeenten.services import (
+    apitoken_aanmaken,
+    gemeente_aanmaken,
+    gemeente_logo_wijzigen,
+)
 from openinburgering.inburgeraars import services
 from openinburgering.inburgeraars.codes import Doelgroep, GedetailleerdeDoelgroep, Verblijfsdoel
 from openinburgering.inburgeraars.demo import genereer_bsn, genereer_persoon
@@ -72,6 +77,8 @@ class Command(BaseCommand):
             return
         rng = random.Random(seed)
         gemeenten = {g["code"]: gemeente_aanmaken(**g) for g in GEMEENTEN}
+        # Demodam's letters show a (made-up) logo; Proefwijk's show the name as a word mark.
+        gemeente_logo_wijzigen(gemeente=gemeenten["9001"], inhoud=demologo("Demodam"))
         for username, voornaam, achternaam, rol, codes in GEBRUIKERS:
             user = User.objects.create_user(
                 username=username,

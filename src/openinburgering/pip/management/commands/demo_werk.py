@@ -100,7 +100,6 @@ class Command(BaseCommand):
                 pip = pip_services.pip_concept_aanmaken(
                     actor=actor,
                     dossier=dossier,
-                    samenvatting_taal=rng.choice(["", "en", "ar", "uk", "ti"]),
                     **route,
                     **VOLLEDIG,
                 )
