@@ -318,3 +318,31 @@ def dossier_status_wijzigen(
     )
     logger.info("dossier_status_gewijzigd", dossier=str(dossier.uuid), naar=naar)
     return dossier
+
+
+@transaction.atomic
+def klantregisseur_toewijzen(*, actor: Actor, dossier: Dossier, klantregisseur) -> Dossier:
+    """Make ``klantregisseur`` the dossier's caseworker (a teamleider's task, WERK_TOEWIJZEN)."""
+    from openinburgering.accounts.rollen import Recht
+
+    if not actor.mag(Recht.WERK_TOEWIJZEN):
+        raise Geweigerd(_("U mag geen dossiers toewijzen."))
+    if dossier.gemeente_id != actor.gemeente.pk:
+        raise Geweigerd(_("Dit dossier hoort bij een andere gemeente."))
+    if not klantregisseur.lidmaatschappen.filter(gemeente=dossier.gemeente).exists():
+        raise Geweigerd(_("Deze medewerker werkt niet voor deze gemeente."), veld="klantregisseur")
+    Dossier.objects.filter(pk=dossier.pk).update(klantregisseur=klantregisseur)
+    dossier.klantregisseur = klantregisseur
+    gebeurtenis_toevoegen(
+        dossier=dossier,
+        soort="klantregisseur_toegewezen",
+        omschrijving=_("Dossier toegewezen aan %(naam)s.")
+        % {"naam": klantregisseur.get_full_name() or klantregisseur.username},
+        bron=_bron(actor),
+        actor=actor,
+    )
+    verwerkingen_vastleggen(
+        actor=actor, activiteit=Activiteit.WIJZIGEN, pseudoniemen=[dossier.inburgeraar.pseudoniem]
+    )
+    logger.info("klantregisseur_toegewezen", dossier=str(dossier.uuid))
+    return dossier

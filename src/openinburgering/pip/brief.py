@@ -99,7 +99,7 @@ def render_beschikking(
     *, pip, inburgeraar, gemeente, termijn, bezwaar, wijziging_uitleg=""
 ) -> bytes:
     """The letter as PDF bytes. Pure rendering: no database writes, no files."""
-    from weasyprint import HTML
+    from openinburgering.brieven import html_naar_pdf
 
     context = {
         "pip": pip,
@@ -119,7 +119,7 @@ def render_beschikking(
     }
     with translation.override("nl"):
         html = render_to_string("pip/beschikking.html", context)
-    return HTML(string=html, base_url=str(FONTS)).write_pdf()
+    return html_naar_pdf(html)
 
 
 def beschikking_opslaan(*, inhoud: bytes, gemeente_code: str, naam: str) -> tuple[str, str]:
