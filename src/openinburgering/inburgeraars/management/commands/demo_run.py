@@ -126,8 +126,16 @@ class Command(BaseCommand):
         )
         if simulator:
             self.stdout.write(f"De DUO-simulator draait op http://127.0.0.1:{simulator_port}/")
+            poorten = (
+                ""
+                if (port, simulator_port) == (8000, 8001)
+                else f" PORT={port} SIMULATOR_PORT={simulator_port}"
+            )
             self.stdout.write(
-                "Laat DUO nieuwe inburgeraars melden: `make demo-scenario` in een tweede terminal."
+                "DUO kent de demopersonen; de meldingen van de gemeente (PIP's, uren) gaan nu naar "
+                f"DUO: zie http://127.0.0.1:{port}/koppeling/duo/ (login beheer).\n"
+                f"Laat DUO nieuwe inburgeraars melden: `make demo-scenario{poorten}` in een "
+                "tweede terminal."
             )
         self.stdout.write(f"\nDemo-logins (wachtwoord voor iedereen: {DEMO_WACHTWOORD}):")
         for regel in demo_logins():
