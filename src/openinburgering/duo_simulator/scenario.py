@@ -279,8 +279,10 @@ def _samenvatting(args, scenario: Scenario, nieuw, klaar, zonder_pip) -> None:
             "‘Naam nog onbekend’.\n"
             "    DUO geeft geen naam door (ADR 0041): de klantregisseur vult naam en geboortedatum "
             "aan (uit de BRP)\n    via ‘Gegevens wijzigen’; daarna kan de intake en het PIP.\n"
-            f"  - {basis}/werklijst/ : per persoon ‘PIP vaststellen binnen 10 weken’ (SS139).\n"
-            f"  - {basis}/koppeling/duo/werkitems/ : per persoon ‘persoonsgegevens aanvullen’.\n"
+            f"  - {basis}/werklijst/ (Niet toegewezen): per persoon ‘PIP vaststellen binnen 10 "
+            "weken’ (SS139) en ‘Brede intake afronden’.\n"
+            f"  - {basis}/koppeling/duo/werkitems/ : per persoon ‘Naam en geboortedatum "
+            "aanvullen’ en ‘Uitslag leerbaarheidstoets verwerken in het PIP’.\n"
             "  - de tijdlijn van elk dossier: de meldingen van DUO hierboven, met de uitslag van "
             "de leerbaarheidstoets."
         )

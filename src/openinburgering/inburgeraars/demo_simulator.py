@@ -1,15 +1,14 @@
 """What DUO knows about the demo's people, as plain data for the DUO simulator (``POST
 /_sim/zaaien`` or ``--zaai``).
 
-The simulator imports nothing from the product, so the demo hands it JSON: every Wi2021 person of
-the demo with their duty (plicht, start, notice), doelgroep, settling date, the
-leerbaarheidstoets as the intake recorded it, their exam results, and the PIPs DUO already
-received. PIPs and hours still waiting in the outbox are not seeded: the outbox delivers them,
-and DUO confirms them.
+The simulator imports nothing from the product, so the demo hands it JSON: every person of the
+demo (DUO registers the Wi2013 duty too) with their duty (plicht, start, notice), doelgroep,
+settling date, the leerbaarheidstoets as the intake recorded it, their exam results, and the PIPs
+DUO already received. PIPs and hours still waiting in the outbox are not seeded: the outbox
+delivers them, and DUO confirms them.
 """
 
 from openinburgering.gemeenten.models import Gemeente
-from openinburgering.inburgeraars.codes import Regime
 from openinburgering.inburgeraars.models import Inburgeraar
 from openinburgering.inburgeraars.workflow import Eindreden, Status
 from openinburgering.regels.plicht import begindatum_plicht
@@ -119,12 +118,10 @@ def persoon_voor_duo(inburgeraar: Inburgeraar) -> dict:
 
 
 def zaaigegevens() -> dict:
-    """Every demo gemeente and every Wi2021 person, in the shape of ``POST /_sim/zaaien``."""
-    inburgeraars = (
-        Inburgeraar.objects.filter(regime=Regime.WI2021)
-        .select_related("gemeente", "dossier", "dossier__brede_intake")
-        .order_by("id")
-    )
+    """Every demo gemeente and person, in the shape of ``POST /_sim/zaaien``."""
+    inburgeraars = Inburgeraar.objects.select_related(
+        "gemeente", "dossier", "dossier__brede_intake"
+    ).order_by("id")
     return {
         "gemeenten": [
             {"oin": g.oin, "gemeentecode": g.code, "naam": g.naam}

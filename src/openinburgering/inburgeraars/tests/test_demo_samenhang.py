@@ -200,9 +200,11 @@ def simulator_van_de_demo(demo, tmp_path, settings):
         app.sluit()
 
 
-def test_duo_confirms_every_message_of_the_demo(simulator_van_de_demo, db):
+def test_duo_confirms_every_message_of_the_demo(simulator_van_de_demo, db, settings):
     import requests
 
+    from openinburgering.gemeenten.models import Gemeente
+    from openinburgering.integrations.duo.afstemming import afstemmen
     from openinburgering.integrations.duo.bezorging import bezorgen
     from openinburgering.integrations.duo.models import (
         UitgaandBericht,
@@ -221,6 +223,16 @@ def test_duo_confirms_every_message_of_the_demo(simulator_van_de_demo, db):
     ]
     assert not afgewezen, "\n".join(afgewezen)
     assert not Werkitem.objects.filter(status="open").exists()
+    # The reconciliation finds no difference between us and DUO in any running dossier, and
+    # no person at DUO that we do not know.
+    settings.DUO_SIM_PERSONENLIJST = True
+    for gemeente in Gemeente.objects.all():
+        afstemming = afstemmen(gemeente=gemeente)
+        assert afstemming.aantal_dossiers > 0
+        assert afstemming.aantal_fouten == 0, afstemming.toelichting
+        assert afstemming.aantal_onbekende_personen == 0, afstemming.toelichting
+    verschillen = [f"{w.titel}: {w.toelichting}" for w in Werkitem.objects.filter(status="open")]
+    assert not verschillen, "\n".join(verschillen)
     # DUO knows every PIP now and set the inburgeringstermijn from the first one (R7).
     staat = requests.get(f"{simulator_van_de_demo}/_sim/personen", timeout=30).json()
     met_pip = {p["bsn"] for p in staat if p["heeftPip"]}

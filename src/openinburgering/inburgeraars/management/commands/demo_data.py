@@ -36,9 +36,15 @@ from openinburgering.inburgeraars.models import Bron, Inburgeraar
 from openinburgering.inburgeraars.workflow import Eindreden, Status
 from openinburgering.intake import services as intake_services
 from openinburgering.pip import services as pip_services
-from openinburgering.pip.models import GesprekStatus, PipStatus, Voortgangsgesprek
+from openinburgering.pip.models import (
+    GesprekStatus,
+    PipStatus,
+    Samenvattingstaal,
+    Voortgangsgesprek,
+)
 from openinburgering.pip.regelfouten import RegelsGeschonden
 from openinburgering.regels import termijnen
+from openinburgering.signalen.models import Signaal, SignaalStatus
 from openinburgering.signalen.services import signalen_herberekenen
 
 DEMO_WACHTWOORD = "demo-wachtwoord-2026"
@@ -88,7 +94,16 @@ PIP_INHOUD = {
     "afspraken": "U gaat naar alle lessen en meldt het als u ziek bent.",
 }
 # The PIP's summary goes in the person's language where the letter has that language.
-SAMENVATTING = {"Arabisch": "ar", "Tigrinya": "ti", "Oekraïens": "uk", "Engels": "en"}
+# Only the languages the letter offers (Samenvattingstaal) are used; others get no summary.
+SAMENVATTING = {
+    "Arabisch": "ar",
+    "Tigrinya": "ti",
+    "Oekraïens": "uk",
+    "Dari": "fa",
+    "Farsi": "fa",
+    "Turks": "tr",
+    "Engels": "en",
+}
 LBT_SCORES = [22, 26, 29, 31, 33, 36, 38]
 LBT_BENODIGD = 28
 
@@ -224,6 +239,7 @@ class Verloop:
                     code
                     for taal, code in SAMENVATTING.items()
                     if taal in (dossier.inburgeraar.talen or "")
+                    and code in Samenvattingstaal.values
                 ),
                 "",
             )
@@ -434,7 +450,7 @@ class Command(BaseCommand):
         # Schools, contracts, referrals and the school user 'taalschool' (taalaanbieders).
         call_command("taalaanbieders_demo", gemeente="9001", stdout=self.stdout)
         for gemeente in gemeenten.values():
-            resultaat = signalen_herberekenen(gemeente=gemeente)
+            signalen_herberekenen(gemeente=gemeente)
         _, sleutel = apitoken_aanmaken(gemeente=gemeenten["9001"], naam="demo-koppeling")
         per_status = {
             str(Status(s).label): Inburgeraar.objects.filter(dossier__status=s).count()
@@ -449,6 +465,6 @@ class Command(BaseCommand):
             f"Demodata geladen: {Inburgeraar.objects.count()} fictieve inburgeraars in 2 "
             f"gemeenten ({', '.join(f'{n} {s.lower()}' for s, n in per_status.items())}); "
             f"{pips} met een vastgesteld PIP en beschikking. Werklijst: "
-            f"{resultaat.get('nieuw', 0)} nieuwe werkitems.\n"
+            f"{Signaal.objects.filter(status=SignaalStatus.OPEN).count()} open werkitems.\n"
             f"API-token voor Demodam (eenmalig getoond): {sleutel}"
         )
