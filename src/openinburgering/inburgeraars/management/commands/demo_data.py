@@ -45,7 +45,7 @@ from openinburgering.pip.models import (
 from openinburgering.pip.regelfouten import RegelsGeschonden
 from openinburgering.regels import termijnen
 from openinburgering.signalen.models import Signaal, SignaalStatus
-from openinburgering.signalen.services import signalen_herberekenen
+from openinburgering.signalen.services import signalen_gebundeld, signalen_herberekenen
 
 DEMO_WACHTWOORD = "demo-wachtwoord-2026"
 GEMEENTEN = [
@@ -342,11 +342,15 @@ class Command(BaseCommand):
         parser.add_argument("--aantal", type=int, default=200)
         parser.add_argument("--seed", type=int, default=2022)
 
-    @transaction.atomic
     def handle(self, *args, aantal, seed, **options):
         if Gemeente.objects.filter(code=GEMEENTEN[0]["code"]).exists():
             self.stdout.write("Demodata staat er al.")
             return
+        # Every step asks the worklist to recompute its dossier; once, at the end, is enough.
+        with transaction.atomic(), signalen_gebundeld():
+            self._laden(aantal=aantal, seed=seed)
+
+    def _laden(self, *, aantal, seed):
         time_machine = _time_machine()
         rng = random.Random(seed)
         gemeenten = {g["code"]: gemeente_aanmaken(**g) for g in GEMEENTEN}
