@@ -35,6 +35,7 @@ from openinburgering.inburgeraars.demo import genereer_bsn, genereer_persoon
 from openinburgering.inburgeraars.models import Bron, Inburgeraar
 from openinburgering.inburgeraars.workflow import Eindreden, Status
 from openinburgering.intake import services as intake_services
+from openinburgering.intake.models import IntakeStatus
 from openinburgering.pip import services as pip_services
 from openinburgering.pip.models import (
     GesprekStatus,
@@ -310,7 +311,7 @@ class Verloop:
         if doel == Status.INTAKE and self.rng.random() < 0.6:
             afsluiten = None  # still busy with the intake
         intake = self.intake(dossier, intake_dag, afsluiten_op=afsluiten)
-        if intake.status != "afgesloten":
+        if intake.status != IntakeStatus.AFGESLOTEN:
             return
         concept_dag = self.volgende_dag(intake.afgesloten_op, 1, 7)
         if concept_dag is None:

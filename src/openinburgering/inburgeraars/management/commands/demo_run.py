@@ -8,6 +8,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -87,7 +88,15 @@ class Command(BaseCommand):
         zaai = Path(settings.BASE_DIR) / "var" / "duo_simulator_demo.json"
         zaai.parent.mkdir(parents=True, exist_ok=True)
         zaai.write_text(json.dumps(zaaigegevens(), ensure_ascii=False), encoding="utf-8")
-        self.stdout.write("DUO-simulator starten met de demopersonen…")
+        # Nothing delivered to DUO yet means fresh demo data: DUO starts over with it, so that a
+        # simulator left from an earlier demo cannot refuse today's PIPs as older than its own.
+        vers = not apps.is_installed("openinburgering.integrations.duo") or not (
+            apps.get_model("duo", "UitgaandBericht").objects.filter(status="bezorgd").exists()
+        )
+        self.stdout.write(
+            "DUO-simulator starten met de demopersonen"
+            + (" (nieuwe demodata: DUO begint opnieuw)…" if vers else "…")
+        )
         return subprocess.Popen(
             [
                 sys.executable,
@@ -99,6 +108,7 @@ class Command(BaseCommand):
                 f"http://127.0.0.1:{port}",
                 "--zaai",
                 str(zaai),
+                *(["--reset"] if vers else []),
             ],
             env=env,
         )
