@@ -275,8 +275,9 @@ def _samenvatting(args, scenario: Scenario, nieuw, klaar, zonder_pip) -> None:
         _uit(
             f"\n{len(nieuw)} nieuwe inburgeraars (V-nummers {nummers}). Wat u nu ziet, ingelogd "
             "als klantregisseur (wachtwoord demo-wachtwoord-2026):\n"
-            f"  - {basis}/inburgeraars/ : de nieuwe dossiers, status ‘Aangemeld’, met V-nummer en "
-            "‘Naam nog onbekend’.\n"
+            f"  - {basis}/inburgeraars/ : de nieuwe dossiers met V-nummer en ‘Naam nog onbekend’; "
+            "status ‘Brede intake’\n    zodra de gemeente de uitslag van de leerbaarheidstoets "
+            "(SS131) heeft verwerkt.\n"
             "    DUO geeft geen naam door (ADR 0041): de klantregisseur vult naam en geboortedatum "
             "aan (uit de BRP)\n    via ‘Gegevens wijzigen’; daarna kan de intake en het PIP.\n"
             f"  - {basis}/werklijst/ (Niet toegewezen): per persoon ‘PIP vaststellen binnen 10 "
