@@ -5,6 +5,7 @@ Messages go to stderr with ``print`` (no ``logging``: DUO's paths contain BSNs).
 """
 
 import argparse
+import json
 import os
 import signal
 import sys
@@ -44,6 +45,12 @@ def _serve_parser() -> argparse.ArgumentParser:
         "--duo-oin", default=os.environ.get("DUO_OIN", DUO_OIN_STANDAARD), help="DUO's OIN"
     )
     p.add_argument("--reset", action="store_true", help="begin met een lege toestand")
+    p.add_argument(
+        "--zaai",
+        default=None,
+        help="JSON-bestand met gemeenten en personen die DUO al kent (zoals POST /_sim/zaaien); "
+        "ingelezen voordat de simulator verzoeken aanneemt",
+    )
     p.add_argument("--stil", action="store_true", help="geen regel per verzoek op stderr")
     return p
 
@@ -73,6 +80,20 @@ def serve(argv: list[str]) -> int:
     app = Simulator(args.db, specs=specs, duo_oin=args.duo_oin, gemeente_url=args.gemeente_url)
     if args.reset:
         app.reset()
+    if args.zaai:
+        # Before the port opens: the gemeente's outbox must never reach a DUO that does not yet
+        # know the people it reports about.
+        try:
+            uitkomst = app.zaaien(json.loads(Path(args.zaai).read_text(encoding="utf-8")))
+        except (OSError, ValueError) as fout:
+            print(f"FOUT: kan {args.zaai} niet inlezen: {fout}", file=sys.stderr)
+            app.sluit()
+            return 1
+        print(
+            f"DUO-simulator: {uitkomst['nieuw']} personen gezaaid, {uitkomst['alBekend']} waren "
+            "al bekend.",
+            file=sys.stderr,
+        )
     try:
         server = maak_server(app, args.host, args.port, verbose=not args.stil)
     except (OSError, OverflowError, SystemExit) as fout:  # a taken port, an impossible one

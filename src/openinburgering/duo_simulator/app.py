@@ -280,6 +280,8 @@ class Simulator:
             return _json(200, self.store.gemeenten())
         if pad == "/personen" and methode == "POST":
             return self._persoon_opslaan(body)
+        if pad == "/zaaien" and methode == "POST":
+            return _json(200, self.zaaien(body))
         if pad == "/personen" and methode == "GET":
             gemeente = request.args.get("gemeente")
             lijst = [
@@ -347,6 +349,10 @@ class Simulator:
             self._storing = None
         self._wek()
         self.store.reset()
+
+    def zaaien(self, invoer: dict) -> dict:
+        """Seed gemeenten and persons in one go (see ``personen.zaaien``)."""
+        return personen.zaaien(self.store, invoer, self.klok.vandaag())
 
     def _gemeente_opslaan(self, body) -> Response:
         oin, code = body.get("oin"), body.get("gemeentecode")

@@ -278,3 +278,45 @@ def bijwerken(store, bestaand: dict | None, invoer: dict, vandaag: date) -> dict
 
 def volledige_staat(store, persoon: dict) -> dict:
     return {**persoon, "contactpersonen": store.koppelingen_van(persoon["bsn"])}
+
+
+def zaaien(store, invoer: dict, vandaag: date) -> dict:
+    """Seed what DUO knows before a demo starts: gemeenten and persons, as plain data.
+
+    ``invoer`` is ``{"gemeenten": [{"oin", "gemeentecode", "naam"?}], "personen": [<person as
+    for POST /_sim/personen>]}``. Everything is checked before anything is stored. A person the
+    simulator already knows is left as it is: what the gemeente reported since the last seeding
+    (PIPs, hours) is DUO's state now and must survive a restart of the demo.
+    """
+    if not isinstance(invoer, dict):
+        raise OngeldigeInvoer("De body moet een JSON-object zijn.")
+    onbekend = sorted(set(invoer) - {"gemeenten", "personen"})
+    if onbekend:
+        raise OngeldigeInvoer("Onbekende velden: " + ", ".join(onbekend))
+    gemeenten = invoer.get("gemeenten") or []
+    lijst = invoer.get("personen") or []
+    if not (isinstance(gemeenten, list) and isinstance(lijst, list)):
+        raise OngeldigeInvoer("'gemeenten' en 'personen' moeten lijsten zijn.")
+    for gemeente in gemeenten:
+        code = gemeente.get("gemeentecode") if isinstance(gemeente, dict) else None
+        if not (isinstance(code, str) and len(code) == 4 and code.isdigit()):
+            raise OngeldigeInvoer("Elke gemeente heeft een 'gemeentecode' van 4 cijfers nodig.")
+        if gemeente.get("oin") is None:
+            raise OngeldigeInvoer("Elke gemeente heeft een 'oin' nodig.")
+        _oin(gemeente["oin"], "oin")
+    for persoon in lijst:
+        controleer(persoon)
+    bsns = [p["bsn"] for p in lijst]
+    if len(set(bsns)) != len(bsns):
+        raise OngeldigeInvoer("Een BSN komt meer dan eens voor.")
+    nieuw = bekend = 0
+    with store.transactie():
+        for gemeente in gemeenten:
+            store.gemeente_opslaan(gemeente["oin"], gemeente["gemeentecode"], gemeente.get("naam"))
+        for persoon in lijst:
+            if store.persoon(persoon["bsn"]) is not None:
+                bekend += 1
+                continue
+            store.persoon_opslaan(bijwerken(store, None, persoon, vandaag))
+            nieuw += 1
+    return {"gemeenten": len(gemeenten), "nieuw": nieuw, "alBekend": bekend}

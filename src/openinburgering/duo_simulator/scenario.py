@@ -58,6 +58,17 @@ class Client:
             raise SimulatorFout(f"simulator niet bereikbaar op {self.url}: {fout}") from fout
 
 
+# What each notification means, in the words the gemeente's timeline uses.
+BETEKENIS = {
+    "SS101": "inburgeringsplichtig",
+    "SS139": "termijn van 10 weken voor het PIP gestart",
+    "SS137": "aangemeld voor de leerbaarheidstoets",
+    "SS131": "uitslag leerbaarheidstoets bekend",
+    "SS102": "inburgeringstermijn gestart",
+    "SS199": "examenuitslag bekend",
+}
+
+
 def _uit(tekst: str) -> None:
     print(tekst, flush=True)
 
@@ -67,6 +78,11 @@ def _kort(antwoord) -> str:
     return tekst if len(tekst) <= 160 else tekst[:157] + "..."
 
 
+def _wie(persoon: dict) -> str:
+    """How the gemeente's caseload shows the person: DUO's notifications carry no name."""
+    return f"V-nummer {persoon['vNummer']}" if persoon.get("vNummer") else "(zonder V-nummer)"
+
+
 class Scenario:
     def __init__(self, sim: Client, gemeente_url: str, gemeente_oin: str, rng: random.Random):
         self.sim = sim
@@ -74,6 +90,7 @@ class Scenario:
         self.gemeente_oin = gemeente_oin
         self.rng = rng
         self.verstuurd: list[tuple[str, str, object]] = []
+        self.fouten: list[str] = []
 
     def vandaag(self) -> date:
         _, klok = self.sim.aanroep("GET", "/_sim/klok")
@@ -90,8 +107,12 @@ class Scenario:
                 "gemeenteUrl": self.gemeente_url,
             },
         )
-        if status == 200:
-            uitkomst = f"gemeente antwoordde {antwoord['status']} {_kort(antwoord['antwoord'])}"
+        if status == 200 and 200 <= (antwoord["status"] or 0) < 300:
+            uitkomst = f"aangenomen ({antwoord['status']})"
+            gemeente_status = antwoord["status"]
+        elif status == 200:
+            uitkomst = f"GEWEIGERD door de gemeente ({antwoord['status']}): "
+            uitkomst += _kort(antwoord["antwoord"])
             gemeente_status = antwoord["status"]
         elif status == 502:
             uitkomst = f"NIET AFGELEVERD: {_kort(antwoord['antwoord'])}"
@@ -99,8 +120,10 @@ class Scenario:
         else:
             uitkomst = f"simulator weigerde ({status}): {_kort(antwoord)}"
             gemeente_status = None
-        naam = persoon.get("naam") or ""
-        _uit(f"  {gebeurtenis} -> {persoon['bsn']} ({naam}): {uitkomst}")
+        regel = f"  {gebeurtenis} ({BETEKENIS.get(gebeurtenis, gebeurtenis)}), {_wie(persoon)}"
+        _uit(f"{regel}: {uitkomst}")
+        if gemeente_status is None or not 200 <= gemeente_status < 300:
+            self.fouten.append(f"{regel}: {uitkomst}")
         self.verstuurd.append((gebeurtenis, persoon["bsn"], gemeente_status))
 
     def nieuwe_persoon(self, vandaag: date, index: int) -> dict:
@@ -121,7 +144,7 @@ class Scenario:
         status, persoon = self.sim.aanroep("POST", "/_sim/personen", invoer)
         if status not in (200, 201):
             raise SimulatorFout(f"persoon aanmaken mislukt ({status}): {_kort(persoon)}")
-        _uit(f"Nieuwe inburgeraar {persoon['bsn']} {persoon['naam']} ({gedetailleerd})")
+        _uit(f"  {_wie(persoon)}: {gedetailleerd.lower()}, plichtig sinds {plicht:%d-%m-%Y}")
         return persoon
 
     def lbt_uitslag(self, persoon: dict, vandaag: date) -> None:
@@ -148,8 +171,9 @@ class Scenario:
 
     def start(self, aantal: int) -> list[dict]:
         vandaag = self.vandaag()
+        _uit(f"\nDUO kent {aantal} nieuwe inburgeraars in deze gemeente:")
         personen = [self.nieuwe_persoon(vandaag, i) for i in range(aantal)]
-        _uit("\nDUO meldt de inburgeringsplicht en de start van de 10-wekentermijn:")
+        _uit("\nDUO meldt de inburgeringsplicht en de start van de 10-wekentermijn voor het PIP:")
         for persoon in personen:
             self.notificeer("SS101", persoon)
             self.notificeer("SS139", persoon)
@@ -160,12 +184,29 @@ class Scenario:
             self.notificeer("SS131", persoon)
         return personen
 
-    def vervolg(self, personen: list[dict], wacht: float) -> list[dict]:
-        """Wait (at most ``wacht`` seconds) for PIPs; then SS102 and SS199 per person."""
+    def wachtend_op_vervolg(self) -> list[dict]:
+        """People DUO announced to this gemeente (SS101) whose PIP DUO now has, but who did not
+        hear SS102 yet: the gemeente set their PIP since an earlier run."""
+        _, lijst = self.sim.aanroep("GET", f"/_sim/personen?gemeente={self.gemeente_oin}")
+        _, verstuurd = self.sim.aanroep("GET", f"/_sim/notificaties?doel={self.gemeente_oin}")
+        per_soort: dict[str, set] = {}
+        for n in verstuurd:
+            per_soort.setdefault(n["gebeurtenisId"], set()).add(n["body"].get("bsn"))
+        uit = []
+        for p in lijst:
+            gemeld = p["bsn"] in per_soort.get("SS101", set())
+            if p["heeftPip"] and gemeld and p["bsn"] not in per_soort.get("SS102", set()):
+                _, staat = self.sim.aanroep("GET", f"/_sim/personen/{p['bsn']}")
+                uit.append(staat)
+        return uit
+
+    def vervolg(self, personen: list[dict], wacht: float) -> tuple[list[dict], list[dict]]:
+        """SS102 and SS199 for each person with a PIP at DUO; waits at most ``wacht`` seconds
+        for the others. Returns (done, still without PIP)."""
         open_ = {p["bsn"]: p for p in personen}
         klaar: list[dict] = []
         einde = time.monotonic() + wacht
-        if open_:
+        if open_ and wacht > 0:
             _uit(f"\nWachten (max. {wacht:.0f} s) tot de gemeente een PIP registreert bij DUO...")
         while open_:
             for bsn, persoon in list(open_.items()):
@@ -173,8 +214,9 @@ class Scenario:
                 if staat.get("pips") and staat.get("termijn"):
                     termijn = staat["termijn"]
                     _uit(
-                        f"PIP van {bsn} geregistreerd; inburgeringstermijn "
-                        f"{termijn['startdatum']} t/m {termijn['einddatum']} (exclusief):"
+                        f"\nPIP van {_wie(persoon)} is bij DUO geregistreerd; "
+                        f"inburgeringstermijn {termijn['startdatum']} t/m {termijn['einddatum']} "
+                        "(exclusief):"
                     )
                     self.notificeer("SS102", persoon)
                     self.examenuitslag(persoon, self.vandaag())
@@ -184,9 +226,7 @@ class Scenario:
             if not open_ or time.monotonic() >= einde:
                 break
             time.sleep(1.0)
-        for bsn in open_:
-            _uit(f"Geen PIP geregistreerd voor {bsn}: SS102 en SS199 niet verstuurd.")
-        return klaar
+        return klaar, list(open_.values())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -200,15 +240,65 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--simulator-url", default="http://127.0.0.1:8001")
     p.add_argument("--aantal", type=int, default=5)
     p.add_argument(
-        "--wacht", type=float, default=60.0, help="seconden wachten op PIP's (0 = niet wachten)"
+        "--wacht",
+        type=float,
+        default=0.0,
+        help="seconden wachten tot de gemeente een PIP registreert (standaard 0: dat doet een "
+        "klantregisseur, later; een volgende run stuurt dan SS102 en SS199)",
     )
     p.add_argument(
         "--vervolg",
         action="store_true",
-        help="geen nieuwe personen; alleen SS102/SS199 voor personen van deze gemeente met PIP",
+        help="geen nieuwe personen; alleen SS102/SS199 voor eerder gemelde personen met een PIP",
     )
     p.add_argument("--seed", type=int, help="vaste random seed (reproduceerbaar)")
     return p
+
+
+def _samenvatting(args, scenario: Scenario, nieuw, klaar, zonder_pip) -> None:
+    _uit("\n=== Samenvatting ===")
+    if scenario.fouten:
+        _uit(
+            f"LET OP: {len(scenario.fouten)} van {len(scenario.verstuurd)} notificaties kwamen "
+            "niet aan of werden geweigerd:"
+        )
+        for fout in scenario.fouten:
+            _uit(fout)
+        _uit("Draait `make demo` (met dezelfde PORT en SIMULATOR_PORT)?")
+    elif scenario.verstuurd:
+        _uit(f"DUO stuurde {len(scenario.verstuurd)} notificaties; de gemeente nam ze alle aan.")
+    else:
+        _uit("Er viel niets te melden: geen nieuwe personen en geen PIP's die op DUO wachten.")
+    basis = args.gemeente_url.rstrip("/")
+    if nieuw:
+        nummers = ", ".join(str(p["vNummer"]) for p in nieuw)
+        _uit(
+            f"\n{len(nieuw)} nieuwe inburgeraars (V-nummers {nummers}). Wat u nu ziet, ingelogd "
+            "als klantregisseur (wachtwoord demo-wachtwoord-2026):\n"
+            f"  - {basis}/inburgeraars/ : de nieuwe dossiers met V-nummer en ‘Naam nog onbekend’; "
+            "status ‘Brede intake’\n    zodra de gemeente de uitslag van de leerbaarheidstoets "
+            "(SS131) heeft verwerkt.\n"
+            "    DUO geeft geen naam door (ADR 0041): de klantregisseur vult naam en geboortedatum "
+            "aan (uit de BRP)\n    via ‘Gegevens wijzigen’; daarna kan de intake en het PIP.\n"
+            f"  - {basis}/werklijst/ (Niet toegewezen): per persoon ‘PIP vaststellen binnen 10 "
+            "weken’ (SS139) en ‘Brede intake afronden’.\n"
+            f"  - {basis}/koppeling/duo/werkitems/ : per persoon ‘Naam en geboortedatum "
+            "aanvullen’ en ‘Uitslag leerbaarheidstoets verwerken in het PIP’.\n"
+            "  - de tijdlijn van elk dossier: de meldingen van DUO hierboven, met de uitslag van "
+            "de leerbaarheidstoets."
+        )
+    if klaar:
+        _uit(
+            f"\n{len(klaar)} personen kregen hun inburgeringstermijn (SS102) en een examenuitslag "
+            f"(SS199): zie hun tijdlijn en {basis}/koppeling/duo/ (beheer, inloggen als beheer)."
+        )
+    if zonder_pip:
+        _uit(
+            f"\nVolgende stap: stel als klantregisseur voor {len(zonder_pip)} nieuwe personen het "
+            "PIP vast (na naam, intake en leerbaarheidstoets). De gemeente meldt het PIP aan DUO; "
+            "draai daarna `make demo-scenario` opnieuw: DUO stuurt dan de start van de "
+            "inburgeringstermijn (SS102) en een examenuitslag (SS199)."
+        )
 
 
 def main(argv: list[str]) -> int:
@@ -229,20 +319,15 @@ def main(argv: list[str]) -> int:
                 "/_sim/gemeenten",
                 {"oin": args.gemeente_oin, "gemeentecode": args.gemeentecode},
             )
-        if args.vervolg:
-            _, lijst = sim.aanroep("GET", f"/_sim/personen?gemeente={args.gemeente_oin}")
-            _, verstuurd = sim.aanroep("GET", f"/_sim/notificaties?doel={args.gemeente_oin}")
-            al_gedaan = {n["body"].get("bsn") for n in verstuurd if n["gebeurtenisId"] == "SS102"}
-            personen = [p for p in lijst if p["bsn"] not in al_gedaan]
-        else:
-            personen = scenario.start(args.aantal)
-        klaar = scenario.vervolg(personen, args.wacht)
+        eerder = scenario.wachtend_op_vervolg()
+        klaar: list[dict] = []
+        if eerder:
+            _uit(f"\n{len(eerder)} eerder gemelde personen hebben nu een PIP bij DUO:")
+            klaar, _ = scenario.vervolg(eerder, 0)
+        nieuw = [] if args.vervolg else scenario.start(args.aantal)
+        klaar_nu, zonder_pip = scenario.vervolg(nieuw, args.wacht)
     except SimulatorFout as fout:
         print(f"FOUT: {fout}", file=sys.stderr)
         return 2
-    afgeleverd = sum(1 for _, _, s in scenario.verstuurd if s is not None and 200 <= s < 300)
-    _uit(
-        f"\nKlaar: {len(scenario.verstuurd)} notificaties verstuurd, {afgeleverd} door de gemeente "
-        f"aangenomen (2xx); {len(klaar)} van {len(personen)} personen hebben een PIP."
-    )
+    _samenvatting(args, scenario, nieuw, klaar + klaar_nu, zonder_pip)
     return 0

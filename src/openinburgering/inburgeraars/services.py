@@ -294,6 +294,14 @@ def inburgeraar_wijzigen(
     return inburgeraar
 
 
+def _heeft_vastgesteld_pip(dossier: Dossier) -> bool:
+    if not apps.is_installed("openinburgering.pip"):
+        return True
+    from openinburgering.pip.models import PipStatus, PipVersie
+
+    return PipVersie.objects.filter(dossier=dossier, status=PipStatus.VASTGESTELD).exists()
+
+
 @transaction.atomic
 def dossier_status_wijzigen(
     *, actor: Actor, dossier: Dossier, naar: str, eindreden: str = "", versie: int | None = None
@@ -303,6 +311,17 @@ def dossier_status_wijzigen(
     weigering = controleer_overgang(van=dossier.status, naar=naar, eindreden=eindreden or None)
     if weigering:
         raise Geweigerd(weigering.reden, veld="status")
+    pip_nodig = naar in (Status.PIP_VASTGESTELD, Status.IN_UITVOERING)
+    if pip_nodig and not _heeft_vastgesteld_pip(dossier):
+        # Otherwise the status would say "PIP vastgesteld" while the PIP page says there is none.
+        raise Geweigerd(
+            _(
+                "Eerst een vastgesteld PIP: de status ‘%(naar)s’ volgt uit het vaststellen van het "
+                "PIP (PIP en beschikkingen)."
+            )
+            % {"naar": Status(naar).label},
+            veld="status",
+        )
     verwachte_versie = dossier.versie if versie is None else versie
     afgerond_op = timezone.localdate() if naar == Status.AFGEROND else None
     bijgewerkt = Dossier.objects.filter(
@@ -336,4 +355,32 @@ def dossier_status_wijzigen(
         pseudoniemen=[dossier.inburgeraar.pseudoniem],
     )
     logger.info("dossier_status_gewijzigd", dossier=str(dossier.uuid), naar=naar)
+    return dossier
+
+
+@transaction.atomic
+def klantregisseur_toewijzen(*, actor: Actor, dossier: Dossier, klantregisseur) -> Dossier:
+    """Make ``klantregisseur`` the dossier's caseworker (a teamleider's task, WERK_TOEWIJZEN)."""
+    from openinburgering.accounts.rollen import Recht
+
+    if not actor.mag(Recht.WERK_TOEWIJZEN):
+        raise Geweigerd(_("U mag geen dossiers toewijzen."))
+    if dossier.gemeente_id != actor.gemeente.pk:
+        raise Geweigerd(_("Dit dossier hoort bij een andere gemeente."))
+    if not klantregisseur.lidmaatschappen.filter(gemeente=dossier.gemeente).exists():
+        raise Geweigerd(_("Deze medewerker werkt niet voor deze gemeente."), veld="klantregisseur")
+    Dossier.objects.filter(pk=dossier.pk).update(klantregisseur=klantregisseur)
+    dossier.klantregisseur = klantregisseur
+    gebeurtenis_toevoegen(
+        dossier=dossier,
+        soort="klantregisseur_toegewezen",
+        omschrijving=_("Dossier toegewezen aan %(naam)s.")
+        % {"naam": klantregisseur.get_full_name() or klantregisseur.username},
+        bron=_bron(actor),
+        actor=actor,
+    )
+    verwerkingen_vastleggen(
+        actor=actor, activiteit=Activiteit.WIJZIGEN, pseudoniemen=[dossier.inburgeraar.pseudoniem]
+    )
+    logger.info("klantregisseur_toegewezen", dossier=str(dossier.uuid))
     return dossier

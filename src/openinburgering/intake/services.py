@@ -608,6 +608,12 @@ def lbt_uitslag_van_duo_vastleggen(
         intake = BredeIntake.objects.create(
             gemeente=dossier.gemeente, dossier=dossier, gestart_op=timezone.localdate()
         )
+        dossier.refresh_from_db(fields=["status", "versie"])
+        if dossier.status == Status.AANGEMELD:
+            # As when a caseworker starts it: the dossier's status follows its intake.
+            inburgeraar_services.dossier_status_wijzigen(
+                actor=actor, dossier=dossier, naar=Status.INTAKE
+            )
         inburgeraar_services.gebeurtenis_toevoegen(
             dossier=dossier,
             soort="intake_gestart",

@@ -180,7 +180,33 @@ def test_scenario_plays_the_flow(simulator, gemeente, capsys):
         assert simulator.duo("GET", f"/personen/{bsn}/examens/resultaten").status == 200
         assert simulator.duo("GET", f"/personen/{bsn}/lbt/resultaten").status == 200
     uit = capsys.readouterr().out
-    assert "12 notificaties verstuurd, 12 door de gemeente aangenomen" in uit
+    assert "DUO stuurde 12 notificaties; de gemeente nam ze alle aan." in uit
+    # The app shows no names for people DUO announced (ADR 0041): neither does the summary.
+    for persoon in (simulator.staat(bsn) for bsn in bsns):
+        assert persoon["naam"] not in uit
+        assert f"V-nummer {persoon['vNummer']}" in uit
+    assert "LET OP" not in uit
+    assert "Volgende stap" not in uit
+
+
+def test_a_second_run_sends_ss102_for_people_whose_pip_was_set_since(simulator, gemeente, capsys):
+    argumenten = ["--gemeente-url", gemeente.url, "--gemeente-oin", GEMEENTE_A,
+                  "--simulator-url", simulator.url, "--aantal", "1", "--seed", "3"]  # fmt: skip
+    assert scenario_main(argumenten) == 0
+    eerste = capsys.readouterr().out
+    assert "Volgende stap" in eerste
+    assert "LET OP" not in eerste
+    bsn = gemeente.ontvangen[0]["body"]["bsn"]
+    # Meanwhile a caseworker sets the PIP and the gemeente reports it to DUO.
+    simulator.duo(
+        "POST", f"/personen/{bsn}/PIP", {"dagtekeningPip": "2026-06-01", "leerroute": "B"}
+    )
+    assert scenario_main([*argumenten, "--vervolg"]) == 0
+    tweede = capsys.readouterr().out
+    assert [n["body"]["gebeurtenisId"] for n in gemeente.ontvangen if n["body"]["bsn"] == bsn][
+        -2:
+    ] == ["SS102", "SS199"]
+    assert "1 personen kregen hun inburgeringstermijn" in tweede
 
 
 def test_scenario_survives_an_app_without_event_processing(simulator, capsys):
@@ -201,7 +227,8 @@ def test_scenario_survives_an_app_without_event_processing(simulator, capsys):
     assert code == 0
     uit = capsys.readouterr().out
     assert "NIET AFGELEVERD" in uit
-    assert "Geen PIP geregistreerd" in uit
+    assert "LET OP: 4 van 4 notificaties kwamen niet aan" in uit
+    assert "Volgende stap" in uit
 
 
 def test_scenario_without_simulator_fails_clearly(capsys):

@@ -192,3 +192,18 @@ def test_regime_follows_from_the_ind_date(gemeente_a, bekendmaking, regime):
         **{**PLICHTIG, "datum_bekendmaking_ind": bekendmaking},
     )
     assert inburgeraar.regime == regime
+
+
+@pytest.mark.parametrize("naar", [Status.PIP_VASTGESTELD, Status.IN_UITVOERING])
+def test_a_pip_status_needs_a_vastgesteld_pip(gemeente_a, inburgeraar_factory, naar):
+    """The status may not say more than the PIP page: without a PIP no 'PIP vastgesteld'."""
+    actor = Actor(gemeente=gemeente_a, systeem="test")
+    dossier = inburgeraar_factory(gemeente_a).dossier
+    dossier = services.dossier_status_wijzigen(actor=actor, dossier=dossier, naar=Status.INTAKE)
+    if naar == Status.IN_UITVOERING:
+        Dossier.objects.filter(pk=dossier.pk).update(status=Status.PIP_VASTGESTELD)
+        dossier.refresh_from_db()
+    with pytest.raises(Geweigerd) as fout:
+        services.dossier_status_wijzigen(actor=actor, dossier=dossier, naar=naar)
+    assert "Eerst een vastgesteld PIP" in fout.value.message
+    assert Dossier.objects.get().status != naar

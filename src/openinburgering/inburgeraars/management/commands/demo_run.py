@@ -1,11 +1,16 @@
 import importlib.util
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
+import urllib.request
+from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from openinburgering.accounts.models import User
@@ -44,45 +49,27 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, lambda *_: stoppen.append(True))
         manage = [sys.executable, os.path.abspath(sys.argv[0])]
         env = {**os.environ, "DUO_API_ROOT": f"http://127.0.0.1:{simulator_port}"}
-        processen = [
-            subprocess.Popen([*manage, "runserver", f"127.0.0.1:{port}", "--noreload"], env=env),
-            subprocess.Popen([*manage, "db_worker", "--interval", "1", "--no-reload"], env=env),
-            # Delivers what we owe DUO (the outbox) to the simulator, with retries.
-            subprocess.Popen(
-                [*manage, "duo_outbox_verwerken", "--loop", "--interval", "2"], env=env
-            ),
-            # Processes what DUO notifies us (the inbox).
-            subprocess.Popen([*manage, "duo_inbox_verwerken", "--loop"], env=env),
-        ]
+        processen = []
         simulator = importlib.util.find_spec("openinburgering.duo_simulator") is not None
-        if simulator:
-            processen.append(
-                subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "openinburgering.duo_simulator",
-                        "--port",
-                        str(simulator_port),
-                        "--gemeente-url",
-                        f"http://127.0.0.1:{port}",
-                    ],
-                    env=env,
-                )
-            )
-        self.stdout.write(
-            self.style.SUCCESS(f"\nOpen Inburgering draait op http://127.0.0.1:{port}/")
-        )
-        if simulator:
-            self.stdout.write(f"De DUO-simulator draait op http://127.0.0.1:{simulator_port}/")
-            self.stdout.write(
-                "Laat DUO nieuwe inburgeraars melden: `make demo-scenario` in een tweede terminal."
-            )
-        self.stdout.write(f"\nDemo-logins (wachtwoord voor iedereen: {DEMO_WACHTWOORD}):")
-        for regel in demo_logins():
-            self.stdout.write(f"  {regel}")
-        self.stdout.write("\nStoppen: Ctrl-C\n")
         try:
+            if simulator:
+                # First DUO, knowing the demo's people: the outbox must never reach a DUO that
+                # would refuse every message for "persoon niet bekend".
+                processen.append(self._simulator_starten(port, simulator_port, env))
+                self._wachten_op_simulator(simulator_port, processen[-1], stoppen)
+            processen += [
+                subprocess.Popen(
+                    [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"], env=env
+                ),
+                subprocess.Popen([*manage, "db_worker", "--interval", "1", "--no-reload"], env=env),
+                # Delivers what we owe DUO (the outbox) to the simulator, with retries.
+                subprocess.Popen(
+                    [*manage, "duo_outbox_verwerken", "--loop", "--interval", "2"], env=env
+                ),
+                # Processes what DUO notifies us (the inbox).
+                subprocess.Popen([*manage, "duo_inbox_verwerken", "--loop"], env=env),
+            ]
+            self._welkom(port, simulator_port, simulator)
             while not stoppen and all(p.poll() is None for p in processen):
                 time.sleep(0.5)
         finally:
@@ -94,3 +81,73 @@ class Command(BaseCommand):
                     proces.wait(timeout=5)
                 except subprocess.TimeoutExpired:
                     proces.kill()
+
+    def _simulator_starten(self, port, simulator_port, env) -> subprocess.Popen:
+        from openinburgering.inburgeraars.demo_simulator import zaaigegevens
+
+        zaai = Path(settings.BASE_DIR) / "var" / "duo_simulator_demo.json"
+        zaai.parent.mkdir(parents=True, exist_ok=True)
+        zaai.write_text(json.dumps(zaaigegevens(), ensure_ascii=False), encoding="utf-8")
+        # Nothing delivered to DUO yet means fresh demo data: DUO starts over with it, so that a
+        # simulator left from an earlier demo cannot refuse today's PIPs as older than its own.
+        vers = not apps.is_installed("openinburgering.integrations.duo") or not (
+            apps.get_model("duo", "UitgaandBericht").objects.filter(status="bezorgd").exists()
+        )
+        self.stdout.write(
+            "DUO-simulator starten met de demopersonen"
+            + (" (nieuwe demodata: DUO begint opnieuw)…" if vers else "…")
+        )
+        return subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "openinburgering.duo_simulator",
+                "--port",
+                str(simulator_port),
+                "--gemeente-url",
+                f"http://127.0.0.1:{port}",
+                "--zaai",
+                str(zaai),
+                *(["--reset"] if vers else []),
+            ],
+            env=env,
+        )
+
+    def _wachten_op_simulator(self, simulator_port, proces, stoppen, *, seconden=60) -> None:
+        url = f"http://127.0.0.1:{simulator_port}/_sim/status"
+        einde = time.monotonic() + seconden
+        while not stoppen and time.monotonic() < einde:
+            if proces.poll() is not None:
+                raise CommandError(
+                    f"De DUO-simulator stopte meteen (poort {simulator_port} bezet? Kies een "
+                    "andere met SIMULATOR_PORT=…)."
+                )
+            try:
+                with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own localhost
+                    return
+            except OSError:
+                time.sleep(0.3)
+        if not stoppen:
+            raise CommandError(f"De DUO-simulator antwoordt niet op {url}.")
+
+    def _welkom(self, port, simulator_port, simulator) -> None:
+        self.stdout.write(
+            self.style.SUCCESS(f"\nOpen Inburgering draait op http://127.0.0.1:{port}/")
+        )
+        if simulator:
+            self.stdout.write(f"De DUO-simulator draait op http://127.0.0.1:{simulator_port}/")
+            poorten = (
+                ""
+                if (port, simulator_port) == (8000, 8001)
+                else f" PORT={port} SIMULATOR_PORT={simulator_port}"
+            )
+            self.stdout.write(
+                "DUO kent de demopersonen; de meldingen van de gemeente (PIP's, uren) gaan nu naar "
+                f"DUO: zie http://127.0.0.1:{port}/koppeling/duo/ (login beheer).\n"
+                f"Laat DUO nieuwe inburgeraars melden: `make demo-scenario{poorten}` in een "
+                "tweede terminal."
+            )
+        self.stdout.write(f"\nDemo-logins (wachtwoord voor iedereen: {DEMO_WACHTWOORD}):")
+        for regel in demo_logins():
+            self.stdout.write(f"  {regel}")
+        self.stdout.write("\nStoppen: Ctrl-C\n")

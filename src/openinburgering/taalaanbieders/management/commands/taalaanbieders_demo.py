@@ -14,6 +14,7 @@ from openinburgering.accounts.rollen import Rol
 from openinburgering.gemeenten.models import Gemeente
 from openinburgering.inburgeraars.codes import Doelgroep
 from openinburgering.inburgeraars.models import Inburgeraar
+from openinburgering.inburgeraars.workflow import Status
 from openinburgering.taalaanbieders import bronnen, services
 from openinburgering.taalaanbieders.models import Instelling, InstellingMedewerker
 
@@ -67,9 +68,8 @@ class Command(BaseCommand):
         """Give a few asielstatushouders in execution a PIP of some weeks ago (via the pip app)."""
         if nodig <= 0:
             return []
-        from openinburgering.inburgeraars.workflow import Status
+        from openinburgering.inburgeraars.management.commands.demo_data import PIP_INHOUD
         from openinburgering.pip import services as pip_services
-        from openinburgering.pip.management.commands.demo_werk import VOLLEDIG
 
         vandaag = timezone.localdate()
         uit = []
@@ -84,7 +84,7 @@ class Command(BaseCommand):
             .order_by("id")[:nodig]
         ):
             pip = pip_services.pip_concept_aanmaken(
-                actor=actor, dossier=inburgeraar.dossier, leerroute="B", **VOLLEDIG
+                actor=actor, dossier=inburgeraar.dossier, leerroute="B", **PIP_INHOUD
             )
             dagtekening = max(
                 inburgeraar.dossier.aangemeld_op,
@@ -170,6 +170,7 @@ class Command(BaseCommand):
             for i in Inburgeraar.objects.filter(
                 gemeente=gemeente, doelgroep=Doelgroep.ASIELSTATUSHOUDER
             )
+            .exclude(dossier__status=Status.AFGEROND)
             .select_related("dossier")
             .order_by("id")
         ]
@@ -179,8 +180,8 @@ class Command(BaseCommand):
         for nummer, (inburgeraar, pip) in enumerate(kandidaten[:9]):
             contract = contract_roc if nummer % 3 == 2 else contract_brug
             inschrijving = pip.termijn.start + timedelta(days=2)
-            if inschrijving > vandaag:
-                continue
+            if not contract.startdatum <= inschrijving <= vandaag:
+                continue  # referred before this contract (or not yet): not part of the demo
             v = services.verwijzen(
                 actor=actor,
                 inburgeraar=inburgeraar,

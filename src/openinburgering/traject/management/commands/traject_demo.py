@@ -1,6 +1,6 @@
 """Demo data for issue 6: begeleiding, a PVT group, MAP hours, hours, exams and fines.
 
-Called from ``demo_data`` after the PIPs exist (``demo_werk``). Everything goes through the
+Called from ``demo_data`` after the PIPs exist. Everything goes through the
 services, so the demo shows what the rules allow; a step a rule refuses is skipped, not forced.
 """
 
@@ -15,6 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from openinburgering.accounts.context import Actor
+from openinburgering.accounts.models import User
+from openinburgering.accounts.rollen import Rol
 from openinburgering.begeleiding import services as begeleiding
 from openinburgering.begeleiding.models import Stap, StapStatus
 from openinburgering.core.exceptions import Geweigerd
@@ -49,9 +51,20 @@ class Command(BaseCommand):
     def handle(self, *args, gemeente, seed, **options):
         rng = random.Random(seed)
         gemeente = Gemeente.objects.get(code=gemeente)
-        actor = Actor(gemeente=gemeente, systeem="demo_data")
+        kim = User.objects.filter(
+            lidmaatschappen__gemeente=gemeente, lidmaatschappen__rol=Rol.KLANTREGISSEUR
+        ).first()
+        actor = Actor(gemeente=gemeente, user=kim, rol=Rol.KLANTREGISSEUR)
+        # Exam results come from DUO (SS199), through the system, not through a caseworker.
+        systeem = Actor(gemeente=gemeente)
         vandaag = timezone.localdate()
-        begeleiding.standaardstappen_aanmaken(actor=actor)
+        beheer = User.objects.filter(
+            lidmaatschappen__gemeente=gemeente, lidmaatschappen__rol=Rol.FUNCTIONEEL_BEHEERDER
+        ).first()
+        # The steps are the gemeente's configuration: the functioneel beheerder sets them up.
+        begeleiding.standaardstappen_aanmaken(
+            actor=Actor(gemeente=gemeente, user=beheer, rol=Rol.FUNCTIONEEL_BEHEERDER)
+        )
         stappen = list(Stap.objects.filter(gemeente=gemeente, actief=True))
         actief = Dossier.objects.filter(gemeente=gemeente).exclude(status=Status.AFGEROND)
         asiel = list(
@@ -81,11 +94,14 @@ class Command(BaseCommand):
 
         # People with a current PIP of this gemeente: PVT, MAP, hours and exams.
         pip_versie = apps.get_model("pip", "PipVersie")
-        pip_dossiers = pip_versie.objects.filter(
-            gemeente=gemeente, status="vastgesteld", dagtekening__lt=vandaag
-        ).values_list("dossier_id", flat=True)
+        leerroutes = dict(
+            pip_versie.objects.filter(
+                gemeente=gemeente, status="vastgesteld", dagtekening__lt=vandaag
+            ).values_list("dossier_id", "leerroute")
+        )
         met_pip = list(
-            Dossier.objects.filter(pk__in=pip_dossiers)
+            Dossier.objects.filter(pk__in=leerroutes)
+            .exclude(status=Status.AFGEROND)
             .select_related("inburgeraar")
             .order_by("id")[:30]
         )
@@ -175,9 +191,11 @@ class Command(BaseCommand):
                 datum=vandaag - timedelta(days=3),
             )
 
-        for dossier in (met_pip or asiel)[:5]:
+        # Exams belong to the B1-route and the onderwijsroute; the Z-route has none.
+        met_examens = [d for d in met_pip if leerroutes[d.pk] in ("B", "O")]
+        for dossier in met_examens[:5]:
             examens.examenuitslagen_bijwerken(
-                actor=actor,
+                actor=systeem,
                 dossier=dossier,
                 resultaten=[
                     {
