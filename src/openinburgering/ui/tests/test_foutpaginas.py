@@ -75,6 +75,7 @@ def test_object_of_another_gemeente_of_the_user_offers_the_switch(
     response = client.get(url)
     assert response.status_code == 404
     html = _is_huisstijl(response)
+    assert "Deze pagina hoort bij gemeente Beekveld" in html
     assert "Dit hoort bij gemeente Beekveld" in html
     assert f'name="gemeente" value="{gemeente_b.code}"' in html
     assert f'name="next" value="{url}"' in html
