@@ -235,6 +235,24 @@ def _loop_rol(rondgang: Rondgang):
                 break
     # Our own 404 page, as a user of this role sees it.
     rondgang.bezoek("/bestaat-niet/", status=404)
+    if rondgang.rol == "teamleider":
+        _andere_gemeente(rondgang)
+
+
+def _andere_gemeente(rondgang: Rondgang):
+    """The teamleider works for Demodam and Proefwijk: a Proefwijk dossier, opened while working
+    for Demodam, offers the switch (not a technical 404) and the switch opens the dossier."""
+    from openinburgering.inburgeraars.models import Inburgeraar
+
+    persoon = Inburgeraar.objects.filter(gemeente__code="9002").order_by("pk").first()
+    url = f"/inburgeraars/{persoon.uuid}/"
+    rondgang.bezoek(url, status=404)
+    page = rondgang.page
+    page.set_viewport_size({"width": BREEDTES[0], "height": 900})
+    page.get_by_role("button", name="Wissel naar gemeente Proefwijk en open deze pagina").click()
+    page.wait_for_load_state("load")
+    assert urlsplit(page.url).path == url
+    assert page.get_by_role("heading", level=1).inner_text() == persoon.volledige_naam
 
 
 @pytest.fixture

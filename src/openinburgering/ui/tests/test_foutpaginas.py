@@ -154,3 +154,42 @@ def test_the_500_page_still_renders_when_the_full_page_cannot():
     html = response.content.decode()
     assert "Er ging iets mis" in html
     assert "utrecht-page-layout" in html
+
+
+DEMO_SCRIPT = """
+import django
+django.setup()
+from django.conf import settings
+from django.test import Client
+client = Client(HTTP_HOST="127.0.0.1")
+css = client.get("/static/ui/app.css")
+pagina = client.get("/bestaat-niet/")
+html = pagina.content.decode()
+print(settings.DEBUG, css.status_code, pagina.status_code,
+      "Pagina niet gevonden" in html, "URLconf" in html)
+"""
+
+
+def test_the_demo_shows_our_404_page_and_still_serves_static_files(tmp_path):
+    """The demo's processes run as demo_run starts them: DEBUG off, no collectstatic."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from openinburgering.inburgeraars.management.commands.demo_run import demo_omgeving
+
+    env = demo_omgeving(simulator_port=8001)
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "openinburgering.conf.dev",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'leeg.sqlite3'}",
+        "PYTHONPATH": str(Path(__file__).resolve().parents[3]),
+    }
+    uitvoer = subprocess.run(
+        [sys.executable, "-c", DEMO_SCRIPT],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout.split()
+    assert uitvoer[-5:] == ["False", "200", "404", "True", "False"]

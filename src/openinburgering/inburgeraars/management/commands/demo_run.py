@@ -30,6 +30,18 @@ def demo_logins() -> list[str]:
     return regels
 
 
+def demo_omgeving(*, simulator_port: int) -> dict[str, str]:
+    """The environment of the demo's processes."""
+    return {
+        **os.environ,
+        "DUO_API_ROOT": f"http://127.0.0.1:{simulator_port}",
+        # No technical error pages (with our URL patterns) for demo visitors: our own 404 and
+        # 500 pages, as in production. Static files still work (WHITENOISE_USE_FINDERS).
+        "DEBUG": "false",
+        "DEMO_MODE": "true",
+    }
+
+
 class Command(BaseCommand):
     help = "Start de webserver, de taakverwerker en de DUO-simulator samen; Ctrl-C stopt alles."
 
@@ -43,14 +55,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, lambda *_: stoppen.append(True))
         signal.signal(signal.SIGTERM, lambda *_: stoppen.append(True))
         manage = [sys.executable, os.path.abspath(sys.argv[0])]
-        env = {
-            **os.environ,
-            "DUO_API_ROOT": f"http://127.0.0.1:{simulator_port}",
-            # No technical error pages (with our URL patterns) for demo visitors: our own 404
-            # and 500 pages, as in production. Static files still work (WHITENOISE_USE_FINDERS).
-            "DEBUG": "false",
-            "DEMO_MODE": "true",
-        }
+        env = demo_omgeving(simulator_port=simulator_port)
         processen = [
             subprocess.Popen([*manage, "runserver", f"127.0.0.1:{port}", "--noreload"], env=env),
             subprocess.Popen([*manage, "db_worker", "--interval", "1", "--no-reload"], env=env),
