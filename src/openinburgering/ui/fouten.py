@@ -10,7 +10,7 @@ import uuid as uuid_lib
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import Resolver404, resolve
@@ -102,15 +102,46 @@ def wisselaanbod(request):
     return next((lm for lm in lidmaatschappen if lm.gemeente.code == code), None)
 
 
+# Machines get their errors as application/problem+json, as from the API's own views.
+_API_PADEN = ("/api/", "/duo/v1/")
+
+
+def _api_probleem(request, status: int):
+    if not request.path_info.startswith(_API_PADEN):
+        return None
+    from django.utils.translation import gettext as _
+
+    from openinburgering.api.problems import TITELS
+
+    titel = TITELS.get(status) or _("Interne fout.")
+    return JsonResponse(
+        {
+            "type": f"https://openinburgering.nl/problemen/{status}",
+            "title": titel,
+            "status": status,
+            "detail": titel,
+            "code": str(status),
+        },
+        status=status,
+        content_type="application/problem+json",
+    )
+
+
 def niet_gevonden(request, exception=None):
+    if (probleem := _api_probleem(request, 404)) is not None:
+        return probleem
     return render(request, "ui/fouten/404.html", {"wissel_naar": wisselaanbod(request)}, status=404)
 
 
 def geen_toegang(request, exception=None):
+    if (probleem := _api_probleem(request, 403)) is not None:
+        return probleem
     return render(request, "ui/fouten/403.html", status=403)
 
 
 def ongeldig_verzoek(request, exception=None):
+    if (probleem := _api_probleem(request, 400)) is not None:
+        return probleem
     return render(request, "ui/fouten/400.html", status=400)
 
 
@@ -123,6 +154,8 @@ def csrf_mislukt(request, reason=""):
 def serverfout(request):
     """The 500 page; if even that fails (say the database is down), a page with no context."""
     try:
+        if (probleem := _api_probleem(request, 500)) is not None:
+            return probleem
         return render(request, "ui/fouten/500.html", status=500)
     except Exception:
         logger.exception("foutpagina_mislukt")

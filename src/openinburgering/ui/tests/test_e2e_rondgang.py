@@ -7,12 +7,14 @@ technical Django page, a duplicate id, or a word, number or date split across tw
 table cell, at 1366 px and at 320 px. Screenshots go to ``test-artefacten/rondgang/`` (git-ignored).
 
 One browser for the whole walk and one context per role (logged in once), to keep it quick.
+Proefwijk's klantregisseur walks in English, so both languages are walked.
 """
 
 import os
 import re
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.management import call_command
 
 import pytest
@@ -34,6 +36,9 @@ ROLLEN = [
     "rocschool",
 ]
 BREEDTES = (1366, 320)
+# Proefwijk's klantregisseur sees the same pages as Demodam's: walked in English, at no extra cost.
+ENGELS = {"proefwijk"}
+GEEN_PAGINA = ("Geen toegang", "Pagina niet gevonden", "Access denied", "Page not found")
 
 # What only Django's technical error pages (DEBUG) contain.
 TECHNISCH = (
@@ -201,6 +206,12 @@ class Rondgang:
 
 def _loop_rol(rondgang: Rondgang):
     rondgang.inloggen()
+    if rondgang.rol in ENGELS:
+        # The language switch sets this cookie; the same pages must hold up in English.
+        rondgang.page.context.add_cookies(
+            [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": rondgang.basis}]
+        )
+        rondgang.page.reload()
     start = urlsplit(rondgang.page.url).path
     # Every link of the main navigation (groups included) and of the portal's tabs.
     hoofdpaginas = rondgang.links(
@@ -223,7 +234,7 @@ def _loop_rol(rondgang: Rondgang):
         for sjabloon in DOSSIERPAGINAS:
             url = sjabloon.format(uuid=uuid)
             rondgang.page.goto(f"{rondgang.basis}{url}")
-            if rondgang.page.title().startswith(("Geen toegang", "Pagina niet gevonden")):
+            if rondgang.page.title().startswith(GEEN_PAGINA):
                 continue  # not this role's page: the 403/404 itself was checked elsewhere
             rondgang.bezocht.append("-")  # keeps screenshot numbers apart
             rondgang.bezoek(url)

@@ -47,6 +47,13 @@ def test_unknown_url_gives_our_404_page_in_dutch_and_in_english():
     assert '<html lang="en"' in html
 
 
+def test_an_unknown_api_url_answers_problem_json_not_a_page():
+    response = Client().get("/api/v1/bestaat-niet/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 404
+
+
 def test_object_of_a_gemeente_the_user_does_not_work_for_is_a_plain_404(
     gemeente_a, gemeente_b, medewerker, inloggen, inburgeraar_factory
 ):
