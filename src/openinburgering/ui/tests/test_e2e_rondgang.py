@@ -214,9 +214,8 @@ def _loop_rol(rondgang: Rondgang):
         rondgang.page.reload()
     start = urlsplit(rondgang.page.url).path
     # Every link of the main navigation (groups included) and of the portal's tabs.
-    hoofdpaginas = rondgang.links(
-        "nav[aria-label='Hoofdnavigatie'] a, main nav a.oi-tabs__link, footer a"
-    )
+    hoofdpaginas = rondgang.links("header nav a, main nav a.oi-tabs__link, footer a")
+    assert len(hoofdpaginas) >= 2, f"{rondgang.rol}: geen navigatie gevonden"
     for url in [start, *hoofdpaginas]:
         if not rondgang.bezoek(url) or urlsplit(url).path == "/inburgeraars/":
             continue  # walked already; or the caseload, whose dossier is walked in full below
