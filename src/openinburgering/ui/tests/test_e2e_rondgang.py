@@ -4,7 +4,7 @@ The real demo data (``demo_data``, as ``make demo`` loads it) in a live server, 
 Chromium, every role of the README logging in as a user would. On every page it fails on:
 a server error, a console error (a CSP violation is one), any axe violation of any impact, a
 technical Django page, a duplicate id, or a word, number or date split across two lines in a
-table cell, at 1366 px and at 320 px. Screenshots go to ``test-artefacten/rondgang/`` (git-ignored).
+table cell, at 1366 px and at 320 px; and on a page wider than the screen. Screenshots go to ``test-artefacten/rondgang/`` (git-ignored).
 
 One browser for the whole walk and one context per role (logged in once), to keep it quick.
 Proefwijk's klantregisseur walks in English, so both languages are walked.
@@ -183,6 +183,10 @@ class Rondgang:
             page.set_viewport_size({"width": breedte, "height": 900})
             for token in page.evaluate(GESPLITST_JS):
                 self._fout(f"{breedte} px: {token!r} over twee regels in een tabelcel")
+            # Reflow (WCAG 1.4.10): a wide table scrolls in its own box, never the whole page.
+            breed = page.evaluate("() => document.documentElement.scrollWidth")
+            if breed > breedte:
+                self._fout(f"{breedte} px: de pagina is {breed} px breed")
             naam = f"{self.rol}-{len(self.bezocht):02d}-{_pagina_naam(pad)}-{breedte}"
             page.screenshot(path=str(SCREENSHOTS / f"{naam}.png"), full_page=True)
         return True
