@@ -22,3 +22,9 @@ urlpatterns = [
 
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+
+# Our own pages in the house style instead of Django's (ui/fouten.py).
+handler400 = "openinburgering.ui.fouten.ongeldig_verzoek"
+handler403 = "openinburgering.ui.fouten.geen_toegang"
+handler404 = "openinburgering.ui.fouten.niet_gevonden"
+handler500 = "openinburgering.ui.fouten.serverfout"

@@ -374,6 +374,8 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 X_FRAME_OPTIONS = "DENY"
+# A failed CSRF check (a form left open too long) gets our own page, not Django's technical one.
+CSRF_FAILURE_VIEW = "openinburgering.ui.fouten.csrf_mislukt"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
@@ -406,6 +408,12 @@ DEMO_MODE = env(
     cast=bool,
     help_text="Demomodus: toont een banner en staat inloggen zonder tweede factor toe.",
 )
+# The demo runs without DEBUG (demo_run), so its visitors see our own error pages and never
+# Django's technical ones. Without DEBUG, runserver serves no static files: WhiteNoise serves
+# them straight from the apps instead, so the demo needs no collectstatic and no manifest.
+WHITENOISE_USE_FINDERS = DEBUG or DEMO_MODE
+if DEMO_MODE:
+    STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
 # --- logging: structlog, never personal data ----------------------------------------------
 LOG_LEVEL = env("LOG_LEVEL", "INFO", help_text="Logniveau.", group="Logging")

@@ -48,6 +48,7 @@ class IntakeForm(NldsFormMixin, forms.ModelForm):
 
 
 class GesprekForm(NldsFormMixin, forms.Form):
+    id_voorvoegsel = "gesprek"
     datum = DatumVeld(label=_("Datum van het gesprek"))
     tolk_gebruikt = forms.BooleanField(label=_("Er was een tolk"), required=False)
     tolk_taal = forms.CharField(label=_("Taal van de tolk"), max_length=60, required=False)
@@ -64,6 +65,8 @@ class GesprekForm(NldsFormMixin, forms.Form):
 
 class StapForm(NldsFormMixin, forms.Form):
     """A step of non-cooperation with its letter. A fine is not a step: see "Handhaving starten"."""
+
+    id_voorvoegsel = "stap"
 
     soort = forms.ChoiceField(label=_("Stap"), choices=StapSoort.choices)
     datum = DatumVeld(label=_("Datum van de brief"))

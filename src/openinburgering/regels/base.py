@@ -243,6 +243,11 @@ class Resultaat[T]:
     uitleg_en: str
 
 
+def getal_nl(getal) -> str:
+    """Een getal met een decimale komma (36,00), zoals Django het in het Nederlands toont."""
+    return str(getal).replace(".", ",")
+
+
 def datum_nl(dag: date) -> str:
     """Datum als dd-mm-jjjj, zoals in alle meldingen."""
     return dag.strftime("%d-%m-%Y")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
-from .base import Regel, Resultaat, Termijn, Uitkomst, datum_nl, definieer_regel
+from .base import Regel, Resultaat, Termijn, Uitkomst, datum_nl, definieer_regel, getal_nl
 from .codes import LeerbaarheidstoetsResultaat
 
 #: De cesuur van de leerbaarheidstoets veranderde op deze datum (Divosa; [M]).
@@ -223,7 +223,8 @@ def beoordeel_lbt(
     herbeoordelen = (
         datum_afname < LBT_CESUUR_WIJZIGINGSDATUM and LBT_CESUUR_NIEUW <= behaald < LBT_CESUUR_OUD
     )
-    uitleg = f"Score {behaald} tegen {bron} {nodig}: B1-route " + (
+    # Dutch text, Dutch numbers (36,00), as the rest of the page shows them.
+    uitleg = f"Score {getal_nl(behaald)} tegen {bron} {getal_nl(nodig)}: B1-route " + (
         "haalbaar." if haalbaar else "niet haalbaar."
     )
     uitleg_en = f"Score {behaald} against {bron_en} {nodig}: B1 route " + (
@@ -232,7 +233,7 @@ def beoordeel_lbt(
     if herbeoordelen:
         uitleg += (
             f" Let op: de toets is van {datum_nl(datum_afname)}, vóór de nieuwe cesuur van "
-            f"{LBT_CESUUR_NIEUW}; bekijk de uitslag opnieuw."
+            f"{getal_nl(LBT_CESUUR_NIEUW)}; bekijk de uitslag opnieuw."
         )
         uitleg_en += (
             f" Note: the test is from {datum_nl(datum_afname)}, before the new pass mark of "

@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NldsFormMixin:
+    # Forms shown together on one page set this so their fields get unique ids: two fields
+    # named "datum" would otherwise both be "id_datum" (WCAG 4.1.1, and a label pointing at the
+    # wrong field). The field names, and so the POST data, stay the same.
+    id_voorvoegsel = ""
+
     def __init__(self, *args, **kwargs):
+        if self.id_voorvoegsel:
+            kwargs.setdefault("auto_id", f"id_{self.id_voorvoegsel}_%s")
         super().__init__(*args, **kwargs)
         for naam, veld in self.fields.items():
             widget = veld.widget

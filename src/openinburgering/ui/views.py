@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -41,6 +42,12 @@ def gemeente_wisselen(request):
         messages.info(
             request, _("U werkt nu voor gemeente %(naam)s.") % {"naam": lidmaatschap.gemeente.naam}
         )
+        # Offered on a 404 page of an object of the other gemeente: go straight back to it.
+        terug = request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(
+            terug, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return redirect(terug)
     return redirect("ui:start")
 
 

@@ -89,6 +89,10 @@ def _groep_context(actor, groep, request, **forms):
                     for d in deelnames
                     if d.status == "uitgenodigd"
                 ],
+                # One materiaal form per bijeenkomst, each with its own ids.
+                "materiaal_form": forms["materiaal_form"]
+                if forms.get("materiaal_bijeenkomst") == b.pk
+                else _materiaal_form(b),
             }
             for b in bijeenkomsten
         ],
@@ -98,7 +102,6 @@ def _groep_context(actor, groep, request, **forms):
         "vrij": groep.capaciteit - sum(1 for d in deelnames if d.status == "uitgenodigd"),
         "aanwezigheid_keuzes": Aanwezigheid.choices,
         "bijeenkomst_form": forms.get("bijeenkomst_form") or BijeenkomstForm(prefix="b"),
-        "materiaal_form": forms.get("materiaal_form") or MateriaalForm(prefix="m"),
         "ondertekening_fout": forms.get("ondertekening_fout"),
         "vandaag": vandaag,
     }
@@ -111,6 +114,10 @@ def groep(request, uuid):
     with transaction.atomic():
         context = _groep_context(actor, groep, request)
     return render(request, "traject/pvt_groep.html", context)
+
+
+def _materiaal_form(bijeenkomst, *args):
+    return MateriaalForm(*args, prefix="m", auto_id=f"id_m{bijeenkomst.pk}-%s")
 
 
 def _opnieuw(request, actor, groep, **forms):
@@ -218,7 +225,7 @@ def ondertekening(request, uuid):
 def materiaal_toevoegen(request, uuid):
     actor = actor_uit_request(request)
     bijeenkomst = selectors.bijeenkomst_get(actor=actor, uuid=uuid)
-    form = MateriaalForm(request.POST, request.FILES, prefix="m")
+    form = _materiaal_form(bijeenkomst, request.POST, request.FILES)
     if form.is_valid():
         try:
             pvt.materiaal_toevoegen(
@@ -233,7 +240,9 @@ def materiaal_toevoegen(request, uuid):
         else:
             messages.success(request, _("Het materiaal is toegevoegd."))
             return redirect("traject:pvt_groep", uuid=bijeenkomst.groep.uuid)
-    return _opnieuw(request, actor, bijeenkomst.groep, materiaal_form=form)
+    return _opnieuw(
+        request, actor, bijeenkomst.groep, materiaal_form=form, materiaal_bijeenkomst=bijeenkomst.pk
+    )
 
 
 @recht_vereist(Recht.TRAJECT_VASTLEGGEN)

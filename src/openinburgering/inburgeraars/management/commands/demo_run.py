@@ -35,6 +35,18 @@ def demo_logins() -> list[str]:
     return regels
 
 
+def demo_omgeving(*, simulator_port: int) -> dict[str, str]:
+    """The environment of the demo's processes."""
+    return {
+        **os.environ,
+        "DUO_API_ROOT": f"http://127.0.0.1:{simulator_port}",
+        # No technical error pages (with our URL patterns) for demo visitors: our own 404 and
+        # 500 pages, as in production. Static files still work (WHITENOISE_USE_FINDERS).
+        "DEBUG": "false",
+        "DEMO_MODE": "true",
+    }
+
+
 class Command(BaseCommand):
     help = "Start de webserver, de taakverwerker en de DUO-simulator samen; Ctrl-C stopt alles."
 
@@ -48,7 +60,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, lambda *_: stoppen.append(True))
         signal.signal(signal.SIGTERM, lambda *_: stoppen.append(True))
         manage = [sys.executable, os.path.abspath(sys.argv[0])]
-        env = {**os.environ, "DUO_API_ROOT": f"http://127.0.0.1:{simulator_port}"}
+        env = demo_omgeving(simulator_port=simulator_port)
         processen = []
         simulator = importlib.util.find_spec("openinburgering.duo_simulator") is not None
         try:

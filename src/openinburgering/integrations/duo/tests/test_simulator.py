@@ -93,7 +93,7 @@ def test_an_lbt_result_from_the_simulator_lands_on_the_brede_intake(
     client = inloggen(medewerker(Rol.KLANTREGISSEUR, gemeente_a))
     pagina = client.get(reverse("intake:intake", kwargs={"uuid": persoon.uuid})).content.decode()
     assert "DUO (ontvangen op" in pagina
-    assert "Score 30.00 tegen DUO&#x27;s benodigde score 28.00: B1-route haalbaar." in pagina
+    assert "Score 30,00 tegen DUO&#x27;s benodigde score 28,00: B1-route haalbaar." in pagina
     assert "B1-route (B)" in pagina
     assert "afschalen, R21" in pagina
 
