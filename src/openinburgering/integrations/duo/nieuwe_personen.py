@@ -42,7 +42,6 @@ from .fouten import DuoFout, DuoNietBereikbaar
 from .models import Notificatie, NotificatieStatus, Werkitem
 from .services import duo_standen_aanmaken, signalen_bijwerken
 from .verwerking import (
-    AANPAK,
     OPEN_STATUSSEN,
     Context,
     Opgehaald,
@@ -52,6 +51,7 @@ from .verwerking import (
     nieuwe_persoon_velden,
     persoonsgegevens_vragen,
     raadplegen,
+    reageren,
     vragen_voor,
 )
 
@@ -216,7 +216,7 @@ def _opslaan(kandidaten: list[Kandidaat]) -> None:
             verzameling=verzameling,
         )
         persoonsgegevens_vragen(ctx)
-        AANPAK[k.gebeurtenis].verwerk(ctx)
+        reageren(ctx)
         signalen_bijwerken(ctx.dossier)
         verwerkingen_vastleggen(
             actor=k.actor,
