@@ -71,6 +71,19 @@ def test_school_hours_count_for_r41(zroute_met_school):
     assert UitgaandBericht.objects.filter(soort="zroute").exists()
 
 
+def test_the_route_page_shows_the_hours_r41_counts(zroute_met_school, klantregisseur, inloggen):
+    from django.urls import reverse
+
+    _actor, dossier = zroute_met_school
+    pagina = inloggen(klantregisseur).get(
+        reverse("traject:overzicht", kwargs={"uuid": dossier.inburgeraar.uuid})
+    )
+    assert pagina.status_code == 200
+    inhoud = pagina.content.decode()
+    assert "met de uren die scholen meldden: 800 uur taal en 800 uur participatie" in inhoud
+    assert "Genoeg uren: minstens 1600, waarvan 800 taal." in inhoud
+
+
 def test_without_the_school_hours_r41_refuses(zroute_met_school):
     """The same dossier minus the school's report: 700 language hours are too few (R41)."""
     from openinburgering.taalaanbieders.models import Urenregel
