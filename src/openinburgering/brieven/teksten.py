@@ -7,8 +7,9 @@ the Z-route that they take exams.
 
 from dataclasses import dataclass
 
-from openinburgering.regels.codes import Leerroute
+from openinburgering.regels.codes import Leerroute, Niveau
 from openinburgering.regels.leerroutes import ROUTES, ZROUTE_MIN_TAALUREN, ZROUTE_MIN_UREN
+from openinburgering.regels.pip import standaard_niveau
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,15 @@ ROUTETEKSTEN: dict[Leerroute, Routetekst] = {
 
 
 def routetekst(leerroute: str, *, niveau: str = "") -> dict:
-    tekst = ROUTETEKSTEN[Leerroute(leerroute)]
+    route = Leerroute(leerroute)
+    tekst = ROUTETEKSTEN[route]
+    # The niveau DUO registers (R17 from regels), so a draft reads as the decision will.
+    geldend = standaard_niveau(route, Niveau(niveau) if niveau else None)
     return {
         "naam": tekst.naam,
-        "wat_doet_u": [zin.format(niveau=niveau or "B1") for zin in tekst.wat_doet_u],
+        "wat_doet_u": [
+            zin.format(niveau=geldend.value if geldend else "") for zin in tekst.wat_doet_u
+        ],
         "klaar": tekst.klaar,
         "examens": ROUTES[Leerroute(leerroute)].examen_verplicht,
     }

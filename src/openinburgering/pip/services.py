@@ -290,6 +290,10 @@ def pip_vaststellen(
     uitkomst = toets(pip, peildatum=vandaag)
     if not uitkomst.toegestaan:
         raise RegelsGeschonden(uitkomst)
+    # What regels fills in on the way to DUO (R17: no niveau in the B1 route or onderwijsroute
+    # is B1) is stored with the decision, so our record, the API and the letter say what DUO
+    # registers.
+    pip.niveau = _niveau_voor_duo(pip)
     dossier = pip.dossier
     eerdere = list(
         PipVersie.objects.filter(dossier=dossier)
@@ -330,6 +334,7 @@ def pip_vaststellen(
             ).update(
                 status=PipStatus.VASTGESTELD,
                 dagtekening=dagtekening,
+                niveau=pip.niveau,
                 vastgesteld_op=timezone.now(),
                 vastgesteld_door=actor.user,
                 bezwaar_uiterlijk=bezwaar.laatste_dag,
@@ -386,18 +391,26 @@ def pip_vaststellen(
     return pip
 
 
+def _niveau_voor_duo(pip: PipVersie) -> str:
+    """The niveau as DUO registers it (R17), as our field stores it ("" for none)."""
+    niveau = regels_pip.standaard_niveau(
+        Leerroute(pip.leerroute), Niveau(pip.niveau) if pip.niveau else None
+    )
+    return niveau.value if niveau is not None else ""
+
+
 def duo_bericht(pip: PipVersie) -> dict:
     """The PIP in DUO's PIP API shape (POST /personen/{bsn}/PIP); niveau per R17."""
     route = Leerroute(pip.leerroute)
-    niveau = regels_pip.standaard_niveau(route, Niveau(pip.niveau) if pip.niveau else None)
+    niveau = _niveau_voor_duo(pip)
     bericht = {
         "dagtekeningPip": pip.dagtekening.isoformat(),
         "leerroute": route.value,
         "indicatorMagOpleidingAfmaken": pip.mag_opleiding_afmaken,
         "indicatorAlfabetiseringsonderwijs": pip.alfabetisering,
     }
-    if niveau is not None:
-        bericht["niveau"] = niveau.value
+    if niveau:
+        bericht["niveau"] = niveau
     if pip.geschatte_intensiteit_b1_route is not None:
         bericht["geschatteIntensiteitB1Route"] = pip.geschatte_intensiteit_b1_route
     return bericht

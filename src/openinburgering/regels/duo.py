@@ -164,6 +164,13 @@ def gevolg_van_gebeurtenis(gebeurtenis: Gebeurtenis) -> Gevolg:
     return Gevolg(gebeurtenis, None)
 
 
+#: De gebeurtenissen die de PIP-termijn van 10 weken (opnieuw) starten (R9, R10, R46): wie de
+#: termijn berekent leest ze hier, niet uit een eigen lijst.
+PIP_TERMIJN_GEBEURTENISSEN: frozenset[Gebeurtenis] = frozenset(
+    g for g in Gebeurtenis if gevolg_van_gebeurtenis(g).pip_termijn_starten
+)
+
+
 @dataclass(frozen=True)
 class Relevantie:
     """Wat de gemeente weet over haar band met de persoon (R47)."""

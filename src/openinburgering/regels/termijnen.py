@@ -9,7 +9,7 @@ exclusief einde (zoals DUO ``einddatum`` opslaat), alle andere termijnen een inc
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .aow import aow_datum  # noqa: F401  (hoort bij "alle termijnen"; hier opnieuw beschikbaar)
@@ -407,6 +407,39 @@ def inburgeringstermijn_van_duo(
         regel=R42 if verlengd else R8,
         uitleg=uitleg + ".",
         uitleg_en=uitleg_en + ".",
+    )
+
+
+def geldende_inburgeringstermijn(
+    pip_dagtekeningen: Iterable[date],
+    *,
+    duo_startdatum: date | None = None,
+    duo_einddatum: date | None = None,
+    verlengingsgrond: str = "",
+    pip_vorige_gemeente: date | None = None,
+) -> Termijn | None:
+    """De inburgeringstermijn die geldt, uit één bron: DUO's opgave als die er is (met de
+    verlengingen van SS103/SS104, R42), anders R7/R8 uit het eerste PIP.
+
+    ``pip_vorige_gemeente`` is de dagtekening van het PIP dat DUO kent van een vorige gemeente
+    (SS121): de termijn begon bij het eerste PIP in welke gemeente ook (R7), niet bij ons eerste.
+    """
+    if duo_startdatum is not None and duo_einddatum is not None:
+        return inburgeringstermijn_van_duo(
+            duo_startdatum, duo_einddatum, verlengingsgrond=verlengingsgrond
+        )
+    eigen = list(pip_dagtekeningen)
+    termijn = inburgeringstermijn(
+        [*eigen, pip_vorige_gemeente] if pip_vorige_gemeente is not None else eigen
+    )
+    if pip_vorige_gemeente is None or any(d < pip_vorige_gemeente for d in eigen):
+        return termijn
+    return replace(
+        termijn,
+        uitleg="Volgens DUO had de persoon al een PIP van een vorige gemeente; dat telt als "
+        "eerste PIP (R7). " + termijn.uitleg,
+        uitleg_en="According to DUO the person already had a PIP from a previous municipality; "
+        "that counts as the first PIP (R7). " + termijn.uitleg_en,
     )
 
 

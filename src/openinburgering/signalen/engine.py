@@ -34,10 +34,18 @@ class Feiten:
     actief: bool
     klantregisseur_id: int | None
     geboortedatum: date | None
+    #: Dates of DUO's notices that (re)start the 10-week PIP term (``regels.duo``): the first
+    #: and the last are enough.
     ss139: tuple[date, ...] = ()
     intake_status: str | None = None
     pip_dagtekeningen: tuple[date, ...] = ()
     huidige_leerroute: str = ""
+    #: DUO's inburgeringstermijn as last given, extensions included: (start, einde exclusief,
+    #: verlengingsgrond). It goes before our own count (R8, R42).
+    duo_termijn: tuple[date, date, str] | None = None
+    #: The PIP DUO knows (for a person who moved in: the previous gemeente's): (dagtekening,
+    #: leerroute).
+    duo_pip: tuple[date, str] | None = None
     concept_uuid: UUID | None = None
     #: (uuid, verzenddatum, adviescommissie, verdaagd)
     open_bezwaren: list[tuple[UUID, date, bool, bool]] = field(default_factory=list)
@@ -76,8 +84,17 @@ def _intake_streefdatum(termijn):
 
 
 @lru_cache(maxsize=65536)
-def _inburgeringstermijn(eerste_pip: date):
-    return termijnen.inburgeringstermijn((eerste_pip,))
+def _inburgeringstermijn(
+    eerste_pip: date | None, duo_termijn: tuple[date, date, str] | None, duo_pip: date | None
+):
+    start, einde, grond = duo_termijn or (None, None, "")
+    return termijnen.geldende_inburgeringstermijn(
+        (eerste_pip,) if eerste_pip is not None else (),
+        duo_startdatum=start,
+        duo_einddatum=einde,
+        verlengingsgrond=grond,
+        pip_vorige_gemeente=duo_pip,
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -127,11 +144,19 @@ def gewenste_signalen(f: Feiten, peildatum: date) -> list[Gewenst]:
                      uitleg_en=streef.uitleg_en)  # fmt: skip
             else:
                 maak(soort, None, "", "")
-    else:
-        if f.concept_uuid is not None:
-            maak(Soort.PIP_CONCEPT, None, "", "", f.concept_uuid)
-        inburgeringstermijn = _inburgeringstermijn(min(f.pip_dagtekeningen))
-        route = Leerroute(f.huidige_leerroute) if f.huidige_leerroute else None
+    elif f.concept_uuid is not None:
+        maak(Soort.PIP_CONCEPT, None, "", "", f.concept_uuid)
+
+    # The term comes from DUO where DUO gave it (extensions included), else from the first PIP
+    # in any gemeente: a person who moved in brings an earlier PIP (SS121).
+    inburgeringstermijn = _inburgeringstermijn(
+        min(f.pip_dagtekeningen) if heeft_pip else None,
+        f.duo_termijn,
+        f.duo_pip[0] if f.duo_pip else None,
+    )
+    if inburgeringstermijn is not None:
+        leerroute = f.huidige_leerroute or (f.duo_pip[1] if f.duo_pip else "")
+        route = Leerroute(leerroute) if leerroute in Leerroute.__members__.values() else None
         if route is not None and ROUTES[route].schakelen_mogelijk:
             schakel = _schakeltermijn(inburgeringstermijn.start)
             if schakel.laatste_dag - HORIZON_SCHAKELEN <= peildatum <= schakel.laatste_dag:

@@ -10,6 +10,7 @@ from uuid import uuid4
 from django.apps import apps
 from django.db import connection, transaction
 from django.db.models import Count, Max, Min, Q
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,14 +30,15 @@ from openinburgering.pip.models import (
     PipVersie,
     Voortgangsgesprek,
 )
+from openinburgering.regels.duo import PIP_TERMIJN_GEBEURTENISSEN
 
 from .engine import Feiten, gewenste_signalen
 from .models import GEEN_DEADLINE, Signaal, SignaalStatus
 
 logger = structlog.get_logger(__name__)
 
-#: DUO's event that starts the 10-week PIP term, as it appears on the dossier timeline.
-SS139 = "SS139"
+#: DUO's events that (re)start the 10-week PIP term, as they appear on the dossier timeline.
+_PIP_TERMIJN_SOORTEN = sorted(g.value for g in PIP_TERMIJN_GEBEURTENISSEN)
 CHUNK = 5000
 _VELDEN = ("deadline", "regel", "uitleg", "titel", "object_uuid", "uitleg_en")
 
@@ -70,6 +72,37 @@ class _Bereik:
         return Q(**{f"{veld}__gt": self.na, f"{veld}__lte": self.tot})
 
 
+#: DUO's last answers about the person (``DuoStand``), read with the dossier in the same query:
+#: one outer join and a few scalar columns per chunk, never a query per dossier.
+def _duo(antwoord: str, veld: str) -> KeyTextTransform:
+    return KeyTextTransform(veld, KeyTransform(antwoord, "inburgeraar__duo_stand__gegevens"))
+
+
+_DUO_KOLOMMEN = {
+    "duo_termijn_start": _duo("termijn", "startdatum"),
+    "duo_termijn_einde": _duo("termijn", "einddatum"),
+    "duo_termijn_grond": _duo("termijn", "verlengingsgrondomschrijving"),
+    "duo_pip_dagtekening": _duo("pip", "dagtekening"),
+    "duo_pip_leerroute": _duo("pip", "leerroute"),
+}
+
+
+def _duo_termijn(d: dict) -> tuple[date, date, str] | None:
+    if not (d["duo_termijn_start"] and d["duo_termijn_einde"]):
+        return None
+    return (
+        date.fromisoformat(d["duo_termijn_start"]),
+        date.fromisoformat(d["duo_termijn_einde"]),
+        d["duo_termijn_grond"] or "",
+    )
+
+
+def _duo_pip(d: dict) -> tuple[date, str] | None:
+    if not d["duo_pip_dagtekening"]:
+        return None
+    return date.fromisoformat(d["duo_pip_dagtekening"]), d["duo_pip_leerroute"] or ""
+
+
 def _feiten(dossiers: list[dict], peildatum: date, bereik: _Bereik) -> dict[int, Feiten]:
     feiten = {
         d["id"]: Feiten(
@@ -78,6 +111,8 @@ def _feiten(dossiers: list[dict], peildatum: date, bereik: _Bereik) -> dict[int,
             actief=d["status"] != Status.AFGEROND,
             klantregisseur_id=d["klantregisseur_id"],
             geboortedatum=d["inburgeraar__geboortedatum"],
+            duo_termijn=_duo_termijn(d),
+            duo_pip=_duo_pip(d),
         )
         for d in dossiers
     }
@@ -85,7 +120,7 @@ def _feiten(dossiers: list[dict], peildatum: date, bereik: _Bereik) -> dict[int,
     # skipped with ``feiten.get``.
     tz = timezone.get_current_timezone()
     for dossier_id, eerste, laatste, n in (
-        Gebeurtenis.objects.filter(bereik.q("dossier_id"), soort=SS139)
+        Gebeurtenis.objects.filter(bereik.q("dossier_id"), soort__in=_PIP_TERMIJN_SOORTEN)
         .values("dossier_id")
         .annotate(eerste=Min("tijdstip"), laatste=Max("tijdstip"), n=Count("id"))
         .values_list("dossier_id", "eerste", "laatste", "n")
@@ -244,11 +279,11 @@ def signalen_herberekenen(
 ) -> dict[str, int]:
     """Recompute the work items of the given dossiers (or all), in chunks of set-based queries.
 
-    Each chunk costs a fixed number of queries whatever its size: the dossiers, their SS139
-    dates, intakes, PIP versions, open objections, planned talks, DUO work items, school
-    reports and begeleiding, the open work items, then one bulk insert, one bulk update and one
-    bulk close. A full run selects each chunk's rows by id range, so every query is an index
-    range scan. Idempotent: a second run changes nothing.
+    Each chunk costs a fixed number of queries whatever its size: the dossiers (with DUO's
+    term and PIP), their SS139/SS129 dates, intakes, PIP versions, open objections, planned
+    talks, DUO work items, school reports and begeleiding, the open work items, then one bulk
+    insert, one bulk update and one bulk close. A full run selects each chunk's rows by id
+    range, so every query is an index range scan. Idempotent: a second run changes nothing.
     """
     peildatum = peildatum or timezone.localdate()
     nu = timezone.now()
@@ -260,6 +295,7 @@ def signalen_herberekenen(
         "aangemeld_op",
         "inburgeraar__geboortedatum",
         "inburgeraar__doelgroep",
+        **_DUO_KOLOMMEN,
     )
     totaal = defaultdict(int)
     if dossier_ids is not None:

@@ -76,18 +76,32 @@ def map_melden(*, actor, afronding: Afronding, feiten, zroute_afronding=None) ->
     return _vastleggen(afronding, bericht)
 
 
-def zroute_melden(*, actor, afronding: Afronding, totalen: dict[str, int]) -> dict:
-    """PUT /personen/{bsn}/zroute — ``ResultaatZroute``: the completion date (R41 checked)."""
+def zroute_melden(*, actor, afronding: Afronding, uren: dict[str, int]) -> dict:
+    """PUT /personen/{bsn}/zroute — ``ResultaatZroute``: the completion date (R41 checked on
+    ``uren``, the totals of :func:`zroute_uren`)."""
     assert afronding.onderdeel == Onderdeel.ZROUTE
     bericht = meldingen.zroute_melden(
         actor=actor,
         inburgeraar=afronding.dossier.inburgeraar,
         datum=afronding.datum,
-        taaluren=totalen[UrenSoort.TAAL],
-        participatieuren=totalen[UrenSoort.PARTICIPATIE],
-        participatieuren_brede_intake=totalen[UrenSoort.PARTICIPATIE_BREDE_INTAKE],
+        taaluren=uren["taaluren"],
+        participatieuren=uren["participatieuren"],
     )
     return _vastleggen(afronding, bericht)
+
+
+def zroute_uren(*, dossier) -> dict[str, int]:
+    """The hours R41 counts, as keyword arguments of ``toets_zroute_afronding``: the very totals
+    DUO gets (:func:`uren_totaal`), so the hours schools report count for the Z-route too.
+
+    DUO's participation total already holds the participation during the brede intake, which
+    R41 counts as participation; language hours during the intake are DUO's third total and do
+    not count (R54).
+    """
+    return {
+        "taaluren": uren_totaal(dossier=dossier, duo_soort="participatie_taalles"),
+        "participatieuren": uren_totaal(dossier=dossier, duo_soort="participatieactiviteiten"),
+    }
 
 
 def uren_totaal(*, dossier, duo_soort: str) -> int:

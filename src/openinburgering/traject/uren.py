@@ -45,15 +45,6 @@ def uren_per_soort(dossier) -> dict[str, int]:
     return totalen
 
 
-def toets_zroute(totalen: dict[str, int]):
-    """R41 from ``regels``: which of our kinds counts as what is fixed here, once."""
-    return toets_zroute_afronding(
-        taaluren=totalen[UrenSoort.TAAL],
-        participatieuren=totalen[UrenSoort.PARTICIPATIE],
-        participatieuren_brede_intake=totalen[UrenSoort.PARTICIPATIE_BREDE_INTAKE],
-    )
-
-
 @transaction.atomic
 def uren_registreren(
     *,
@@ -149,8 +140,9 @@ def zroute_afronden(*, actor: Actor, dossier, datum: date) -> Afronding:
                 % {"d": termijn.start.strftime("%d-%m-%Y")}
             }
         )
-    totalen = uren_per_soort(dossier)
-    uitkomst = toets_zroute(totalen)
+    # R41 counts the totals DUO gets (school reports included), never a count of its own.
+    uren = duo.zroute_uren(dossier=dossier)
+    uitkomst = toets_zroute_afronding(**uren)
     if not uitkomst.toegestaan:
         raise als_validationerror(uitkomst)
     afronding, _nieuw = Afronding.objects.update_or_create(
@@ -158,7 +150,7 @@ def zroute_afronden(*, actor: Actor, dossier, datum: date) -> Afronding:
         onderdeel=Onderdeel.ZROUTE,
         defaults={"gemeente": actor.gemeente, "datum": datum, "vastgelegd_door": actor.user},
     )
-    inhoud = duo.zroute_melden(actor=actor, afronding=afronding, totalen=totalen)
+    inhoud = duo.zroute_melden(actor=actor, afronding=afronding, uren=uren)
     gebeurtenis_toevoegen(
         dossier=dossier,
         soort="zroute_afgerond",

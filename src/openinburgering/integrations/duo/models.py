@@ -16,6 +16,7 @@ from openinburgering.core.teksten import veld_weergeven
 from openinburgering.gemeenten.models import Gemeente
 from openinburgering.inburgeraars import bsn as bsn_tools
 from openinburgering.inburgeraars.models import Dossier, Inburgeraar
+from openinburgering.signalen.models import Soort
 
 
 class MetBsn(models.Model):
@@ -167,7 +168,9 @@ class DuoStand(models.Model):
 class WerkitemSoort(models.TextChoices):
     PERSOONSGEGEVENS_AANVULLEN = "persoonsgegevens_aanvullen", _("Persoonsgegevens aanvullen")
     BREDE_INTAKE = "brede_intake", _("Brede intake plannen")
-    PIP_TERMIJN = "pip_termijn", _("PIP vaststellen binnen 10 weken")
+    # The deadline engine owns this item (its Soort declares the label); the value stays for
+    # items made before the engine derived it.
+    PIP_TERMIJN = "pip_termijn", Soort.PIP_TERMIJN.label
     PIP_NIEUWE_GEMEENTE = "pip_nieuwe_gemeente", _("Nieuw PIP na verhuizing")
     LEERROUTE_HERVATTEN = "leerroute_hervatten", _("Leerroute hervatten")
     DOELGROEP_GEWIJZIGD = "doelgroep_gewijzigd", _("Doelgroep gewijzigd")

@@ -4,8 +4,8 @@ Most of a backlog from DUO (a gemeente that joins, DUO re-sending after an outag
 people this gemeente does not know yet: SS139, SS101, SS120 and SS121. One by one, each costs
 some thirty statements; here a batch creates its people, dossiers, timeline entries, work items,
 DUO data and processing-log records with one insert per table. What an event means stays in one
-place: the handlers of :mod:`.verwerking` run unchanged, on a ``Context`` that collects what they
-write instead of writing it.
+place: :func:`.verwerking.reageren` (the handler, then ``regels.duo``'s meaning) runs unchanged,
+on a ``Context`` that collects what it writes instead of writing it.
 
 Anything that does not fit is left to the one-by-one path, which runs after this one in the same
 transaction: a person we already know, a second notification about the same person in the batch
@@ -42,7 +42,6 @@ from .fouten import DuoFout, DuoNietBereikbaar
 from .models import Notificatie, NotificatieStatus, Werkitem
 from .services import duo_standen_aanmaken, signalen_bijwerken
 from .verwerking import (
-    AANPAK,
     OPEN_STATUSSEN,
     Context,
     Opgehaald,
@@ -52,6 +51,7 @@ from .verwerking import (
     nieuwe_persoon_velden,
     persoonsgegevens_vragen,
     raadplegen,
+    reageren,
     vragen_voor,
 )
 
@@ -216,7 +216,7 @@ def _opslaan(kandidaten: list[Kandidaat]) -> None:
             verzameling=verzameling,
         )
         persoonsgegevens_vragen(ctx)
-        AANPAK[k.gebeurtenis].verwerk(ctx)
+        reageren(ctx)
         signalen_bijwerken(ctx.dossier)
         verwerkingen_vastleggen(
             actor=k.actor,

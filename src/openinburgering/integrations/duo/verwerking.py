@@ -378,9 +378,9 @@ def verwerk_aow(ctx: Context) -> None:
 
 
 def verwerk_pip_termijn(ctx: Context) -> None:
-    """SS139: the 10-week term to set the PIP started (again, e.g. after leaving the COA)."""
+    """SS139: the 10-week term to set the PIP started (again, e.g. after leaving the COA); the
+    clock itself is ``regels.duo``'s ``pip_termijn_starten`` (:func:`reageren`)."""
     _doelgroep_bijwerken(ctx)
-    _pip_termijn_starten(ctx)
 
 
 def verwerk_vrijstelling_ingetrokken_zonder_pip(ctx: Context) -> None:
@@ -390,7 +390,6 @@ def verwerk_vrijstelling_ingetrokken_zonder_pip(ctx: Context) -> None:
         + " "
         + _plicht_tekst(ctx.opgehaald.plicht)
     )
-    _pip_termijn_starten(ctx)
 
 
 def verwerk_vrijstelling_ingetrokken_met_pip(ctx: Context) -> None:
@@ -512,11 +511,6 @@ def verwerk_tijdelijke_vrijstelling(ctx: Context) -> None:
     else:
         tekst = _("DUO meldt een tijdelijke vrijstelling; de inburgeringsplicht staat stil.")
     ctx.tijdlijn(tekst)
-    werkitems_sluiten(
-        dossier=ctx.dossier,
-        soorten=[WerkitemSoort.PIP_TERMIJN],
-        afhandeling=_("Gepauzeerd: tijdelijke vrijstelling (R46)."),
-    )
     ctx.werkitem(
         WerkitemSoort.PLICHT_GEPAUZEERD,
         _("Tijdelijke vrijstelling: lopende afspraken pauzeren"),
@@ -525,7 +519,8 @@ def verwerk_tijdelijke_vrijstelling(ctx: Context) -> None:
 
 
 def verwerk_einde(ctx: Context) -> None:
-    """SS106–SS108, SS110, SS111: the duty is over; close the dossier, stop the clocks (R45)."""
+    """SS106–SS108, SS110, SS111: the duty is over. Closing the dossier and stopping the clocks
+    is what ``regels.duo`` says these events mean (R45, :func:`reageren`)."""
     teksten = {
         G.SS106: _("DUO meldt: de inburgeringsplicht is voldaan (diploma)."),
         G.SS107: _("DUO meldt: de inburgeringsplicht is voldaan door een volledige vrijstelling."),
@@ -538,18 +533,6 @@ def verwerk_einde(ctx: Context) -> None:
     if plicht is not None and plicht.reden_geen_plicht and ctx.gebeurtenis is not G.SS111:
         tekst += " " + _("Reden volgens DUO: %(reden)s.") % {"reden": plicht.reden_geen_plicht}
     ctx.tijdlijn(tekst)
-    werkitems_sluiten(
-        dossier=ctx.dossier,
-        soorten=KLOK_SOORTEN,
-        afhandeling=_("Vervallen: de inburgeringsplicht is voorbij (R45)."),
-    )
-    if ctx.dossier.status != Status.AFGEROND:
-        inburgeraar_services.dossier_status_wijzigen(
-            actor=ctx.actor,
-            dossier=ctx.dossier,
-            naar=Status.AFGEROND,
-            eindreden=EINDREDEN[ctx.gebeurtenis],
-        )
 
 
 def verwerk_lbt_aangemeld(ctx: Context) -> None:
@@ -745,17 +728,20 @@ TAKEN = (
     gettext_noop("PIP ontbreekt"),
 )
 
+#: Per event: what DUO is asked beyond what ``regels.duo`` says to consult (``raadplegen``), and
+#: the handler that explains the event on the timeline. What the event means for the dossier
+#: (clock, pause, closing) is not here: :func:`reageren` reads it from ``regels.duo``.
 AANPAK: dict[regelcodes.Gebeurtenis, Aanpak] = {
     G.SS101: Aanpak(("plicht", "doelgroep", "examenresultaten"), verwerk_plichtig),
     G.SS102: Aanpak(("termijn",), verwerk_termijn),
     G.SS103: Aanpak(("termijn",), verwerk_termijn),
     G.SS104: Aanpak(("termijn",), verwerk_termijn),
-    G.SS106: Aanpak(("plicht",), verwerk_einde),
-    G.SS107: Aanpak(("plicht", "vrijstellingen"), verwerk_einde),
-    G.SS108: Aanpak(("plicht", "ontheffingen"), verwerk_einde),
-    G.SS109: Aanpak(("plicht", "vrijstellingen"), verwerk_tijdelijke_vrijstelling),
-    G.SS110: Aanpak(("plicht",), verwerk_einde),
-    G.SS111: Aanpak(("plicht",), verwerk_einde),
+    G.SS106: Aanpak((), verwerk_einde),
+    G.SS107: Aanpak(("vrijstellingen",), verwerk_einde),
+    G.SS108: Aanpak(("ontheffingen",), verwerk_einde),
+    G.SS109: Aanpak((), verwerk_tijdelijke_vrijstelling),
+    G.SS110: Aanpak((), verwerk_einde),
+    G.SS111: Aanpak((), verwerk_einde),
     G.SS113: Aanpak(("termijn",), verwerk_besluit),
     G.SS114: Aanpak(("vrijstellingen",), verwerk_besluit),
     G.SS115: Aanpak(("vrijstellingen",), verwerk_besluit),
@@ -768,23 +754,54 @@ AANPAK: dict[regelcodes.Gebeurtenis, Aanpak] = {
     G.SS124: Aanpak(("doelgroep",), verwerk_doelgroep),
     G.SS125: Aanpak(("doelgroep",), verwerk_doelgroep),
     G.SS128: Aanpak(("plicht",), verwerk_aow),
-    G.SS129: Aanpak(("plicht", "vrijstellingen"), verwerk_vrijstelling_ingetrokken_zonder_pip),
-    G.SS130: Aanpak(("plicht", "termijn", "pip"), verwerk_vrijstelling_ingetrokken_met_pip),
+    G.SS129: Aanpak((), verwerk_vrijstelling_ingetrokken_zonder_pip),
+    G.SS130: Aanpak((), verwerk_vrijstelling_ingetrokken_met_pip),
     G.SS131: Aanpak(("lbt_resultaten",), verwerk_lbt_uitslag),
     G.SS137: Aanpak(("examennummer",), verwerk_lbt_aangemeld),
-    G.SS139: Aanpak(("plicht", "doelgroep"), verwerk_pip_termijn),
+    G.SS139: Aanpak((), verwerk_pip_termijn),
     G.SS199: Aanpak(("examenresultaten", "gratis_pogingen"), verwerk_examen),
 }
 
 
 def vragen_voor(gebeurtenis: regelcodes.Gebeurtenis, nieuw_mogelijk: bool) -> tuple[str, ...]:
-    """Our table plus what regels says to consult, plus plicht+doelgroep to create a person."""
-    vragen = list(AANPAK[gebeurtenis].vragen)
+    """What regels says to consult, plus our table's extra questions, plus plicht+doelgroep to
+    create a person."""
+    vragen = []
     for api in gevolg_van_gebeurtenis(gebeurtenis).raadplegen:
         vragen.extend(API_VRAGEN.get(api, ()))
+    vragen.extend(AANPAK[gebeurtenis].vragen)
     if nieuw_mogelijk:
         vragen.extend(("plicht", "doelgroep"))
     return tuple(dict.fromkeys(vragen))
+
+
+def reageren(ctx: Context) -> None:
+    """The event's handler, then what ``regels.duo`` says the event means for the dossier: start
+    the 10-week clock (R9, R10, R46), pause the duty (R46), stop the clocks and close the
+    dossier (R45). The one place that turns DUO's meaning into changes."""
+    gevolg = gevolg_van_gebeurtenis(ctx.gebeurtenis)
+    AANPAK[ctx.gebeurtenis].verwerk(ctx)
+    if gevolg.pip_termijn_starten:
+        _pip_termijn_starten(ctx)
+    if gevolg.plicht_pauzeren:
+        werkitems_sluiten(
+            dossier=ctx.dossier,
+            soorten=[WerkitemSoort.PIP_TERMIJN],
+            afhandeling=_("Gepauzeerd: tijdelijke vrijstelling (R46)."),
+        )
+    if gevolg.klokken_stoppen:
+        werkitems_sluiten(
+            dossier=ctx.dossier,
+            soorten=KLOK_SOORTEN,
+            afhandeling=_("Vervallen: de inburgeringsplicht is voorbij (R45)."),
+        )
+    if gevolg.dossier_sluiten and ctx.dossier.status != Status.AFGEROND:
+        inburgeraar_services.dossier_status_wijzigen(
+            actor=ctx.actor,
+            dossier=ctx.dossier,
+            naar=Status.AFGEROND,
+            eindreden=EINDREDEN[ctx.gebeurtenis],
+        )
 
 
 # --- the task's body ----------------------------------------------------------------------------
@@ -1028,7 +1045,7 @@ def _toepassen(notificatie, gebeurtenis, bsn, opgehaald: Opgehaald) -> Context:
             ),
         )
     else:
-        AANPAK[gebeurtenis].verwerk(ctx)
+        reageren(ctx)
     if notificatie.vnummer and not ctx.inburgeraar.vnummer:
         ctx.inburgeraar = inburgeraar_services.inburgeraar_wijzigen(
             actor=actor, inburgeraar=ctx.inburgeraar, versie=None, vnummer=notificatie.vnummer

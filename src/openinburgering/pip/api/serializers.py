@@ -35,7 +35,13 @@ class PipSerializer(serializers.ModelSerializer):
         choices=Leerroute.choices(), help_text=_("DUO-code B, O of Z.")
     )
     niveau = serializers.ChoiceField(
-        choices=Niveau.choices(), required=False, allow_blank=True, help_text=_("A2 of B1.")
+        choices=Niveau.choices(),
+        required=False,
+        allow_blank=True,
+        help_text=_(
+            "A2 of B1. Leeg in de B1-route of de onderwijsroute wordt bij het vaststellen B1, "
+            "zoals DUO het registreert (R17); een vastgesteld PIP toont het niveau dat DUO kreeg."
+        ),
     )
     geschatteIntensiteitB1Route = serializers.IntegerField(
         source="geschatte_intensiteit_b1_route", required=False, allow_null=True

@@ -88,3 +88,39 @@ def test_another_gemeentes_pip_is_a_404(api_client, gemeente_a, gemeente_b, pers
     for url in (f"/api/v1/pips/{pip['uuid']}", f"/api/v1/pips/{pip['uuid']}/beschikking"):
         assert vreemd.get(url).status_code == 404
     assert vreemd.post(f"/api/v1/pips/{pip['uuid']}/vaststellen").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "route",
+    [
+        pytest.param({"leerroute": "B"}, id="R17-b1-route"),
+        pytest.param(
+            {"leerroute": "O", "mapInhoud": "", "mapIntensiteit": ""}, id="R17-onderwijsroute"
+        ),
+    ],
+)
+@time_machine.travel(date(2025, 2, 14))
+def test_record_api_and_letter_state_the_niveau_duo_received(
+    api_client, gemeente_a, persoon, route
+):
+    """No niveau in the draft: regels fills in B1 for DUO (R17). That B1 is stored before the
+    outbox message is written, so the record, the API and the letter say what DUO received."""
+    from openinburgering.brieven.tests.pdf import tekst
+    from openinburgering.integrations.duo.models import UitgaandBericht
+    from openinburgering.pip.models import PipVersie
+
+    client = api_client(gemeente_a)
+    concept = client.post(
+        f"/api/v1/inburgeraars/{persoon.uuid}/pips", {**API, **route, "niveau": ""}, format="json"
+    ).json()
+    assert concept["niveau"] == ""
+    response = client.post(f"/api/v1/pips/{concept['uuid']}/vaststellen")
+    assert response.status_code == 200, response.content
+
+    [bericht] = UitgaandBericht.objects.filter(soort="pip_registreren")
+    assert bericht.inhoud["niveau"] == "B1"
+    assert PipVersie.objects.get(uuid=concept["uuid"]).niveau == "B1"
+    assert response.json()["niveau"] == "B1"
+    assert client.get(f"/api/v1/pips/{concept['uuid']}").json()["niveau"] == "B1"
+    pdf = client.get(f"/api/v1/pips/{concept['uuid']}/beschikking")
+    assert "Uw doel is taalniveau B1" in tekst(b"".join(pdf.streaming_content))

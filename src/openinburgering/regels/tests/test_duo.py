@@ -6,6 +6,7 @@ import pytest
 
 from openinburgering.regels.codes import Gebeurtenis
 from openinburgering.regels.duo import (
+    PIP_TERMIJN_GEBEURTENISSEN,
     Relevantie,
     gevolg_van_gebeurtenis,
     koppel_contactpersoon,
@@ -59,6 +60,11 @@ def test_r46_gevolgen(gebeurtenis, pauze, herstart, taak, regel):
 def test_gebeurtenis_zonder_regel():
     gevolg = gevolg_van_gebeurtenis(G.SS199)
     assert gevolg.regel is None and not gevolg.dossier_sluiten
+
+
+def test_pip_termijn_gebeurtenissen_volgen_uit_de_gevolgen():
+    """SS139 start de termijn, SS129 start hem opnieuw (R46); geen andere gebeurtenis."""
+    assert {G.SS129, G.SS139} == PIP_TERMIJN_GEBEURTENISSEN
 
 
 VANDAAG = D("2025-06-01")

@@ -300,6 +300,52 @@ def test_inburgeringstermijn_van_duo(start, einde, grond, regel):
 
 
 @pytest.mark.parametrize(
+    ("pips", "duo", "vorige", "start", "einde", "regel", "zin"),
+    [
+        pytest.param(
+            [D("2024-03-14")], None, None, D("2024-03-15"), D("2027-03-15"), "R8", "",
+            id="zonder-duo-eigen-eerste-pip",
+        ),
+        pytest.param(
+            [D("2024-03-14")], (D("2024-03-15"), D("2027-09-15"), "ziekte"), None,
+            D("2024-03-15"), D("2027-09-15"), "R42", "verlengd (ziekte)",
+            id="SS103-SS104-duo-verlenging-gaat-voor",
+        ),
+        pytest.param(
+            [D("2025-06-02")], None, D("2024-03-14"), D("2024-03-15"), D("2027-03-15"), "R7",
+            "vorige gemeente", id="SS121-pip-vorige-gemeente-telt-als-eerste",
+        ),
+        pytest.param(
+            [], None, D("2024-03-14"), D("2024-03-15"), D("2027-03-15"), "R8",
+            "vorige gemeente", id="SS121-nog-geen-eigen-pip",
+        ),
+        pytest.param(
+            [D("2024-01-10")], None, D("2024-03-14"), D("2024-01-11"), D("2027-01-11"), "R7", "",
+            id="eigen-pip-eerder-dan-duo-pip",
+        ),
+        pytest.param([], None, None, None, None, None, "", id="geen-pip-geen-termijn"),
+    ],
+)  # fmt: skip
+def test_geldende_inburgeringstermijn_een_bron(pips, duo, vorige, start, einde, regel, zin):
+    from openinburgering.regels.termijnen import geldende_inburgeringstermijn
+
+    duo_start, duo_einde, grond = duo or (None, None, "")
+    termijn = geldende_inburgeringstermijn(
+        pips,
+        duo_startdatum=duo_start,
+        duo_einddatum=duo_einde,
+        verlengingsgrond=grond,
+        pip_vorige_gemeente=vorige,
+    )
+    if regel is None:
+        assert termijn is None
+        return
+    assert (termijn.start, termijn.einde_exclusief, termijn.regel.id) == (start, einde, regel)
+    assert zin in termijn.uitleg
+    assert ("previous municipality" in termijn.uitleg_en) == ("vorige gemeente" in zin)
+
+
+@pytest.mark.parametrize(
     ("verzonden", "commissie", "verdaagd", "laatste_dag", "verschoven"),
     [
         pytest.param(D("2025-06-02"), False, False, D("2025-08-25"), False, id="R67-6-weken"),

@@ -192,3 +192,45 @@ def test_overdue_begeleiding_steps_join_the_worklist(gemeente_a, inburgeraar_fac
     assert item.deadline == date(2025, 1, 20)
     assert "Huisarts" in item.titel
     assert weergave.link(item) == reverse("begeleiding:checklist", kwargs={"uuid": persoon.uuid})
+
+
+def test_a_movers_earlier_pip_keeps_the_term_start_after_our_own_pip():
+    """SS121: the previous gemeente's PIP (03-11-2025, known from DUO) started the term (R7);
+    our own new PIP of 01-04-2026 does not move the switching deadline or the end."""
+    from openinburgering.signalen.engine import Feiten, gewenste_signalen
+
+    feiten = Feiten(
+        dossier_id=1, gemeente_id=1, actief=True, klantregisseur_id=None, geboortedatum=None,
+        pip_dagtekeningen=(date(2026, 4, 1),), huidige_leerroute="B",
+        duo_pip=(date(2025, 11, 3), "B"),
+    )  # fmt: skip
+    schakel = {g.soort: g for g in gewenste_signalen(feiten, date(2027, 4, 1))}
+    assert schakel[Soort.SCHAKELTERMIJN].deadline == date(2027, 5, 3)
+    einde = {g.soort: g for g in gewenste_signalen(feiten, date(2028, 10, 1))}
+    assert (einde[Soort.TERMIJN_EINDE].deadline, einde[Soort.TERMIJN_EINDE].regel) == (
+        date(2028, 11, 3),
+        "R7",
+    )
+    assert "vorige gemeente" in einde[Soort.TERMIJN_EINDE].uitleg
+
+
+def test_ss129_restarts_the_pip_term_as_regels_duo_says(gemeente_a, inburgeraar_factory):
+    """The engine reads the events that start the 10-week term from ``regels.duo``: SS129 (a
+    temporary exemption withdrawn without a PIP) restarts it like a new SS139 (R46, R10)."""
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    from openinburgering.inburgeraars.services import gebeurtenis_toevoegen
+
+    persoon = inburgeraar_factory(gemeente_a)
+    ss139(persoon.dossier, date(2025, 1, 6))
+    gebeurtenis_toevoegen(
+        dossier=persoon.dossier,
+        soort="SS129",
+        omschrijving="DUO: de tijdelijke vrijstelling is ingetrokken.",
+        bron="duo",
+        tijdstip=timezone.make_aware(datetime.combine(date(2025, 4, 1), time(10, 0))),
+    )
+    termijn = _open_op(persoon.dossier, date(2025, 4, 2))[Soort.PIP_TERMIJN]
+    assert (termijn.deadline, termijn.regel) == (date(2025, 6, 10), "R10")

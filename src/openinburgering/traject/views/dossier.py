@@ -13,7 +13,8 @@ from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.inburgeraars.workflow import Eindreden, Status
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
-from openinburgering.traject import afronding, examens, selectors, uren
+from openinburgering.regels.leerroutes import toets_zroute_afronding
+from openinburgering.traject import afronding, duo, examens, selectors, uren
 from openinburgering.traject import map as map_diensten
 from openinburgering.traject.forms import AfrondingForm, MapActiviteitForm, UrenForm, ZrouteForm
 from openinburgering.traject.models import Onderdeel, UrenSoort
@@ -27,7 +28,8 @@ def _context(actor, inburgeraar, **forms):
     feiten = routefeiten(dossier)
     afrondingen, deelnames, activiteiten, urenregistraties = selectors.traject_van(dossier)
     totalen = uren.uren_per_soort(dossier)
-    r41 = uren.toets_zroute(totalen)
+    zroute_uren = duo.zroute_uren(dossier=dossier)
+    r41 = toets_zroute_afronding(**zroute_uren)
     map_uren = map_diensten.map_totaal(dossier)
     afgesproken = map_diensten.afgesproken_uren(feiten.map_intensiteit)
 
@@ -56,6 +58,7 @@ def _context(actor, inburgeraar, **forms):
         "urenregistraties": urenregistraties,
         "totalen": [(UrenSoort(s).label, t) for s, t in totalen.items()],
         "r41": r41,
+        "zroute_uren": zroute_uren,
         "map_van_toepassing": map_diensten.map_van_toepassing(feiten).toegestaan,
         "map_uren": map_uren,
         "map_afgesproken": afgesproken,

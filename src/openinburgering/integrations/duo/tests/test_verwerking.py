@@ -21,6 +21,7 @@ from openinburgering.integrations.duo.models import (
 )
 from openinburgering.logboek.models import Activiteit, Verwerking
 from openinburgering.regels import termijnen
+from openinburgering.regels.duo import PIP_TERMIJN_GEBEURTENISSEN
 from openinburgering.signalen.models import Signaal, Soort
 
 from .conftest import notificatie_body
@@ -524,3 +525,14 @@ def test_event_for_a_closed_dossier_asks_the_caseworker(ontvang, duo_mock):
     assert open_items(inburgeraar, WerkitemSoort.VERWERKING_MISLUKT).exists()
     inburgeraar.dossier.refresh_from_db()
     assert inburgeraar.dossier.status == Status.AFGEROND
+
+
+@pytest.mark.parametrize("gebeurtenis", sorted(g.value for g in PIP_TERMIJN_GEBEURTENISSEN))
+def test_the_events_regels_says_start_the_pip_clock_start_it(ontvang, duo_mock, gebeurtenis):
+    """What an event means comes from ``regels.duo`` alone: each event whose ``Gevolg`` starts
+    the 10-week term puts the term's last day on the timeline (R9, R10, R46)."""
+    bsn = nieuw_bsn()
+    duo_mock.persoon(bsn)
+    ontvang(gebeurtenis, bsn, tijd="2026-03-02T09:15:00+01:00")
+    [regel] = [r for r in duo_tijdlijn(Inburgeraar.objects.get()) if r.soort == gebeurtenis][-1:]
+    assert regel.gegevens["pip_termijn_laatste_dag"] == "2026-05-11"
