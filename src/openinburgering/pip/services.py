@@ -390,9 +390,10 @@ def pip_vaststellen(
 
 def duo_bericht(pip: PipVersie) -> dict:
     """The PIP in DUO's PIP API shape (POST /personen/{bsn}/PIP); niveau per R17."""
+    bericht: dict[str, object]
     route = Leerroute(pip.leerroute)
     niveau = regels_pip.standaard_niveau(route, Niveau(pip.niveau) if pip.niveau else None)
-    bericht: dict[str, object] = {
+    bericht = {
         "dagtekeningPip": pip.vastgestelde_dagtekening.isoformat(),
         "leerroute": route.value,
         "indicatorMagOpleidingAfmaken": pip.mag_opleiding_afmaken,
