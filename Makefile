@@ -23,7 +23,7 @@ DEMO_DB := var/openinburgering.sqlite3
 SIMULATOR_DB := $(or $(DUO_SIMULATOR_DB),var/duo_simulator.sqlite3)
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: bench-signalen bench-duo bench-duo-achterstand help venv demo demo-scenario demo-reset test lint format check-migrations openapi openapi-check env-docs requirements regels-docs messages rollen-docs vendor
+.PHONY: bench-signalen bench-duo bench-duo-achterstand help venv demo demo-scenario demo-reset test lint lint-architectuur typecheck format check-migrations openapi openapi-check env-docs requirements regels-docs messages rollen-docs vendor
 
 help: ## Deze hulp: alle make-doelen en variabelen.
 	@echo "Open Inburgering: make-doelen"
@@ -103,6 +103,14 @@ test: venv ## Installeer en draai alle tests (SQLite; met DATABASE_URL op Postgr
 lint: venv ## Controleer code en opmaak met ruff.
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The import contracts in pyproject.toml ([tool.importlinter]); see ADR 0048.
+lint-architectuur: venv ## Controleer de lagen en importgrenzen met import-linter.
+	PYTHONPATH=src $(BIN)/lint-imports --no-cache
+
+# mypy with django-stubs on regels (strict), core and every services.py/selectors.py; see ADR 0048.
+typecheck: venv ## Controleer de typen met mypy (regels, core, services en selectors).
+	$(BIN)/mypy
 
 format: venv ## Herstel wat ruff kan herstellen en formatteer de code.
 	$(BIN)/ruff check --fix .

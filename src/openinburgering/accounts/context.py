@@ -1,15 +1,23 @@
 """Who is acting: a staff member in the UI, a system with an API token, or the system itself."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from openinburgering.accounts.rollen import Recht, heeft_recht
+
+if TYPE_CHECKING:
+    # Only for the annotations: gemeenten imports accounts at run time, not the other way round.
+    from openinburgering.accounts.models import User
+    from openinburgering.gemeenten.models import ApiToken, Gemeente
 
 
 @dataclass(frozen=True)
 class Actor:
-    gemeente: object  # gemeenten.Gemeente
-    user: object | None = None  # accounts.User
-    api_token: object | None = None  # gemeenten.ApiToken
+    gemeente: Gemeente
+    user: User | None = None
+    api_token: ApiToken | None = None
     rol: str | None = None
     systeem: str = ""
 

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from django.db.models import Q
 from django.http import Http404
+from django.utils.functional import Promise
 
 from openinburgering.accounts.context import Actor
 from openinburgering.inburgeraars.codes import Doelgroep
@@ -47,7 +48,7 @@ class Rij:
         return self.voortgang.status if self.voortgang else StapStatus.OPEN
 
     @property
-    def status_label(self) -> str:
+    def status_label(self) -> str | Promise:
         return StapStatus(self.status).label
 
     @property

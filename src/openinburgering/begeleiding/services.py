@@ -151,7 +151,7 @@ class StapInvoer:
 
 
 def _controleer(invoer: StapInvoer, vandaag: date) -> list[str]:
-    fouten = []
+    fouten: list[str] = []
     if invoer.status not in StapStatus.values:
         fouten.append(_("Onbekende status."))
     if invoer.status == StapStatus.AFGEROND:

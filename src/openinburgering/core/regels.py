@@ -1,6 +1,7 @@
 """Show the outcome of a legal rule (``openinburgering.regels``) to people and systems."""
 
 from collections import defaultdict
+from collections.abc import Mapping
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import get_language
@@ -12,7 +13,9 @@ def schending_tekst(schending) -> str:
     return f"{melding} ({schending.regel.id}, {schending.regel.bron})"
 
 
-def als_validationerror(uitkomst, veldnamen: dict[str, str] | None = None) -> ValidationError:
+def als_validationerror(
+    uitkomst, veldnamen: Mapping[str, str | None] | None = None
+) -> ValidationError:
     """All violations as one ValidationError per field; each error's code is the rule id."""
     fouten: dict[str, list[ValidationError]] = defaultdict(list)
     for schending in uitkomst.schendingen:

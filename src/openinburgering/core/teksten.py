@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime
 import re
 from decimal import Decimal
+from typing import Any
 
 from django.utils import dateformat
 from django.utils.functional import Promise
@@ -93,6 +94,7 @@ class Vertaald(str):
     """
 
     __slots__ = ("_json",)
+    _json: dict[str, Any]
 
     def __new__(cls, tekst: str, json=None):
         # ``json`` may be absent when pickle or copy recreate the string; the slot follows.
@@ -137,7 +139,7 @@ def label(waarde: str | Promise, *, klein: bool = False):
 
 def _msgid(promise: Promise) -> str:
     # gettext_lazy keeps its one argument, the msgid; anything else is rendered as it stands.
-    args = getattr(promise, "_args", ())
+    args: tuple[object, ...] = getattr(promise, "_args", ())
     if len(args) == 1 and isinstance(args[0], str) and not getattr(promise, "_kw", None):
         return args[0]
     return str(promise)
@@ -234,7 +236,9 @@ class Herkenner:
     def __init__(self, taal: str = "en") -> None:
         from django.utils.translation import trans_real
 
-        catalogus = trans_real.translation(taal)._catalog
+        # Django merges every app's catalogue into this gettext internal; there is no public
+        # accessor for the whole mapping.
+        catalogus = trans_real.translation(taal)._catalog  # type: ignore[attr-defined]
         self.exact: dict[str, str] = {}
         self.patronen: dict[str, list[tuple[re.Pattern, str]]] = {}
         for msgid, msgstr in catalogus.items():

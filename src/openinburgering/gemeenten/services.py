@@ -83,6 +83,7 @@ def _logo_png(inhoud: bytes) -> bytes:
     fout = _("Kies een afbeelding in PNG- of JPEG-formaat van hoogstens 2 MB.")
     if not inhoud or len(inhoud) > LOGO_MAX_BYTES:
         raise Geweigerd(fout, veld="logo")
+    beeld: Image.Image
     try:
         with Image.open(BytesIO(inhoud)) as beeld:
             if beeld.format not in ("PNG", "JPEG"):

@@ -5,8 +5,9 @@ from datetime import date
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Field
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -81,6 +82,7 @@ def _plicht_toetsen(inburgeraar: Inburgeraar) -> None:
     )
     if not bepaling.plichtig:
         raise als_validationerror(bepaling.redenen, PLICHT_VELDEN)
+    assert bepaling.regime is not None, "bepaal_plicht sets the regime whenever there is a plicht"
     inburgeraar.regime = str(bepaling.regime.waarde)
 
 
@@ -245,6 +247,13 @@ def inburgeraars_aanmaken(
     return inburgeraars
 
 
+def _veldlabel(veld: str) -> str | Promise:
+    model_veld = Inburgeraar._meta.get_field(veld)
+    # The fields a caseworker edits are the model's own columns, never a reverse relation.
+    assert isinstance(model_veld, Field), veld
+    return model_veld.verbose_name
+
+
 @transaction.atomic
 def inburgeraar_wijzigen(
     *, actor: Actor, inburgeraar: Inburgeraar, versie: int | None, **velden
@@ -274,7 +283,7 @@ def inburgeraar_wijzigen(
         raise Conflict()
     inburgeraar.refresh_from_db()
     labels = Tekst.samen(
-        *(label(Inburgeraar._meta.get_field(veld).verbose_name) for veld in gewijzigd),
+        *(label(_veldlabel(veld)) for veld in gewijzigd),
         scheiding=", ",
     )
     gebeurtenis_toevoegen(

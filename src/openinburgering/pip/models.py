@@ -1,6 +1,7 @@
 """The PIP as versions: a draft (concept), each vastgestelde version a beschikking with a letter."""
 
 import uuid
+from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -149,6 +150,13 @@ class PipVersie(models.Model):
     @property
     def is_concept(self) -> bool:
         return self.status == PipStatus.CONCEPT
+
+    @property
+    def vastgestelde_dagtekening(self) -> date:
+        """The dagtekening of a decided PIP (every version past concept, or one being decided)."""
+        # The check constraint pip_vastgesteld_heeft_beschikking: only a concept may lack it.
+        assert self.dagtekening is not None, "a decided PIP always has a dagtekening"
+        return self.dagtekening
 
 
 class BezwaarUitkomst(models.TextChoices):

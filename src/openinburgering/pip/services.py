@@ -1,6 +1,7 @@
 """Writes for the PIP: drafts, vaststellen (a beschikking with its letter), changes, bezwaar,
 progress talks. Every legal check calls ``regels``; a refusal carries every violated rule."""
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from django.apps import apps
@@ -103,7 +104,7 @@ def pip_context(*, pip: PipVersie, peildatum: date) -> regels_pip.PipContext:
         if v.status != PipStatus.CONCEPT
     ]
     huidige = next((v for v in eerdere if v.status == PipStatus.VASTGESTELD), None)
-    dagtekeningen = [v.dagtekening for v in eerdere]
+    dagtekeningen = [v.vastgestelde_dagtekening for v in eerdere]
     termijn = termijnen.inburgeringstermijn(dagtekeningen)
     intake = BredeIntake.objects.filter(dossier=dossier).first()
     return regels_pip.PipContext(
@@ -263,7 +264,7 @@ def _naar_status(actor, dossier, doel):
     return dossier
 
 
-WIJZIGING_UITLEG = {
+WIJZIGING_UITLEG: dict[str, str] = {
     Wijzigingsreden.SCHAKELEN: "Dit besluit vervangt uw vorige PIP: u gaat naar een andere "
     "leerroute (schakelen). Uw inburgeringstermijn blijft hetzelfde.",
     Wijzigingsreden.AFSCHALEN: "Dit besluit vervangt uw vorige PIP: uw taalniveau wordt A2 "
@@ -295,12 +296,13 @@ def pip_vaststellen(
     # registers.
     pip.niveau = _niveau_voor_duo(pip)
     dossier = pip.dossier
-    eerdere = list(
-        PipVersie.objects.filter(dossier=dossier)
+    eerdere = [
+        v.vastgestelde_dagtekening
+        for v in PipVersie.objects.filter(dossier=dossier)
         .exclude(pk=pip.pk)
         .exclude(status=PipStatus.CONCEPT)
-        .values_list("dagtekening", flat=True)
-    )
+        .only("dagtekening")
+    ]
     termijn = termijnen.inburgeringstermijn([*eerdere, dagtekening])  # R7, R8
     bezwaar = termijnen.bezwaartermijn(dagtekening)  # R23: sent on the dagtekening
     brieven.ontvanger(dossier.inburgeraar)  # refuse before a kenmerk is used up
@@ -401,10 +403,11 @@ def _niveau_voor_duo(pip: PipVersie) -> str:
 
 def duo_bericht(pip: PipVersie) -> dict:
     """The PIP in DUO's PIP API shape (POST /personen/{bsn}/PIP); niveau per R17."""
+    bericht: dict[str, object]
     route = Leerroute(pip.leerroute)
     niveau = _niveau_voor_duo(pip)
     bericht = {
-        "dagtekeningPip": pip.dagtekening.isoformat(),
+        "dagtekeningPip": pip.vastgestelde_dagtekening.isoformat(),
         "leerroute": route.value,
         "indicatorMagOpleidingAfmaken": pip.mag_opleiding_afmaken,
         "indicatorAlfabetiseringsonderwijs": pip.alfabetisering,
@@ -424,6 +427,7 @@ def pip_naar_duo_melden(*, actor: Actor, pip: PipVersie):
     same shape. Without the DUO app nothing is sent and the timeline says so.
     """
     inburgeraar = pip.dossier.inburgeraar
+    pip_melden: Callable[..., object] | None
     try:
         from openinburgering.integrations.duo.meldingen import pip_melden
     except ImportError:
@@ -432,7 +436,7 @@ def pip_naar_duo_melden(*, actor: Actor, pip: PipVersie):
         return pip_melden(
             actor=actor,
             inburgeraar=inburgeraar,
-            pip=pip_voor_regels(pip, dagtekening=pip.dagtekening),
+            pip=pip_voor_regels(pip, dagtekening=pip.vastgestelde_dagtekening),
             context=pip_context(pip=pip, peildatum=timezone.localdate()),
         )
     try:
@@ -476,9 +480,13 @@ def bezwaar_registreren(
     if ontvangen_op > timezone.localdate():
         raise Geweigerd(_("De ontvangstdatum kan niet in de toekomst liggen."), veld="ontvangen_op")
     tijdig = termijnen.toets_bezwaar_tijdig(
-        verzenddatum=pip.dagtekening, ontvangstdatum=ontvangen_op, datum_ter_post=datum_ter_post
+        verzenddatum=pip.vastgestelde_dagtekening,
+        ontvangstdatum=ontvangen_op,
+        datum_ter_post=datum_ter_post,
     )
-    beslis = termijnen.beslistermijn_bezwaar(pip.dagtekening, adviescommissie=adviescommissie)
+    beslis = termijnen.beslistermijn_bezwaar(
+        pip.vastgestelde_dagtekening, adviescommissie=adviescommissie
+    )
     bezwaar = Bezwaar.objects.create(
         gemeente=pip.gemeente,
         pip_versie=pip,

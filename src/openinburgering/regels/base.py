@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 ZEKERHEDEN = ("H", "M", "L")
 _ID_PATROON = re.compile(r"^R[1-9]\d*$")
@@ -243,7 +244,7 @@ class Resultaat[T]:
     uitleg_en: str
 
 
-def getal_nl(getal) -> str:
+def getal_nl(getal: Decimal | float) -> str:
     """Een getal met een decimale komma (36,00), zoals Django het in het Nederlands toont."""
     return str(getal).replace(".", ",")
 

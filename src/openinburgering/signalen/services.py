@@ -5,6 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from contextlib import contextmanager
 from datetime import date
+from typing import Any
 from uuid import uuid4
 
 from django.apps import apps
@@ -144,6 +145,8 @@ def _feiten(dossiers: list[dict], peildatum: date, bereik: _Bereik) -> dict[int,
         if status == PipStatus.CONCEPT:
             f.concept_uuid = pip_uuid
         else:
+            # Only a concept may lack it (check constraint pip_vastgesteld_heeft_beschikking).
+            assert dagtekening is not None, "a decided PIP always has a dagtekening"
             f.pip_dagtekeningen += (dagtekening,)
             if status == PipStatus.VASTGESTELD:
                 f.huidige_leerroute = leerroute
@@ -153,6 +156,8 @@ def _feiten(dossiers: list[dict], peildatum: date, bereik: _Bereik) -> dict[int,
         "uuid", "pip_versie__dossier_id", "pip_versie__dagtekening", "adviescommissie", "verdaagd"
     ):
         if (f := feiten.get(dossier_id)) is not None:
+            # An objection is against a decision: bezwaar_registreren refuses a concept.
+            assert dagtekening is not None, "a PIP under objection always has a dagtekening"
             f.open_bezwaren.append((bezwaar_uuid, dagtekening, commissie, verdaagd))
     for gesprek_uuid, dossier_id, gepland in Voortgangsgesprek.objects.filter(
         bereik.q("dossier_id"), status=GesprekStatus.GEPLAND
@@ -297,14 +302,15 @@ def signalen_herberekenen(
         "inburgeraar__doelgroep",
         **_DUO_KOLOMMEN,
     )
-    totaal = defaultdict(int)
+    totaal: defaultdict[str, int] = defaultdict(int)
     if dossier_ids is not None:
         ids = sorted(set(dossier_ids))
         if gemeente is not None:
             qs = qs.filter(gemeente=gemeente)
         for i in range(0, len(ids), chunk):
             deel = ids[i : i + chunk]
-            dossiers = list(qs.filter(id__in=deel))
+            # Rows read by column name in _feiten; their exact shape is not checked here.
+            dossiers: list[Any] = list(qs.filter(id__in=deel))
             with transaction.atomic():
                 for k, v in _verwerk(dossiers, peildatum, nu, _Bereik(ids=deel)).items():
                     totaal[k] += v

@@ -127,15 +127,15 @@ def contract_benutting(*, actor: Actor) -> list[Benutting]:
     ):
         rijen[rij["contract_id"]].plaatsen_bezet = rij["bezet"]
         rijen[rij["contract_id"]].trajecten_gestart = rij["gestart"]
-    for rij in (
+    for uren in (
         Urenregel.objects.filter(verwijzing__contract_id__in=ids)
         .values("verwijzing__contract_id")
         .annotate(aangeboden=Sum("uren_aangeboden"), aanwezig=Sum("uren_aanwezig"))
         .order_by()
     ):
-        b = rijen[rij["verwijzing__contract_id"]]
-        b.uren_aangeboden = rij["aangeboden"] or Decimal("0")
-        b.uren_aanwezig = rij["aanwezig"] or Decimal("0")
+        b = rijen[uren["verwijzing__contract_id"]]
+        b.uren_aangeboden = uren["aangeboden"] or Decimal("0")
+        b.uren_aanwezig = uren["aanwezig"] or Decimal("0")
     return list(rijen.values())
 
 
