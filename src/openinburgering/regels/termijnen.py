@@ -434,6 +434,7 @@ def geldende_inburgeringstermijn(
     )
     if pip_vorige_gemeente is None or any(d < pip_vorige_gemeente for d in eigen):
         return termijn
+    assert termijn is not None, "a PIP of the previous gemeente was given, so there is a date"
     return replace(
         termijn,
         uitleg="Volgens DUO had de persoon al een PIP van een vorige gemeente; dat telt als "
