@@ -1,5 +1,5 @@
 """DUO's acceptance rules, written from DUO's own documentation (README of
-duonl/gemeente-m2m-inburgering, condensed in ../shared/DOMAIN.md section 9.3).
+duonl/gemeente-m2m-inburgering, kept in ``specs/duo-m2m/README.md``).
 
 Deliberately independent of the product's ``openinburgering.regels``: if both implement a rule
 differently, the tests of the product against this simulator show it. Every function is pure: it
