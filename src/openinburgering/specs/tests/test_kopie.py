@@ -148,4 +148,6 @@ def test_nothing_reads_a_specification_from_outside_the_repository():
         if BUITEN_REPO.search(regel)
     ]
     assert treffers == []
-    assert BUITEN_REPO.search('SPEC_MAP = REPO_ROOT.parent / "shared" / "duo-m2m"')
+    # The pattern finds the old way of reading the specs (built here so this file has none).
+    oude_regel = "SPEC_MAP = REPO_ROOT.parent / " + '"shared"' + ' / "duo-m2m"'
+    assert BUITEN_REPO.search(oude_regel)
