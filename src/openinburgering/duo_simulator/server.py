@@ -57,7 +57,14 @@ class _Handler(BaseHTTPRequestHandler):
         if not lengte.isdigit() or int(lengte) > MAX_BODY:
             self.send_error(400, "Bad Content-Length")
             return None
-        return self.rfile.read(int(lengte)) if int(lengte) else b""
+        body = self.rfile.read(int(lengte)) if int(lengte) else b""
+        if len(body) < int(lengte):
+            # The client went away in the middle of its request (a killed worker sends the
+            # headers and then nothing). A server never runs half a request: DUO would neither
+            # apply nor log it, so neither does the simulator.
+            self.close_connection = True
+            return None
+        return body
 
     def _environ(self, body: bytes) -> dict:
         pad, _, query = self.path.partition("?")

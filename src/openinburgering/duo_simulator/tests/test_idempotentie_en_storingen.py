@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from .conftest import GEMEENTE_A, GEMEENTE_B, SimClient, start_simulator
+from .conftest import DUO_OIN, GEMEENTE_A, GEMEENTE_B, SimClient, start_simulator
 
 PIP = {"dagtekeningPip": "2026-02-01", "leerroute": "B"}
 
@@ -227,3 +227,27 @@ def test_a_client_that_asks_to_close_gets_a_closed_connection(simulator):
         assert antwoord.getheader("Connection") == "close"
     finally:
         verbinding.close()
+
+
+def test_a_request_cut_off_midway_is_neither_applied_nor_logged(simulator):
+    """A worker killed between its headers and its body leaves half a request; DUO never runs
+    it. The retry then carries the whole body and is applied once (the crash test's premise)."""
+    bsn = simulator.persoon()
+    bericht_id = str(uuid.uuid4())
+    pad = f"/personen/{bsn}/PIP"
+    raw = json.dumps(PIP).encode()
+    kop = (
+        f"POST /v1{pad} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        f"bron: {GEMEENTE_A}\r\ndoel: {DUO_OIN}\r\nberichtId: {bericht_id}\r\n"
+        f"Content-Length: {len(raw)}\r\n\r\n"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", simulator.port), timeout=5) as s:
+        s.sendall(kop + raw[: len(raw) // 2])
+        s.shutdown(socket.SHUT_WR)
+        assert s.recv(1024) == b"", "no answer to half a request"
+    assert simulator.sim("GET", f"/berichten?pad=/v1{pad}").json == []
+    assert simulator.staat(bsn)["pips"] == []
+
+    opnieuw = simulator.duo("POST", pad, PIP, bericht_id=bericht_id)
+    assert opnieuw.status == 201
+    assert [(b["herhaling"], b["toegepast"]) for b in _toegepast(simulator, pad)] == [(False, True)]
