@@ -46,6 +46,7 @@ API = "api/"
 def wereld(django_db_setup, django_db_blocker):
     """The demo data once for this module; the outbox waits for its worker, as in make demo."""
     dummy = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    (Path(ARTEFACTEN) / "isolatie.txt").unlink(missing_ok=True)
     with django_db_blocker.unblock():
         with override_settings(TASKS=dummy):
             call_command("demo_data", aantal=AANTAL, stdout=io.StringIO())
