@@ -654,6 +654,16 @@ TAKEN = (
     gettext_noop("PIP ontbreekt"),
 )
 
+#: Texts earlier versions stored on work items this module no longer makes (the deadline engine
+#: derives the 10-week and intake items now): kept in the catalogue so those stored items still
+#: read in the reader's language.
+EERDER_OPGESLAGEN = (
+    gettext_noop("PIP vaststellen uiterlijk %(datum)s"),
+    gettext_noop("Vervangen: DUO startte de termijn opnieuw."),
+    gettext_noop("DUO meldde dat deze persoon inburgeringsplichtig is."),
+    gettext_noop("Nieuwe inwoner: brede intake plannen"),
+)
+
 #: Per event DUO sends: the answers the explanation needs beyond what ``regels.duo`` says to
 #: consult (``raadplegen``), and the handler that explains the event on the timeline and opens the
 #: integration's work items. What the event means (clock, pause, closing, the domain apps'
