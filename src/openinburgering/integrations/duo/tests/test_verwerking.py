@@ -165,7 +165,7 @@ def test_end_of_duty_closes_the_dossier_with_the_right_reason(
     inburgeraar.dossier.refresh_from_db()
     assert inburgeraar.dossier.status == Status.AFGEROND
     assert inburgeraar.dossier.eindreden == eindreden
-    assert not open_items(inburgeraar, WerkitemSoort.PIP_TERMIJN).exists(), "clocks stop (R45)"
+    assert not open_signalen(inburgeraar, Soort.PIP_TERMIJN).exists(), "clocks stop (R45)"
     assert open_items(inburgeraar, WerkitemSoort.PERSOONSGEGEVENS_AANVULLEN).exists()
     assert duo_tijdlijn(inburgeraar)[-1].soort == gebeurtenis
     # Again: the dossier is closed already; nothing breaks, nothing doubles.
@@ -347,7 +347,7 @@ def test_temporary_exemption_pauses_and_its_withdrawal_restarts_the_clock(ontvan
     ontvang("SS109", bsn, tijd="2026-04-01T09:00:00+02:00")
     assert "tijdelijke vrijstelling" in duo_tijdlijn(inburgeraar)[-1].omschrijving
     assert "Tijdelijk: volgt vrijstellende opleiding" in duo_tijdlijn(inburgeraar)[-1].omschrijving
-    assert not open_items(inburgeraar, WerkitemSoort.PIP_TERMIJN).exists()
+    assert open_items(inburgeraar, WerkitemSoort.PLICHT_GEPAUZEERD).exists()
     ontvang("SS129", bsn, tijd="2027-08-02T09:00:00+02:00")
     signaal = open_signalen(inburgeraar, Soort.PIP_TERMIJN).get()
     assert signaal.deadline == termijnen.pip_termijn([date(2027, 8, 2)]).laatste_dag
