@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from .aanbod import R54
 from .base import Regel, Uitkomst, datum_nl, definieer_regel
@@ -92,12 +93,29 @@ R65 = definieer_regel(
 )
 
 
+class Domeingevolg(StrEnum):
+    """Wat een gebeurtenis in een domein-app teweegbrengt, buiten het dossier zelf. De app die het
+    gevolg bezit registreert er een reactie voor (``core.keten.reacties``)."""
+
+    #: De termijnbewaking start de termijn van 10 weken voor het PIP (opnieuw) (R9, R10, R46).
+    PIP_TERMIJN_STARTEN = "pip_termijn_starten"
+    #: De brede intake neemt DUO's uitslag van de leerbaarheidstoets over (R28, R29).
+    LBT_UITSLAG_OVERNEMEN = "lbt_uitslag_overnemen"
+    #: De leerroute neemt DUO's examenuitslagen en gratis pogingen over.
+    EXAMENUITSLAG_OVERNEMEN = "examenuitslag_overnemen"
+
+
 @dataclass(frozen=True)
 class Gevolg:
     """Wat een DUO-gebeurtenis betekent voor het dossier."""
 
     gebeurtenis: Gebeurtenis
     regel: Regel | None
+    #: DUO's omschrijving van de gebeurtenis (DOMAIN.md §9.1).
+    omschrijving: str = ""
+    #: Een door DUO aangekondigd attentiesignaal dat nog niet wordt verstuurd: de gemeente
+    #: bewaart het voor de beheerder en verwerkt het niet.
+    gepland: bool = False
     #: Nieuwe status van het dossier (leeg: geen wijziging).
     status: str = ""
     dossier_sluiten: bool = False
@@ -105,10 +123,19 @@ class Gevolg:
     plicht_pauzeren: bool = False
     #: Start de PIP-termijn van 10 weken (opnieuw) op de meldingsdatum?
     pip_termijn_starten: bool = False
+    #: Neemt de brede intake DUO's uitslag van de leerbaarheidstoets over?
+    lbt_uitslag_overnemen: bool = False
+    #: Neemt de leerroute DUO's examenuitslagen over?
+    examenuitslag_overnemen: bool = False
     #: Welke DUO-API's daarna te raadplegen.
     raadplegen: tuple[str, ...] = ()
     #: Een taak voor de klantregisseur (leeg: geen taak).
     taak: str = ""
+
+    @property
+    def domeingevolgen(self) -> frozenset[Domeingevolg]:
+        """De gevolgen waarvoor een domein-app moet reageren."""
+        return frozenset(d for d in Domeingevolg if getattr(self, d.value))
 
 
 _AFSLUITEND = {
@@ -119,49 +146,116 @@ _AFSLUITEND = {
     Gebeurtenis.SS111: "overleden",
 }
 
+G = Gebeurtenis
+
+
+def _afsluitend(gebeurtenis: Gebeurtenis, omschrijving: str, *raadplegen: str) -> Gevolg:
+    return Gevolg(
+        gebeurtenis,
+        R45,
+        omschrijving,
+        status=_AFSLUITEND[gebeurtenis],
+        dossier_sluiten=True,
+        klokken_stoppen=True,
+        raadplegen=("Inburgeringsplicht", *raadplegen),
+    )
+
+
+def _gepland(gebeurtenis: Gebeurtenis, omschrijving: str) -> Gevolg:
+    return Gevolg(gebeurtenis, None, omschrijving, gepland=True)
+
+
+#: Per gebeurtenis uit DUO's lijst (DOMAIN.md §9.1) precies één betekenis.
+BETEKENISSEN: tuple[Gevolg, ...] = (
+    Gevolg(G.SS101, None, "Inburgeringsplichtig", raadplegen=("Inburgeringsplicht",)),
+    Gevolg(G.SS102, None, "Inburgeringstermijn gestart", raadplegen=("Inburgeringstermijn",)),
+    Gevolg(G.SS103, None, "Termijn ambtshalve verlengd", raadplegen=("Inburgeringstermijn",)),
+    Gevolg(G.SS104, None, "Termijn op verzoek verlengd", raadplegen=("Inburgeringstermijn",)),
+    _afsluitend(G.SS106, "Plicht voldaan: diploma"),
+    _afsluitend(G.SS107, "Plicht voldaan: volledige vrijstelling", "Vrijstelling"),
+    _afsluitend(G.SS108, "Plicht voldaan: volledige ontheffing", "Ontheffing"),
+    Gevolg(
+        G.SS109,
+        R46,
+        "Tijdelijke vrijstelling",
+        status="tijdelijk vrijgesteld",
+        plicht_pauzeren=True,
+        raadplegen=("Inburgeringsplicht", "Vrijstelling"),
+    ),
+    _afsluitend(G.SS110, "Plicht vervallen"),
+    _afsluitend(G.SS111, "Overleden"),
+    _gepland(G.SS112, "Verlenging aangevraagd"),
+    Gevolg(G.SS113, None, "Verzoek verlenging afgewezen", raadplegen=("Inburgeringstermijn",)),
+    Gevolg(G.SS114, None, "Verzoek volledige vrijstelling afgewezen", raadplegen=("Vrijstelling",)),
+    Gevolg(
+        G.SS115, None, "Verzoek tijdelijke vrijstelling afgewezen", raadplegen=("Vrijstelling",)
+    ),
+    Gevolg(
+        G.SS116, None, "Verzoek gedeeltelijke vrijstelling afgewezen", raadplegen=("Vrijstelling",)
+    ),
+    Gevolg(G.SS117, None, "Gedeeltelijke vrijstelling toegekend", raadplegen=("Vrijstelling",)),
+    Gevolg(G.SS118, None, "Verzoek ontheffing afgewezen", raadplegen=("Ontheffing",)),
+    Gevolg(G.SS119, None, "Gedeeltelijke ontheffing toegekend", raadplegen=("Ontheffing",)),
+    Gevolg(
+        G.SS120, None, "Gevestigd in de gemeente, zonder PIP", raadplegen=("Inburgeringsplicht",)
+    ),
+    Gevolg(
+        G.SS121,
+        None,
+        "Gevestigd in de gemeente, met PIP van een andere gemeente",
+        raadplegen=("Inburgeringsplicht", "Inburgeringstermijn", "PIP"),
+    ),
+    _gepland(G.SS122, "Verhuisd naar een andere gemeente"),
+    _gepland(G.SS123, "Vertrokken naar het buitenland"),
+    Gevolg(G.SS124, None, "Doelgroep: van asielstatushouder naar gezins- of overige migrant"),
+    Gevolg(G.SS125, None, "Doelgroep: van gezins- of overige migrant naar asielstatushouder"),
+    _gepland(G.SS126, "10 weken verstreken zonder leerroute"),
+    _gepland(G.SS127, "Nog geen inburgeringsaanbod"),
+    Gevolg(G.SS128, None, "AOW-leeftijd binnen 6 maanden"),
+    Gevolg(
+        G.SS129,
+        R46,
+        "Tijdelijke vrijstelling ingetrokken, geen PIP",
+        status="plichtig",
+        pip_termijn_starten=True,
+        raadplegen=("Inburgeringsplicht", "Vrijstelling"),
+    ),
+    Gevolg(
+        G.SS130,
+        R46,
+        "Tijdelijke vrijstelling ingetrokken, PIP bekend",
+        status="plichtig",
+        raadplegen=("Inburgeringsplicht", "Inburgeringstermijn", "PIP"),
+        taak="Leerroute hervatten; nieuwe termijn ophalen",
+    ),
+    Gevolg(G.SS131, None, "Leerbaarheidstoets afgenomen", lbt_uitslag_overnemen=True),
+    # Wi2021 art. 11 lid 2: geen leerroute of aanbod zonder PIP. DUO meldt een cursuscontract dat
+    # binnenkomt vóór er een PIP is; de gemeente krijgt de taak het PIP vast te stellen (R54).
+    Gevolg(G.SS132, R54, "Cursuscontract zonder PIP", taak="PIP ontbreekt"),
+    _gepland(G.SS133, "Onverwacht cursuscontract"),
+    _gepland(G.SS134, "Onverwacht cursuscontract"),
+    _gepland(G.SS135, "Onverwacht cursuscontract"),
+    _gepland(G.SS136, "Onverwacht cursuscontract"),
+    Gevolg(G.SS137, None, "Aangemeld voor de leerbaarheidstoets"),
+    Gevolg(
+        G.SS139,
+        R10,
+        "Termijn van 10 weken voor het PIP gestart",
+        pip_termijn_starten=True,
+        raadplegen=("Inburgeringsplicht",),
+    ),
+    _gepland(G.SS140, "Advies over BIO gevraagd"),
+    _gepland(G.SS141, "Tekst certificaat Z-route klaar"),
+    _gepland(G.SS142, "Niet-vrijstellende opleiding beëindigd"),
+    Gevolg(G.SS199, None, "Examenuitslag bekend", examenuitslag_overnemen=True),
+)
+
+_BETEKENIS: dict[Gebeurtenis, Gevolg] = {g.gebeurtenis: g for g in BETEKENISSEN}
+
 
 def gevolg_van_gebeurtenis(gebeurtenis: Gebeurtenis) -> Gevolg:
     """Wat de gemeente met een DUO-gebeurtenis doet (R45, R46, R10, R54)."""
-    if gebeurtenis in _AFSLUITEND:
-        return Gevolg(
-            gebeurtenis,
-            R45,
-            status=_AFSLUITEND[gebeurtenis],
-            dossier_sluiten=True,
-            klokken_stoppen=True,
-            raadplegen=("Inburgeringsplicht",),
-        )
-    if gebeurtenis is Gebeurtenis.SS109:
-        return Gevolg(
-            gebeurtenis,
-            R46,
-            status="tijdelijk vrijgesteld",
-            plicht_pauzeren=True,
-            raadplegen=("Inburgeringsplicht", "Vrijstelling"),
-        )
-    if gebeurtenis is Gebeurtenis.SS129:
-        return Gevolg(
-            gebeurtenis,
-            R46,
-            status="plichtig",
-            pip_termijn_starten=True,
-            raadplegen=("Inburgeringsplicht", "Vrijstelling"),
-        )
-    if gebeurtenis is Gebeurtenis.SS130:
-        return Gevolg(
-            gebeurtenis,
-            R46,
-            status="plichtig",
-            raadplegen=("Inburgeringsplicht", "Inburgeringstermijn", "PIP"),
-            taak="Leerroute hervatten; nieuwe termijn ophalen",
-        )
-    if gebeurtenis is Gebeurtenis.SS139:
-        return Gevolg(
-            gebeurtenis, R10, pip_termijn_starten=True, raadplegen=("Inburgeringsplicht",)
-        )
-    if gebeurtenis is Gebeurtenis.SS132:
-        return Gevolg(gebeurtenis, R54, taak="PIP ontbreekt")
-    return Gevolg(gebeurtenis, None)
+    return _BETEKENIS[gebeurtenis]
 
 
 #: De gebeurtenissen die de PIP-termijn van 10 weken (opnieuw) starten (R9, R10, R46): wie de

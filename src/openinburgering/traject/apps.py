@@ -6,3 +6,8 @@ class TrajectConfig(AppConfig):
     name = "openinburgering.traject"
     label = "traject"
     verbose_name = _("Traject: PVT, MAP, Z-route, uren en examens")
+
+    def ready(self):
+        from .reacties import registreren
+
+        registreren()

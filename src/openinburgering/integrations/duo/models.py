@@ -173,6 +173,7 @@ class WerkitemSoort(models.TextChoices):
     PIP_TERMIJN = "pip_termijn", Soort.PIP_TERMIJN.label
     PIP_NIEUWE_GEMEENTE = "pip_nieuwe_gemeente", _("Nieuw PIP na verhuizing")
     LEERROUTE_HERVATTEN = "leerroute_hervatten", _("Leerroute hervatten")
+    PIP_ONTBREEKT = "pip_ontbreekt", _("PIP ontbreekt")
     DOELGROEP_GEWIJZIGD = "doelgroep_gewijzigd", _("Doelgroep gewijzigd")
     AOW_LEEFTIJD = "aow_leeftijd", _("AOW-leeftijd nadert")
     LBT_UITSLAG = "lbt_uitslag", _("Uitslag leerbaarheidstoets")

@@ -4,8 +4,10 @@ Most of a backlog from DUO (a gemeente that joins, DUO re-sending after an outag
 people this gemeente does not know yet: SS139, SS101, SS120 and SS121. One by one, each costs
 some thirty statements; here a batch creates its people, dossiers, timeline entries, work items,
 DUO data and processing-log records with one insert per table. What an event means stays in one
-place: :func:`.verwerking.reageren` (the handler, then ``regels.duo``'s meaning) runs unchanged,
-on a ``Context`` that collects what it writes instead of writing it.
+place: :func:`.verwerking.reageren` (the explanation, ``regels.duo``'s meaning, the apps'
+registered reactions) runs unchanged, on a ``Context`` that collects what it writes instead of
+writing it; a reaction writes its timeline entry through the event it gets, so it is collected
+too.
 
 Anything that does not fit is left to the one-by-one path, which runs after this one in the same
 transaction: a person we already know, a second notification about the same person in the batch

@@ -5,10 +5,8 @@ Every function takes keyword-only arguments and runs in the caller's transaction
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date
 
-from django.apps import apps
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +15,7 @@ import structlog
 
 from openinburgering.accounts.context import Actor
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.keten import reacties
 from openinburgering.core.teksten import velden_vullen
 
 from .models import (
@@ -30,25 +29,15 @@ logger = structlog.get_logger(__name__)
 
 
 def signalen_gebundeld():
-    """The deadline engine's bundling of recomputations (a no-op without ``signalen``)."""
-    if not apps.is_installed("openinburgering.signalen"):
-        return contextlib.nullcontext()
-    from openinburgering.signalen.services import signalen_gebundeld as gebundeld
-
-    return gebundeld()
+    """Bundle what the domain apps do when the chain changes dossiers (the deadline engine's one
+    recomputation for a batch); the apps register it in ``core.keten.reacties``."""
+    return reacties.gebundeld()
 
 
 def signalen_bijwerken(dossier) -> None:
-    """Let the deadline engine (``signalen``) recompute this dossier after the commit.
-
-    The engine mirrors our open work items on its one worklist and reads the SS139 timeline
-    entries; without ``signalen`` installed this does nothing.
-    """
-    if dossier is None or not apps.is_installed("openinburgering.signalen"):
-        return
-    from openinburgering.signalen.services import herbereken_na_commit
-
-    herbereken_na_commit(dossier)
+    """Tell the domain apps that the chain changed this dossier (or its work items): the deadline
+    engine, registered in ``core.keten.reacties``, recomputes it after the commit."""
+    reacties.dossier_gewijzigd(dossier)
 
 
 def werkitem_maken(

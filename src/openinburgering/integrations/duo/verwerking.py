@@ -1,10 +1,13 @@
 """Processing a stored DUO notification: ask DUO, update the dossier, explain, create work items.
 
-Per event (DOMAIN.md §9.1) a table row says which of DUO's APIs to ask and what to do. What an
-event means for the dossier (close it, restart the PIP clock, a task) comes from
-``regels.duo.gevolg_van_gebeurtenis``; deadlines come from ``regels.termijnen``. DUO is asked
-*before* the transaction; all changes and the new status of the notification are written in one
-transaction with the notification row locked, so processing twice has one effect.
+What an event means (close the dossier, pause the duty, start the PIP clock, a task, which of
+DUO's APIs to consult, or that DUO does not send it yet) is ``regels.duo``'s alone
+(``gevolg_van_gebeurtenis``). Here, per event, is how DUO's answers are explained on the timeline
+and which of the integration's own work items follow; then the generic part of the meaning is
+applied, and then the reactions the domain apps registered (``core.keten.reacties``, ADR 0050):
+this module imports no domain app. DUO is asked *before* the transaction; all changes and the new
+status of the notification are written in one transaction with the notification row locked, so
+processing twice has one effect.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,6 +29,7 @@ from stdnum.nl import bsn as stdnum_bsn
 
 from openinburgering.accounts.context import Actor
 from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.keten import reacties
 from openinburgering.core.teksten import Tekst
 from openinburgering.core.teksten import vertaal as _  # gettext that keeps the msgid
 from openinburgering.inburgeraars import bsn as bsn_tools
@@ -81,6 +84,7 @@ KLOK_SOORTEN = (
     WerkitemSoort.PIP_TERMIJN,
     WerkitemSoort.PIP_NIEUWE_GEMEENTE,
     WerkitemSoort.LEERROUTE_HERVATTEN,
+    WerkitemSoort.PIP_ONTBREEKT,
     WerkitemSoort.DOELGROEP_GEWIJZIGD,
     WerkitemSoort.AOW_LEEFTIJD,
     WerkitemSoort.LBT_UITSLAG,
@@ -92,15 +96,6 @@ KLOK_SOORTEN = (
 
 def _actor(gemeente) -> Actor:
     return Actor(gemeente=gemeente, systeem="DUO-koppeling")
-
-
-def termijnen_door_signalen() -> bool:
-    """Does the deadline engine (``signalen``) derive the PIP and intake items itself?
-
-    It reads the SS139 entries on the timeline; then this app creates no item of its own for the
-    10-week term or the intake, so the worklist does not show them twice.
-    """
-    return apps.is_installed("openinburgering.signalen")
 
 
 def _datum(waarde: date | None) -> str:
@@ -269,55 +264,6 @@ def _plicht_tekst(plicht: data.Inburgeringsplicht | None) -> str:
     }
 
 
-def _pip_termijn_starten(ctx: Context) -> None:
-    """R9/R10: SS139 (and SS129) start the 10-week term for the PIP; a new one restarts it."""
-    # A person created by this notification has no earlier term on the timeline.
-    eerdere = (
-        []
-        if ctx.nieuw
-        else [
-            timezone.localdate(t)
-            for t in Gebeurtenis.objects.filter(
-                dossier=ctx.dossier, soort__in=[G.SS139.value, G.SS129.value]
-            ).values_list("tijdstip", flat=True)
-        ]
-    )
-    termijn = termijnen.pip_termijn([*eerdere, ctx.meldingsdatum])
-    herstart = bool(eerdere)
-    tekst = (
-        _(
-            "DUO meldt dat de termijn van 10 weken om het PIP vast te stellen opnieuw is begonnen. "
-            "Het PIP moet uiterlijk %(datum)s zijn vastgesteld."
-        )
-        if herstart
-        else _(
-            "DUO meldt dat de termijn van 10 weken om het PIP vast te stellen is begonnen. "
-            "Het PIP moet uiterlijk %(datum)s zijn vastgesteld."
-        )
-    ) % {"datum": _datum(termijn.laatste_dag)}
-    ctx.tijdlijn(
-        tekst,
-        pip_termijn_laatste_dag=termijn.laatste_dag.isoformat(),
-        regel=termijn.regel.id,
-        uitleg=termijn.uitleg,
-    )
-    if termijnen_door_signalen():
-        return
-    if not ctx.nieuw:
-        werkitems_sluiten(
-            dossier=ctx.dossier,
-            soorten=[WerkitemSoort.PIP_TERMIJN],
-            afhandeling=_("Vervangen: DUO startte de termijn opnieuw."),
-        )
-    ctx.werkitem(
-        WerkitemSoort.PIP_TERMIJN,
-        _("PIP vaststellen uiterlijk %(datum)s") % {"datum": _datum(termijn.laatste_dag)},
-        toelichting=termijn.uitleg,
-        deadline=termijn.laatste_dag,
-        regel=termijn.regel.id,
-    )
-
-
 def _doelgroep_bijwerken(ctx: Context) -> str:
     """Take DUO's doelgroep onto the person; returns the old doelgroep if it changed."""
     doelgroep = ctx.opgehaald.doelgroep
@@ -347,14 +293,8 @@ def verwerk_plichtig(ctx: Context) -> None:
         + " "
         + _plicht_tekst(ctx.opgehaald.plicht)
     )
+    # The intake to plan is the deadline engine's item (it derives it from the dossier).
     _doelgroep_bijwerken(ctx)
-    if not termijnen_door_signalen():
-        ctx.werkitem(
-            WerkitemSoort.BREDE_INTAKE,
-            _("Brede intake plannen"),
-            toelichting=_("DUO meldde dat deze persoon inburgeringsplichtig is."),
-            sleutel=f"dossier:{ctx.dossier.uuid}:brede_intake",
-        )
 
 
 def verwerk_aow(ctx: Context) -> None:
@@ -379,7 +319,7 @@ def verwerk_aow(ctx: Context) -> None:
 
 def verwerk_pip_termijn(ctx: Context) -> None:
     """SS139: the 10-week term to set the PIP started (again, e.g. after leaving the COA); the
-    clock itself is ``regels.duo``'s ``pip_termijn_starten`` (:func:`reageren`)."""
+    clock itself is the deadline engine's reaction to ``regels.duo``'s ``pip_termijn_starten``."""
     _doelgroep_bijwerken(ctx)
 
 
@@ -422,12 +362,6 @@ def verwerk_gevestigd_zonder_pip(ctx: Context) -> None:
         + _plicht_tekst(ctx.opgehaald.plicht)
     )
     _doelgroep_bijwerken(ctx)
-    if not termijnen_door_signalen():
-        ctx.werkitem(
-            WerkitemSoort.BREDE_INTAKE,
-            _("Nieuwe inwoner: brede intake plannen"),
-            sleutel=f"dossier:{ctx.dossier.uuid}:brede_intake",
-        )
 
 
 def verwerk_gevestigd_met_pip(ctx: Context) -> None:
@@ -570,7 +504,7 @@ def verwerk_lbt_uitslag(ctx: Context) -> None:
         },
         lbt=laatste.als_json(),
     )
-    _lbt_op_intake(ctx, laatste)
+    # The brede intake takes the result over: its reaction (``lbt_uitslag_overnemen``).
     ctx.werkitem(
         WerkitemSoort.LBT_UITSLAG,
         _("Uitslag leerbaarheidstoets opnieuw bekijken")
@@ -578,22 +512,6 @@ def verwerk_lbt_uitslag(ctx: Context) -> None:
         else _("Uitslag leerbaarheidstoets verwerken in het PIP"),
         toelichting=beoordeling.uitleg,
         regel=beoordeling.regel.id,
-    )
-
-
-def _lbt_op_intake(ctx: Context, uitslag: data.LbtResultaat) -> None:
-    """Store the result on the brede intake, where the leerroute advice uses it (R28, R29)."""
-    try:
-        from openinburgering.intake.services import lbt_uitslag_van_duo_vastleggen
-    except ImportError:  # the intake app is not installed: the timeline entry is all there is
-        return
-    lbt_uitslag_van_duo_vastleggen(
-        actor=ctx.actor,
-        dossier=ctx.dossier,
-        resultaat=uitslag.resultaat,
-        behaalde_score=uitslag.behaalde_score,
-        benodigde_score=uitslag.benodigde_score,
-        datum_afname=uitslag.datum_afname,
     )
 
 
@@ -709,16 +627,24 @@ def verwerk_examen(ctx: Context) -> None:
         if r.onderdeel in tegoed:
             tekst += " " + _("Gratis pogingen over: %(aantal)s.") % {"aantal": tegoed[r.onderdeel]}
         ctx.tijdlijn(tekst, examenresultaat=r.als_json())
-    if apps.is_installed("openinburgering.traject"):
-        # The route's exam overview (passed, pending, to do) follows DUO's answer at once.
-        from openinburgering.traject.examens import uitslagen_van_duo_opslaan
+    # The route's exam overview follows DUO's answer: its reaction (``examenuitslag_overnemen``).
 
-        uitslagen_van_duo_opslaan(
-            actor=ctx.actor,
-            dossier=ctx.dossier,
-            resultaten=resultaten,
-            pogingen=ctx.opgehaald.gratis_pogingen or [],
+
+def verwerk_pip_ontbreekt(ctx: Context) -> None:
+    """SS132: a course contract reached DUO before there is a PIP (R54, Wi2021 art. 11(2))."""
+    gevolg = gevolg_van_gebeurtenis(ctx.gebeurtenis)
+    ctx.tijdlijn(
+        _(
+            "DUO meldt: er is een cursuscontract binnengekomen terwijl er nog geen PIP is. Zonder "
+            "PIP is er geen leerroute en geen aanbod."
         )
+    )
+    ctx.werkitem(
+        WerkitemSoort.PIP_ONTBREEKT,
+        Tekst(gevolg.taak),
+        toelichting=_("Stel het PIP vast; een cursus hoort bij de leerroute uit het PIP."),
+        regel=gevolg.regel.id if gevolg.regel else "",
+    )
 
 
 #: The caseworker's tasks that ``regels.duo`` names (pure Python, so Dutch only): here for the
@@ -728,35 +654,48 @@ TAKEN = (
     gettext_noop("PIP ontbreekt"),
 )
 
-#: Per event: what DUO is asked beyond what ``regels.duo`` says to consult (``raadplegen``), and
-#: the handler that explains the event on the timeline. What the event means for the dossier
-#: (clock, pause, closing) is not here: :func:`reageren` reads it from ``regels.duo``.
+#: Texts earlier versions stored on work items this module no longer makes (the deadline engine
+#: derives the 10-week and intake items now): kept in the catalogue so those stored items still
+#: read in the reader's language.
+EERDER_OPGESLAGEN = (
+    gettext_noop("PIP vaststellen uiterlijk %(datum)s"),
+    gettext_noop("Vervangen: DUO startte de termijn opnieuw."),
+    gettext_noop("DUO meldde dat deze persoon inburgeringsplichtig is."),
+    gettext_noop("Nieuwe inwoner: brede intake plannen"),
+)
+
+#: Per event DUO sends: the answers the explanation needs beyond what ``regels.duo`` says to
+#: consult (``raadplegen``), and the handler that explains the event on the timeline and opens the
+#: integration's work items. What the event means (clock, pause, closing, the domain apps'
+#: reactions, or that DUO does not send it yet) is not here: :func:`reageren` reads it from
+#: ``regels.duo``.
 AANPAK: dict[regelcodes.Gebeurtenis, Aanpak] = {
-    G.SS101: Aanpak(("plicht", "doelgroep", "examenresultaten"), verwerk_plichtig),
-    G.SS102: Aanpak(("termijn",), verwerk_termijn),
-    G.SS103: Aanpak(("termijn",), verwerk_termijn),
-    G.SS104: Aanpak(("termijn",), verwerk_termijn),
+    G.SS101: Aanpak(("examenresultaten",), verwerk_plichtig),
+    G.SS102: Aanpak((), verwerk_termijn),
+    G.SS103: Aanpak((), verwerk_termijn),
+    G.SS104: Aanpak((), verwerk_termijn),
     G.SS106: Aanpak((), verwerk_einde),
-    G.SS107: Aanpak(("vrijstellingen",), verwerk_einde),
-    G.SS108: Aanpak(("ontheffingen",), verwerk_einde),
+    G.SS107: Aanpak((), verwerk_einde),
+    G.SS108: Aanpak((), verwerk_einde),
     G.SS109: Aanpak((), verwerk_tijdelijke_vrijstelling),
     G.SS110: Aanpak((), verwerk_einde),
     G.SS111: Aanpak((), verwerk_einde),
-    G.SS113: Aanpak(("termijn",), verwerk_besluit),
-    G.SS114: Aanpak(("vrijstellingen",), verwerk_besluit),
-    G.SS115: Aanpak(("vrijstellingen",), verwerk_besluit),
-    G.SS116: Aanpak(("vrijstellingen",), verwerk_besluit),
-    G.SS117: Aanpak(("vrijstellingen",), verwerk_besluit),
-    G.SS118: Aanpak(("ontheffingen",), verwerk_besluit),
-    G.SS119: Aanpak(("ontheffingen",), verwerk_besluit),
-    G.SS120: Aanpak(("plicht", "doelgroep"), verwerk_gevestigd_zonder_pip),
-    G.SS121: Aanpak(("plicht", "doelgroep", "termijn", "pip"), verwerk_gevestigd_met_pip),
+    G.SS113: Aanpak((), verwerk_besluit),
+    G.SS114: Aanpak((), verwerk_besluit),
+    G.SS115: Aanpak((), verwerk_besluit),
+    G.SS116: Aanpak((), verwerk_besluit),
+    G.SS117: Aanpak((), verwerk_besluit),
+    G.SS118: Aanpak((), verwerk_besluit),
+    G.SS119: Aanpak((), verwerk_besluit),
+    G.SS120: Aanpak((), verwerk_gevestigd_zonder_pip),
+    G.SS121: Aanpak((), verwerk_gevestigd_met_pip),
     G.SS124: Aanpak(("doelgroep",), verwerk_doelgroep),
     G.SS125: Aanpak(("doelgroep",), verwerk_doelgroep),
     G.SS128: Aanpak(("plicht",), verwerk_aow),
     G.SS129: Aanpak((), verwerk_vrijstelling_ingetrokken_zonder_pip),
     G.SS130: Aanpak((), verwerk_vrijstelling_ingetrokken_met_pip),
     G.SS131: Aanpak(("lbt_resultaten",), verwerk_lbt_uitslag),
+    G.SS132: Aanpak((), verwerk_pip_ontbreekt),
     G.SS137: Aanpak(("examennummer",), verwerk_lbt_aangemeld),
     G.SS139: Aanpak((), verwerk_pip_termijn),
     G.SS199: Aanpak(("examenresultaten", "gratis_pogingen"), verwerk_examen),
@@ -776,13 +715,12 @@ def vragen_voor(gebeurtenis: regelcodes.Gebeurtenis, nieuw_mogelijk: bool) -> tu
 
 
 def reageren(ctx: Context) -> None:
-    """The event's handler, then what ``regels.duo`` says the event means for the dossier: start
-    the 10-week clock (R9, R10, R46), pause the duty (R46), stop the clocks and close the
-    dossier (R45). The one place that turns DUO's meaning into changes."""
+    """The event's explanation, then what ``regels.duo`` says the event means: first the generic
+    part on the dossier (pause the duty, R46; stop the clocks and close the dossier, R45), then
+    the reactions the domain apps registered for the event (e.g. the deadline engine starts the
+    10-week clock, R9, R10, R46). All in the caller's transaction."""
     gevolg = gevolg_van_gebeurtenis(ctx.gebeurtenis)
     AANPAK[ctx.gebeurtenis].verwerk(ctx)
-    if gevolg.pip_termijn_starten:
-        _pip_termijn_starten(ctx)
     if gevolg.plicht_pauzeren:
         werkitems_sluiten(
             dossier=ctx.dossier,
@@ -802,6 +740,46 @@ def reageren(ctx: Context) -> None:
             naar=Status.AFGEROND,
             eindreden=EINDREDEN[ctx.gebeurtenis],
         )
+    if reacties.reacties_voor(ctx.gebeurtenis):
+        reacties.reageren(_duo_gebeurtenis(ctx, gevolg))
+
+
+def _duo_gebeurtenis(ctx: Context, gevolg) -> reacties.DuoGebeurtenis:
+    """The event as the domain apps see it: DUO's answers as small typed values."""
+    opgehaald = ctx.opgehaald
+    lbt = sorted(opgehaald.lbt_resultaten or [], key=lambda r: r.datum_afname)
+    return reacties.DuoGebeurtenis(
+        gebeurtenis=ctx.gebeurtenis,
+        gevolg=gevolg,
+        inburgeraar=ctx.inburgeraar,
+        actor=ctx.actor,
+        tijdstip=ctx.notificatie.registratie_datum_tijd,
+        meldingsdatum=ctx.meldingsdatum,
+        nieuw=ctx.nieuw,
+        tijdlijn=ctx.tijdlijn,
+        lbt_uitslag=reacties.LbtUitslag(
+            resultaat=lbt[-1].resultaat,
+            behaalde_score=lbt[-1].behaalde_score,
+            benodigde_score=lbt[-1].benodigde_score,
+            datum_afname=lbt[-1].datum_afname,
+        )
+        if lbt
+        else None,
+        examenuitslagen=tuple(
+            reacties.Examenuitslag(
+                onderdeel=r.onderdeel,
+                niveau=r.niveau or "",
+                examendatum=r.examendatum,
+                resultaat=r.resultaat,
+                reden_geen_resultaat=r.reden_geen_resultaat or "",
+            )
+            for r in opgehaald.examenresultaten or []
+        ),
+        gratis_pogingen=tuple(
+            reacties.GratisPogingen(onderdeel=p.onderdeel, tegoed=p.tegoed)
+            for p in opgehaald.gratis_pogingen or []
+        ),
+    )
 
 
 # --- the task's body ----------------------------------------------------------------------------
@@ -936,7 +914,7 @@ def _verwerken(
         gebeurtenis = regelcodes.Gebeurtenis(notificatie.gebeurtenis_id)
     except ValueError:
         gebeurtenis = None
-    if gebeurtenis not in AANPAK:
+    if gebeurtenis is None or gevolg_van_gebeurtenis(gebeurtenis).gepland:
         return _afsluiten(
             notificatie.pk,
             NotificatieStatus.ONBEKEND,

@@ -6,7 +6,9 @@ import pytest
 
 from openinburgering.regels.codes import Gebeurtenis
 from openinburgering.regels.duo import (
+    BETEKENISSEN,
     PIP_TERMIJN_GEBEURTENISSEN,
+    Domeingevolg,
     Relevantie,
     gevolg_van_gebeurtenis,
     koppel_contactpersoon,
@@ -118,3 +120,43 @@ def test_r48_koppelen(start, nieuw):
 def test_r48_verwijderen_haalt_alle_koppelingen_weg():
     koppelingen = {"bsn1": "C1", "bsn2": "C1", "bsn3": "C2"}
     assert verwijder_contactpersoon(koppelingen, "C1") == {"bsn3": "C2"}
+
+
+def test_elke_gebeurtenis_uit_duos_lijst_heeft_precies_een_betekenis():
+    """DUO's lijst (``codes.Gebeurtenis``, DOMAIN.md §9.1): elk id één keer in ``BETEKENISSEN``."""
+    ids = [gevolg.gebeurtenis for gevolg in BETEKENISSEN]
+    assert sorted(ids) == sorted(G), "elke gebeurtenis precies één keer"
+    for gebeurtenis in G:
+        assert gevolg_van_gebeurtenis(gebeurtenis).gebeurtenis is gebeurtenis
+
+
+def test_geplande_signalen_worden_bewaard_niet_verwerkt():
+    """De attentiesignalen die DUO aankondigt maar nog niet verstuurt (DOMAIN.md §9.1)."""
+    gepland = {g.gebeurtenis for g in BETEKENISSEN if g.gepland}
+    assert gepland == {
+        G.SS112, G.SS122, G.SS123, G.SS126, G.SS127, G.SS133, G.SS134, G.SS135, G.SS136,
+        G.SS140, G.SS141, G.SS142,
+    }  # fmt: skip
+    assert all(not gevolg_van_gebeurtenis(g).domeingevolgen for g in gepland)
+
+
+def test_ss132_cursuscontract_zonder_pip_is_een_taak_volgens_r54():
+    gevolg = gevolg_van_gebeurtenis(G.SS132)
+    assert not gevolg.gepland
+    assert gevolg.regel.id == "R54" and "art. 11 lid 2" in gevolg.regel.bron
+    assert gevolg.taak == "PIP ontbreekt"
+
+
+@pytest.mark.parametrize(
+    ("gebeurtenis", "domeingevolgen"),
+    [
+        pytest.param(G.SS139, {Domeingevolg.PIP_TERMIJN_STARTEN}, id="R10-ss139-klok"),
+        pytest.param(G.SS129, {Domeingevolg.PIP_TERMIJN_STARTEN}, id="R46-ss129-klok"),
+        pytest.param(G.SS131, {Domeingevolg.LBT_UITSLAG_OVERNEMEN}, id="ss131-intake"),
+        pytest.param(G.SS199, {Domeingevolg.EXAMENUITSLAG_OVERNEMEN}, id="ss199-route"),
+        pytest.param(G.SS137, set(), id="ss137-alleen-tijdlijn"),
+        pytest.param(G.SS106, set(), id="R45-ss106-geen-domeingevolg"),
+    ],
+)
+def test_domeingevolgen(gebeurtenis, domeingevolgen):
+    assert gevolg_van_gebeurtenis(gebeurtenis).domeingevolgen == domeingevolgen

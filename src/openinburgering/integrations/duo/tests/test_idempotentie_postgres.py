@@ -12,14 +12,14 @@ import pytest
 
 from openinburgering.inburgeraars.models import Gebeurtenis, Inburgeraar
 from openinburgering.inburgeraars.tests.factories import nieuw_bsn
-from openinburgering.integrations.duo import tasks, verwerking
+from openinburgering.integrations.duo import tasks
 from openinburgering.integrations.duo.models import (
     IntegriteitsIncident,
     Notificatie,
     NotificatieStatus,
-    Werkitem,
 )
 from openinburgering.logboek.models import Verwerking
+from openinburgering.signalen.models import Signaal, Soort
 
 from .conftest import DUO_OIN, PAD, notificatie_body
 
@@ -39,10 +39,7 @@ def _in_draad(functie):
     return uitvoeren
 
 
-def test_same_notification_1000_times_from_50_threads_has_one_effect(
-    gemeente_a, duo_mock, monkeypatch
-):
-    monkeypatch.setattr(verwerking, "termijnen_door_signalen", lambda: False)
+def test_same_notification_1000_times_from_50_threads_has_one_effect(gemeente_a, duo_mock):
     bsn = nieuw_bsn()
     duo_mock.persoon(bsn)
     body = notificatie_body(bsn=bsn, gebeurtenis="SS139")
@@ -66,15 +63,12 @@ def test_same_notification_1000_times_from_50_threads_has_one_effect(
     assert notificatie.status == NotificatieStatus.VERWERKT
     assert Inburgeraar.objects.count() == 1
     assert Gebeurtenis.objects.filter(soort="SS139").count() == 1
-    assert Werkitem.objects.filter(soort="pip_termijn").count() == 1
+    assert Signaal.objects.filter(soort=Soort.PIP_TERMIJN).count() == 1
     assert Verwerking.objects.filter(actor="DUO (notificatie)").count() == 1
     assert not IntegriteitsIncident.objects.exists()
 
 
-def test_processing_one_notification_from_many_threads_has_one_effect(
-    gemeente_a, duo_mock, monkeypatch
-):
-    monkeypatch.setattr(verwerking, "termijnen_door_signalen", lambda: False)
+def test_processing_one_notification_from_many_threads_has_one_effect(gemeente_a, duo_mock):
     bsn = nieuw_bsn()
     duo_mock.persoon(bsn)
     from django.utils import timezone
@@ -100,4 +94,4 @@ def test_processing_one_notification_from_many_threads_has_one_effect(
     assert uitkomsten == {NotificatieStatus.VERWERKT}
     assert Inburgeraar.objects.count() == 1
     assert Gebeurtenis.objects.filter(soort="SS139").count() == 1
-    assert Werkitem.objects.filter(soort="pip_termijn").count() == 1
+    assert Signaal.objects.filter(soort=Soort.PIP_TERMIJN).count() == 1

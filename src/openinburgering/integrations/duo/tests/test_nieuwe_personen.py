@@ -34,12 +34,6 @@ def _inbox(settings):
     settings.DUO_NOTIFICATIES_DIRECT = False
 
 
-@pytest.fixture(params=[False, True], ids=["eigen-werkitems", "met-signalen"])
-def signalen(request, monkeypatch):
-    monkeypatch.setattr(verwerking, "termijnen_door_signalen", lambda: request.param)
-    return request.param
-
-
 def _ontvangen(duo_afzender, gebeurtenis: str, bsn: str, **extra) -> Notificatie:
     response = duo_afzender.post(notificatie_body(bsn=bsn, gebeurtenis=gebeurtenis, **extra))
     assert response.status_code == 201
@@ -109,7 +103,7 @@ def _beeld(notificatie: Notificatie) -> dict:
 
 
 @pytest.mark.parametrize("gebeurtenis", AANKONDIGINGEN)
-def test_set_based_gives_what_one_by_one_gives(gebeurtenis, signalen, duo_afzender, duo_mock):
+def test_set_based_gives_what_one_by_one_gives(gebeurtenis, duo_afzender, duo_mock):
     een_voor_een, in_bulk = [], []
     for lijst in (een_voor_een, in_bulk):
         for vnummer in ("", "1234567"):

@@ -1,19 +1,12 @@
 """One worklist: the deadline engine (signalen) shows the DUO work items and reads SS139."""
 
-from django.apps import apps
-
 import pytest
 
 from openinburgering.inburgeraars.tests.factories import nieuw_bsn
 from openinburgering.integrations.duo.models import Werkitem, WerkitemSoort
 from openinburgering.integrations.duo.services import werkitem_aanmaken, werkitem_afhandelen
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        not apps.is_installed("openinburgering.signalen"), reason="signalen is not installed"
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 
 def test_work_item_appears_on_and_leaves_the_worklist(

@@ -8,7 +8,7 @@ import pytest
 from openinburgering.accounts.context import Actor
 from openinburgering.inburgeraars.models import Gebeurtenis, Inburgeraar
 from openinburgering.inburgeraars.tests.factories import nieuw_bsn
-from openinburgering.integrations.duo import bezorging, meldingen, verwerking
+from openinburgering.integrations.duo import bezorging, meldingen
 from openinburgering.integrations.duo.afstemming import afstemmen
 from openinburgering.integrations.duo.models import (
     Notificatie,
@@ -19,13 +19,13 @@ from openinburgering.integrations.duo.models import (
 )
 from openinburgering.regels.codes import Leerroute
 from openinburgering.regels.pip import Pip
+from openinburgering.signalen.models import Signaal, Soort
 
 
 @pytest.mark.django_db(transaction=True)
 def test_notification_sent_by_the_simulator_is_received_and_processed(
-    simulator, live_server, gemeente_a, settings, monkeypatch
+    simulator, live_server, gemeente_a, settings
 ):
-    monkeypatch.setattr(verwerking, "termijnen_door_signalen", lambda: False)
     simulator.gemeente(gemeente_a)
     bsn = nieuw_bsn()
     simulator.persoon(bsn, gemeente_a, gedetailleerdeDoelgroep="Gezinsvormer met Asielstatushouder")
@@ -44,14 +44,15 @@ def test_notification_sent_by_the_simulator_is_received_and_processed(
     inburgeraar = Inburgeraar.objects.get(gemeente=gemeente_a)
     assert inburgeraar.gedetailleerde_doelgroep == "Gezinsvormer met Asielstatushouder"
     assert Gebeurtenis.objects.filter(dossier=inburgeraar.dossier, soort="SS139").exists()
-    assert Werkitem.objects.filter(soort=WerkitemSoort.PIP_TERMIJN).exists()
+    # The deadline engine derives the 10-week item from the SS139 entry.
+    assert Signaal.objects.filter(dossier=inburgeraar.dossier, soort=Soort.PIP_TERMIJN).exists()
     gevraagd = {b["pad"].rsplit("/", 1)[1] for b in simulator.berichten(methode="GET")}
     assert {"inburgeringsplicht", "doelgroep"} <= gevraagd
 
 
 @pytest.mark.django_db(transaction=True)
 def test_an_lbt_result_from_the_simulator_lands_on_the_brede_intake(
-    simulator, live_server, gemeente_a, inburgeraar_factory, monkeypatch, medewerker, inloggen
+    simulator, live_server, gemeente_a, inburgeraar_factory, medewerker, inloggen
 ):
     """SS131 through the real path: DUO notifies, we ask DUO's Leerbaarheidstoets API, the
     result is stored on the intake and shown there with the leerroute advice (R28, R29)."""
@@ -60,7 +61,6 @@ def test_an_lbt_result_from_the_simulator_lands_on_the_brede_intake(
     from openinburgering.accounts.rollen import Rol
     from openinburgering.intake.models import BredeIntake
 
-    monkeypatch.setattr(verwerking, "termijnen_door_signalen", lambda: False)
     simulator.gemeente(gemeente_a)
     bsn = nieuw_bsn()
     resultaat = {

@@ -29,18 +29,6 @@ from .conftest import notificatie_body
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=[False, True], ids=["eigen-werkitems", "met-signalen"])
-def signalen(request, monkeypatch):
-    monkeypatch.setattr(verwerking, "termijnen_door_signalen", lambda: request.param)
-    return request.param
-
-
-@pytest.fixture(autouse=True)
-def _zonder_signalen(monkeypatch):
-    # Default: this app creates its own items; the `signalen` fixture overrides per test.
-    monkeypatch.setattr(verwerking, "termijnen_door_signalen", lambda: False)
-
-
 @pytest.fixture
 def ontvang(duo_afzender, django_capture_on_commit_callbacks):
     """DUO sends a notification; processing runs at once (ImmediateBackend after commit)."""
@@ -59,6 +47,11 @@ def ontvang(duo_afzender, django_capture_on_commit_callbacks):
 def open_items(inburgeraar, soort=None):
     qs = Werkitem.objects.filter(dossier=inburgeraar.dossier, status=WerkitemStatus.OPEN)
     return qs.filter(soort=soort) if soort else qs
+
+
+def open_signalen(inburgeraar, soort):
+    """The deadline engine's open items of this kind (it derives them from the dossier)."""
+    return Signaal.objects.filter(dossier=inburgeraar.dossier, soort=soort, status="open")
 
 
 def duo_tijdlijn(inburgeraar):
@@ -84,10 +77,8 @@ def test_ss101_creates_the_person_and_dossier_from_duos_data(ontvang, duo_mock, 
     [regel] = duo_tijdlijn(inburgeraar)
     assert regel.soort == "SS101"
     assert "inburgeringsplichtig sinds 12-01-2026" in regel.omschrijving
-    assert {w.soort for w in open_items(inburgeraar)} == {
-        WerkitemSoort.PERSOONSGEGEVENS_AANVULLEN,
-        WerkitemSoort.BREDE_INTAKE,
-    }
+    assert {w.soort for w in open_items(inburgeraar)} == {WerkitemSoort.PERSOONSGEGEVENS_AANVULLEN}
+    assert open_signalen(inburgeraar, Soort.INTAKE_STARTEN).exists()
     assert DuoStand.objects.get(inburgeraar=inburgeraar).gegevens["plicht"]["begindatum"] == (
         "2026-01-12"
     )
@@ -100,15 +91,14 @@ def test_ss101_creates_the_person_and_dossier_from_duos_data(ontvang, duo_mock, 
     assert all(v.betrokkene == inburgeraar.pseudoniem for v in Verwerking.objects.all())
 
 
-def test_with_the_deadline_engine_no_intake_item_of_our_own(ontvang, duo_mock, monkeypatch):
-    monkeypatch.setattr(verwerking, "termijnen_door_signalen", lambda: True)
+def test_the_deadline_engine_not_this_app_makes_the_intake_item(ontvang, duo_mock):
     bsn = nieuw_bsn()
     duo_mock.persoon(bsn)
     ontvang("SS101", bsn)
     assert {w.soort for w in Werkitem.objects.all()} == {WerkitemSoort.PERSOONSGEGEVENS_AANVULLEN}
 
 
-def test_ss139_starts_the_10_week_clock_and_a_new_one_restarts_it(ontvang, duo_mock, signalen):
+def test_ss139_starts_the_10_week_clock_and_a_new_one_restarts_it(ontvang, duo_mock):
     bsn = nieuw_bsn()
     duo_mock.persoon(bsn)
     ontvang("SS139", bsn, tijd="2026-03-02T09:15:00+01:00")
@@ -124,14 +114,11 @@ def test_ss139_starts_the_10_week_clock_and_a_new_one_restarts_it(ontvang, duo_m
     tweede = termijnen.pip_termijn([date(2026, 3, 2), date(2026, 4, 1)])
     assert tweede.regel.id == "R10"
     assert "opnieuw" in duo_tijdlijn(inburgeraar)[-1].omschrijving
-    items = Werkitem.objects.filter(soort=WerkitemSoort.PIP_TERMIJN)
-    if signalen:
-        assert not items.exists()
-    else:
-        [open_item] = items.filter(status=WerkitemStatus.OPEN)
-        assert open_item.deadline == tweede.laatste_dag == date(2026, 6, 10)
-        assert open_item.regel == "R10"
-        assert items.filter(status=WerkitemStatus.AFGEHANDELD).get().deadline == eerste.laatste_dag
+    # The deadline engine, not this app, holds the item; it follows the restarted term.
+    assert not Werkitem.objects.filter(soort=WerkitemSoort.PIP_TERMIJN).exists()
+    [signaal] = open_signalen(inburgeraar, Soort.PIP_TERMIJN)
+    assert signaal.deadline == tweede.laatste_dag == date(2026, 6, 10)
+    assert signaal.regel == "R10"
 
 
 def test_processing_the_same_notification_again_has_no_second_effect(ontvang, duo_mock):
@@ -178,7 +165,7 @@ def test_end_of_duty_closes_the_dossier_with_the_right_reason(
     inburgeraar.dossier.refresh_from_db()
     assert inburgeraar.dossier.status == Status.AFGEROND
     assert inburgeraar.dossier.eindreden == eindreden
-    assert not open_items(inburgeraar, WerkitemSoort.PIP_TERMIJN).exists(), "clocks stop (R45)"
+    assert not open_signalen(inburgeraar, Soort.PIP_TERMIJN).exists(), "clocks stop (R45)"
     assert open_items(inburgeraar, WerkitemSoort.PERSOONSGEGEVENS_AANVULLEN).exists()
     assert duo_tijdlijn(inburgeraar)[-1].soort == gebeurtenis
     # Again: the dossier is closed already; nothing breaks, nothing doubles.
@@ -202,7 +189,7 @@ def test_ss120_newcomer_without_pip(ontvang, duo_mock):
     ontvang("SS120", bsn)
     inburgeraar = Inburgeraar.objects.get()
     assert "gevestigd" in duo_tijdlijn(inburgeraar)[0].omschrijving
-    assert open_items(inburgeraar, WerkitemSoort.BREDE_INTAKE).exists()
+    assert open_signalen(inburgeraar, Soort.INTAKE_STARTEN).exists()
 
 
 def test_ss121_newcomer_with_the_pip_of_the_previous_gemeente(ontvang, duo_mock):
@@ -360,10 +347,10 @@ def test_temporary_exemption_pauses_and_its_withdrawal_restarts_the_clock(ontvan
     ontvang("SS109", bsn, tijd="2026-04-01T09:00:00+02:00")
     assert "tijdelijke vrijstelling" in duo_tijdlijn(inburgeraar)[-1].omschrijving
     assert "Tijdelijk: volgt vrijstellende opleiding" in duo_tijdlijn(inburgeraar)[-1].omschrijving
-    assert not open_items(inburgeraar, WerkitemSoort.PIP_TERMIJN).exists()
+    assert open_items(inburgeraar, WerkitemSoort.PLICHT_GEPAUZEERD).exists()
     ontvang("SS129", bsn, tijd="2027-08-02T09:00:00+02:00")
-    item = open_items(inburgeraar, WerkitemSoort.PIP_TERMIJN).get()
-    assert item.deadline == termijnen.pip_termijn([date(2027, 8, 2)]).laatste_dag
+    signaal = open_signalen(inburgeraar, Soort.PIP_TERMIJN).get()
+    assert signaal.deadline == termijnen.pip_termijn([date(2027, 8, 2)]).laatste_dag
 
 
 def test_ss130_resumes_the_route(ontvang, duo_mock, inburgeraar_factory, gemeente_a):
@@ -536,3 +523,47 @@ def test_the_events_regels_says_start_the_pip_clock_start_it(ontvang, duo_mock, 
     ontvang(gebeurtenis, bsn, tijd="2026-03-02T09:15:00+01:00")
     [regel] = [r for r in duo_tijdlijn(Inburgeraar.objects.get()) if r.soort == gebeurtenis][-1:]
     assert regel.gegevens["pip_termijn_laatste_dag"] == "2026-05-11"
+
+
+def test_ss132_course_contract_without_a_pip_is_a_task_by_r54(
+    ontvang, duo_mock, inburgeraar_factory, gemeente_a
+):
+    """Stored as unknown before; ``regels.duo`` now gives it its meaning (Wi2021 art. 11(2))."""
+    bsn = nieuw_bsn()
+    inburgeraar = inburgeraar_factory(gemeente_a, bsn=bsn)
+    duo_mock.persoon(bsn)
+    notificatie = ontvang("SS132", bsn)
+    assert notificatie.status == NotificatieStatus.VERWERKT
+    assert "cursuscontract" in duo_tijdlijn(inburgeraar)[-1].omschrijving
+    item = open_items(inburgeraar, WerkitemSoort.PIP_ONTBREEKT).get()
+    assert (item.titel, item.regel) == ("PIP ontbreekt", "R54")
+    assert duo_mock.verzoeken == [], "nothing to ask DUO about a person we know"
+
+
+def test_reactions_run_in_the_transaction_that_stores_the_event(
+    ontvang, duo_mock, inburgeraar_factory, gemeente_a, monkeypatch
+):
+    """A reaction that fails takes the whole event with it: no half-processed notification."""
+    from openinburgering.core.keten import reacties
+    from openinburgering.regels.codes import Gebeurtenis as Code
+    from openinburgering.regels.duo import Domeingevolg
+
+    def faalt(gebeurtenis):
+        raise RuntimeError("reactie faalt")
+
+    monkeypatch.setattr(reacties, "_REACTIES", dict(reacties._REACTIES))
+    reacties.registreren(
+        gebeurtenissen=[Code.SS199],
+        domeingevolg=Domeingevolg.EXAMENUITSLAG_OVERNEMEN,
+        reactie=faalt,
+        app="zzz",
+    )
+    bsn = nieuw_bsn()
+    inburgeraar = inburgeraar_factory(gemeente_a, bsn=bsn)
+    duo_mock.persoon(bsn)
+    notificatie = ontvang("SS199", bsn)
+    assert notificatie.status == NotificatieStatus.OPNIEUW
+    assert duo_tijdlijn(inburgeraar) == []
+    from openinburgering.traject.models import ExamenUitslag
+
+    assert not ExamenUitslag.objects.exists(), "the route's reaction (before it) rolled back too"
