@@ -6,3 +6,10 @@ class TrajectConfig(AppConfig):
     name = "openinburgering.traject"
     label = "traject"
     verbose_name = _("Traject: PVT, MAP, Z-route, uren en examens")
+
+    def ready(self):
+        from openinburgering.inburgeraars.kaarten import kaart_registreren
+
+        from . import dossierkaart
+
+        kaart_registreren(dossierkaart.KAART)  # ADR 0051
