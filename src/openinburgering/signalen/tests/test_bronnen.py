@@ -88,3 +88,22 @@ def test_the_worklist_with_every_source_keeps_a_constant_query_count_and_pages_b
         gezien.update(s.uuid for s in pagina.items)
         volgende = f"{url}&na={pagina.volgende}" if pagina.volgende else None
     assert len(gezien) == Signaal.objects.filter(status=SignaalStatus.OPEN).count() > 25
+
+
+def test_a_change_in_another_app_reaches_the_engine_through_core_dossierfeiten(
+    gemeente_a, inburgeraar_factory, medewerker, django_capture_on_commit_callbacks
+):
+    """intake and pip do not import signalen: they tell ``core.dossierfeiten``, where signalen
+    listens, and the dossier is recomputed once the change is committed."""
+    from openinburgering.pip.tests.helpers import actor_voor, afgesloten_intake
+
+    persoon = inburgeraar_factory(gemeente_a)
+    signalen_herberekenen()
+    assert Signaal.objects.filter(dossier=persoon.dossier, soort=Soort.INTAKE_STARTEN).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        afgesloten_intake(actor_voor(gemeente_a, medewerker(Rol.KLANTREGISSEUR, gemeente_a)),
+                          persoon.dossier)  # fmt: skip
+    assert not Signaal.objects.filter(
+        dossier=persoon.dossier, soort__in=[Soort.INTAKE_STARTEN, Soort.INTAKE_AFRONDEN],
+        status=SignaalStatus.OPEN,
+    ).exists()  # fmt: skip
