@@ -6,3 +6,11 @@ class BrievenConfig(AppConfig):
     name = "openinburgering.brieven"
     label = "brieven"
     verbose_name = _("Brieven")
+
+    def ready(self):
+        from openinburgering.inburgeraars.zoeken import zoeker_registreren
+
+        from .selectors import kenmerk_treffers
+
+        # The caseload search finds a person by the kenmerk of a letter (ADR 0051).
+        zoeker_registreren("briefkenmerk", kenmerk_treffers)

@@ -6,3 +6,10 @@ class HandhavingConfig(AppConfig):
     name = "openinburgering.handhaving"
     label = "handhaving"
     verbose_name = _("Handhaving: waarschuwingen en boetes")
+
+    def ready(self):
+        from openinburgering.inburgeraars.kaarten import kaart_registreren
+
+        from . import dossierkaart
+
+        kaart_registreren(dossierkaart.KAART)  # ADR 0051

@@ -1,17 +1,13 @@
 """Every read of inburgeraars and dossiers. The tenant filter is applied here, once."""
 
-import re
-
 from django.db.models import Q
 from django.http import Http404
 
 from openinburgering.accounts.context import Actor
 
 from . import bsn as bsn_tools
+from . import zoeken
 from .models import Gebeurtenis, Inburgeraar
-
-#: The kenmerk of a letter (brieven): gemeentecode-year-sequence.
-KENMERK = re.compile(r"\d{4}-\d{4}-\d{6}")
 
 
 def _van_gemeente(actor: Actor):
@@ -27,15 +23,9 @@ def inburgeraar_list(*, actor: Actor, zoekterm: str = "", status: str = "", doel
             | Q(voornamen__icontains=zoekterm)
             | Q(vnummer__iexact=zoekterm)
         )
-        if KENMERK.fullmatch(zoekterm):
-            # Someone calls with the kenmerk of a letter: find the dossier it went to.
-            from openinburgering.brieven.models import Briefkenmerk
-
-            treffers |= Q(
-                dossier__in=Briefkenmerk.objects.filter(
-                    gemeente=actor.gemeente, kenmerk=zoekterm
-                ).values("dossier")
-            )
+        # Other apps' matches (a letter's kenmerk, from brieven), registered in ``zoeken``.
+        if (extra := zoeken.extra_treffers(actor, zoekterm)) is not None:
+            treffers |= extra
         qs = qs.filter(treffers)
     if status:
         qs = qs.filter(dossier__status=status)

@@ -17,6 +17,7 @@ from openinburgering.ui.permissions import recht_vereist
 
 from . import selectors, services
 from .forms import BsnZoekForm, InburgeraarForm, NieuweInburgeraarForm, StatusForm, ZoekForm
+from .kaarten import KaartVerzoek, kaarten_tonen
 from .workflow import Status
 
 
@@ -102,6 +103,10 @@ def detail(request, uuid):
             "inburgeraar": inburgeraar,
             "dossier": dossier,
             "gebeurtenissen": selectors.gebeurtenis_list(dossier=dossier),
+            # The other apps' cards, each from its own template (``kaarten``, ADR 0051).
+            "kaarten": kaarten_tonen(
+                KaartVerzoek(request=request, actor=actor, inburgeraar=inburgeraar, dossier=dossier)
+            ),
             "status_form": status_form,
             "mag_wijzigen": actor.mag(Recht.INBURGERAAR_WIJZIGEN),
         },

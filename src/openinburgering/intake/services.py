@@ -13,6 +13,7 @@ import structlog
 from openinburgering import brieven
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
+from openinburgering.core import dossierfeiten
 from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.core.teksten import Tekst, keuze
 from openinburgering.inburgeraars import services as inburgeraar_services
@@ -24,7 +25,6 @@ from openinburgering.regels import handhaving
 from openinburgering.regels import intake as regels_intake
 from openinburgering.regels.base import Uitkomst
 from openinburgering.regels.codes import LeerbaarheidstoetsResultaat, Leerroute, Verplichting
-from openinburgering.signalen.services import herbereken_na_commit
 
 from .models import (
     MET_AFSPRAAK,
@@ -96,7 +96,7 @@ def intake_starten(*, actor: Actor, dossier) -> BredeIntake:
         actor=actor,
     )
     _log(actor, dossier, Activiteit.AANMAKEN)
-    herbereken_na_commit(dossier)
+    dossierfeiten.gewijzigd(dossier)
     logger.info("intake_gestart", intake=str(intake.uuid))
     return intake
 
@@ -123,7 +123,7 @@ def intake_opslaan(*, actor: Actor, intake: BredeIntake, versie: int | None, **v
         raise Conflict()
     intake.refresh_from_db()
     _log(actor, intake.dossier, Activiteit.WIJZIGEN)
-    herbereken_na_commit(intake.dossier_id)
+    dossierfeiten.gewijzigd(intake.dossier_id)
     logger.info("intake_opgeslagen", intake=str(intake.uuid), velden=sorted(velden))
     return intake
 
@@ -210,7 +210,7 @@ def intake_afsluiten(*, actor: Actor, intake: BredeIntake, versie: int | None) -
         actor=actor,
     )
     _log(actor, intake.dossier, Activiteit.WIJZIGEN)
-    herbereken_na_commit(intake.dossier_id)
+    dossierfeiten.gewijzigd(intake.dossier_id)
     return intake
 
 
@@ -557,7 +557,7 @@ def lbt_vrijstelling_melden(*, actor: Actor, intake: BredeIntake) -> BredeIntake
         )
         _log(actor, dossier, Activiteit.WIJZIGEN)
         _oud_werkitem_afhandelen(intake)
-        herbereken_na_commit(dossier)
+        dossierfeiten.gewijzigd(dossier)
     intake.refresh_from_db()
     logger.info("lbt_vrijstelling_klaargezet", intake=str(intake.uuid))
     return intake
@@ -641,6 +641,6 @@ def lbt_uitslag_van_duo_vastleggen(
     BredeIntake.objects.filter(pk=intake.pk).update(versie=F("versie") + 1, **velden)
     intake.refresh_from_db()
     _log(actor, dossier, Activiteit.WIJZIGEN)
-    herbereken_na_commit(dossier)
+    dossierfeiten.gewijzigd(dossier)
     logger.info("lbt_uitslag_vastgelegd", intake=str(intake.uuid))
     return intake

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class PipConfig(AppConfig):
     name = "openinburgering.pip"
     label = "pip"
+
+    def ready(self):
+        from openinburgering.inburgeraars.kaarten import kaart_registreren
+
+        from . import dossierkaart
+
+        kaart_registreren(dossierkaart.KAART)  # ADR 0051

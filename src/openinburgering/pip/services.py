@@ -18,6 +18,7 @@ from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.brieven import samenvattingen
 from openinburgering.brieven.services import kenmerk_toekennen
+from openinburgering.core import dossierfeiten
 from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.core.teksten import Tekst, keuze
 from openinburgering.inburgeraars import services as inburgeraar_services
@@ -28,7 +29,6 @@ from openinburgering.regels import leerroutes, plicht, termijnen
 from openinburgering.regels import pip as regels_pip
 from openinburgering.regels.base import Uitkomst
 from openinburgering.regels.codes import Alfabetisering, Doelgroep, Leerroute, Niveau
-from openinburgering.signalen.services import herbereken_na_commit
 
 from . import brief
 from .models import (
@@ -220,7 +220,7 @@ def pip_concept_aanmaken(
         actor=actor,
     )
     _log(actor, dossier, Activiteit.AANMAKEN)
-    herbereken_na_commit(dossier)
+    dossierfeiten.gewijzigd(dossier)
     return pip
 
 
@@ -385,7 +385,7 @@ def pip_vaststellen(
                 )
             pip_naar_duo_melden(actor=actor, pip=pip)
             _log(actor, dossier, Activiteit.WIJZIGEN)
-            herbereken_na_commit(dossier)
+            dossierfeiten.gewijzigd(dossier)
     except Exception:
         brieven.pad(relatief).unlink(missing_ok=True)
         raise
@@ -510,7 +510,7 @@ def bezwaar_registreren(
         actor=actor,
     )
     _log(actor, pip.dossier, Activiteit.WIJZIGEN)
-    herbereken_na_commit(pip.dossier_id)
+    dossierfeiten.gewijzigd(pip.dossier_id)
     return bezwaar
 
 
@@ -538,7 +538,7 @@ def bezwaar_beslissen(
         actor=actor,
     )
     _log(actor, bezwaar.pip_versie.dossier, Activiteit.WIJZIGEN)
-    herbereken_na_commit(bezwaar.pip_versie.dossier_id)
+    dossierfeiten.gewijzigd(bezwaar.pip_versie.dossier_id)
     return bezwaar
 
 
@@ -562,7 +562,7 @@ def gesprek_plannen(
         medewerker=medewerker or actor.user,
     )
     _log(actor, dossier, Activiteit.WIJZIGEN)
-    herbereken_na_commit(dossier)
+    dossierfeiten.gewijzigd(dossier)
     return gesprek
 
 
@@ -616,5 +616,5 @@ def gesprek_vastleggen(
         actor=actor,
     )
     _log(actor, gesprek.dossier, Activiteit.WIJZIGEN)
-    herbereken_na_commit(gesprek.dossier_id)
+    dossierfeiten.gewijzigd(gesprek.dossier_id)
     return gesprek

@@ -1,4 +1,7 @@
-"""From a dossier's facts to the work items it needs, by calling ``regels``; no rule lives here.
+"""From a dossier's facts to the deadlines it needs, by calling ``regels``; no rule lives here.
+
+This is signalen's own source of the worklist; the others (DUO's work items, schools' reports,
+begeleiding) are registered by their apps (``bronnen``).
 
 The rule functions are pure functions of dates, so each is memoised per distinct input: a
 recomputation over a million dossiers calls ``regels`` once per distinct date, not once per
@@ -12,6 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from uuid import UUID
 
+from openinburgering.core.werklijst import Werkpunt
 from openinburgering.regels import aow, intake, termijnen
 from openinburgering.regels.codes import Leerroute
 from openinburgering.regels.leerroutes import ROUTES
@@ -51,26 +55,6 @@ class Feiten:
     open_bezwaren: list[tuple[UUID, date, bool, bool]] = field(default_factory=list)
     #: (uuid, gepland_op)
     geplande_gesprekken: list[tuple[UUID, date]] = field(default_factory=list)
-    #: (uuid, titel, deadline, regel) of the DUO integration's open work items
-    duo_werkitems: list[tuple[UUID, str, date | None, str]] = field(default_factory=list)
-    #: (uuid, titel, deadline, regel) of open reports by a language school that need attention
-    school_aandachtspunten: list[tuple[UUID, str, date | None, str]] = field(default_factory=list)
-    #: (stap uuid, naam, streefdatum) of overdue steps of maatschappelijke begeleiding
-    begeleiding_achterstallig: list[tuple[UUID, str, date]] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Gewenst:
-    sleutel: str
-    dossier_id: int
-    gemeente_id: int
-    soort: str
-    deadline: date | None
-    regel: str
-    uitleg: str
-    titel: str = ""
-    object_uuid: UUID | None = None
-    uitleg_en: str = ""
 
 
 @lru_cache(maxsize=65536)
@@ -112,20 +96,16 @@ def _beslistermijn(verzonden: date, commissie: bool, verdaagd: bool):
     return termijnen.beslistermijn_bezwaar(verzonden, adviescommissie=commissie, verdaagd=verdaagd)
 
 
-def gewenste_signalen(f: Feiten, peildatum: date) -> list[Gewenst]:
-    """Every open work item this dossier should have on ``peildatum``."""
+def gewenste_signalen(f: Feiten, peildatum: date) -> list[Werkpunt]:
+    """Every deadline item this dossier should have on ``peildatum``."""
     if not f.actief:
         return []
-    uit: list[Gewenst] = []
+    uit: list[Werkpunt] = []
 
     def maak(soort, deadline, regel, uitleg, object_uuid=None, titel="", uitleg_en=""):
-        sleutel = f"{f.dossier_id}:{soort}" + (f":{object_uuid}" if object_uuid else "")
         uit.append(
-            Gewenst(
-                sleutel, f.dossier_id, f.gemeente_id, soort, deadline, regel, uitleg, titel,
-                object_uuid, uitleg_en,
-            )
-        )  # fmt: skip
+            Werkpunt(f.dossier_id, soort, deadline, regel, uitleg, titel, object_uuid, uitleg_en)
+        )
 
     heeft_pip = bool(f.pip_dagtekeningen)
     termijn = _pip_termijn(tuple(sorted(set(f.ss139)))) if f.ss139 else None
@@ -191,13 +171,4 @@ def gewenste_signalen(f: Feiten, peildatum: date) -> list[Gewenst]:
         if signaal.waarde <= peildatum < aow_dag.waarde:
             maak(Soort.AOW, aow_dag.waarde, signaal.regel.id, signaal.uitleg,
                  uitleg_en=signaal.uitleg_en)  # fmt: skip
-
-    for werkitem_uuid, titel, deadline, regel in f.duo_werkitems:
-        maak(Soort.DUO, deadline, regel, "", werkitem_uuid, titel)
-    for punt_uuid, titel, deadline, regel in f.school_aandachtspunten:
-        maak(Soort.SCHOOL, deadline, regel, "", punt_uuid, titel)
-    for stap_uuid, naam, streefdatum in f.begeleiding_achterstallig:
-        maak(Soort.BEGELEIDING, streefdatum, "", f"Stap ‘{naam}’ is nog niet gezet.", stap_uuid,
-             f"Begeleiding: {naam}",
-             uitleg_en=f"Step ‘{naam}’ has not been taken yet.")  # fmt: skip
     return uit

@@ -3,7 +3,7 @@
 The events that start the 10-week term for the PIP are those ``regels.duo`` gives that meaning
 (``PIP_TERMIJN_GEBEURTENISSEN``: SS139, SS129). The engine reads them from the timeline, so the
 reaction writes the entry with the term it starts; the engine derives the worklist item from it.
-It also hears every change the DUO chain makes to a dossier, and bundles a batch's recomputation.
+It also bundles a batch's recomputation; changes reach it through ``core.dossierfeiten``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from openinburgering.inburgeraars.models import Gebeurtenis
 from openinburgering.regels import termijnen
 from openinburgering.regels.duo import PIP_TERMIJN_GEBEURTENISSEN, Domeingevolg
 
-from .services import herbereken_na_commit, signalen_gebundeld
+from .services import signalen_gebundeld
 
 _PIP_TERMIJN_SOORTEN = sorted(g.value for g in PIP_TERMIJN_GEBEURTENISSEN)
 
@@ -70,5 +70,4 @@ def registreren() -> None:
         reactie=pip_termijn_starten,
         app="signalen",
     )
-    reacties.bij_wijziging_registreren(herbereken_na_commit)
     reacties.bundeling_registreren(signalen_gebundeld)

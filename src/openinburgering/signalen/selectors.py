@@ -3,9 +3,11 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Q
 from django.http import Http404
 
 from openinburgering.accounts.context import Actor
+from openinburgering.core.werklijst import bronnen
 
 from .models import Signaal, SignaalStatus
 
@@ -73,8 +75,6 @@ def _lees(cursor: str | None):
 
 def werklijst_pagina(qs, *, na: str | None = None, voor: str | None = None, grootte: int = 25):
     """Keyset pagination on (sorteerdatum, id): one query per page, whatever the depth."""
-    from django.db.models import Q
-
     na_key, voor_key = _lees(na), _lees(voor)
     if voor_key is not None:
         d, pk = voor_key
@@ -104,25 +104,15 @@ def werklijst_pagina(qs, *, na: str | None = None, voor: str | None = None, groo
 
 
 def titelteksten(signalen) -> dict:
-    """For DUO and school items on a page: the stored title text of the object behind each
-    (``core.teksten``), so the title shows in the reader's language. One query per kind."""
-    from django.apps import apps
-
-    from .models import Soort
-
-    per_model = {Soort.DUO: ("duo", "Werkitem"), Soort.SCHOOL: ("taalaanbieders", "Aandachtspunt")}
+    """For items on a page whose source keeps a stored title text (``core.teksten``; DUO's work
+    items, schools' reports): that text per object, so the title shows in the reader's language.
+    One query per such source with items on the page."""
     gevonden: dict = {}
-    for soort, (app, model) in per_model.items():
-        uuids = [s.object_uuid for s in signalen if s.soort == soort and s.object_uuid]
-        try:
-            bron = apps.get_model(app, model)
-        except LookupError:
+    gemeenten = {s.gemeente_id for s in signalen}
+    for bron in bronnen():
+        if bron.titelteksten is None:
             continue
-        if not uuids:
-            continue
-        for uuid, teksten in bron.objects.filter(
-            uuid__in=uuids, gemeente_id__in={s.gemeente_id for s in signalen}
-        ).values_list("uuid", "teksten"):
-            if (teksten or {}).get("titel") is not None:
-                gevonden[uuid] = teksten["titel"]
+        uuids = [s.object_uuid for s in signalen if s.soort in bron.soorten and s.object_uuid]
+        if uuids:
+            gevonden.update(bron.titelteksten(uuids, gemeenten))
     return gevonden

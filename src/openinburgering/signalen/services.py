@@ -8,9 +8,8 @@ from datetime import date
 from typing import Any
 from uuid import uuid4
 
-from django.apps import apps
 from django.db import connection, transaction
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Max, Min
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +19,7 @@ import structlog
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.werklijst import Bereik, Bron, Chunk, Werkpunt, bronnen
 from openinburgering.inburgeraars.models import Dossier, Gebeurtenis
 from openinburgering.inburgeraars.workflow import Status
 from openinburgering.intake.models import BredeIntake
@@ -34,7 +34,7 @@ from openinburgering.pip.models import (
 from openinburgering.regels.duo import PIP_TERMIJN_GEBEURTENISSEN
 
 from .engine import Feiten, gewenste_signalen
-from .models import GEEN_DEADLINE, Signaal, SignaalStatus
+from .models import GEEN_DEADLINE, Signaal, SignaalStatus, Soort
 
 logger = structlog.get_logger(__name__)
 
@@ -42,35 +42,6 @@ logger = structlog.get_logger(__name__)
 _PIP_TERMIJN_SOORTEN = sorted(g.value for g in PIP_TERMIJN_GEBEURTENISSEN)
 CHUNK = 5000
 _VELDEN = ("deadline", "regel", "uitleg", "titel", "object_uuid", "uitleg_en")
-
-
-def _duo_werkitem_model():
-    """The DUO integration's work items, if that app is installed (one worklist for both)."""
-    try:
-        return apps.get_model("duo", "Werkitem")
-    except LookupError:
-        return None
-
-
-def _school_aandachtspunt_model():
-    """Reports by language schools that need the caseworker, if that app is installed."""
-    try:
-        return apps.get_model("taalaanbieders", "Aandachtspunt")
-    except LookupError:
-        return None
-
-
-class _Bereik:
-    """Which dossiers a chunk covers: an id range for the full run (index range scans, no
-    parameter lists), or an explicit id list when a service recomputes a few dossiers."""
-
-    def __init__(self, *, ids: list[int] | None = None, na: int = 0, tot: int = 0):
-        self.ids, self.na, self.tot = ids, na, tot
-
-    def q(self, veld: str) -> Q:
-        if self.ids is not None:
-            return Q(**{f"{veld}__in": self.ids})
-        return Q(**{f"{veld}__gt": self.na, f"{veld}__lte": self.tot})
 
 
 #: DUO's last answers about the person (``DuoStand``), read with the dossier in the same query:
@@ -104,7 +75,7 @@ def _duo_pip(d: dict) -> tuple[date, str] | None:
     return date.fromisoformat(d["duo_pip_dagtekening"]), d["duo_pip_leerroute"] or ""
 
 
-def _feiten(dossiers: list[dict], peildatum: date, bereik: _Bereik) -> dict[int, Feiten]:
+def _feiten(dossiers: list[dict], bereik: Bereik) -> dict[int, Feiten]:
     feiten = {
         d["id"]: Feiten(
             dossier_id=d["id"],
@@ -164,39 +135,21 @@ def _feiten(dossiers: list[dict], peildatum: date, bereik: _Bereik) -> dict[int,
     ).values_list("uuid", "dossier_id", "gepland_op"):
         if (f := feiten.get(dossier_id)) is not None:
             f.geplande_gesprekken.append((gesprek_uuid, gepland))
-    werkitem = _duo_werkitem_model()
-    if werkitem is not None:
-        for item_uuid, dossier_id, titel, deadline, regel in werkitem.objects.filter(
-            bereik.q("dossier_id"), status="open"
-        ).values_list("uuid", "dossier_id", "titel", "deadline", "regel"):
-            if (f := feiten.get(dossier_id)) is not None:
-                f.duo_werkitems.append((item_uuid, titel, deadline, regel))
-    aandachtspunt = _school_aandachtspunt_model()
-    if aandachtspunt is not None:
-        for punt_uuid, dossier_id, titel, deadline, regel in aandachtspunt.objects.filter(
-            bereik.q("dossier_id"), status="open"
-        ).values_list("uuid", "dossier_id", "titel", "deadline", "regel"):
-            if (f := feiten.get(dossier_id)) is not None:
-                f.school_aandachtspunten.append((punt_uuid, titel, deadline, regel))
-    if apps.is_installed("openinburgering.begeleiding"):
-        from openinburgering.begeleiding.selectors import achterstallig_per_dossier
-
-        for dossier_id, stappen in achterstallig_per_dossier(
-            dossiers=(
-                (
-                    d["id"],
-                    d["gemeente_id"],
-                    d["aangemeld_op"],
-                    d["inburgeraar__doelgroep"],
-                    d["status"] != Status.AFGEROND,
-                )
-                for d in dossiers
-            ),
-            voortgang=bereik.q("dossier_id"),
-            peildatum=peildatum,
-        ).items():
-            feiten[dossier_id].begeleiding_achterstallig.extend(stappen)
     return feiten
+
+
+def _termijnen(chunk: Chunk) -> Iterable[Werkpunt]:
+    """signalen's own source: the deadlines ``regels`` derives from the dossier's facts."""
+    for f in _feiten(chunk.dossiers, chunk.bereik).values():
+        yield from gewenste_signalen(f, chunk.peildatum)
+
+
+#: Registered by ``SignalenConfig.ready`` beside the sources other apps register.
+TERMIJNEN = Bron(
+    naam="termijnen",
+    soorten=tuple(s.value for s in Soort if s not in (Soort.DUO, Soort.SCHOOL, Soort.BEGELEIDING)),
+    lees=_termijnen,
+)
 
 
 _KOLOMMEN = (
@@ -222,12 +175,16 @@ def _invoegen(rijen: list[tuple]) -> None:
     )
 
 
-def _verwerk(dossiers: list[dict], peildatum: date, nu, bereik: _Bereik) -> dict[str, int]:
-    feiten = _feiten(dossiers, peildatum, bereik)
-    gewenst = {}
-    for f in feiten.values():
-        for g in gewenste_signalen(f, peildatum):
-            gewenst[g.sleutel] = g
+def _verwerk(dossiers: list[dict], peildatum: date, nu, bereik: Bereik) -> dict[str, int]:
+    chunk = Chunk(dossiers=dossiers, peildatum=peildatum, bereik=bereik)
+    # A source's rows of dossiers outside ``dossiers`` (another gemeente in a range, deleted
+    # meanwhile) or of a closed dossier are dropped: a closed dossier has no open work.
+    per_dossier = {d["id"]: d for d in dossiers if d["status"] != Status.AFGEROND}
+    gewenst: dict[str, Werkpunt] = {}
+    for bron in bronnen():
+        for punt in bron.lees(chunk):
+            if punt.dossier_id in per_dossier:
+                gewenst[punt.sleutel] = punt
     # Plain tuples, not model instances: on a no-change run this comparison is the whole work.
     bestaand = {
         rij[1]: rij
@@ -239,12 +196,12 @@ def _verwerk(dossiers: list[dict], peildatum: date, nu, bereik: _Bereik) -> dict
     for sleutel, g in gewenst.items():
         oud = bestaand.get(sleutel)
         if oud is None:
+            d = per_dossier[g.dossier_id]
             nieuw.append(
                 (
-                    uuid4(), g.gemeente_id, g.dossier_id, g.soort, sleutel, g.deadline,
+                    uuid4(), d["gemeente_id"], g.dossier_id, g.soort, sleutel, g.deadline,
                     g.deadline or GEEN_DEADLINE, g.regel, g.uitleg, g.titel, g.object_uuid,
-                    SignaalStatus.OPEN.value, feiten[g.dossier_id].klantregisseur_id, nu, nu,
-                    g.uitleg_en,
+                    SignaalStatus.OPEN.value, d["klantregisseur_id"], nu, nu, g.uitleg_en,
                 )
             )  # fmt: skip
         elif oud[2:] != (g.deadline, g.regel, g.uitleg, g.titel, g.object_uuid, g.uitleg_en):
@@ -285,10 +242,12 @@ def signalen_herberekenen(
     """Recompute the work items of the given dossiers (or all), in chunks of set-based queries.
 
     Each chunk costs a fixed number of queries whatever its size: the dossiers (with DUO's
-    term and PIP), their SS139/SS129 dates, intakes, PIP versions, open objections, planned
-    talks, DUO work items, school reports and begeleiding, the open work items, then one bulk
-    insert, one bulk update and one bulk close. A full run selects each chunk's rows by id
-    range, so every query is an index range scan. Idempotent: a second run changes nothing.
+    term and PIP), then each registered source (``bronnen``) reads its facts for the whole
+    chunk (signalen's own deadlines: SS139/SS129 dates, intakes, PIP versions, open objections,
+    planned talks; DUO work items, school reports and begeleiding from their apps), the open
+    work items, then one bulk insert, one bulk update and one bulk close. A full run selects
+    each chunk's rows by id range, so every query is an index range scan. Idempotent: a second
+    run changes nothing.
     """
     peildatum = peildatum or timezone.localdate()
     nu = timezone.now()
@@ -312,7 +271,7 @@ def signalen_herberekenen(
             # Rows read by column name in _feiten; their exact shape is not checked here.
             dossiers: list[Any] = list(qs.filter(id__in=deel))
             with transaction.atomic():
-                for k, v in _verwerk(dossiers, peildatum, nu, _Bereik(ids=deel)).items():
+                for k, v in _verwerk(dossiers, peildatum, nu, Bereik(ids=deel)).items():
                     totaal[k] += v
             totaal["dossiers"] += len(dossiers)
         return dict(totaal)
@@ -326,7 +285,7 @@ def signalen_herberekenen(
         dossiers = list(qs.filter(id__gt=vanaf)[:chunk])
         if not dossiers:
             break
-        bereik = _Bereik(na=vanaf, tot=dossiers[-1]["id"])
+        bereik = Bereik(na=vanaf, tot=dossiers[-1]["id"])
         with transaction.atomic():
             for k, v in _verwerk(dossiers, peildatum, nu, bereik).items():
                 totaal[k] += v

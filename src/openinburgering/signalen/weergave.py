@@ -8,6 +8,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from openinburgering.core.teksten import weergeven
+from openinburgering.core.werklijst import bron_voor_soort
 
 from .models import Soort
 
@@ -36,7 +37,15 @@ def verkeerslicht(deadline: date | None, peildatum: date) -> Verkeerslicht:
 
 
 def link(signaal) -> str:
-    """Where the item is resolved."""
+    """Where the item is resolved: the source that made it says so, else the dossier page."""
+    bron = bron_voor_soort(signaal.soort)
+    if bron is not None and bron.link is not None:
+        return bron.link(signaal)
+    return reverse("inburgeraars:detail", kwargs={"uuid": signaal.dossier.inburgeraar.uuid})
+
+
+def termijn_link(signaal) -> str:
+    """Where one of signalen's own deadline items is resolved."""
     persoon = signaal.dossier.inburgeraar.uuid
     soort = signaal.soort
     if soort in (Soort.INTAKE_STARTEN, Soort.INTAKE_AFRONDEN):
@@ -49,10 +58,6 @@ def link(signaal) -> str:
         return reverse("pip:gesprek", kwargs={"uuid": signaal.object_uuid})
     if soort in (Soort.BEZWAAR, Soort.SCHAKELTERMIJN, Soort.TERMIJN_EINDE):
         return reverse("pip:overzicht", kwargs={"uuid": persoon})
-    if soort == Soort.SCHOOL:
-        return reverse("taalaanbieders:aandachtspunten")
-    if soort == Soort.BEGELEIDING:
-        return reverse("begeleiding:checklist", kwargs={"uuid": persoon})
     return reverse("inburgeraars:detail", kwargs={"uuid": persoon})
 
 

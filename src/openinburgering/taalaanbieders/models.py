@@ -407,8 +407,8 @@ class Afschaaladvies(Gemeld):
 class Aandachtspunt(models.Model):
     """A school report that needs the caseworker: a work item on the dossier and the worklist.
 
-    Shaped like the DUO integration's work items (uuid, dossier, titel, deadline, regel, status),
-    so the deadline engine in ``signalen`` can read both the same way.
+    Shaped like the DUO integration's work items (uuid, dossier, titel, deadline, regel, status);
+    ``werklijst`` registers the open ones as a source of the worklist (ADR 0051).
     """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

@@ -17,7 +17,7 @@ import structlog
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import ExterneRol, Recht
-from openinburgering.core import teksten
+from openinburgering.core import dossierfeiten, teksten
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.core.regels import als_validationerror, schending_tekst
 from openinburgering.core.teksten import Tekst, keuze, velden_vullen
@@ -478,10 +478,8 @@ def _aandachtspunt(
 
 def _werklijst_bijwerken(dossier) -> None:
     """Let the deadline engine recompute this dossier's worklist once the change is stored
-    (it reads open ``Aandachtspunt`` rows once wired, ADR 0030)."""
-    from openinburgering.signalen.services import herbereken_na_commit
-
-    herbereken_na_commit(dossier)
+    (it reads open ``Aandachtspunt`` rows through this app's source, ADR 0030, 0051)."""
+    dossierfeiten.gewijzigd(dossier)
 
 
 def _moet_actief(verwijzing: Verwijzing, *, gestart: bool = False) -> None:

@@ -8,6 +8,12 @@ class TrajectConfig(AppConfig):
     verbose_name = _("Traject: PVT, MAP, Z-route, uren en examens")
 
     def ready(self):
-        from .reacties import registreren
+        from openinburgering.inburgeraars.kaarten import kaart_registreren
 
-        registreren()
+        from . import dossierkaart
+
+        kaart_registreren(dossierkaart.KAART)  # ADR 0051
+
+        from .reacties import registreren as reacties_registreren
+
+        reacties_registreren()  # ADR 0050

@@ -7,9 +7,9 @@ generic part of its meaning (timeline, dossier status, its own work items) and t
 :func:`reageren` in the same transaction. The integration therefore imports no domain app, and a
 domain app never sees DUO's client or models: it gets a :class:`DuoGebeurtenis`.
 
-The registry also carries the two hooks the deadline engine needs from the chain: to hear that a
-dossier changed (:func:`dossier_gewijzigd`) and to bundle the recomputations of a batch
-(:func:`gebundeld`).
+The registry also carries the hook to bundle the listeners' work for a batch of the chain
+(:func:`gebundeld`); that a dossier changed goes through ``core.dossierfeiten`` like any other
+change (:func:`dossier_gewijzigd`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from openinburgering.core import dossierfeiten
 from openinburgering.regels.codes import Gebeurtenis
 from openinburgering.regels.duo import Domeingevolg, Gevolg, gevolg_van_gebeurtenis
 
@@ -153,22 +154,14 @@ def reageren(gebeurtenis: DuoGebeurtenis) -> None:
 
 # --- hooks: a dossier changed, and bundling a batch ----------------------------------------------
 
-_BIJ_WIJZIGING: list[Callable[[Any], None]] = []
 _BUNDELINGEN: list[Callable[[], AbstractContextManager[Any]]] = []
 
 
-def bij_wijziging_registreren(luisteraar: Callable[[Any], None]) -> None:
-    """``luisteraar(dossier)`` hears that the chain changed a dossier (or its DUO work items)."""
-    if luisteraar not in _BIJ_WIJZIGING:
-        _BIJ_WIJZIGING.append(luisteraar)
-
-
 def dossier_gewijzigd(dossier: Any) -> None:
-    """Tell every listener that the chain changed this dossier (a dossier or its id)."""
-    if dossier is None:
-        return
-    for luisteraar in _BIJ_WIJZIGING:
-        luisteraar(dossier)
+    """The chain changed this dossier (or its work items): the same hook every domain app uses,
+    ``core.dossierfeiten``, so there is one way to hear that a dossier changed."""
+    if dossier is not None:
+        dossierfeiten.gewijzigd(dossier)
 
 
 def bundeling_registreren(bundeling: Callable[[], AbstractContextManager[Any]]) -> None:

@@ -11,9 +11,16 @@ class DuoConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from openinburgering.core.werklijst import bron_registreren
         from openinburgering.gemeenten.models import Gemeente
+        from openinburgering.inburgeraars.kaarten import kaart_registreren
 
+        from . import dossierkaart, werklijst
         from .intake import gemeenten_vergeten
+
+        # DUO's work items on the one worklist, and the DUO card on the dossier page (ADR 0051).
+        bron_registreren(werklijst.BRON)
+        kaart_registreren(dossierkaart.KAART)
 
         def vergeten(**kwargs):
             gemeenten_vergeten()

@@ -1,17 +1,16 @@
-"""``{% traject_kaart inburgeraar %}``: PVT, MAP, Z-route and exams in brief on the dossier page."""
+"""PVT, MAP, Z-route and exams in brief on the dossier page (``inburgeraars.kaarten``)."""
 
-from django import template
+from django.utils.translation import gettext_lazy as _
 
+from openinburgering.inburgeraars.kaarten import Dossierkaart, KaartVerzoek
 from openinburgering.inburgeraars.workflow import Eindreden, Status
 from openinburgering.regels.codes import Examenresultaat
-from openinburgering.traject.models import Afronding, ExamenUitslag
 
-register = template.Library()
+from .models import Afronding, ExamenUitslag
 
 
-@register.inclusion_tag("traject/_dossierkaart.html")
-def traject_kaart(inburgeraar):
-    dossier = inburgeraar.dossier
+def _context(verzoek: KaartVerzoek) -> dict:
+    dossier = verzoek.dossier
     afrondingen = {a.onderdeel: a for a in Afronding.objects.filter(dossier=dossier)}
     behaald = (
         ExamenUitslag.objects.filter(dossier=dossier, resultaat=Examenresultaat.GESLAAGD)
@@ -20,7 +19,6 @@ def traject_kaart(inburgeraar):
         .count()
     )
     return {
-        "inburgeraar": inburgeraar,
         "pvt": afrondingen.get("pvt"),
         "map": afrondingen.get("map"),
         "zroute": afrondingen.get("zroute"),
@@ -29,3 +27,12 @@ def traject_kaart(inburgeraar):
         "plicht_voldaan": dossier.status == Status.AFGEROND
         and dossier.eindreden == Eindreden.VOLDAAN,
     }
+
+
+KAART = Dossierkaart(
+    naam="traject",
+    volgorde=20,
+    titel=_("Traject"),
+    sjabloon="traject/_dossierkaart.html",
+    context=_context,
+)
