@@ -11,7 +11,7 @@ from . import bsn as bsn_tools
 from .models import Gebeurtenis, Inburgeraar
 
 #: The kenmerk of a letter (brieven): gemeentecode-year-sequence.
-KENMERK = re.compile(r"\d{4}-\d{4}-\d{6}")
+KENMERK = re.compile(r"[0-9]{4}-[0-9]{4}-[0-9]{6}")
 
 
 def _van_gemeente(actor: Actor):

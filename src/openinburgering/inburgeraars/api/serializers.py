@@ -13,15 +13,23 @@ from openinburgering.inburgeraars.codes import (
 from openinburgering.inburgeraars.models import POSTCODE_FOUT, Inburgeraar, postcode_normaliseren
 from openinburgering.inburgeraars.workflow import Eindreden, Status
 
+#: Nine ASCII digits; the schema states it as the field's ``pattern`` (issue 15).
+BSN_PATROON = r"^[0-9]{9}$"
 
-class BsnField(serializers.CharField):
+
+class BsnField(serializers.RegexField):
     def __init__(self, **kwargs):
         kwargs.setdefault("min_length", 9)
         kwargs.setdefault("max_length", 9)
         kwargs.setdefault(
-            "help_text", _("Burgerservicenummer, 9 cijfers, voldoet aan de 11-proef.")
+            "help_text",
+            _(
+                "Burgerservicenummer: 9 cijfers (alleen 0-9) die voldoen aan de 11-proef: "
+                "9×c1 + 8×c2 + … + 2×c8 − 1×c9 is deelbaar door 11."
+            ),
         )
-        super().__init__(**kwargs)
+        kwargs.setdefault("error_messages", {"invalid": _("Een BSN bestaat uit 9 cijfers.")})
+        super().__init__(BSN_PATROON, **kwargs)
         self.validators.append(bsn_tools.valideer_bsn)
 
 
@@ -35,7 +43,7 @@ class DossierSerializer(serializers.Serializer):
 
 class InburgeraarSerializer(serializers.ModelSerializer):
     vNummer = serializers.RegexField(
-        r"^\d{10}$",
+        r"^[0-9]{10}$",
         source="vnummer",
         required=False,
         allow_blank=True,
