@@ -63,11 +63,11 @@ class PipSerializer(serializers.ModelSerializer):
     reden = serializers.ChoiceField(choices=Wijzigingsreden.choices, required=False)
     pvtInhoud = serializers.CharField(source="pvt_inhoud", required=False, allow_blank=True)
     pvtIntensiteit = serializers.CharField(
-        source="pvt_intensiteit", required=False, allow_blank=True
+        source="pvt_intensiteit", required=False, allow_blank=True, max_length=200
     )
     mapInhoud = serializers.CharField(source="map_inhoud", required=False, allow_blank=True)
     mapIntensiteit = serializers.CharField(
-        source="map_intensiteit", required=False, allow_blank=True
+        source="map_intensiteit", required=False, allow_blank=True, max_length=200
     )
     # The database column is a PositiveSmallIntegerField: 32767 at most on every backend.
     gesprekFrequentieWeken = serializers.IntegerField(
