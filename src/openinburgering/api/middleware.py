@@ -17,20 +17,24 @@ class ApiVersionMiddleware:
 
 
 class ApiInvoerMiddleware:
-    """Refuse a query string with a NUL or other control character, for every API filter at once.
+    """Refuse a query string with a NUL or other control character, for every filter at once.
 
     PostgreSQL cannot hold a NUL in a text value, so ``?doelgroep=%00`` reached the database and
-    failed there as a 500 (issue 15). No filter of ours has a use for control characters.
+    failed there as a 500 (issue 15). No filter of ours has a use for control characters. The
+    API answers problem+json naming the parameter; a page answers with our 400 page.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info.startswith("/api/"):
-            for naam, waarden in request.GET.lists():
-                if any(_stuurteken(tekst) for tekst in (naam, *waarden)):
+        for naam, waarden in request.GET.lists():
+            if any(_stuurteken(tekst) for tekst in (naam, *waarden)):
+                if request.path_info.startswith("/api/"):
                     return _ongeldige_parameter(naam)
+                from openinburgering.ui.fouten import ongeldig_verzoek
+
+                return ongeldig_verzoek(request)
         return self.get_response(request)
 
 

@@ -18,11 +18,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import structlog
+
 from openinburgering.core.tabellen import Grenzen, TabelOngeldig, csv_tekst, lees_tabel
 
 from . import selectors, services
 from .codes import Bron, UploadStatus, Verzuimreden
 from .models import Urenupload
+
+logger = structlog.get_logger(__name__)
 
 KOLOMMEN = (
     "kenmerk",
@@ -312,6 +316,14 @@ def _afronden(upload: Urenupload, **velden) -> str:
     upload.inhoud = b""
     upload.afgerond_op = timezone.now()
     upload.save()
+    # The uuid and counts only: a file name or a refused cell may hold a person's name.
+    logger.info(
+        "urenupload_verwerkt",
+        upload=str(upload.uuid),
+        status=upload.status,
+        regels=upload.aantal_regels,
+        fout=len(upload.fout),
+    )
     return upload.status
 
 

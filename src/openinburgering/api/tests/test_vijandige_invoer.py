@@ -83,6 +83,16 @@ def test_a_control_character_in_a_filter_is_a_400_problem_not_a_500(query, api_c
     assert "\x00" not in str(body)
 
 
+def test_a_control_character_in_a_page_filter_is_our_400_page(gemeente_a, medewerker, inloggen):
+    """Finding 6: the same check covers the filters of the pages (same database, same 500)."""
+    from openinburgering.accounts.rollen import Rol
+
+    client = inloggen(medewerker(Rol.KLANTREGISSEUR, gemeente_a))
+    response = client.get("/inburgeraars/?status=%00")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+
+
 # --- findings 6 and 7: the schema states what the API enforces -------------------------------------
 
 
