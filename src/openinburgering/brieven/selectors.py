@@ -9,7 +9,7 @@ from openinburgering.accounts.context import Actor
 from .models import Briefkenmerk
 
 #: The kenmerk of a letter: gemeentecode-year-sequence.
-KENMERK = re.compile(r"\d{4}-\d{4}-\d{6}")
+KENMERK = re.compile(r"[0-9]{4}-[0-9]{4}-[0-9]{6}")
 
 
 def kenmerk_treffers(actor: Actor, zoekterm: str) -> Q | None:

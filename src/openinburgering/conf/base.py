@@ -105,6 +105,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "openinburgering.api.middleware.ApiVersionMiddleware",
+    "openinburgering.api.middleware.ApiInvoerMiddleware",
 ]
 
 ROOT_URLCONF = "openinburgering.urls"

@@ -25,7 +25,7 @@ from .store import Store
 
 MAX_HANG = 120.0
 MAX_TRAAG = 60.0
-_NEGEN_CIJFERS = re.compile(r"\d{9}")
+_NEGEN_CIJFERS = re.compile(r"[0-9]{9}")
 
 
 class VerbreekVerbinding(ConnectionResetError):

@@ -40,7 +40,7 @@ def eigen_fouten(headers: dict, body: dict) -> list[str]:
         fouten.append("'gebeurtenisId' moet 1 tot 6 tekens uit 0-9 en A-Z zijn (bijv. SS139).")
     if "bsn" not in body and "vNummer" not in body:
         fouten.append("Een notificatie heeft een 'bsn' en/of een 'vNummer' nodig.")
-    if "bsn" in body and not re.fullmatch(r"\d{9}", str(body["bsn"])):
+    if "bsn" in body and not re.fullmatch(r"[0-9]{9}", str(body["bsn"])):
         fouten.append("'bsn' moet 9 cijfers zijn.")
     for header in ("bron", "doel"):
         waarde = headers.get(header) or ""

@@ -20,7 +20,7 @@ import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote
 
-_NEGEN_CIJFERS = re.compile(r"\d{9}")
+_NEGEN_CIJFERS = re.compile(r"[0-9]{9}")
 
 #: The largest request body the simulator accepts (DUO's messages are a few kilobytes).
 MAX_BODY = 10 * 1024 * 1024

@@ -99,7 +99,7 @@ class _Antwoord:
         self.content_type = content_type or ""
 
 
-_NEGEN_CIJFERS = re.compile(r"\d{9}")
+_NEGEN_CIJFERS = re.compile(r"[0-9]{9}")
 
 
 def _zonder_bsn(tekst: str) -> str:

@@ -145,7 +145,7 @@ def header_fouten(headers, duo_oin: str) -> tuple[list[str], list[str]]:
 
 def pad_fouten(params: dict) -> list[str]:
     fouten = []
-    if "bsn" in params and not re.fullmatch(r"\d{9}", params["bsn"]):
+    if "bsn" in params and not re.fullmatch(r"[0-9]{9}", params["bsn"]):
         fouten.append("Het BSN in het pad is ongeldig: verwacht worden 9 cijfers.")
     if "id" in params and not (params["id"].isdigit() and 1 <= int(params["id"]) <= 99999):
         fouten.append("Parameter 'id' (path) moet een geheel getal van 1 tot en met 99999 zijn.")

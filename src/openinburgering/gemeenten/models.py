@@ -11,8 +11,8 @@ from openinburgering.accounts.rollen import Rol
 
 from .validators import valideer_adres, valideer_telefoonnummer
 
-gemeentecode_validator = RegexValidator(r"^\d{4}$", _("Een gemeentecode bestaat uit 4 cijfers."))
-oin_validator = RegexValidator(r"^\d{20}$", _("Een OIN bestaat uit 20 cijfers."))
+gemeentecode_validator = RegexValidator(r"^[0-9]{4}$", _("Een gemeentecode bestaat uit 4 cijfers."))
+oin_validator = RegexValidator(r"^[0-9]{20}$", _("Een OIN bestaat uit 20 cijfers."))
 
 
 class Koppeling(models.TextChoices):
@@ -57,10 +57,10 @@ class Gemeente(models.Model):
         ordering = ["naam"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(code__regex=r"^\d{4}$"), name="gemeente_code_4_cijfers"
+                condition=models.Q(code__regex=r"^[0-9]{4}$"), name="gemeente_code_4_cijfers"
             ),
             models.CheckConstraint(
-                condition=models.Q(oin__regex=r"^\d{20}$"), name="gemeente_oin_20_cijfers"
+                condition=models.Q(oin__regex=r"^[0-9]{20}$"), name="gemeente_oin_20_cijfers"
             ),
         ]
 

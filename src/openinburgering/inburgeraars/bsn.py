@@ -17,7 +17,9 @@ from stdnum.nl import bsn as stdnum_bsn
 
 
 def normaliseer(waarde: str) -> str:
-    return "".join(ch for ch in str(waarde) if ch.isdigit())
+    """The ASCII digits of ``waarde`` (spaces and dots dropped). Only 0-9: ``str.isdigit`` would
+    keep Arabic-Indic or superscript digits, which no BSN has (issue 15)."""
+    return "".join(ch for ch in str(waarde) if ch in "0123456789")
 
 
 def is_geldig(waarde: str) -> bool:

@@ -26,7 +26,7 @@ def postcode_normaliseren(waarde: str) -> str:
     kaal = re.sub(r"\s+", "", waarde).upper()
     if not kaal:
         return ""
-    if not re.fullmatch(r"[1-9]\d{3}[A-Z]{2}", kaal):
+    if not re.fullmatch(r"[1-9][0-9]{3}[A-Z]{2}", kaal):
         raise ValueError(kaal)
     return f"{kaal[:4]} {kaal[4:]}"
 

@@ -82,3 +82,14 @@ class AandachtspuntSoort(models.TextChoices):
 class AandachtspuntStatus(models.TextChoices):
     OPEN = "open", _("Open")
     AFGEHANDELD = "afgehandeld", _("Afgehandeld")
+
+
+class UploadStatus(models.TextChoices):
+    WACHT = "wacht", _("In de wachtrij")
+    BEZIG = "bezig", _("Wordt gelezen en gecontroleerd")
+    GECONTROLEERD = "gecontroleerd", _("Gecontroleerd, met fouten")
+    GEIMPORTEERD = "geimporteerd", _("Geïmporteerd")
+    GEWEIGERD = "geweigerd", _("Niet gelezen")
+
+
+UPLOAD_BEZIG = (UploadStatus.WACHT, UploadStatus.BEZIG)

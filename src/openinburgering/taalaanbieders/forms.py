@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from openinburgering.ui.forms import NldsFormMixin
 
 from .codes import ERK_NIVEAUS, EXAMENNIVEAUS, LEERROUTES, NIVEAUS, ONDERDELEN, Beoordeling
-from .models import Contract, Instelling, Verzuimreden
+from .models import Contract, Instelling, InstellingContact, Verzuimreden
 
 DATUM = {"input_formats": ["%d-%m-%Y", "%Y-%m-%d"]}
 
@@ -41,7 +41,7 @@ def _vinkjes(form, naam):
 
 class ContactForm(NldsFormMixin, forms.ModelForm):
     class Meta:
-        model = Instelling
+        model = InstellingContact
         fields = ["contactpersoon", "email", "telefoon"]
 
 
@@ -219,3 +219,14 @@ class UploadForm(NldsFormMixin, forms.Form):
         help_text=_("Gebruik het voorbeeldbestand: één regel per deelnemer per week of maand."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
+
+    def clean_bestand(self):
+        """Refuse by name and size only: the content is read by a task (ADR 0055)."""
+        from .upload import MAX_BYTES
+
+        bestand = self.cleaned_data["bestand"]
+        if not bestand.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Upload een CSV- of XLSX-bestand."))
+        if bestand.size > MAX_BYTES:
+            raise forms.ValidationError(_("Het bestand is groter dan 2 MB. Splits het in delen."))
+        return bestand

@@ -33,6 +33,7 @@ from .codes import (
     Bron,
     DuoMelding,
     Prijsmodel,
+    UploadStatus,
     VerwijzingStatus,
     Verzuimreden,
 )
@@ -67,9 +68,6 @@ class Instelling(models.Model):
         ),
     )
     bijgewerkt_uit_duo_op = models.DateTimeField(_("laatst bijgewerkt uit DUO"), null=True)
-    contactpersoon = models.CharField(_("contactpersoon"), max_length=100, blank=True)
-    email = models.EmailField(_("e-mailadres"), blank=True)
-    telefoon = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
 
     class Meta:
         verbose_name = _("cursusinstelling")
@@ -83,6 +81,29 @@ class Instelling(models.Model):
     def adres(self) -> str:
         nummer = f"{self.huisnummer}{self.huisnummertoevoeging and ' ' + self.huisnummertoevoeging}"
         return f"{self.postcode} {nummer}, {self.plaatsnaam}"
+
+
+class InstellingContact(models.Model):
+    """One gemeente's contact person at a school. The register is national and a school serves
+    several gemeenten; each keeps its own contact there, and only writes its own (issue 15)."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="+")
+    instelling = models.ForeignKey(Instelling, on_delete=models.CASCADE, related_name="contacten")
+    contactpersoon = models.CharField(_("contactpersoon"), max_length=100, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    telefoon = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("contact bij een cursusinstelling")
+        verbose_name_plural = _("contacten bij cursusinstellingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "instelling"], name="instellingcontact_een_per_gemeente"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.instelling} ({self.gemeente})"
 
 
 class InstellingMedewerker(models.Model):
@@ -460,3 +481,37 @@ class Aandachtspunt(models.Model):
     @property
     def toelichting_weergave(self) -> str:
         return veld_weergeven(self, "toelichting")
+
+
+class Urenupload(models.Model):
+    """A file of hours a school uploaded: read and checked by a task, never in the web request.
+
+    The file's bytes are kept only until the task has read them (ADR 0055); what remains is the
+    outcome: the checked good rows (to import on request) and the report per bad row.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    instelling = models.ForeignKey(Instelling, on_delete=models.CASCADE, related_name="uploads")
+    geupload_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    bestandsnaam = models.CharField(_("bestandsnaam"), max_length=255)
+    inhoud = models.BinaryField(editable=False, default=bytes)
+    status = models.CharField(
+        _("status"), max_length=20, choices=UploadStatus, default=UploadStatus.WACHT
+    )
+    melding = models.TextField(_("melding"), blank=True)
+    aantal_regels = models.PositiveIntegerField(default=0)
+    aantal_geimporteerd = models.PositiveIntegerField(default=0)
+    goed = models.JSONField(default=list, blank=True)
+    fout = models.JSONField(default=list, blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    afgerond_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("upload met uren")
+        verbose_name_plural = _("uploads met uren")
+        ordering = ["-aangemaakt_op", "-id"]
+
+    def __str__(self):
+        return self.bestandsnaam

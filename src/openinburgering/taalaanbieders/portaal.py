@@ -5,9 +5,6 @@ logs each read per person under the gemeente that referred them. A person not re
 user's school is a 404, exactly like a person who does not exist.
 """
 
-import csv
-import io
-import secrets
 from functools import wraps
 
 from django.contrib import messages
@@ -22,13 +19,13 @@ from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.rollen import RECHT_OMSCHRIJVING, ExterneRol, Recht, heeft_recht
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.tabellen import csv_tekst
 from openinburgering.logboek.models import Activiteit
 
 from . import selectors, services, upload
+from .codes import UPLOAD_BEZIG
 from .forms import AfschaalForm, ExamenForm, IntakeForm, UploadForm, UrenForm, VoortgangForm
 from .views import fouten_naar_form
-
-SESSIE_UPLOAD = "taalaanbieder_upload"
 
 
 def school_vereist(recht: Recht):
@@ -217,16 +214,12 @@ def export(request):
     """The school's participant list as CSV: the referred fields only, logged per person."""
     deelnemers = selectors.deelnemer_list(instelling=request.instelling)
     _inzage(request, deelnemers, Activiteit.EXPORTEREN)
-    uit = io.StringIO()
-    schrijver = csv.writer(uit, delimiter=";")
-    schrijver.writerow([str(k) for k, _v in EXPORT_KOLOMMEN])
-    for d in deelnemers:
-        rij = []
-        for _k, veld in EXPORT_KOLOMMEN:
-            waarde = getattr(d, veld)
-            rij.append(waarde.strftime("%d-%m-%Y") if hasattr(waarde, "strftime") else waarde)
-        schrijver.writerow(rij)
-    response = HttpResponse(uit.getvalue(), content_type="text/csv; charset=utf-8")
+    # Names and languages are typed by people: csv_tekst makes a cell like =HYPERLINK(…) inert.
+    inhoud = csv_tekst(
+        [str(k) for k, _v in EXPORT_KOLOMMEN],
+        ([getattr(d, veld) for _k, veld in EXPORT_KOLOMMEN] for d in deelnemers),
+    )
+    response = HttpResponse(inhoud, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="deelnemers.csv"'
     return response
 
@@ -240,17 +233,38 @@ def voorbeeld(request):
 
 @school_vereist(Recht.DEELNAME_MELDEN)
 def uren_uploaden(request):
-    """Check a file; import it whole, or on request only its good rows, or nothing."""
+    """Store the file and hand it to a task; the upload's own page shows how it goes.
+
+    Nothing of the file is read here (ADR 0055): a hostile spreadsheet costs the web process
+    no more than its upload.
+    """
     form = UploadForm(request.POST or None, request.FILES or None)
-    controle = None
-    if request.method == "POST" and request.POST.get("actie") == "geldige_importeren":
-        opgeslagen = request.session.pop(SESSIE_UPLOAD, None)
-        if not opgeslagen or opgeslagen["token"] != request.POST.get("token"):
-            messages.error(request, _("Deze controle is verlopen. Upload het bestand opnieuw."))
-            return redirect("taalaanbieders:uren_uploaden")
-        aantal = upload.importeren(
-            user=request.user, instelling=request.instelling, rijen=opgeslagen["rijen"]
+    if request.method == "POST" and form.is_valid():
+        bestand = form.cleaned_data["bestand"]
+        nieuw = upload.upload_aanmaken(
+            user=request.user,
+            instelling=request.instelling,
+            bestandsnaam=bestand.name,
+            inhoud=bestand.read(),
         )
+        return redirect("taalaanbieders:upload", uuid=nieuw.uuid)
+    return render(
+        request,
+        "taalaanbieders/portaal/uploaden.html",
+        {"form": form, "instelling": request.instelling},
+        status=400 if form.errors else 200,
+    )
+
+
+@school_vereist(Recht.DEELNAME_MELDEN)
+def upload_status(request, uuid):
+    """One upload: waiting, being read, or its outcome; htmx asks again while it runs."""
+    gevonden = selectors.urenupload_get(instelling=request.instelling, uuid=uuid)
+    if request.method == "POST" and request.POST.get("actie") == "geldige_importeren":
+        aantal = upload.goede_regels_importeren(user=request.user, upload=gevonden)
+        if not aantal:
+            messages.error(request, _("Deze controle is al gebruikt. Upload het bestand opnieuw."))
+            return redirect("taalaanbieders:uren_uploaden")
         messages.success(
             request,
             ngettext(
@@ -261,42 +275,12 @@ def uren_uploaden(request):
             % {"aantal": aantal},
         )
         return redirect("taalaanbieders:portaal")
-    if request.method == "POST" and form.is_valid():
-        bestand = form.cleaned_data["bestand"]
-        try:
-            regels = upload.lees(bestand.name, bestand.read())
-        except upload.BestandOngeldig as exc:
-            form.add_error("bestand", exc.message)
-        else:
-            controle = upload.controleren(instelling=request.instelling, regels=regels)
-            if not controle.fout and controle.goed:
-                aantal = upload.importeren(
-                    user=request.user,
-                    instelling=request.instelling,
-                    rijen=[r.waarden for r in controle.goed],
-                )
-                messages.success(
-                    request,
-                    ngettext(
-                        "De regel is geïmporteerd.",
-                        "Alle %(aantal)s regels zijn geïmporteerd.",
-                        aantal,
-                    )
-                    % {"aantal": aantal},
-                )
-                return redirect("taalaanbieders:portaal")
-            if not controle.goed and not controle.fout:
-                form.add_error("bestand", _("Het bestand bevat geen regels met uren."))
-            elif controle.goed:
-                token = secrets.token_urlsafe(16)
-                request.session[SESSIE_UPLOAD] = {
-                    "token": token,
-                    "rijen": [r.waarden for r in controle.goed],
-                }
-                controle.token = token
-    return render(
-        request,
-        "taalaanbieders/portaal/uploaden.html",
-        {"form": form, "controle": controle, "instelling": request.instelling},
-        status=400 if (form.errors or (controle and controle.fout)) else 200,
-    )
+    context = {
+        "upload": gevonden,
+        "bezig": gevonden.status in UPLOAD_BEZIG,
+        "instelling": request.instelling,
+        "form": UploadForm(),
+    }
+    if request.htmx:
+        return render(request, "taalaanbieders/portaal/upload.html#status", context)
+    return render(request, "taalaanbieders/portaal/upload.html", context)

@@ -28,8 +28,10 @@ from .models import (
     EigenCursus,
     Examendatum,
     Instelling,
+    InstellingContact,
     InstellingMedewerker,
     Urenregel,
+    Urenupload,
     Verwijzing,
     Voortgangsverslag,
 )
@@ -47,8 +49,24 @@ def _get(qs, uuid):
 # --- institutions and contracts (gemeente staff) ------------------------------------------------
 
 
-def instelling_list():
-    return Instelling.objects.order_by("-erkend_bij_duo", "naam")
+def instelling_list(*, actor: Actor | None = None):
+    """The national register; with ``actor``, each institution carries ``contact``: that
+    gemeente's own contact there (None when it has none)."""
+    instellingen = list(Instelling.objects.order_by("-erkend_bij_duo", "naam"))
+    if actor is not None:
+        contacten = {
+            c.instelling_id: c for c in InstellingContact.objects.filter(gemeente=actor.gemeente)
+        }
+        for instelling in instellingen:
+            instelling.contact = contacten.get(instelling.pk)  # type: ignore[attr-defined]
+    return instellingen
+
+
+def instelling_contact_get(*, actor: Actor, instelling: Instelling) -> InstellingContact:
+    """The actor's gemeente's contact at ``instelling``; a new, unsaved one if there is none."""
+    return InstellingContact.objects.filter(
+        gemeente=actor.gemeente, instelling=instelling
+    ).first() or InstellingContact(gemeente=actor.gemeente, instelling=instelling)
 
 
 def instelling_get(*, uuid) -> Instelling:
@@ -344,3 +362,11 @@ def school_inzage_vastleggen(*, user, deelnemers: list[Deelnemer], activiteit: s
             activiteit=activiteit,
             pseudoniemen=pseudoniemen,
         )
+
+
+# --- uploads (school staff) ---------------------------------------------------------------------
+
+
+def urenupload_get(*, instelling: Instelling, uuid) -> Urenupload:
+    """One of the school's own uploads; another school's is a 404."""
+    return _get(Urenupload.objects.filter(instelling=instelling), uuid)

@@ -50,6 +50,7 @@ from .models import (
     EigenCursus,
     Examendatum,
     Instelling,
+    InstellingContact,
     Urenregel,
     Verwijzing,
     Voortgangsverslag,
@@ -129,16 +130,18 @@ def instellingen_bijwerken_uit_duo(*, actor: Actor) -> dict[str, int]:
 @transaction.atomic
 def instelling_contact_wijzigen(
     *, actor: Actor, instelling: Instelling, contactpersoon: str, email: str, telefoon: str
-) -> Instelling:
+) -> InstellingContact:
+    """Set the actor's gemeente's own contact at a school; other gemeenten's stay as they are."""
     _eis(actor, Recht.CONTRACTEN_BEHEREN)
-    instelling.contactpersoon, instelling.email, instelling.telefoon = (
-        contactpersoon,
-        email,
-        telefoon,
-    )
-    instelling.full_clean()
-    instelling.save(update_fields=["contactpersoon", "email", "telefoon"])
-    return instelling
+    contact = (
+        InstellingContact.objects.select_for_update()
+        .filter(gemeente=actor.gemeente, instelling=instelling)
+        .first()
+    ) or InstellingContact(gemeente=actor.gemeente, instelling=instelling)
+    contact.contactpersoon, contact.email, contact.telefoon = contactpersoon, email, telefoon
+    contact.full_clean()
+    contact.save()
+    return contact
 
 
 # --- contracts ----------------------------------------------------------------------------------

@@ -1,22 +1,32 @@
 """Bulk attendance from a school's own administration: CSV or XLSX, every row checked.
 
+The web request only stores the file and enqueues :func:`verwerken` as a task (``tasks.py``);
+the task reads the file within limits (``core.tabellen``), checks it, and imports a file without
+errors. The school follows it on the upload's own page (ADR 0055).
+
 Reading and checking never writes. :func:`controleren` returns the good rows and, per bad row,
 every problem in plain Dutch; the view imports nothing from a file with errors unless the user
 chooses to import only the good rows.
 """
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import structlog
+
+from openinburgering.core.tabellen import Grenzen, TabelOngeldig, csv_tekst, lees_tabel
+
 from . import selectors, services
-from .codes import Bron, Verzuimreden
+from .codes import Bron, UploadStatus, Verzuimreden
+from .models import Urenupload
+
+logger = structlog.get_logger(__name__)
 
 KOLOMMEN = (
     "kenmerk",
@@ -42,12 +52,18 @@ KOLOM_LABELS = {
 }
 
 
-class BestandOngeldig(Exception):
-    """The file as a whole cannot be read (wrong type, no header, too big)."""
+#: What one file of hours may cost to read (ADR 0055): rows, columns, cell length and time.
+GRENZEN = Grenzen(
+    max_bytes=MAX_BYTES,
+    max_rijen=MAX_REGELS,
+    max_kolommen=30,
+    max_cellen=MAX_REGELS * 30,
+    max_cel_tekens=1000,
+    max_seconden=30.0,
+)
 
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = str(message)
+#: A file that cannot be read as a whole (wrong type, no header, over a limit).
+BestandOngeldig = TabelOngeldig
 
 
 @dataclass
@@ -69,11 +85,9 @@ class Controle:
 
 def voorbeeld_csv() -> str:
     """The template file schools download: header plus one fictional example row."""
-    uit = io.StringIO()
-    schrijver = csv.writer(uit, delimiter=";")
-    schrijver.writerow(KOLOMMEN)
-    schrijver.writerow(["VW-ABC234", "02-03-2026", "08-03-2026", "12", "9", "9", "ziek", ""])
-    return uit.getvalue()
+    return csv_tekst(
+        KOLOMMEN, [["VW-ABC234", "02-03-2026", "08-03-2026", "12", "9", "9", "ziek", ""]]
+    )
 
 
 def _tekst(waarde) -> str:
@@ -89,15 +103,12 @@ def _tekst(waarde) -> str:
 
 
 def lees(naam: str, inhoud: bytes) -> list[Regel]:
-    """Rows of a CSV (``;`` or ``,``) or XLSX file, as text, with their line numbers."""
-    if len(inhoud) > MAX_BYTES:
-        raise BestandOngeldig(_("Het bestand is groter dan 2 MB. Splits het in delen."))
-    if naam.lower().endswith(".xlsx"):
-        rijen = _lees_xlsx(inhoud)
-    elif naam.lower().endswith(".csv"):
-        rijen = _lees_csv(inhoud)
-    else:
-        raise BestandOngeldig(_("Upload een CSV- of XLSX-bestand."))
+    """Rows of a CSV (``;`` or ``,``) or XLSX file, as text, with their line numbers.
+
+    Call it from the task (:func:`verwerken`), not from a view: the limits keep a hostile file
+    cheap, but reading is still work a web worker should not do (ADR 0055).
+    """
+    rijen = lees_tabel(naam, inhoud, GRENZEN)
     if not rijen:
         raise BestandOngeldig(_("Het bestand is leeg."))
     kop = [_tekst(k).lower() for k in rijen[0]]
@@ -113,35 +124,7 @@ def lees(naam: str, inhoud: bytes) -> list[Regel]:
         if not any(waarden.values()):
             continue
         regels.append(Regel(nummer=nummer, waarden=waarden))
-    if len(regels) > MAX_REGELS:
-        raise BestandOngeldig(
-            _("Het bestand heeft meer dan %(max)s regels. Splits het in delen.")
-            % {"max": MAX_REGELS}
-        )
     return regels
-
-
-def _lees_csv(inhoud: bytes) -> list[list]:
-    try:
-        tekst = inhoud.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        tekst = inhoud.decode("cp1252", errors="replace")
-    eerste = tekst.split("\n", 1)[0]
-    scheiding = ";" if eerste.count(";") >= eerste.count(",") else ","
-    return [rij for rij in csv.reader(io.StringIO(tekst), delimiter=scheiding)]
-
-
-def _lees_xlsx(inhoud: bytes) -> list[list]:
-    from openpyxl import load_workbook
-
-    try:
-        boek = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a damaged or foreign file
-        raise BestandOngeldig(_("Dit XLSX-bestand kan niet gelezen worden.")) from None
-    blad = boek.worksheets[0]
-    rijen = [list(rij) for rij in blad.iter_rows(values_only=True, max_row=MAX_REGELS + 2)]
-    boek.close()
-    return rijen
 
 
 def _datum(tekst: str):
@@ -275,3 +258,98 @@ def importeren(*, user, instelling, rijen: list[dict]) -> int:
     for actor, inburgeraar in geraakt.values():
         services.uren_bij_duo_melden(actor=actor, inburgeraar=inburgeraar)
     return len(rijen)
+
+
+def verwerken(*, upload_id: int) -> str:
+    """The task's work: read and check one upload; import it whole when every row is good.
+
+    Idempotent: an upload that is no longer waiting is left as it is. The file's bytes are
+    dropped once read, whatever the outcome.
+    """
+    with transaction.atomic():
+        upload = Urenupload.objects.select_for_update().filter(pk=upload_id).first()
+        if upload is None or upload.status != UploadStatus.WACHT:
+            return upload.status if upload else "onbekend"
+        upload.status = UploadStatus.BEZIG
+        upload.save(update_fields=["status"])
+    inhoud = bytes(upload.inhoud)
+    try:
+        regels = lees(upload.bestandsnaam, inhoud)
+    except BestandOngeldig as exc:
+        return _afronden(upload, status=UploadStatus.GEWEIGERD, melding=exc.message)
+    del inhoud
+    with transaction.atomic():
+        controle = controleren(instelling=upload.instelling, regels=regels)
+        if not controle.goed and not controle.fout:
+            return _afronden(
+                upload,
+                status=UploadStatus.GEWEIGERD,
+                melding=_("Het bestand bevat geen regels met uren."),
+            )
+        if not controle.fout:
+            aantal = importeren(
+                user=upload.geupload_door,
+                instelling=upload.instelling,
+                rijen=[r.waarden for r in controle.goed],
+            )
+            return _afronden(
+                upload,
+                status=UploadStatus.GEIMPORTEERD,
+                aantal_regels=controle.aantal,
+                aantal_geimporteerd=aantal,
+            )
+        return _afronden(
+            upload,
+            status=UploadStatus.GECONTROLEERD,
+            aantal_regels=controle.aantal,
+            goed=[r.waarden for r in controle.goed],
+            fout=[
+                {"nummer": r.nummer, "kenmerk": r.waarden.get("kenmerk", ""), "fouten": r.fouten}
+                for r in controle.fout
+            ],
+        )
+
+
+def _afronden(upload: Urenupload, **velden) -> str:
+    for veld, waarde in velden.items():
+        setattr(upload, veld, waarde)
+    upload.inhoud = b""
+    upload.afgerond_op = timezone.now()
+    upload.save()
+    # The uuid and counts only: a file name or a refused cell may hold a person's name.
+    logger.info(
+        "urenupload_verwerkt",
+        upload=str(upload.uuid),
+        status=upload.status,
+        regels=upload.aantal_regels,
+        fout=len(upload.fout),
+    )
+    return upload.status
+
+
+@transaction.atomic
+def goede_regels_importeren(*, user, upload: Urenupload) -> int:
+    """On the school's request: import the good rows of a checked upload, once."""
+    upload = Urenupload.objects.select_for_update().get(pk=upload.pk)
+    if upload.status != UploadStatus.GECONTROLEERD or not upload.goed:
+        return 0
+    aantal = importeren(user=user, instelling=upload.instelling, rijen=upload.goed)
+    upload.status = UploadStatus.GEIMPORTEERD
+    upload.aantal_geimporteerd = aantal
+    upload.goed = []
+    upload.save(update_fields=["status", "aantal_geimporteerd", "goed"])
+    return aantal
+
+
+@transaction.atomic
+def upload_aanmaken(*, user, instelling, bestandsnaam: str, inhoud: bytes) -> Urenupload:
+    """Store the file and enqueue its reading; nothing is read here (ADR 0055)."""
+    from . import tasks
+
+    upload = Urenupload.objects.create(
+        instelling=instelling, geupload_door=user, bestandsnaam=bestandsnaam[:255], inhoud=inhoud
+    )
+    # Enqueued inside the transaction: the database backend's job row commits with the upload,
+    # so a worker never sees a job without its upload.
+    tasks.urenupload_verwerken.enqueue(upload.pk)
+    return upload

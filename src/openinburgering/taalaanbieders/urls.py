@@ -22,6 +22,7 @@ urlpatterns = [
     path("portaal/export/", portaal.export, name="export"),
     path("portaal/uren-uploaden/", portaal.uren_uploaden, name="uren_uploaden"),
     path("portaal/uren-voorbeeld/", portaal.voorbeeld, name="voorbeeld"),
+    path("portaal/uploads/<uuid:uuid>/", portaal.upload_status, name="upload"),
     path("portaal/<uuid:uuid>/", portaal.deelnemer, name="deelnemer"),
     path("portaal/<uuid:uuid>/intake/", portaal.intake, name="intake"),
     path("portaal/<uuid:uuid>/uren/", portaal.uren, name="uren"),

@@ -110,7 +110,7 @@ def instellingen(request):
         request,
         "taalaanbieders/instellingen.html",
         {
-            "instellingen": selectors.instelling_list(),
+            "instellingen": selectors.instelling_list(actor=actor),
             "mag_beheren": actor.mag(Recht.CONTRACTEN_BEHEREN),
         },
     )
@@ -120,7 +120,8 @@ def instellingen(request):
 def instelling_contact(request, uuid):
     actor = actor_uit_request(request)
     instelling = selectors.instelling_get(uuid=uuid)
-    form = ContactForm(request.POST or None, instance=instelling)
+    contact = selectors.instelling_contact_get(actor=actor, instelling=instelling)
+    form = ContactForm(request.POST or None, instance=contact)
     if request.method == "POST" and form.is_valid():
         services.instelling_contact_wijzigen(
             actor=actor, instelling=instelling, **form.cleaned_data

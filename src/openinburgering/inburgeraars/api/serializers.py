@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from rest_framework import serializers
 
 from openinburgering.inburgeraars import bsn as bsn_tools
@@ -13,16 +14,38 @@ from openinburgering.inburgeraars.codes import (
 from openinburgering.inburgeraars.models import POSTCODE_FOUT, Inburgeraar, postcode_normaliseren
 from openinburgering.inburgeraars.workflow import Eindreden, Status
 
+#: Nine ASCII digits; the schema states it as the field's ``pattern`` (issue 15).
+BSN_PATROON = r"^[0-9]{9}$"
 
-class BsnField(serializers.CharField):
+
+class BsnField(serializers.RegexField):
     def __init__(self, **kwargs):
         kwargs.setdefault("min_length", 9)
         kwargs.setdefault("max_length", 9)
         kwargs.setdefault(
-            "help_text", _("Burgerservicenummer, 9 cijfers, voldoet aan de 11-proef.")
+            "help_text",
+            _(
+                "Burgerservicenummer: 9 cijfers (alleen 0-9) die voldoen aan de 11-proef: "
+                "9×c1 + 8×c2 + … + 2×c8 − 1×c9 is deelbaar door 11."
+            ),
         )
-        super().__init__(**kwargs)
+        kwargs.setdefault("error_messages", {"invalid": _("Een BSN bestaat uit 9 cijfers.")})
+        super().__init__(BSN_PATROON, **kwargs)
         self.validators.append(bsn_tools.valideer_bsn)
+
+
+class AlleenInAntwoordLeegDateField(serializers.DateField):
+    """A date a client must send, which an answer may hold as null (a person DUO announced)."""
+
+
+class _AlleenInAntwoordLeegDateFieldSchema(OpenApiSerializerFieldExtension):
+    target_class = AlleenInAntwoordLeegDateField
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = {"type": "string", "format": "date"}
+        if direction == "response":
+            schema["nullable"] = True
+        return schema
 
 
 class DossierSerializer(serializers.Serializer):
@@ -35,7 +58,7 @@ class DossierSerializer(serializers.Serializer):
 
 class InburgeraarSerializer(serializers.ModelSerializer):
     vNummer = serializers.RegexField(
-        r"^\d{10}$",
+        r"^[0-9]{10}$",
         source="vnummer",
         required=False,
         allow_blank=True,
@@ -63,19 +86,27 @@ class InburgeraarSerializer(serializers.ModelSerializer):
     )
     # Empty (null) for a person DUO announced until the gemeente fills them in from the BRP
     # (ADR 0041); a client that writes them must send a value.
+    # Required and not empty when written; empty in an answer for a person DUO announced until
+    # the gemeente fills them in. The schema says both (issue 15: it let "" through).
     voornamen = serializers.CharField(
         max_length=200,
-        allow_blank=True,
-        help_text=_("Leeg zolang de naam onbekend is (een persoon die DUO aanmeldde)."),
+        help_text=_(
+            "Verplicht bij schrijven. Leeg in een antwoord zolang de naam onbekend is (een "
+            "persoon die DUO aanmeldde)."
+        ),
     )
     achternaam = serializers.CharField(
         max_length=200,
-        allow_blank=True,
-        help_text=_("Leeg zolang de naam onbekend is (een persoon die DUO aanmeldde)."),
+        help_text=_(
+            "Verplicht bij schrijven. Leeg in een antwoord zolang de naam onbekend is (een "
+            "persoon die DUO aanmeldde)."
+        ),
     )
-    geboortedatum = serializers.DateField(
-        allow_null=True,
-        help_text=_("Leeg zolang de geboortedatum onbekend is (een persoon die DUO aanmeldde)."),
+    geboortedatum = AlleenInAntwoordLeegDateField(
+        help_text=_(
+            "Verplicht bij schrijven. Leeg (null) in een antwoord zolang de geboortedatum "
+            "onbekend is (een persoon die DUO aanmeldde)."
+        ),
     )
     straatHuisnummer = serializers.CharField(
         source="straat_huisnummer",

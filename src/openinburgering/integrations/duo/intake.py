@@ -34,9 +34,13 @@ logger = structlog.get_logger(__name__)
 #: The version of DUO's Notificatie API this endpoint implements (``info.version`` of the spec).
 NOTIFICATIE_API_VERSIE = "1.8.0"
 
-# Patterns from the spec. ``\d`` is read as JSON Schema validators in Python read it.
+# Patterns from the spec. The spec's ``\d`` means the ASCII digits 0-9 (JSON Schema's ECMA-262
+# regexes); Python's ``\d`` would also take Arabic-Indic and other Unicode digits (issue 15).
 _GEBEURTENIS_ID = re.compile(r"^[0-9A-Z]{1,6}$")
-_BSN = re.compile(r"\d{9}")
+_BSN = re.compile(r"[0-9]{9}")
+#: DUO's notification is a flat object; a deeper body is refused before json.loads, whose
+#: recursion would otherwise fail on a body nested tens of thousands deep (issue 15).
+MAX_DIEPTE = 20
 # RFC 3339 date-time (JSON Schema ``format: date-time``): a date, "T", a time and an offset.
 _DATUM_TIJD = re.compile(
     r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$", re.ASCII
@@ -122,9 +126,11 @@ def lees_verzoek(*, headers, content_type: str, body: bytes) -> NotificatieVerzo
 
     if content_type.split(";")[0].strip().lower() != "application/json":
         raise OngeldigVerzoek(_("Het bericht moet JSON zijn (application/json)."))
+    if _diepte(body) > MAX_DIEPTE:
+        raise OngeldigVerzoek(_("Het bericht is te diep genest."))
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise OngeldigVerzoek(_("Het bericht is geen geldige JSON.")) from None
     if not isinstance(data, dict):
         raise OngeldigVerzoek(_("Het bericht moet een JSON-object zijn."))
@@ -143,7 +149,7 @@ def lees_verzoek(*, headers, content_type: str, body: bytes) -> NotificatieVerzo
         raise OngeldigVerzoek(_("gebeurtenisId ontbreekt of is ongeldig."))
 
     bsn = data.get("bsn")
-    if bsn is not None and (not isinstance(bsn, str) or len(bsn) != 9 or not _BSN.search(bsn)):
+    if bsn is not None and (not isinstance(bsn, str) or not _BSN.fullmatch(bsn)):
         raise OngeldigVerzoek(_("bsn moet uit 9 cijfers bestaan."))
 
     vnummer = data.get("vNummer")
@@ -166,6 +172,31 @@ def lees_verzoek(*, headers, content_type: str, body: bytes) -> NotificatieVerzo
         bsn=bsn or "",
         vnummer="" if vnummer is None else str(vnummer),
     )
+
+
+def _diepte(body: bytes) -> int:
+    """The deepest nesting of ``[`` and ``{`` in a JSON text, outside strings; one linear pass."""
+    diepte = hoogste = 0
+    in_tekst = escape = False
+    for teken in body:
+        if in_tekst:
+            if escape:
+                escape = False
+            elif teken == 0x5C:  # backslash
+                escape = True
+            elif teken == 0x22:  # quote
+                in_tekst = False
+        elif teken == 0x22:
+            in_tekst = True
+        elif teken in (0x5B, 0x7B):  # [ {
+            diepte += 1
+            if diepte > hoogste:
+                hoogste = diepte
+                if hoogste > MAX_DIEPTE:
+                    return hoogste
+        elif teken in (0x5D, 0x7D):  # ] }
+            diepte -= 1
+    return hoogste
 
 
 #: How long a worker process trusts its lookup of a gemeente by OIN. Gemeenten are added or

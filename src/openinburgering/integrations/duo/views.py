@@ -3,6 +3,7 @@ the gemeente's contact persons at DUO (with linking them on the dossier)."""
 
 from django.contrib import messages
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_POST
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Conflict, Geweigerd
-from openinburgering.core.http import terug_naar
+from openinburgering.core.http import geldige_uuids, terug_naar
 from openinburgering.core.pagination import keyset_pagina
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
@@ -308,6 +309,10 @@ def contactpersoon_koppelen(request, uuid):
     if not gekozen:
         messages.error(request, _("Kies een contactpersoon."))
         return redirect("inburgeraars:detail", uuid=inburgeraar.uuid)
+    # A tampered value that is no UUID names no contact person: 404, as an unknown UUID does
+    # (it reached the database as a lookup and failed there as a 500; issue 15).
+    if not geldige_uuids([gekozen]):
+        raise Http404
     contactpersoon = selectors.contactpersoon_get(actor=actor, uuid=gekozen)
     try:
         meldingen.contactpersoon_koppelen(

@@ -5,6 +5,8 @@ from rest_framework import serializers
 from openinburgering.pip.models import PipStatus, PipVersie, Samenvattingstaal, Wijzigingsreden
 from openinburgering.regels.codes import Alfabetisering, Leerroute, Niveau
 
+SMALLINT_MAX = 32767
+
 #: API name (DUO's names where DUO has the field) -> model field.
 VELDEN = {
     "dagtekeningPip": "dagtekening",
@@ -43,8 +45,14 @@ class PipSerializer(serializers.ModelSerializer):
             "zoals DUO het registreert (R17); een vastgesteld PIP toont het niveau dat DUO kreeg."
         ),
     )
+    # The limits of DUO's PIP API (1-9999); without them a value past the database column's
+    # range was a 500 instead of a 400 (issue 15).
     geschatteIntensiteitB1Route = serializers.IntegerField(
-        source="geschatte_intensiteit_b1_route", required=False, allow_null=True
+        source="geschatte_intensiteit_b1_route",
+        required=False,
+        allow_null=True,
+        min_value=1,
+        max_value=9999,
     )
     indicatorMagOpleidingAfmaken = serializers.BooleanField(
         source="mag_opleiding_afmaken", required=False
@@ -55,14 +63,19 @@ class PipSerializer(serializers.ModelSerializer):
     reden = serializers.ChoiceField(choices=Wijzigingsreden.choices, required=False)
     pvtInhoud = serializers.CharField(source="pvt_inhoud", required=False, allow_blank=True)
     pvtIntensiteit = serializers.CharField(
-        source="pvt_intensiteit", required=False, allow_blank=True
+        source="pvt_intensiteit", required=False, allow_blank=True, max_length=200
     )
     mapInhoud = serializers.CharField(source="map_inhoud", required=False, allow_blank=True)
     mapIntensiteit = serializers.CharField(
-        source="map_intensiteit", required=False, allow_blank=True
+        source="map_intensiteit", required=False, allow_blank=True, max_length=200
     )
+    # The database column is a PositiveSmallIntegerField: 32767 at most on every backend.
     gesprekFrequentieWeken = serializers.IntegerField(
-        source="gesprek_frequentie_weken", required=False, allow_null=True, min_value=1
+        source="gesprek_frequentie_weken",
+        required=False,
+        allow_null=True,
+        min_value=1,
+        max_value=SMALLINT_MAX,
     )
     motiveringLeerroute = serializers.CharField(
         source="motivering_leerroute", required=False, allow_blank=True

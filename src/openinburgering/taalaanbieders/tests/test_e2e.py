@@ -50,7 +50,7 @@ def test_referral_school_report_and_absence_signal(
     from openinburgering.pip.models import PipVersie
 
     page, url = browser_page
-    brug = maak_instelling(contactpersoon="Sanne de Vries")
+    brug = maak_instelling()
     maak_contract(gemeente_a, brug, kenmerk="INK-2026-01", tarief=48)
     kim = medewerker(Rol.KLANTREGISSEUR, gemeente_a, first_name="Kim", last_name="Klantregisseur")
     persoon = inburgeraar_factory(

@@ -16,7 +16,11 @@ from openinburgering.inburgeraars.codes import Doelgroep
 from openinburgering.inburgeraars.models import Inburgeraar
 from openinburgering.inburgeraars.workflow import Status
 from openinburgering.taalaanbieders import bronnen, services
-from openinburgering.taalaanbieders.models import Instelling, InstellingMedewerker
+from openinburgering.taalaanbieders.models import (
+    Instelling,
+    InstellingContact,
+    InstellingMedewerker,
+)
 
 WACHTWOORD = "demo-wachtwoord-2026"
 
@@ -105,12 +109,13 @@ class Command(BaseCommand):
         services.instellingen_bijwerken(items=INSTELLINGEN)
         brug = Instelling.objects.get(instellingsnummer="1000000001")
         roc = Instelling.objects.get(instellingsnummer="1000000002")
-        brug.contactpersoon, brug.email, brug.telefoon = (
-            "Sanne de Vries",
-            "info@debrug.example",
-            "0201234567",
+        InstellingContact.objects.create(
+            gemeente=gemeente,
+            instelling=brug,
+            contactpersoon="Sanne de Vries",
+            email="info@debrug.example",
+            telefoon="0201234567",
         )
-        brug.save()
         kim = User.objects.filter(
             lidmaatschappen__gemeente=gemeente, lidmaatschappen__rol=Rol.KLANTREGISSEUR
         ).first()
