@@ -13,7 +13,11 @@ class DuoConfig(AppConfig):
 
         from openinburgering.gemeenten.models import Gemeente
 
+        from . import keten
         from .intake import gemeenten_vergeten
+
+        # The domain apps report to DUO and read from it only through core.keten (ADR 0049).
+        keten.registreren()
 
         def vergeten(**kwargs):
             gemeenten_vergeten()
