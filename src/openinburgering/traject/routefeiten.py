@@ -1,16 +1,15 @@
 """The facts about a person's route that the DUO rules need: PIP dates, leerroute, term.
 
-The PIP lives in the ``pip`` app. This module is the one seam between that app and the route
-work here: when ``pip`` is not installed (or holds no PIP yet), there is simply no PIP, and every
-rule that needs one says so (R39: "alleen de gemeente met het huidige PIP").
+The PIP lives in the ``pip`` app, DUO's stand comes through ``core.keten``. Without a PIP there
+is simply no PIP, and every rule that needs one says so (R39: "alleen de gemeente met het huidige
+PIP").
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.apps import apps
-
 from openinburgering.core.keten import raadplegen
+from openinburgering.pip.models import PipVersie
 from openinburgering.regels.base import Termijn
 from openinburgering.regels.codes import Leerroute
 from openinburgering.regels.termijnen import geldende_inburgeringstermijn
@@ -40,20 +39,11 @@ class RouteFeiten:
         )
 
 
-def _pip_model():
-    try:
-        return apps.get_model("pip", "PipVersie")
-    except LookupError:
-        return None
-
-
 def routefeiten(dossier) -> RouteFeiten:
-    """Read the route facts of one dossier (one query when the pip app is installed)."""
-    pip_versie = _pip_model()
-    if pip_versie is None:
-        return RouteFeiten()
+    """Read the route facts of one dossier (one query for the PIPs, DUO's stand from the
+    person's row)."""
     versies = list(
-        pip_versie.objects.filter(dossier=dossier, dagtekening__isnull=False)
+        PipVersie.objects.filter(dossier=dossier, dagtekening__isnull=False)
         .exclude(status="concept")
         .order_by("volgnummer")
         .values(
