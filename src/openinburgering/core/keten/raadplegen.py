@@ -126,7 +126,6 @@ class BerichtStand:
 
 #: The outbox statuses the domain reasons about (the integration's ``UitgaandStatus`` values).
 BEZORGD = "bezorgd"
-AFGEWEZEN = "afgewezen"
 PIP_REGISTREREN = "pip_registreren"
 
 

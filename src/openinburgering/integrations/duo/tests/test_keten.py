@@ -238,3 +238,12 @@ def test_without_the_integration_a_read_is_refused_loudly(monkeypatch):
     monkeypatch.setattr(raadplegen, "_raadpleging", [])
     with pytest.raises(uitgaand.KetenNietIngericht):
         raadplegen.raadpleging()
+
+
+def test_the_ports_names_for_outbox_states_are_the_integrations():
+    from openinburgering.integrations.duo.models import MeldingSoort, UitgaandStatus
+
+    assert raadplegen.PIP_REGISTREREN == MeldingSoort.PIP_REGISTREREN
+    assert raadplegen.BEZORGD == UitgaandStatus.BEZORGD
+    assert set(uitgaand.UREN_SOORTEN) == set(meldingen.UREN_SOORTEN)
+    assert uitgaand.UREN_MAXIMUM == meldingen.UREN_MAX
