@@ -8,6 +8,7 @@ DUO already received. PIPs and hours still waiting in the outbox are not seeded:
 delivers them, and DUO confirms them.
 """
 
+from openinburgering.core.keten import raadplegen
 from openinburgering.gemeenten.models import Gemeente
 from openinburgering.inburgeraars.models import Inburgeraar
 from openinburgering.inburgeraars.workflow import Eindreden, Status
@@ -46,24 +47,19 @@ def _lbt(intake) -> dict:
 
 def _bezorgde_pip(inburgeraar) -> dict | None:
     """The last PIP DUO confirmed (a restart of the simulator must not lose it)."""
-    from openinburgering.integrations.duo.models import (
-        MeldingSoort,
-        UitgaandBericht,
-        UitgaandStatus,
-    )
-
-    bericht = (
-        UitgaandBericht.objects.filter(
-            inburgeraar=inburgeraar,
-            soort=MeldingSoort.PIP_REGISTREREN,
-            status=UitgaandStatus.BEZORGD,
-        )
-        .order_by("-id")
-        .first()
+    bericht = next(
+        (
+            b
+            for b in raadplegen.raadpleging().berichten(
+                inburgeraar_id=inburgeraar.pk, soort=raadplegen.PIP_REGISTREREN
+            )
+            if b.status == raadplegen.BEZORGD
+        ),
+        None,
     )
     if bericht is None:
         return None
-    return {"gemeenteOin": inburgeraar.gemeente.oin, **bericht.inhoud}
+    return {"gemeenteOin": inburgeraar.gemeente.oin, **(bericht.inhoud or {})}
 
 
 def persoon_voor_duo(inburgeraar: Inburgeraar) -> dict:

@@ -16,6 +16,7 @@ import structlog
 from openinburgering.accounts.context import Actor
 from openinburgering.core import teksten
 from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.keten import uitgaand
 from openinburgering.core.regels import als_validationerror
 from openinburgering.core.teksten import Tekst, label
 from openinburgering.logboek.models import Activiteit
@@ -91,18 +92,9 @@ PERSOONSGEGEVENS_VELDEN = {"voornamen", "achternaam", "geboortedatum"}
 
 
 def _persoonsgegevens_aangevuld(*, actor: Actor, inburgeraar: Inburgeraar) -> None:
-    """Name and date of birth are now known: close the DUO work item that asked for them."""
-    if not apps.is_installed("openinburgering.integrations.duo"):
-        return
-    from openinburgering.integrations.duo.models import WerkitemSoort
-    from openinburgering.integrations.duo.services import werkitems_sluiten
-
-    werkitems_sluiten(
-        dossier=inburgeraar.dossier,
-        soorten=[WerkitemSoort.PERSOONSGEGEVENS_AANVULLEN],
-        afhandeling=_("Naam en geboortedatum aangevuld."),
-        door=actor.label,
-    )
+    """Name and date of birth are now known: tell the chain, which closes the DUO work item that
+    asked for them."""
+    uitgaand.melden(uitgaand.PersoonsgegevensAangevuld(inburgeraar=inburgeraar), actor=actor)
 
 
 def vereis_persoonsgegevens(inburgeraar: Inburgeraar) -> None:

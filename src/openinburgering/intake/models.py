@@ -62,7 +62,7 @@ class BredeIntake(models.Model):
     lbt_vrijstelling_gemeld_op = models.DateField(
         _("Vrijstelling LBT gemeld aan DUO op"), null=True, blank=True, editable=False
     )
-    #: The outbox message (``integrations.duo.UitgaandBericht.uuid``) that tells DUO; its status
+    #: The outbox message that tells DUO (``keten.uitgaand.Ontvangst.bericht``); its status
     #: (queued / delivered / refused) is read from the outbox.
     lbt_vrijstelling_bericht = models.UUIDField(null=True, blank=True, editable=False)
     visuele_beperking = models.BooleanField(_("Visuele beperking"), default=False)

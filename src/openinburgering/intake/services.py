@@ -15,6 +15,7 @@ from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core import dossierfeiten
 from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.keten import raadplegen, uitgaand
 from openinburgering.core.teksten import Tekst, keuze
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.workflow import Status
@@ -456,31 +457,23 @@ def _lbt_mag(actor: Actor, intake: BredeIntake) -> None:
         raise Geweigerd(_("Deze intake is afgesloten en kan niet meer veranderen."))
 
 
-def _duo(gemeente, actor: Actor | None = None):
-    try:
-        from openinburgering.integrations.duo.client import Duo
-    except ImportError:
-        raise Geweigerd(_("De koppeling met DUO is niet geïnstalleerd.")) from None
-    return Duo(gemeente, actor=actor)
-
-
 def lbt_examennummer_opvragen(*, actor: Actor, intake: BredeIntake) -> BredeIntake:
     """Ask DUO now for the exam number to schedule the LBT (raadpleging
     ``GET /personen/{bsn}/lbt/examennummer``) and store it with today's date."""
-    from openinburgering.integrations.duo.fouten import DuoFout, DuoNietGevonden
-
     _lbt_mag(actor, intake)
     dossier = intake.dossier
     try:
-        antwoord = _duo(dossier.gemeente, actor).lbt.examennummer(bsn=dossier.inburgeraar.bsn)
-    except DuoNietGevonden:
+        examennummer = raadplegen.raadpleging().lbt_examennummer(
+            gemeente=dossier.gemeente, actor=actor, bsn=dossier.inburgeraar.bsn
+        )
+    except raadplegen.KetenNietGevonden:
         raise Geweigerd(
             _(
                 "DUO heeft (nog) geen examennummer voor de leerbaarheidstoets van deze persoon, "
                 "of de toets is al overgeslagen."
             )
         ) from None
-    except DuoFout as exc:
+    except raadplegen.KetenFout as exc:
         logger.warning("lbt_examennummer_mislukt", intake=str(intake.uuid), fout=type(exc).__name__)
         raise Geweigerd(
             _("DUO gaf geen antwoord of weigerde de vraag: %(fout)s Probeer het later opnieuw.")
@@ -488,7 +481,7 @@ def lbt_examennummer_opvragen(*, actor: Actor, intake: BredeIntake) -> BredeInta
         ) from None
     with transaction.atomic():
         BredeIntake.objects.filter(pk=intake.pk).update(
-            lbt_examennummer=antwoord.examennummer[:12],
+            lbt_examennummer=examennummer[:12],
             lbt_examennummer_aangevraagd_op=timezone.localdate(),
             versie=F("versie") + 1,
         )
@@ -518,10 +511,6 @@ def lbt_vrijstelling_melden(*, actor: Actor, intake: BredeIntake) -> BredeIntake
     _lbt_mag(actor, intake)
     if intake.gemeente_id != actor.gemeente.pk:
         raise Geweigerd(_("Deze intake hoort bij een andere gemeente."))
-    try:
-        from openinburgering.integrations.duo.meldingen import lbt_overgeslagen_melden
-    except ImportError:
-        raise Geweigerd(_("De koppeling met DUO is niet geïnstalleerd.")) from None
     dossier = intake.dossier
     with transaction.atomic():
         actueel = BredeIntake.objects.select_for_update().get(pk=intake.pk)
@@ -532,15 +521,18 @@ def lbt_vrijstelling_melden(*, actor: Actor, intake: BredeIntake) -> BredeIntake
             )
         if actueel.lbt_vrijstelling_gemeld_op is not None:
             raise Geweigerd(_("De vrijstelling is al aan DUO gemeld."), regel="R27")
-        bericht = lbt_overgeslagen_melden(
+        # The chain also closes a work item an old failed direct call left for this.
+        ontvangst = uitgaand.melden(
+            uitgaand.LbtOvergeslagen(
+                inburgeraar=dossier.inburgeraar,
+                visuele_beperking=actueel.visuele_beperking,
+                auditieve_beperking=actueel.auditieve_beperking,
+            ),
             actor=actor,
-            inburgeraar=dossier.inburgeraar,
-            visuele_beperking=actueel.visuele_beperking,
-            auditieve_beperking=actueel.auditieve_beperking,
         )
         BredeIntake.objects.filter(pk=intake.pk).update(
             lbt_vrijstelling_gemeld_op=timezone.localdate(),
-            lbt_vrijstelling_bericht=bericht.uuid,
+            lbt_vrijstelling_bericht=ontvangst.bericht,
             versie=F("versie") + 1,
         )
         inburgeraar_services.gebeurtenis_toevoegen(
@@ -556,39 +548,19 @@ def lbt_vrijstelling_melden(*, actor: Actor, intake: BredeIntake) -> BredeIntake
             actor=actor,
         )
         _log(actor, dossier, Activiteit.WIJZIGEN)
-        _oud_werkitem_afhandelen(intake)
         dossierfeiten.gewijzigd(dossier)
     intake.refresh_from_db()
     logger.info("lbt_vrijstelling_klaargezet", intake=str(intake.uuid))
     return intake
 
 
-def _oud_werkitem_afhandelen(intake: BredeIntake) -> None:
-    """Before the outbox, a failed direct call left a work item; the outbox takes it over now."""
-    from openinburgering.integrations.duo.models import Werkitem, WerkitemStatus
-
-    Werkitem.objects.filter(
-        gemeente=intake.gemeente,
-        sleutel=f"lbt-vrijstelling:{intake.uuid}",
-        status=WerkitemStatus.OPEN,
-    ).update(
-        status=WerkitemStatus.AFGEHANDELD,
-        afgehandeld_op=timezone.now(),
-        afhandeling=_("De melding staat nu in de wachtrij voor DUO."),
-    )
-
-
-def lbt_vrijstelling_bericht(intake: BredeIntake):
+def lbt_vrijstelling_bericht(intake: BredeIntake) -> raadplegen.BerichtStand | None:
     """The outbox message of the LBT release (its ``status``: wachtend, bezorgd, afgewezen, …)."""
     if intake.lbt_vrijstelling_bericht is None:
         return None
-    try:
-        from openinburgering.integrations.duo.models import UitgaandBericht
-    except ImportError:
-        return None
-    return UitgaandBericht.objects.filter(
+    return raadplegen.raadpleging().bericht(
         gemeente_id=intake.gemeente_id, uuid=intake.lbt_vrijstelling_bericht
-    ).first()
+    )
 
 
 # --- the LBT result from DUO (event SS131) ------------------------------------------------------

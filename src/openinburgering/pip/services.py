@@ -1,10 +1,8 @@
 """Writes for the PIP: drafts, vaststellen (a beschikking with its letter), changes, bezwaar,
 progress talks. Every legal check calls ``regels``; a refusal carries every violated rule."""
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
-from django.apps import apps
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
@@ -20,6 +18,7 @@ from openinburgering.brieven import samenvattingen
 from openinburgering.brieven.services import kenmerk_toekennen
 from openinburgering.core import dossierfeiten
 from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.keten import raadplegen, uitgaand
 from openinburgering.core.teksten import Tekst, keuze
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.workflow import Status
@@ -105,7 +104,7 @@ def pip_context(*, pip: PipVersie, peildatum: date) -> regels_pip.PipContext:
     ]
     huidige = next((v for v in eerdere if v.status == PipStatus.VASTGESTELD), None)
     dagtekeningen = [v.vastgestelde_dagtekening for v in eerdere]
-    termijn = termijnen.inburgeringstermijn(dagtekeningen)
+    termijn = raadplegen.inburgeringstermijn(dossier.inburgeraar, pip_dagtekeningen=dagtekeningen)
     intake = BredeIntake.objects.filter(dossier=dossier).first()
     return regels_pip.PipContext(
         doelgroep=Doelgroep(dossier.inburgeraar.doelgroep),
@@ -303,7 +302,11 @@ def pip_vaststellen(
         .exclude(status=PipStatus.CONCEPT)
         .only("dagtekening")
     ]
-    termijn = termijnen.inburgeringstermijn([*eerdere, dagtekening])  # R7, R8
+    # One source for the term (as the deadline engine): DUO's with its extensions when DUO gave
+    # one, else R7/R8 from the first PIP, ours or a previous gemeente's.
+    termijn = raadplegen.inburgeringstermijn(
+        dossier.inburgeraar, pip_dagtekeningen=[*eerdere, dagtekening]
+    )
     bezwaar = termijnen.bezwaartermijn(dagtekening)  # R23: sent on the dagtekening
     brieven.ontvanger(dossier.inburgeraar)  # refuse before a kenmerk is used up
     kenmerk = kenmerk_toekennen(
@@ -401,68 +404,20 @@ def _niveau_voor_duo(pip: PipVersie) -> str:
     return niveau.value if niveau is not None else ""
 
 
-def duo_bericht(pip: PipVersie) -> dict:
-    """The PIP in DUO's PIP API shape (POST /personen/{bsn}/PIP); niveau per R17."""
-    bericht: dict[str, object]
-    route = Leerroute(pip.leerroute)
-    niveau = _niveau_voor_duo(pip)
-    bericht = {
-        "dagtekeningPip": pip.vastgestelde_dagtekening.isoformat(),
-        "leerroute": route.value,
-        "indicatorMagOpleidingAfmaken": pip.mag_opleiding_afmaken,
-        "indicatorAlfabetiseringsonderwijs": pip.alfabetisering,
-    }
-    if niveau:
-        bericht["niveau"] = niveau
-    if pip.geschatte_intensiteit_b1_route is not None:
-        bericht["geschatteIntensiteitB1Route"] = pip.geschatte_intensiteit_b1_route
-    return bericht
+def pip_naar_duo_melden(*, actor: Actor, pip: PipVersie) -> uitgaand.Ontvangst:
+    """Report the vastgestelde PIP to DUO, in the caller's transaction, through the chain.
 
-
-def pip_naar_duo_melden(*, actor: Actor, pip: PipVersie):
-    """Report the vastgestelde PIP to DUO, in the caller's transaction, through the outbox.
-
-    Uses the DUO integration's ``meldingen.pip_melden`` (outbox ``UitgaandBericht``, sent later
-    with retries) when it is there; before that lands, writes the outbox row directly with the
-    same shape. Without the DUO app nothing is sent and the timeline says so.
+    The DUO integration checks DUO's PIP rules (R11–R18) once more and writes the outbox row; a
+    refusal is a ``Geweigerd`` naming the rule, and the caller's transaction saves nothing.
     """
-    inburgeraar = pip.dossier.inburgeraar
-    pip_melden: Callable[..., object] | None
-    try:
-        from openinburgering.integrations.duo.meldingen import pip_melden
-    except ImportError:
-        pip_melden = None
-    if pip_melden is not None:
-        return pip_melden(
-            actor=actor,
-            inburgeraar=inburgeraar,
+    return uitgaand.melden(
+        uitgaand.PipVastgesteld(
+            inburgeraar=pip.dossier.inburgeraar,
             pip=pip_voor_regels(pip, dagtekening=pip.vastgestelde_dagtekening),
             context=pip_context(pip=pip, peildatum=timezone.localdate()),
-        )
-    try:
-        uitgaand = apps.get_model("duo", "UitgaandBericht")
-    except LookupError:
-        inburgeraar_services.gebeurtenis_toevoegen(
-            dossier=pip.dossier,
-            soort="pip_niet_gemeld",
-            omschrijving=Tekst(
-                gettext_noop("Het PIP is nog niet aan DUO gemeld: de DUO-koppeling is niet actief.")
-            ),
-            bron="systeem",
-        )
-        return None
-    bericht = uitgaand(
-        gemeente=pip.dossier.gemeente,
-        inburgeraar=inburgeraar,
-        soort="pip_registreren",
-        methode="POST",
-        pad="/personen/{bsn}/PIP",
-        inhoud=duo_bericht(pip),
-        volgorde_sleutel=f"persoon:{inburgeraar.uuid}",
+        ),
+        actor=actor,
     )
-    bericht.zet_bsn(inburgeraar.bsn)
-    bericht.save()
-    return bericht
 
 
 # --- bezwaar ------------------------------------------------------------------------------------

@@ -429,6 +429,8 @@ def geldende_inburgeringstermijn(
             duo_startdatum, duo_einddatum, verlengingsgrond=verlengingsgrond
         )
     eigen = list(pip_dagtekeningen)
+    if pip_vorige_gemeente in eigen:
+        pip_vorige_gemeente = None  # DUO's PIP is our own one, not a previous gemeente's
     termijn = inburgeringstermijn(
         [*eigen, pip_vorige_gemeente] if pip_vorige_gemeente is not None else eigen
     )

@@ -10,8 +10,9 @@ from datetime import date
 from django.apps import apps
 from django.db.models import Sum
 
+from openinburgering.core.keten import raadplegen
 from openinburgering.regels.base import Termijn
-from openinburgering.regels.termijnen import inburgeringstermijn
+from openinburgering.regels.termijnen import geldende_inburgeringstermijn
 
 
 @dataclass(frozen=True)
@@ -23,11 +24,20 @@ class PipFeiten:
     leerroute: str
     niveau: str
     alfabetisering: str
+    #: The term as DUO last gave it (R8/R42: with its extensions).
+    duo_termijn: Termijn | None = None
+    #: The PIP DUO holds, which may be a previous gemeente's (SS121).
+    duo_pip_dagtekening: date | None = None
 
     @property
     def termijn(self) -> Termijn | None:
-        """The inburgeringstermijn from the first PIP (R7, R8)."""
-        return inburgeringstermijn((self.eerste_dagtekening,))
+        """The one inburgeringstermijn (``geldende_inburgeringstermijn``, as the deadline
+        engine): DUO's when known, else R7/R8 from the first PIP in any gemeente."""
+        if self.duo_termijn is not None:
+            return self.duo_termijn
+        return geldende_inburgeringstermijn(
+            (self.eerste_dagtekening,), pip_vorige_gemeente=self.duo_pip_dagtekening
+        )
 
 
 def huidige_pip(dossier) -> PipFeiten | None:
@@ -45,12 +55,15 @@ def huidige_pip(dossier) -> PipFeiten | None:
     geldend = next((v for v in reversed(versies) if v["status"] == "vastgesteld"), None)
     if geldend is None:
         return None
+    stand = raadplegen.raadpleging().stand(dossier.inburgeraar)
     return PipFeiten(
         dagtekening=geldend["dagtekening"],
         eerste_dagtekening=versies[0]["dagtekening"],
         leerroute=geldend["leerroute"],
         niveau=geldend["niveau"],
         alfabetisering=geldend["alfabetisering"] or "NVT",
+        duo_termijn=stand.termijn,
+        duo_pip_dagtekening=stand.pip_dagtekening,
     )
 
 

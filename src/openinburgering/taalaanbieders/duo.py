@@ -1,8 +1,10 @@
 """DUO's list of recognised institutions (Inburgeringsaanbod API ``GET /instellingen``).
 
-Messages to DUO (the aanbod, the hours) are not shaped here: ``services`` hands the facts to the
-DUO integration's outbox service (``integrations.duo.meldingen``), which owns DUO's formats.
+Messages to DUO (the aanbod, the hours) are not shaped here: ``services`` states the facts
+through ``core.keten.uitgaand``; the DUO integration owns DUO's formats.
 """
+
+from openinburgering.core.keten import raadplegen
 
 
 def instelling_uit_duo(gegevens: dict) -> dict:
@@ -22,10 +24,8 @@ def instelling_uit_duo(gegevens: dict) -> dict:
 
 
 def instellingen_ophalen(gemeente) -> list[dict]:
-    """DUO's list, through the DUO integration's client, as DUO's JSON field names (so
+    """DUO's list, asked through ``core.keten``, as DUO's JSON field names (so
     :func:`instelling_uit_duo` reads this, a file or a fixture in DUO's format alike)."""
-    from openinburgering.integrations.duo.client import InburgeringsaanbodClient
-
     return [
         {
             "instellingsnummer": i.instellingsnummer,
@@ -39,5 +39,5 @@ def instellingen_ophalen(gemeente) -> list[dict]:
             "indicatieBowKeurmerk": i.keurmerk_bow,
             "indicatieTstKeurmerk": i.keurmerk_tst,
         }
-        for i in InburgeringsaanbodClient(gemeente).instellingen()
+        for i in raadplegen.raadpleging().instellingen(gemeente=gemeente)
     ]

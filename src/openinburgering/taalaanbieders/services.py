@@ -19,13 +19,13 @@ from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import ExterneRol, Recht
 from openinburgering.core import dossierfeiten, teksten
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.keten import uitgaand
 from openinburgering.core.regels import als_validationerror, schending_tekst
 from openinburgering.core.teksten import Tekst, keuze, velden_vullen
 from openinburgering.core.teksten import vertaal as _  # gettext that keeps the msgid
 from openinburgering.inburgeraars.models import Bron as TijdlijnBron
 from openinburgering.inburgeraars.models import Inburgeraar
 from openinburgering.inburgeraars.services import gebeurtenis_toevoegen
-from openinburgering.integrations.duo import meldingen
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels import aanbod as regels_aanbod
@@ -342,16 +342,18 @@ def verwijzen(
 def aanbod_bij_duo_melden(*, actor: Actor, verwijzing: Verwijzing, pip) -> str:
     """Inburgeringsaanbod API: POST the aanbod for this person at this institution (R36–R38).
 
-    Through the DUO integration's outbox service, in the caller's transaction; it checks DUO's
-    rules once more and writes the message, a timeline entry and the processing-log record.
+    Through the chain (``core.keten``), in the caller's transaction; the DUO integration checks
+    DUO's rules once more and writes the message, a timeline entry and the processing-log record.
     """
-    meldingen.aanbod_melden(
+    uitgaand.melden(
+        uitgaand.AanbodGedaan(
+            inburgeraar=verwijzing.inburgeraar,
+            aanbod=_regels_aanbod(verwijzing),
+            leerroute=Leerroute(pip.leerroute),
+            huidige_pip_dagtekening=pip.dagtekening,
+            termijn=pip.termijn,
+        ),
         actor=actor,
-        inburgeraar=verwijzing.inburgeraar,
-        aanbod=_regels_aanbod(verwijzing),
-        leerroute=Leerroute(pip.leerroute),
-        huidige_pip_dagtekening=pip.dagtekening,
-        termijn=pip.termijn,
     )
     return DuoMelding.IN_OUTBOX
 
@@ -386,8 +388,9 @@ def uren_bij_duo_melden(*, actor: Actor, inburgeraar: Inburgeraar) -> int | None
     if inburgeraar.doelgroep != Doelgroep.ASIELSTATUSHOUDER:
         return None
     totaal = gevolgde_taaluren(inburgeraar=inburgeraar).waarde
-    meldingen.uren_melden(
-        actor=actor, inburgeraar=inburgeraar, soort="participatie_taalles", uren=totaal
+    uitgaand.melden(
+        uitgaand.UrenGevolgd(inburgeraar=inburgeraar, soort="participatie_taalles", uren=totaal),
+        actor=actor,
     )
     return totaal
 

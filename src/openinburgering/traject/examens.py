@@ -17,6 +17,7 @@ import structlog
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.keten import raadplegen
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels.codes import Examenonderdeel, Examenresultaat, Leerroute
@@ -65,15 +66,10 @@ def examens_ophalen_bij_duo(*, actor: Actor, dossier) -> int:
     """Ask DUO's Examen API now (raadpleging) and store the answer."""
     vereis(actor, Recht.TRAJECT_VASTLEGGEN, dossier)
     try:
-        from openinburgering.integrations.duo.client import Duo
-    except ImportError:
-        raise Geweigerd(_("De koppeling met DUO is niet geïnstalleerd.")) from None
-    try:
-        duo = Duo(dossier.gemeente, actor=actor)
-        bsn = dossier.inburgeraar.bsn
-        resultaten = duo.examen.resultaten(bsn=bsn)
-        pogingen = duo.examen.gratis_pogingen(bsn=bsn)
-    except Exception as exc:  # the client raises its own errors; the caseworker needs one message
+        examens = raadplegen.raadpleging().examens(
+            gemeente=dossier.gemeente, actor=actor, bsn=dossier.inburgeraar.bsn
+        )
+    except raadplegen.KetenFout as exc:
         logger.warning(
             "examens_ophalen_mislukt", dossier=str(dossier.uuid), fout=type(exc).__name__
         )
@@ -81,12 +77,13 @@ def examens_ophalen_bij_duo(*, actor: Actor, dossier) -> int:
             _("DUO gaf geen antwoord of weigerde de vraag. Probeer het later opnieuw.")
         ) from None
     return uitslagen_van_duo_opslaan(
-        actor=actor, dossier=dossier, resultaten=resultaten, pogingen=pogingen
+        actor=actor, dossier=dossier, resultaten=examens.uitslagen, pogingen=examens.pogingen
     )
 
 
 def uitslagen_van_duo_opslaan(*, actor: Actor, dossier, resultaten, pogingen) -> int:
-    """Store the DUO client's answers (its data classes): after an SS199 notice, or on request."""
+    """Store DUO's answers (``keten.raadplegen.Examenuitslag``/``GratisPoging``, or anything
+    with their fields): after an SS199 notice, or on request."""
     return examenuitslagen_bijwerken(
         actor=actor,
         dossier=dossier,

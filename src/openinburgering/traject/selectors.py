@@ -5,6 +5,7 @@ from django.http import Http404
 
 from openinburgering.accounts.context import Actor
 from openinburgering.core.http import geldige_uuids
+from openinburgering.core.keten import raadplegen
 from openinburgering.inburgeraars.models import Dossier
 from openinburgering.inburgeraars.workflow import Status
 
@@ -129,13 +130,9 @@ def traject_van(dossier):
     return afrondingen, deelnames, activiteiten, uren
 
 
-def duo_berichten(dossier) -> dict[str, object]:
-    """The latest outbox message per kind for this person, when the DUO integration is there."""
-    from openinburgering.integrations.duo.models import UitgaandBericht
-
-    uit: dict[str, object] = {}
-    for bericht in UitgaandBericht.objects.filter(inburgeraar_id=dossier.inburgeraar_id).order_by(
-        "-id"
-    )[:50]:
+def duo_berichten(dossier) -> dict[str, raadplegen.BerichtStand]:
+    """The latest outbox message per kind for this person (through ``core.keten``)."""
+    uit: dict[str, raadplegen.BerichtStand] = {}
+    for bericht in raadplegen.raadpleging().berichten(inburgeraar_id=dossier.inburgeraar_id):
         uit.setdefault(bericht.soort, bericht)
     return uit

@@ -15,9 +15,11 @@ class DuoConfig(AppConfig):
         from openinburgering.gemeenten.models import Gemeente
         from openinburgering.inburgeraars.kaarten import kaart_registreren
 
-        from . import dossierkaart, werklijst
+        from . import dossierkaart, keten, werklijst
         from .intake import gemeenten_vergeten
 
+        # The domain apps report to DUO and read from it only through core.keten (ADR 0049).
+        keten.registreren()
         # DUO's work items on the one worklist, and the DUO card on the dossier page (ADR 0051).
         bron_registreren(werklijst.BRON)
         kaart_registreren(dossierkaart.KAART)

@@ -220,14 +220,58 @@ def test_bezwaar_gets_its_decision_term_from_r67_and_lateness_from_r23(actor, pe
         )
 
 
-def test_duo_message_uses_duo_codes():
-    from openinburgering.pip.models import PipVersie
+@time_machine.travel(date(2025, 2, 14))
+def test_vaststellen_puts_the_pip_in_duos_outbox_with_duo_codes(actor, persoon):
+    from openinburgering.integrations.duo.models import UitgaandBericht
 
-    pip = PipVersie(dagtekening=date(2025, 2, 14), leerroute="B", niveau="", alfabetisering="AA")
-    assert services.duo_bericht(pip) == {
+    afgesloten_intake(actor, persoon.dossier)
+    pip = services.pip_concept_aanmaken(
+        actor=actor, dossier=persoon.dossier, **{**GELDIG_PIP, "niveau": ""}
+    )
+    services.pip_vaststellen(actor=actor, pip=pip, versie=pip.versie)
+
+    bericht = UitgaandBericht.objects.get(inburgeraar=persoon)
+    assert (bericht.soort, bericht.methode, bericht.pad) == (
+        "pip_registreren",
+        "POST",
+        "/personen/{bsn}/PIP",
+    )
+    assert bericht.inhoud == {
         "dagtekeningPip": "2025-02-14",
         "leerroute": "B",
         "niveau": "B1",  # R17
         "indicatorMagOpleidingAfmaken": False,
-        "indicatorAlfabetiseringsonderwijs": "AA",
+        "indicatorAlfabetiseringsonderwijs": "NVT",
     }
+
+
+@time_machine.travel(date(2026, 3, 2))
+def test_the_letter_states_duos_extended_term_not_one_counted_from_our_pips(actor, persoon):
+    """One source for the term: a change of PIP after DUO extended the term (SS103/SS104)."""
+    from openinburgering.integrations.duo.services import duo_stand_bijwerken
+
+    afgesloten_intake(actor, persoon.dossier)
+    with time_machine.travel(date(2025, 2, 14)):
+        eerste = services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
+        services.pip_vaststellen(actor=actor, pip=eerste, versie=eerste.versie)
+    duo_stand_bijwerken(
+        inburgeraar=persoon,
+        gegevens={
+            "termijn": {
+                "startdatum": "2025-02-15",
+                "einddatum": "2028-08-15",
+                "verlengingsgrondomschrijving": "ziekte",
+            },
+            "pip": {"dagtekening": "2025-02-14", "leerroute": "B"},
+        },
+    )
+    tweede = services.pip_concept_aanmaken(
+        actor=actor,
+        dossier=persoon.dossier,
+        reden=Wijzigingsreden.OVERIG,
+        reden_toelichting="Andere begeleiding.",
+    )
+    tweede = services.pip_vaststellen(actor=actor, pip=tweede, versie=tweede.versie)
+    tekst = _pdf_tekst(tweede)
+    assert "14 augustus 2028" in tekst  # DUO's end (exclusive 15-08-2028), not 14-02-2028
+    assert "14 februari 2028" not in tekst

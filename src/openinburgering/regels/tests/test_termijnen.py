@@ -323,6 +323,10 @@ def test_inburgeringstermijn_van_duo(start, einde, grond, regel):
             [D("2024-01-10")], None, D("2024-03-14"), D("2024-01-11"), D("2027-01-11"), "R7", "",
             id="eigen-pip-eerder-dan-duo-pip",
         ),
+        pytest.param(
+            [D("2024-03-14")], None, D("2024-03-14"), D("2024-03-15"), D("2027-03-15"), "R8", "",
+            id="duo-pip-is-ons-eigen-eerste",
+        ),
         pytest.param([], None, None, None, None, None, "", id="geen-pip-geen-termijn"),
     ],
 )  # fmt: skip

@@ -252,7 +252,10 @@ def test_zroute_and_hours_messages_match_duos_openapi(actor, dossier, route):
             _uren(actor, dossier, soort, 800)
         a = uren.zroute_afronden(actor=actor, dossier=dossier, datum=D("2025-06-01"))
     valideer("MAP-PVT-Zroute", "PUT", "/personen/{bsn}/zroute", a.duo_inhoud)
-    for duo_soort, pad in duo.UREN_PADEN.items():
+    from openinburgering.integrations.duo import meldingen
+
+    for duo_soort, melding in meldingen.UREN_SOORTEN.items():
+        pad = meldingen.UREN_PADEN[melding]
         inhoud = {"uren": duo.uren_totaal(dossier=dossier, duo_soort=duo_soort)}
         valideer("GevolgdeUren", "PUT", pad, inhoud)
     assert duo.uren_totaal(dossier=dossier, duo_soort="participatieactiviteiten") == 1600

@@ -1,0 +1,92 @@
+"""Fetching exam results on request goes through the port ``core.keten.raadplegen``, against the
+DUO simulator running DUO's Examen spec; DUO's failure reaches the caseworker as one message."""
+
+import json
+import urllib.request
+from datetime import timedelta
+
+from django.utils import timezone
+
+import pytest
+
+from openinburgering.accounts.rollen import Rol
+from openinburgering.core.exceptions import Geweigerd
+from openinburgering.pip.tests.helpers import actor_voor
+from openinburgering.traject import examens
+from openinburgering.traject.models import ExamenUitslag, GratisPogingen
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def simulator(tmp_path, settings):
+    """The DUO simulator in a thread with DUO's specs; DUO_API_ROOT points at it."""
+    from openinburgering.duo_simulator.app import Simulator
+    from openinburgering.duo_simulator.server import AchtergrondServer
+    from openinburgering.duo_simulator.spec import laad_specs
+    from openinburgering.specs import DUO_M2M
+
+    app = Simulator(tmp_path / "sim.sqlite3", specs=laad_specs(DUO_M2M))
+    server = AchtergrondServer(app).start()
+    settings.DUO_API_ROOT = server.url
+
+    def sim(methode, pad, body=None):
+        verzoek = urllib.request.Request(
+            server.url + "/_sim" + pad,
+            data=json.dumps(body).encode() if body is not None else None,
+            method=methode,
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(verzoek, timeout=10) as antwoord:
+            return json.loads(antwoord.read() or b"null")
+
+    yield sim
+    server.stop()
+    app.sluit()
+
+
+@pytest.fixture
+def actor(gemeente_a, medewerker):
+    return actor_voor(gemeente_a, medewerker(Rol.KLANTREGISSEUR, gemeente_a))
+
+
+@pytest.fixture
+def persoon(gemeente_a, inburgeraar_factory):
+    return inburgeraar_factory(gemeente_a)
+
+
+def test_results_asked_through_the_port_are_stored(simulator, actor, gemeente_a, persoon):
+    vandaag = timezone.localdate()
+    simulator(
+        "POST", "/gemeenten", {"oin": gemeente_a.oin, "gemeentecode": gemeente_a.code, "naam": "A"}
+    )
+    simulator(
+        "POST",
+        "/personen",
+        {
+            "bsn": persoon.bsn,
+            "woongemeenteOin": gemeente_a.oin,
+            "plichtBegindatum": (vandaag - timedelta(days=400)).isoformat(),
+            "vestigingsdatum": (vandaag - timedelta(days=390)).isoformat(),
+            "examenresultaten": [
+                {
+                    "onderdeel": "Lezen",
+                    "niveau": "B1",
+                    "examendatum": (vandaag - timedelta(days=10)).isoformat(),
+                    "resultaat": "Behaald",
+                }
+            ],
+            "gratisPogingen": [{"onderdeel": "Lezen", "gratisPogingenTegoed": 1}],
+        },
+    )
+    assert examens.examens_ophalen_bij_duo(actor=actor, dossier=persoon.dossier) == 1
+    uitslag = ExamenUitslag.objects.get(dossier=persoon.dossier)
+    assert (uitslag.onderdeel, uitslag.niveau, uitslag.resultaat) == ("Lezen", "B1", "Behaald")
+    assert GratisPogingen.objects.get(dossier=persoon.dossier).tegoed == 1
+
+
+def test_duo_unreachable_is_one_message_and_stores_nothing(actor, persoon, settings):
+    settings.DUO_API_ROOT = "http://127.0.0.1:9"  # nothing listens here
+    with pytest.raises(Geweigerd, match="DUO gaf geen antwoord"):
+        examens.examens_ophalen_bij_duo(actor=actor, dossier=persoon.dossier)
+    assert not ExamenUitslag.objects.exists()
