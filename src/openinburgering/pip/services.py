@@ -316,6 +316,7 @@ def pip_vaststellen(
         .only("dagtekening")
     ]
     termijn = termijnen.inburgeringstermijn([*eerdere, dagtekening])  # R7, R8
+    assert termijn is not None, "there is at least this dagtekening"
     bezwaar = termijnen.bezwaartermijn(dagtekening)  # R23: sent on the dagtekening
     # The one letter renderer: address check before a kenmerk is used up, the kenmerk, the
     # summary in the person's own language (never a choice made elsewhere), the bezwaar clause.
