@@ -21,8 +21,14 @@ class BezwaarForm(NldsFormMixin, forms.Form):
 
 
 class BezwaarBeslissenForm(NldsFormMixin, forms.Form):
+    # No outcome preselected: the caseworker chooses one on purpose.
     uitkomst = forms.ChoiceField(
-        label=_("Uitkomst"), choices=[c for c in BezwaarUitkomst.choices if c[0] != "open"]
+        label=_("Uitkomst"),
+        choices=[
+            ("", _("Kies een uitkomst")),
+            *[c for c in BezwaarUitkomst.choices if c[0] != "open"],
+        ],
+        error_messages={"required": _("Kies een uitkomst.")},
     )
     beslist_op = DatumVeld(label=_("Beslist op"))
     toelichting = forms.CharField(

@@ -29,19 +29,22 @@ def _geen_recht(request, recht: Recht):
 
 
 def _context(actor, beschikking, **extra):
+    bezwaren = list(beschikking.bezwaren.all())
+    for b in bezwaren:
+        # One decision form per open bezwaar, each with its own element ids.
+        b.beslis_form = BezwaarBeslissenForm(
+            prefix="beslis", auto_id=f"id_{b.pk}_%s", initial={"beslist_op": timezone.localdate()}
+        )
     return {
         "beschikking": beschikking,
         "inburgeraar": beschikking.dossier.inburgeraar,
-        "bezwaren": list(beschikking.bezwaren.all()),
+        "bezwaren": bezwaren,
         "verwijzing": soorten.verwijzing(beschikking),
         "r23": R23,
         "r67": R67,
         "mag_registreren": actor.mag(services.RECHT_REGISTREREN[beschikking.soort]),
         "mag_beslissen": actor.mag(services.RECHT_BESLISSEN[beschikking.soort]),
         "bezwaar_form": extra.pop("bezwaar_form", None) or BezwaarForm(prefix="bezwaar"),
-        "beslis_form": BezwaarBeslissenForm(
-            prefix="beslis", initial={"beslist_op": timezone.localdate()}
-        ),
         "open": BezwaarUitkomst.OPEN,
         **extra,
     }

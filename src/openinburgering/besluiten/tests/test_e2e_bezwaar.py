@@ -45,7 +45,7 @@ def test_bezwaar_against_a_pip_and_a_fine_on_one_decision_page(
     page, url = browser_page
     tara = medewerker(Rol.TEAMLEIDER, gemeente_a, first_name="Tara", last_name="Teamleider")
     TOTPDevice.objects.create(user=tara, name="app", confirmed=True)
-    actor = Actor(gemeente=gemeente_a, user=tara, rol=Rol.TEAMLEIDER)
+    actor = Actor(gemeente=gemeente_a, systeem="test")  # the setup; the browser is Tara
     persoon = inburgeraar_factory(
         gemeente_a, voornamen="Hamid", achternaam="Proefbezwaar", talen="Engels",
         aangemeld_op=date.today() - timedelta(days=40),
@@ -85,8 +85,8 @@ def test_bezwaar_against_a_pip_and_a_fine_on_one_decision_page(
     screenshot(page, "bezwaar-03-geregistreerd")
     assert axe_schendingen(page) == []
 
-    page.locator("#id_beslis-uitkomst").select_option("ongegrond")
-    page.locator("#id_beslis-beslist_op").fill(vandaag)
+    page.get_by_label("Uitkomst").select_option("ongegrond")
+    page.get_by_label("Beslist op").fill(vandaag)
     page.get_by_role("button", name="Beslissing vastleggen").click()
     assert page.get_by_text("De beslissing op het bezwaar is vastgelegd.").is_visible()
     assert page.get_by_text("In stand gebleven na bezwaar").is_visible()
