@@ -18,7 +18,7 @@ def _get(qs, uuid):
 def pip_get(*, actor: Actor, uuid) -> PipVersie:
     return _get(
         PipVersie.objects.filter(gemeente=actor.gemeente).select_related(
-            "dossier__inburgeraar", "dossier__gemeente", "dossier__klantregisseur"
+            "dossier__inburgeraar", "dossier__gemeente", "dossier__klantregisseur", "beschikking"
         ),
         uuid,
     )
