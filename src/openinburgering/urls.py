@@ -11,6 +11,7 @@ urlpatterns = [
     path("werklijst/", include("openinburgering.signalen.urls")),
     path("intake/", include("openinburgering.intake.urls")),
     path("pip/", include("openinburgering.pip.urls")),
+    path("besluiten/", include("openinburgering.besluiten.urls")),
     path("begeleiding/", include("openinburgering.begeleiding.urls")),
     path("gemeente/", include("openinburgering.gemeenten.urls")),
     path("traject/", include("openinburgering.traject.urls")),

@@ -70,9 +70,12 @@ RECHT_OMSCHRIJVING = {
         "Begeleiding, PVT, MAP, uren en examens vastleggen en aan DUO doorgeven"
     ),
     Recht.HANDHAVING_VOORBEREIDEN: _(
-        "Handhaving voorbereiden: overtreding, waarschuwing en voornemen tot boete"
+        "Handhaving voorbereiden: overtreding, waarschuwing en voornemen tot boete; bezwaar "
+        "tegen een boete registreren"
     ),
-    Recht.BOETE_OPLEGGEN: _("Een boete opleggen (besluit met bezwaarclausule)"),
+    Recht.BOETE_OPLEGGEN: _(
+        "Een boete opleggen (besluit met bezwaarclausule) en op bezwaar tegen een boete beslissen"
+    ),
     Recht.CONTRACTEN_LEZEN: _("Taalaanbieders, contracten en hun benutting bekijken (cijfers)"),
     Recht.CONTRACTEN_BEHEREN: _("Taalaanbieders bijwerken uit DUO en contracten vastleggen"),
     Recht.VERWIJZEN: _("Naar een taalaanbieder verwijzen en het inburgeringsaanbod melden"),

@@ -1,8 +1,10 @@
 """Letters as PDF: one renderer and one layout for every letter the gemeente sends.
 
 The PIP beschikking, the intake letters and the handhaving letters all extend
-``brieven/brief.html`` and are rendered here by WeasyPrint; the gemeente-settings preview shows
-the same partials and renders a sample letter through the same function. Every letter carries
+``brieven/brief.html`` and are rendered here by WeasyPrint (:func:`persoonsbrief`); the letter of
+every kind of beschikking carries the one bezwaar clause (:func:`bezwaarclausule`). The
+gemeente-settings preview shows the same partials and renders a sample letter through the same
+function. Every letter carries
 the recipient's name and address as the dossier holds them, the gemeente's logo and contact
 block, a readable kenmerk (``services.kenmerk_toekennen``), and a summary in the person's
 language or a note in Dutch and English that there is none (``samenvattingen``).
@@ -14,6 +16,7 @@ that check the role and the gemeente.
 
 import base64
 import hashlib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +26,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.regels.base import Termijn
+from openinburgering.regels.termijnen import BEZWAAR_TERMIJN_WEKEN
 
 from . import lettertypen, samenvattingen
 
@@ -60,8 +65,22 @@ def logo_data_uri(gemeente) -> str:
     return "data:image/png;base64," + base64.b64encode(bytes(gemeente.logo)).decode("ascii")
 
 
-def briefcontext(*, gemeente, ontvanger: dict, kenmerk: str, datum: date, samenvatting=None):
-    """What every letter shows around its own text; also what the settings preview shows."""
+def bezwaarclausule(*, gemeente, bezwaartermijn: Termijn, extra: str = "") -> dict:
+    """What every decision's letter says about bezwaar (R23): until when, and where to send it,
+    from the gemeente's settings (the postal address for bezwaar, else the visiting address)."""
+    return {
+        "laatste_dag": bezwaartermijn.laatste_dag,
+        "weken": BEZWAAR_TERMIJN_WEKEN,
+        "adres": gemeente.bezwaar_adres or gemeente.adres,
+        "extra": extra,
+    }
+
+
+def briefcontext(
+    *, gemeente, ontvanger: dict, kenmerk: str, datum: date, samenvatting=None, bezwaar=None
+):
+    """What every letter shows around its own text; also what the settings preview shows.
+    ``bezwaar`` (:func:`bezwaarclausule`): the letter is a decision and says how to object."""
     return {
         "gemeente": gemeente,
         "logo": logo_data_uri(gemeente),
@@ -69,6 +88,7 @@ def briefcontext(*, gemeente, ontvanger: dict, kenmerk: str, datum: date, samenv
         "kenmerk": kenmerk,
         "datum": datum,
         "samenvatting": samenvatting,
+        "bezwaar": bezwaar,
     }
 
 
@@ -80,7 +100,7 @@ def render_html(template: str, context: dict) -> str:
 
 def brief_html(
     template: str, context: dict, *, gemeente, ontvanger: dict, kenmerk: str, datum: date,
-    samenvatting=None,
+    samenvatting=None, bezwaar=None,
 ) -> str:  # fmt: skip
     """The letter as the HTML WeasyPrint gets: ``template`` extends ``brieven/brief.html``."""
     return render_html(
@@ -93,6 +113,7 @@ def brief_html(
                 kenmerk=kenmerk,
                 datum=datum,
                 samenvatting=samenvatting,
+                bezwaar=bezwaar,
             ),
             "font_face": lettertypen.font_face_css(),
             "font_standaard": lettertypen.STANDAARD,
@@ -112,11 +133,14 @@ def render_pdf(template: str, context: dict, **brief) -> bytes:
 
 def persoonsbrief(
     *, template: str, context: dict, gemeente, inburgeraar, brief, soort: str, datum: date,
-    map: str,
+    map: str, samenvatting: Callable[[str], dict | None] = samenvattingen.samenvatting_brief,
+    bezwaartermijn: Termijn | None = None, bezwaar_extra: str = "",
 ) -> tuple[str, str]:  # fmt: skip
     """Make and store a letter to ``inburgeraar`` about ``brief`` (a uuid): refuse without an
-    address, give it its kenmerk, add the short note in the person's language. Returns
-    (path, sha256) as :func:`opslaan`."""
+    address, give it its kenmerk, add the summary in the person's language (``samenvatting``
+    of the language code; the short note by default). A decision's letter passes its
+    ``bezwaartermijn`` and says until when and where to object. Returns (path, sha256) as
+    :func:`opslaan`."""
     from .services import kenmerk_toekennen
 
     aan = ontvanger(inburgeraar)  # before a kenmerk is used up
@@ -131,7 +155,12 @@ def persoonsbrief(
         ontvanger=aan,
         kenmerk=kenmerk,
         datum=datum,
-        samenvatting=samenvattingen.samenvatting_brief(taal),
+        samenvatting=samenvatting(taal),
+        bezwaar=bezwaarclausule(
+            gemeente=gemeente, bezwaartermijn=bezwaartermijn, extra=bezwaar_extra
+        )
+        if bezwaartermijn
+        else None,
     )
     return opslaan(inhoud=inhoud, map=map, gemeente_code=gemeente.code, naam=str(brief))
 

@@ -13,10 +13,13 @@ Dari (``prs``) and Farsi (``fa``) share the Persian-script text, written so both
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from django.utils.html import format_html
 
+from openinburgering.regels.base import datum_nl
 from openinburgering.regels.codes import Leerroute
+from openinburgering.regels.leerroutes import ZROUTE_MIN_TAALUREN, ZROUTE_MIN_UREN
 
 B, OW, Z = Leerroute.B1_ROUTE, Leerroute.ONDERWIJSROUTE, Leerroute.Z_ROUTE
 
@@ -268,15 +271,25 @@ def _invullen(zin: str, waarden: dict) -> str:
     )
 
 
-def samenvatting_pip(taalcode: str, *, leerroute: str, waarden: dict) -> dict | None:
-    """The PIP summary for ``taalcode``; ``None`` when there is no summary to show (Dutch)."""
+def samenvatting_pip(taalcode: str, *, leerroute: str, einde: date, bezwaar: date) -> dict | None:
+    """The PIP summary for ``taalcode``; ``None`` when there is no summary to show (Dutch).
+
+    Its dates are the ones the Dutch text states (``einde`` of the inburgeringstermijn, the last
+    day for ``bezwaar``), both from ``regels``; its route sentence comes from the route (no exams
+    in the Z-route, R59)."""
     if taalcode == "nl":
         return None
     if taalcode not in SAMENVATTING_VOOR:
         return {"geen": GEEN_SAMENVATTING}
     s = SAMENVATTINGEN[SAMENVATTING_VOOR[taalcode]]
     route = Leerroute(leerroute)
-    ingevuld = {**waarden, "route": s.routenamen[route]}
+    ingevuld = {
+        "einde": datum_nl(einde),
+        "bezwaar": datum_nl(bezwaar),
+        "uren": ZROUTE_MIN_UREN,
+        "taaluren": ZROUTE_MIN_TAALUREN,
+        "route": s.routenamen[route],
+    }
     return {
         "taal": s.taal,
         "richting": s.richting,

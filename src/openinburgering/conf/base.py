@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "openinburgering.gemeenten",
     "openinburgering.logboek",
     "openinburgering.inburgeraars",
+    "openinburgering.besluiten",
     "openinburgering.taalaanbieders",
     "openinburgering.intake",
     "openinburgering.pip",

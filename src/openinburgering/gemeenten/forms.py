@@ -13,11 +13,12 @@ class GemeenteInstellingenForm(NldsFormMixin, forms.ModelForm):
 
     class Meta:
         model = Gemeente
-        fields = ["naam", "koppeling", "adres", "telefoonnummer", "email"]
+        fields = ["naam", "koppeling", "adres", "bezwaar_adres", "telefoonnummer", "email"]
         labels = {
             "naam": _("Naam van de gemeente"),
             "koppeling": _("Koppeling met DUO"),
             "adres": _("Bezoekadres"),
+            "bezwaar_adres": _("Adres voor bezwaarschriften"),
             "telefoonnummer": _("Telefoonnummer"),
             "email": _("E-mailadres"),
         }
@@ -28,6 +29,10 @@ class GemeenteInstellingenForm(NldsFormMixin, forms.ModelForm):
                 "houden hun route."
             ),
             "adres": _("Op één regel, bijvoorbeeld Stadhuisplein 1, 9001 AA Demodam."),
+            "bezwaar_adres": _(
+                "Staat in elk besluit bij ‘Bent u het niet eens met dit besluit?’, bijvoorbeeld "
+                "Postbus 100, 9000 AA Demodam. Leeg: het bezoekadres."
+            ),
             "telefoonnummer": _("Bijvoorbeeld 14 030 of 030 286 00 00."),
             "email": _("Bijvoorbeeld inburgering@gemeente.nl."),
         }
@@ -42,6 +47,7 @@ class GemeenteInstellingenForm(NldsFormMixin, forms.ModelForm):
             "telefoonnummer": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "adres": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "bezwaar_adres": forms.TextInput(attrs={"autocomplete": "off"}),
         }
 
 

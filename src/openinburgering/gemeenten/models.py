@@ -34,6 +34,10 @@ class Gemeente(models.Model):
     adres = models.CharField(
         _("bezoekadres"), max_length=200, blank=True, validators=[valideer_adres]
     )
+    # Where a bezwaarschrift goes, stated in every decision's letter (R23); empty: the bezoekadres.
+    bezwaar_adres = models.CharField(
+        _("adres voor bezwaarschriften"), max_length=200, blank=True, validators=[valideer_adres]
+    )
     telefoonnummer = models.CharField(
         _("telefoonnummer"), max_length=22, blank=True, validators=[valideer_telefoonnummer]
     )

@@ -12,7 +12,7 @@ logger = structlog.get_logger(__name__)
 
 # What the functioneel beheerder may change. ``code`` and ``oin`` identify the gemeente to DUO
 # and are set once, by ``gemeente_aanmaken``.
-INSTELLINGEN = ("naam", "koppeling", "adres", "telefoonnummer", "email")
+INSTELLINGEN = ("naam", "koppeling", "adres", "bezwaar_adres", "telefoonnummer", "email")
 
 
 @transaction.atomic
@@ -43,7 +43,7 @@ def apitoken_aanmaken(*, gemeente: Gemeente, naam: str) -> tuple[ApiToken, str]:
 @transaction.atomic
 def gemeente_instellingen_wijzigen(
     *, gemeente: Gemeente, versie: int, naam: str, koppeling: str, adres: str = "",
-    telefoonnummer: str = "", email: str = "",
+    telefoonnummer: str = "", email: str = "", bezwaar_adres: str = "",
 ) -> Gemeente:  # fmt: skip
     """Change the settings of one gemeente; ``versie`` is the version the user saw.
 
@@ -52,7 +52,8 @@ def gemeente_instellingen_wijzigen(
     """
     nieuw = {
         "naam": naam.strip(), "koppeling": koppeling, "adres": adres.strip(),
-        "telefoonnummer": telefoonnummer.strip(), "email": email.strip(),
+        "bezwaar_adres": bezwaar_adres.strip(), "telefoonnummer": telefoonnummer.strip(),
+        "email": email.strip(),
     }  # fmt: skip
     kandidaat = Gemeente.objects.get(pk=gemeente.pk)
     gewijzigd = [veld for veld in INSTELLINGEN if getattr(kandidaat, veld) != nieuw[veld]]

@@ -13,3 +13,7 @@ class HandhavingConfig(AppConfig):
         from . import dossierkaart
 
         kaart_registreren(dossierkaart.KAART)  # ADR 0051
+
+        from . import besluit
+
+        besluit.registreren()  # ADR 0052

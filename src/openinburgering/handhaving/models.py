@@ -72,7 +72,15 @@ class Handhavingsstap(models.Model):
     matigingsreden = models.TextField(_("Reden voor een lager bedrag"), blank=True)
     toelichting = models.TextField(_("Toelichting / rapport"), blank=True)
     zienswijze_uiterlijk = models.DateField(null=True, blank=True)
-    bezwaar_uiterlijk = models.DateField(null=True, blank=True)
+    # Only the besluit step is a beschikking (with its bezwaar term and bezwaren).
+    beschikking = models.OneToOneField(
+        "besluiten.Beschikking",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.RESTRICT,
+        related_name="handhavingsstap",
+    )
     regel = models.CharField(max_length=10, blank=True)
     uitleg = models.TextField(blank=True)
     brief_pad = models.CharField(max_length=300, blank=True, editable=False)
@@ -95,3 +103,8 @@ class Handhavingsstap(models.Model):
 
     def __str__(self):
         return f"{self.soort} {self.datum}"
+
+    @property
+    def bezwaar_uiterlijk(self):
+        """Until when bezwaar is possible (R23), as the beschikking holds it (besluit only)."""
+        return self.beschikking.bezwaar_uiterlijk if self.beschikking is not None else None

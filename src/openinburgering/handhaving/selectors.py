@@ -9,7 +9,12 @@ from .models import Handhavingsstap, Handhavingszaak
 def zaak_list(*, actor: Actor, dossier):
     return list(
         Handhavingszaak.objects.filter(gemeente=actor.gemeente, dossier=dossier).prefetch_related(
-            Prefetch("stappen", queryset=Handhavingsstap.objects.order_by("datum", "id"))
+            Prefetch(
+                "stappen",
+                queryset=Handhavingsstap.objects.select_related("beschikking").order_by(
+                    "datum", "id"
+                ),
+            )
         )
     )
 
@@ -20,7 +25,12 @@ def zaak_get(*, actor: Actor, uuid) -> Handhavingszaak:
             Handhavingszaak.objects.filter(gemeente=actor.gemeente)
             .select_related("dossier__inburgeraar", "gemeente")
             .prefetch_related(
-                Prefetch("stappen", queryset=Handhavingsstap.objects.order_by("datum", "id"))
+                Prefetch(
+                    "stappen",
+                    queryset=Handhavingsstap.objects.select_related("beschikking").order_by(
+                        "datum", "id"
+                    ),
+                )
             )
             .get(uuid=uuid)
         )

@@ -14,6 +14,8 @@ import structlog
 from openinburgering import brieven
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
+from openinburgering.besluiten import services as besluiten
+from openinburgering.besluiten.models import Soort
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.core.regels import als_validationerror
 from openinburgering.core.teksten import Tekst
@@ -21,7 +23,7 @@ from openinburgering.inburgeraars.models import Bron
 from openinburgering.inburgeraars.services import gebeurtenis_toevoegen, vereis_persoonsgegevens
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
-from openinburgering.regels.base import Uitkomst
+from openinburgering.regels.base import Termijn, Uitkomst
 from openinburgering.regels.codes import Verplichting
 from openinburgering.regels.handhaving import (
     ARTIKEL_22,
@@ -78,7 +80,11 @@ def _log(actor, zaak, omschrijving):
     )
 
 
-def _brief(stap: Handhavingsstap) -> None:
+#: What a fine's letter adds to the bezwaar clause every decision's letter carries.
+BOETE_BEZWAAR_EXTRA = "Tijdens het bezwaar hoeft u de boete nog niet te betalen."
+
+
+def _brief(stap: Handhavingsstap, *, bezwaartermijn: Termijn | None = None) -> None:
     zaak = stap.zaak
     vereis_persoonsgegevens(zaak.dossier.inburgeraar)
     stap.brief_pad, stap.brief_sha256 = brieven.persoonsbrief(
@@ -94,6 +100,8 @@ def _brief(stap: Handhavingsstap) -> None:
         soort=f"handhaving_{stap.soort}",
         datum=stap.datum,
         map="handhaving",
+        bezwaartermijn=bezwaartermijn,
+        bezwaar_extra=BOETE_BEZWAAR_EXTRA if bezwaartermijn else "",
     )
     stap.save(update_fields=["brief_pad", "brief_sha256"])
 
@@ -321,15 +329,21 @@ def besluit_nemen(
                     % {"b": voornemen.bedrag}
                 }
             )
-    bezwaar = bezwaartermijn(datum)
+    bezwaar = bezwaartermijn(datum)  # R23: the letter is sent on its date
+    beschikking = besluiten.beschikking_vastleggen(
+        dossier=zaak.dossier,
+        soort=Soort.BOETE,
+        omschrijving=f"Boete € {bedrag:.2f} ({zaak.artikel})".replace(".", ",", 1),
+        datum=datum,
+    )
     stap = Handhavingsstap.objects.create(
         zaak=zaak, soort=StapSoort.BESLUIT, datum=datum, bedrag=bedrag,
-        matigingsreden=matigingsreden.strip(), bezwaar_uiterlijk=bezwaar.laatste_dag,
+        matigingsreden=matigingsreden.strip(), beschikking=beschikking,
         regel=bezwaar.regel.id, uitleg=bezwaar.uitleg, aangemaakt_door=actor.user,
     )  # fmt: skip
     Handhavingszaak.objects.filter(pk=zaak.pk).update(status=ZaakStatus.BESLOTEN)
     zaak.status = ZaakStatus.BESLOTEN
-    _brief(stap)
+    _brief(stap, bezwaartermijn=bezwaar)
     _log(
         actor,
         zaak,

@@ -11,3 +11,7 @@ class PipConfig(AppConfig):
         from . import dossierkaart
 
         kaart_registreren(dossierkaart.KAART)  # ADR 0051
+
+        from . import besluit
+
+        besluit.registreren()  # ADR 0052

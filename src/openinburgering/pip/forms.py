@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from openinburgering.inburgeraars.forms import DatumVeld
 from openinburgering.ui.forms import NldsFormMixin
 
-from .models import Beoordeling, BezwaarUitkomst, PipVersie, Wijzigingsreden
+from .models import Beoordeling, PipVersie, Wijzigingsreden
 
 VELDEN = [
     "dagtekening",
@@ -73,29 +73,6 @@ class PipForm(NldsFormMixin, forms.ModelForm):
 
 class NieuwPipForm(NldsFormMixin, forms.Form):
     reden = forms.ChoiceField(label=_("Soort PIP"), choices=Wijzigingsreden.choices)
-
-
-class BezwaarForm(NldsFormMixin, forms.Form):
-    ontvangen_op = DatumVeld(label=_("Bezwaarschrift ontvangen op"))
-    datum_ter_post = DatumVeld(
-        label=_("Op de post gedaan op (als het per post kwam)"), required=False
-    )
-    adviescommissie = forms.BooleanField(
-        label=_("De bezwaarcommissie geeft advies"), required=False
-    )
-    toelichting = forms.CharField(
-        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-
-class BezwaarBeslissenForm(NldsFormMixin, forms.Form):
-    uitkomst = forms.ChoiceField(
-        label=_("Uitkomst"), choices=[c for c in BezwaarUitkomst.choices if c[0] != "open"]
-    )
-    beslist_op = DatumVeld(label=_("Beslist op"))
-    toelichting = forms.CharField(
-        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
 
 
 class GesprekForm(NldsFormMixin, forms.Form):

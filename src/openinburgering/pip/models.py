@@ -110,7 +110,15 @@ class PipVersie(models.Model):
     vastgesteld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    bezwaar_uiterlijk = models.DateField(_("bezwaar uiterlijk"), null=True, blank=True)
+    # The decision every vastgestelde version is: its bezwaar term, status and bezwaren.
+    beschikking = models.OneToOneField(
+        "besluiten.Beschikking",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.RESTRICT,
+        related_name="pip_versie",
+    )
     # Path relative to PRIVATE_MEDIA_ROOT; never under MEDIA_ROOT or STATIC_ROOT.
     beschikking_pad = models.CharField(max_length=300, blank=True, editable=False)
     beschikking_sha256 = models.CharField(max_length=64, blank=True, editable=False)
@@ -152,53 +160,16 @@ class PipVersie(models.Model):
         return self.status == PipStatus.CONCEPT
 
     @property
+    def bezwaar_uiterlijk(self) -> date | None:
+        """Until when bezwaar is possible (R23), as the beschikking holds it; none for a concept."""
+        return self.beschikking.bezwaar_uiterlijk if self.beschikking is not None else None
+
+    @property
     def vastgestelde_dagtekening(self) -> date:
         """The dagtekening of a decided PIP (every version past concept, or one being decided)."""
         # The check constraint pip_vastgesteld_heeft_beschikking: only a concept may lack it.
         assert self.dagtekening is not None, "a decided PIP always has a dagtekening"
         return self.dagtekening
-
-
-class BezwaarUitkomst(models.TextChoices):
-    OPEN = "open", _("Nog geen beslissing")
-    GEGROND = "gegrond", _("Gegrond")
-    DEELS_GEGROND = "deels_gegrond", _("Deels gegrond")
-    ONGEGROND = "ongegrond", _("Ongegrond")
-    NIET_ONTVANKELIJK = "niet_ontvankelijk", _("Niet-ontvankelijk")
-    INGETROKKEN = "ingetrokken", _("Ingetrokken")
-
-
-class Bezwaar(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
-    pip_versie = models.ForeignKey(PipVersie, on_delete=models.PROTECT, related_name="bezwaren")
-    ontvangen_op = models.DateField(_("Bezwaarschrift ontvangen op"))
-    datum_ter_post = models.DateField(_("Op de post gedaan op"), null=True, blank=True)
-    tijdig = models.BooleanField(default=True)
-    tijdigheid_uitleg = models.TextField(blank=True)
-    adviescommissie = models.BooleanField(_("Bezwaarcommissie geeft advies"), default=False)
-    verdaagd = models.BooleanField(_("Beslissing verdaagd (max. 6 weken)"), default=False)
-    beslissen_uiterlijk = models.DateField(_("beslissen uiterlijk"))
-    uitkomst = models.CharField(
-        _("Uitkomst"), max_length=20, choices=BezwaarUitkomst, default=BezwaarUitkomst.OPEN
-    )
-    beslist_op = models.DateField(_("Beslist op"), null=True, blank=True)
-    toelichting = models.TextField(_("Toelichting"), blank=True)
-
-    class Meta:
-        verbose_name = _("bezwaar")
-        verbose_name_plural = _("bezwaren")
-        ordering = ["-ontvangen_op", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(uitkomst="open", beslist_op__isnull=True)
-                | (~models.Q(uitkomst="open") & models.Q(beslist_op__isnull=False)),
-                name="bezwaar_beslist_heeft_datum",
-            )
-        ]
-
-    def __str__(self):
-        return f"Bezwaar {self.ontvangen_op:%d-%m-%Y}"
 
 
 class GesprekStatus(models.TextChoices):

@@ -1,10 +1,11 @@
-"""Reads for the PIP, bezwaren and progress talks. The tenant filter is applied here, once."""
+"""Reads for the PIP and progress talks. The tenant filter is applied here, once; bezwaren are
+read through ``besluiten``."""
 
 from django.http import Http404
 
 from openinburgering.accounts.context import Actor
 
-from .models import Bezwaar, GesprekStatus, PipVersie, Voortgangsgesprek
+from .models import GesprekStatus, PipVersie, Voortgangsgesprek
 
 
 def _get(qs, uuid):
@@ -17,7 +18,7 @@ def _get(qs, uuid):
 def pip_get(*, actor: Actor, uuid) -> PipVersie:
     return _get(
         PipVersie.objects.filter(gemeente=actor.gemeente).select_related(
-            "dossier__inburgeraar", "dossier__gemeente", "dossier__klantregisseur"
+            "dossier__inburgeraar", "dossier__gemeente", "dossier__klantregisseur", "beschikking"
         ),
         uuid,
     )
@@ -26,18 +27,9 @@ def pip_get(*, actor: Actor, uuid) -> PipVersie:
 def pip_list(*, dossier):
     return list(
         PipVersie.objects.filter(dossier=dossier)
-        .select_related("vastgesteld_door")
-        .prefetch_related("bezwaren")
+        .select_related("vastgesteld_door", "beschikking")
+        .prefetch_related("beschikking__bezwaren")
         .order_by("-volgnummer")
-    )
-
-
-def bezwaar_get(*, actor: Actor, uuid) -> Bezwaar:
-    return _get(
-        Bezwaar.objects.filter(gemeente=actor.gemeente).select_related(
-            "pip_versie__dossier__inburgeraar"
-        ),
-        uuid,
     )
 
 

@@ -1,5 +1,6 @@
-"""Writes for the PIP: drafts, vaststellen (a beschikking with its letter), changes, bezwaar,
-progress talks. Every legal check calls ``regels``; a refusal carries every violated rule."""
+"""Writes for the PIP: drafts, vaststellen (a beschikking with its letter), changes, progress
+talks; bezwaar against a PIP goes through ``besluiten`` like any decision's. Every legal check
+calls ``regels``; a refusal carries every violated rule."""
 
 from datetime import date, timedelta
 
@@ -14,8 +15,9 @@ import structlog
 from openinburgering import brieven
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
-from openinburgering.brieven import samenvattingen
-from openinburgering.brieven.services import kenmerk_toekennen
+from openinburgering.besluiten import services as besluiten
+from openinburgering.besluiten.models import Beschikking, Soort
+from openinburgering.brieven import samenvattingen, teksten
 from openinburgering.core import dossierfeiten
 from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.core.keten import raadplegen, uitgaand
@@ -26,13 +28,10 @@ from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels import leerroutes, plicht, termijnen
 from openinburgering.regels import pip as regels_pip
-from openinburgering.regels.base import Uitkomst
+from openinburgering.regels.base import Termijn, Uitkomst
 from openinburgering.regels.codes import Alfabetisering, Doelgroep, Leerroute, Niveau
 
-from . import brief
 from .models import (
-    Bezwaar,
-    BezwaarUitkomst,
     GesprekStatus,
     PipStatus,
     PipVersie,
@@ -135,7 +134,7 @@ def pip_voor_regels(pip: PipVersie, *, dagtekening: date) -> regels_pip.Pip:
         map_inhoud=pip.map_inhoud,
         map_intensiteit=pip.map_intensiteit,
         voortgang=pip.voortgang,
-        # The letter always carries the bezwaar clause with its deadline (beschikking.html).
+        # The letter always carries the bezwaar clause with its deadline (brieven/_bezwaar.html).
         bezwaarclausule=True,
         motivering_leerroute=pip.motivering_leerroute,
     )
@@ -275,6 +274,19 @@ WIJZIGING_UITLEG: dict[str, str] = {
 }
 
 
+def beschikkingsbrief(pip: PipVersie, *, termijn: Termijn) -> dict:
+    """The PIP's own part of its letter (template and context); ``brieven`` adds the rest."""
+    return {
+        "template": "pip/beschikking.html",
+        "context": {
+            "pip": pip,
+            "route": teksten.routetekst(pip.leerroute, niveau=pip.niveau),
+            "termijn": termijn,
+            "wijziging_uitleg": WIJZIGING_UITLEG.get(pip.reden, ""),
+        },
+    }
+
+
 def pip_vaststellen(
     *, actor: Actor, pip: PipVersie, versie: int | None, dagtekening: date | None = None
 ) -> PipVersie:
@@ -307,32 +319,38 @@ def pip_vaststellen(
     termijn = raadplegen.inburgeringstermijn(
         dossier.inburgeraar, pip_dagtekeningen=[*eerdere, dagtekening]
     )
+    assert termijn is not None, "there is at least this dagtekening"
     bezwaar = termijnen.bezwaartermijn(dagtekening)  # R23: sent on the dagtekening
-    brieven.ontvanger(dossier.inburgeraar)  # refuse before a kenmerk is used up
-    kenmerk = kenmerk_toekennen(
-        gemeente=dossier.gemeente, brief=pip.uuid, soort="pip_beschikking", datum=dagtekening,
-        dossier=dossier,
-    )  # fmt: skip
-    # The person's own language decides the summary, never a choice made elsewhere.
+    # The one letter renderer: address check before a kenmerk is used up, the kenmerk, the
+    # summary in the person's own language (never a choice made elsewhere), the bezwaar clause.
     taalcode = samenvattingen.samenvattingstaal(dossier.inburgeraar.talen)
-    inhoud = brief.render_beschikking(
-        pip=pip,
-        inburgeraar=dossier.inburgeraar,
+    relatief, sha = brieven.persoonsbrief(
+        **beschikkingsbrief(pip, termijn=termijn),
         gemeente=dossier.gemeente,
-        termijn=termijn,
-        bezwaar=bezwaar,
-        kenmerk=kenmerk,
-        taalcode=taalcode,
-        wijziging_uitleg=WIJZIGING_UITLEG.get(pip.reden, ""),
+        inburgeraar=dossier.inburgeraar,
+        brief=pip.uuid,
+        soort="pip_beschikking",
+        datum=dagtekening,
+        map="beschikkingen",
+        samenvatting=lambda taal: samenvattingen.samenvatting_pip(
+            taal, leerroute=pip.leerroute, einde=termijn.laatste_dag, bezwaar=bezwaar.laatste_dag
+        ),
+        bezwaartermijn=bezwaar,
     )
-    relatief, sha = brieven.opslaan(
-        inhoud=inhoud, map="beschikkingen", gemeente_code=dossier.gemeente.code,
-        naam=str(pip.uuid),
-    )  # fmt: skip
     try:
         with transaction.atomic():
+            for vorige in Beschikking.objects.filter(
+                pip_versie__dossier=dossier, pip_versie__status=PipStatus.VASTGESTELD
+            ):
+                besluiten.beschikking_vervangen(beschikking=vorige)
             PipVersie.objects.filter(dossier=dossier, status=PipStatus.VASTGESTELD).update(
                 status=PipStatus.VERVANGEN
+            )
+            beschikking = besluiten.beschikking_vastleggen(
+                dossier=dossier,
+                soort=Soort.PIP,
+                omschrijving=f"PIP {pip.volgnummer}",
+                datum=dagtekening,
             )
             if not PipVersie.objects.filter(
                 pk=pip.pk, versie=pip.versie if versie is None else versie, status=PipStatus.CONCEPT
@@ -342,7 +360,7 @@ def pip_vaststellen(
                 niveau=pip.niveau,
                 vastgesteld_op=timezone.now(),
                 vastgesteld_door=actor.user,
-                bezwaar_uiterlijk=bezwaar.laatste_dag,
+                beschikking=beschikking,
                 beschikking_pad=relatief,
                 beschikking_sha256=sha,
                 samenvatting_taal=taalcode,
@@ -418,83 +436,6 @@ def pip_naar_duo_melden(*, actor: Actor, pip: PipVersie) -> uitgaand.Ontvangst:
         ),
         actor=actor,
     )
-
-
-# --- bezwaar ------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def bezwaar_registreren(
-    *, actor: Actor, pip: PipVersie, ontvangen_op: date, datum_ter_post: date | None = None,
-    adviescommissie: bool = False, toelichting: str = "",
-) -> Bezwaar:  # fmt: skip
-    """Register an objection; R23 says whether it is on time, R67 when to decide."""
-    _mag(actor)
-    if pip.status == PipStatus.CONCEPT:
-        raise Geweigerd(_("Tegen een concept kan geen bezwaar: het is nog geen besluit."))
-    if ontvangen_op > timezone.localdate():
-        raise Geweigerd(_("De ontvangstdatum kan niet in de toekomst liggen."), veld="ontvangen_op")
-    tijdig = termijnen.toets_bezwaar_tijdig(
-        verzenddatum=pip.vastgestelde_dagtekening,
-        ontvangstdatum=ontvangen_op,
-        datum_ter_post=datum_ter_post,
-    )
-    beslis = termijnen.beslistermijn_bezwaar(
-        pip.vastgestelde_dagtekening, adviescommissie=adviescommissie
-    )
-    bezwaar = Bezwaar.objects.create(
-        gemeente=pip.gemeente,
-        pip_versie=pip,
-        ontvangen_op=ontvangen_op,
-        datum_ter_post=datum_ter_post,
-        tijdig=tijdig.toegestaan,
-        tijdigheid_uitleg=" ".join(tijdig.meldingen),
-        adviescommissie=adviescommissie,
-        beslissen_uiterlijk=beslis.laatste_dag,
-        toelichting=toelichting,
-    )
-    inburgeraar_services.gebeurtenis_toevoegen(
-        dossier=pip.dossier,
-        soort="bezwaar",
-        omschrijving=Tekst(
-            gettext_noop("Bezwaar ontvangen tegen PIP %(n)d. Beslissen uiterlijk %(datum)s (R67)."),
-            n=pip.volgnummer,
-            datum=beslis.laatste_dag,
-        ),
-        bron=inburgeraar_services._bron(actor),
-        actor=actor,
-    )
-    _log(actor, pip.dossier, Activiteit.WIJZIGEN)
-    dossierfeiten.gewijzigd(pip.dossier_id)
-    return bezwaar
-
-
-@transaction.atomic
-def bezwaar_beslissen(
-    *, actor: Actor, bezwaar: Bezwaar, uitkomst: str, beslist_op: date, toelichting: str = ""
-) -> Bezwaar:
-    _mag(actor)
-    if uitkomst == BezwaarUitkomst.OPEN or uitkomst not in BezwaarUitkomst.values:
-        raise Geweigerd(_("Kies een uitkomst."), veld="uitkomst")
-    if bezwaar.uitkomst != BezwaarUitkomst.OPEN:
-        raise Conflict(_("Op dit bezwaar is al beslist."))
-    bezwaar.uitkomst = uitkomst
-    bezwaar.beslist_op = beslist_op
-    bezwaar.toelichting = toelichting or bezwaar.toelichting
-    bezwaar.save(update_fields=["uitkomst", "beslist_op", "toelichting"])
-    inburgeraar_services.gebeurtenis_toevoegen(
-        dossier=bezwaar.pip_versie.dossier,
-        soort="bezwaar_beslist",
-        omschrijving=Tekst(
-            gettext_noop("Op het bezwaar is beslist: %(uitkomst)s."),
-            uitkomst=keuze(bezwaar, "uitkomst"),
-        ),
-        bron=inburgeraar_services._bron(actor),
-        actor=actor,
-    )
-    _log(actor, bezwaar.pip_versie.dossier, Activiteit.WIJZIGEN)
-    dossierfeiten.gewijzigd(bezwaar.pip_versie.dossier_id)
-    return bezwaar
 
 
 # --- progress talks -----------------------------------------------------------------------------

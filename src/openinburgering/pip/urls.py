@@ -12,7 +12,5 @@ urlpatterns = [
     path("<uuid:uuid>/valideren/", views.valideren, name="valideren"),
     path("<uuid:uuid>/vaststellen/", views.vaststellen, name="vaststellen"),
     path("<uuid:uuid>/beschikking/", views.beschikking, name="beschikking"),
-    path("<uuid:uuid>/bezwaar/", views.bezwaar, name="bezwaar"),
-    path("bezwaar/<uuid:uuid>/beslissen/", views.bezwaar_beslissen, name="bezwaar_beslissen"),
     path("gesprek/<uuid:uuid>/", views.gesprek, name="gesprek"),
 ]

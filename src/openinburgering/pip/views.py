@@ -21,8 +21,6 @@ from openinburgering.ui.permissions import recht_vereist
 
 from . import selectors, services
 from .forms import (
-    BezwaarBeslissenForm,
-    BezwaarForm,
     GesprekForm,
     GesprekPlannenForm,
     NieuwPipForm,
@@ -60,8 +58,6 @@ def _overzicht_context(actor, inburgeraar, **extra):
         "concept": concept,
         "termijn": inburgeringstermijn(dagtekeningen),
         "nieuw_form": nieuw_form,
-        "bezwaar_form": extra.pop("bezwaar_form", None) or BezwaarForm(),
-        "beslis_form": BezwaarBeslissenForm(initial={"beslist_op": timezone.localdate()}),
         "gesprekken": selectors.gesprek_list(dossier=dossier),
         "plan_form": GesprekPlannenForm(),
         "mag_pip": actor.mag(Recht.PIP_VASTSTELLEN),
@@ -206,43 +202,6 @@ def beschikking(request, uuid):
         filename=f"beschikking-pip-{pip.volgnummer}.pdf",
         content_type="application/pdf",
     )
-
-
-@recht_vereist(Recht.PIP_VASTSTELLEN)
-@require_POST
-def bezwaar(request, uuid):
-    actor = actor_uit_request(request)
-    pip = selectors.pip_get(actor=actor, uuid=uuid)
-    inburgeraar = pip.dossier.inburgeraar
-    form = BezwaarForm(request.POST)
-    if form.is_valid():
-        try:
-            services.bezwaar_registreren(actor=actor, pip=pip, **form.cleaned_data)
-        except Geweigerd as exc:
-            form.add_error(exc.veld if exc.veld in form.fields else None, exc.message)
-        else:
-            messages.success(request, _("Het bezwaar is geregistreerd."))
-            return redirect("pip:overzicht", uuid=inburgeraar.uuid)
-    context = _overzicht_context(actor, inburgeraar, bezwaar_form=form, bezwaar_pip=pip)
-    return render(request, "pip/overzicht.html", context, status=400)
-
-
-@recht_vereist(Recht.PIP_VASTSTELLEN)
-@require_POST
-def bezwaar_beslissen(request, uuid):
-    actor = actor_uit_request(request)
-    bezwaar = selectors.bezwaar_get(actor=actor, uuid=uuid)
-    form = BezwaarBeslissenForm(request.POST)
-    if form.is_valid():
-        try:
-            services.bezwaar_beslissen(actor=actor, bezwaar=bezwaar, **form.cleaned_data)
-        except (Geweigerd, Conflict) as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("De beslissing op het bezwaar is vastgelegd."))
-    else:
-        messages.error(request, _("Kies een uitkomst en een geldige datum."))
-    return redirect("pip:overzicht", uuid=bezwaar.pip_versie.dossier.inburgeraar.uuid)
 
 
 @recht_vereist(Recht.INTAKE_VOEREN)

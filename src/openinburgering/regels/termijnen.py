@@ -30,7 +30,7 @@ INBURGERINGSTERMIJN_JAREN = 3
 #: (Bi2021, onder Wi2021 art. 17 lid 2; artikel niet bevestigd: [M]).
 SCHAKEL_TERMIJN_MAANDEN = 18
 
-#: Bezwaartermijn (Awb art. 6:7).
+#: Bezwaartermijn van elke beschikking (Awb art. 6:7), vanaf de dag na de bekendmaking (art. 6:8).
 BEZWAAR_TERMIJN_WEKEN = 6
 
 #: Awb art. 6:9 lid 2: per post op tijd als vóór het einde verstuurd en binnen zoveel dagen na
@@ -163,19 +163,20 @@ R20 = definieer_regel(
 
 R23 = definieer_regel(
     id="R23",
-    titel="PIP is een besluit: bezwaar binnen 6 weken",
-    titel_en="The PIP is a decision: objection within 6 weeks",
-    bron="Wi2021 art. 15; Awb art. 6:7, 6:8 lid 1, 6:9; Atw art. 1",
-    tekst="""Het PIP is een besluit (beschikking). In de brief staat dat de persoon bezwaar kan
-    maken en tot wanneer. De bezwaartermijn is 6 weken en begint op de dag na verzending. Is de
-    laatste dag een zaterdag, zondag of feestdag, dan is de eerstvolgende werkdag de laatste dag.
-    Een bezwaar per post is op tijd als het vóór het einde is verstuurd en uiterlijk een week later
-    binnenkomt.""",
-    tekst_en="""The PIP is a formal decision. The letter says that the person can object and until
-    when. The objection term is 6 weeks and starts the day after sending. If the last day is a
-    Saturday, Sunday or holiday, the next working day is the last day. An objection sent by post is
-    on time if posted before the end and received at most a week later.""",
-    onderwerp="pip",
+    titel="Elke beschikking: bezwaar binnen 6 weken na bekendmaking",
+    titel_en="Every formal decision: objection within 6 weeks of notification",
+    bron="Awb art. 6:7, 6:8 lid 1, 6:9, 3:41 lid 1; Wi2021 art. 15, 22, 23; Atw art. 1",
+    tekst="""Het PIP, een boete en het besluit over ontzorgen zijn besluiten (beschikkingen). In de
+    brief staat dat de persoon bezwaar kan maken, tot wanneer en waar. De bezwaartermijn is 6 weken
+    en begint op de dag na de bekendmaking: de dag na verzending van de brief. Is de laatste dag een
+    zaterdag, zondag of feestdag, dan is de eerstvolgende werkdag de laatste dag. Een bezwaar per
+    post is op tijd als het vóór het einde is verstuurd en uiterlijk een week later binnenkomt.""",
+    tekst_en="""The PIP, a fine and the ontzorgen decision are formal decisions. The letter says
+    that the person can object, until when and where. The objection term is 6 weeks and starts the
+    day after notification: the day after the letter was sent. If the last day is a Saturday,
+    Sunday or holiday, the next working day is the last day. An objection sent by post is on time
+    if posted before the end and received at most a week later.""",
+    onderwerp="termijnen",
     zekerheid="H",
 )
 
@@ -184,13 +185,13 @@ R67 = definieer_regel(
     titel="Beslissen op bezwaar binnen 6 of 12 weken",
     titel_en="Decide on an objection within 6 or 12 weeks",
     bron="Awb art. 7:10 lid 1 en 3, 7:13; Atw art. 1",
-    tekst="""Op een bezwaar tegen het PIP beslist de gemeente binnen 6 weken, of binnen 12 weken als
-    een bezwaarcommissie advies geeft. Die tijd begint op de dag na het einde van de
+    tekst="""Op een bezwaar tegen een beschikking beslist de gemeente binnen 6 weken, of binnen 12
+    weken als een bezwaarcommissie advies geeft. Die tijd begint op de dag na het einde van de
     bezwaartermijn. De gemeente kan de beslissing één keer met hoogstens 6 weken uitstellen
     (verdagen) en meldt dat schriftelijk. Is de laatste dag een zaterdag, zondag of feestdag, dan
     is de eerstvolgende werkdag de laatste dag.""",
-    tekst_en="""The municipality decides on an objection to the PIP within 6 weeks, or within 12
-    weeks when an objections committee advises. The time starts the day after the objection term
+    tekst_en="""The municipality decides on an objection to a decision within 6 weeks, or within
+    12 weeks when an objections committee advises. The time starts the day after the objection term
     ends. The decision can be postponed once by at most 6 weeks, in writing. If the last day is a
     Saturday, Sunday or public holiday, the next working day is the last day.""",
     onderwerp="pip",
@@ -496,16 +497,19 @@ def toets_schakelen(
 
 
 def bezwaartermijn(verzenddatum: date) -> Termijn:
-    """De bezwaartermijn van 6 weken na verzending van een besluit (R23, Atw R58)."""
+    """De bezwaartermijn van een beschikking (PIP, boete, ontzorgen): 6 weken vanaf de dag na de
+    bekendmaking, die bij een brief de verzenddatum is (R23, Awb 3:41 en 6:8; Atw R58)."""
     start = verzenddatum + timedelta(days=1)
     zonder = verzenddatum + timedelta(weeks=BEZWAAR_TERMIJN_WEKEN)
     einde = atw_einddatum(start, zonder)
     uitleg = (
-        f"Het besluit is verzonden op {datum_nl(verzenddatum)}. De bezwaartermijn van 6 weken "
+        f"Het besluit is verzonden op {datum_nl(verzenddatum)}. De bezwaartermijn van "
+        f"{BEZWAAR_TERMIJN_WEKEN} weken "
         f"begint op {datum_nl(start)} en eindigt op {datum_nl(einde)}"
     )
     uitleg_en = (
-        f"The decision was sent on {datum_nl(verzenddatum)}. The 6-week objection term starts on "
+        f"The decision was sent on {datum_nl(verzenddatum)}. The {BEZWAAR_TERMIJN_WEKEN}-week "
+        f"objection term starts on "
         f"{datum_nl(start)} and ends on {datum_nl(einde)}"
     )
     if einde != zonder:

@@ -18,14 +18,14 @@ import structlog
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
+from openinburgering.besluiten.models import Bezwaar
+from openinburgering.besluiten.workflow import BezwaarUitkomst
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.core.werklijst import Bereik, Bron, Chunk, Werkpunt, bronnen
 from openinburgering.inburgeraars.models import Dossier, Gebeurtenis
 from openinburgering.inburgeraars.workflow import Status
 from openinburgering.intake.models import BredeIntake
 from openinburgering.pip.models import (
-    Bezwaar,
-    BezwaarUitkomst,
     GesprekStatus,
     PipStatus,
     PipVersie,
@@ -121,15 +121,18 @@ def _feiten(dossiers: list[dict], bereik: Bereik) -> dict[int, Feiten]:
             f.pip_dagtekeningen += (dagtekening,)
             if status == PipStatus.VASTGESTELD:
                 f.huidige_leerroute = leerroute
-    for bezwaar_uuid, dossier_id, dagtekening, commissie, verdaagd in Bezwaar.objects.filter(
-        bereik.q("pip_versie__dossier_id"), uitkomst=BezwaarUitkomst.OPEN
+    # Every kind of decision (PIP, fine, ontzorgen): R67 counts from its bekendmaking.
+    for bezwaar_uuid, dossier_id, bekendgemaakt, commissie, verdaagd in Bezwaar.objects.filter(
+        bereik.q("beschikking__dossier_id"), uitkomst=BezwaarUitkomst.OPEN
     ).values_list(
-        "uuid", "pip_versie__dossier_id", "pip_versie__dagtekening", "adviescommissie", "verdaagd"
+        "uuid",
+        "beschikking__dossier_id",
+        "beschikking__bekendgemaakt_op",
+        "adviescommissie",
+        "verdaagd",
     ):
         if (f := feiten.get(dossier_id)) is not None:
-            # An objection is against a decision: bezwaar_registreren refuses a concept.
-            assert dagtekening is not None, "a PIP under objection always has a dagtekening"
-            f.open_bezwaren.append((bezwaar_uuid, dagtekening, commissie, verdaagd))
+            f.open_bezwaren.append((bezwaar_uuid, bekendgemaakt, commissie, verdaagd))
     for gesprek_uuid, dossier_id, gepland in Voortgangsgesprek.objects.filter(
         bereik.q("dossier_id"), status=GesprekStatus.GEPLAND
     ).values_list("uuid", "dossier_id", "gepland_op"):

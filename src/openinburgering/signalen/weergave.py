@@ -56,7 +56,10 @@ def termijn_link(signaal) -> str:
         return reverse("pip:overzicht", kwargs={"uuid": persoon})
     if soort in (Soort.VOORTGANGSGESPREK, Soort.GESPREK_GEMIST):
         return reverse("pip:gesprek", kwargs={"uuid": signaal.object_uuid})
-    if soort in (Soort.BEZWAAR, Soort.SCHAKELTERMIJN, Soort.TERMIJN_EINDE):
+    if soort == Soort.BEZWAAR:
+        # A bezwaar against any kind of decision is decided on the decision's page.
+        return reverse("besluiten:bezwaar", kwargs={"uuid": signaal.object_uuid})
+    if soort in (Soort.SCHAKELTERMIJN, Soort.TERMIJN_EINDE):
         return reverse("pip:overzicht", kwargs={"uuid": persoon})
     return reverse("inburgeraars:detail", kwargs={"uuid": persoon})
 

@@ -18,8 +18,8 @@ from openinburgering.brieven import lettertypen, samenvattingen, teksten
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.gemeenten.models import Gemeente
 from openinburgering.inburgeraars.models import Inburgeraar
-from openinburgering.pip import brief
 from openinburgering.pip.models import PipVersie
+from openinburgering.pip.services import beschikkingsbrief
 from openinburgering.pip.tests.helpers import GELDIG_PIP
 from openinburgering.regels import termijnen
 from openinburgering.regels.codes import Leerroute
@@ -81,18 +81,26 @@ def persoon(talen: str, **velden) -> Inburgeraar:
     )
 
 
-def beschikking_args(route: str, talen: str, **persoonsvelden) -> dict:
+def beschikking_args(route: str, talen: str, *, bij=None, **persoonsvelden) -> dict:
+    """What ``pip_vaststellen`` hands the one letter renderer (``brieven.persoonsbrief``)."""
     pip = PipVersie(volgnummer=1, dagtekening=DAGTEKENING, **ROUTES_PIP[route])
     termijn = termijnen.inburgeringstermijn([DAGTEKENING])
-    return brief.beschikking(
-        pip=pip,
-        inburgeraar=persoon(talen, **persoonsvelden),
-        gemeente=gemeente(),
-        termijn=termijn,
-        bezwaar=termijnen.bezwaartermijn(DAGTEKENING),
-        kenmerk=KENMERK,
-        taalcode=samenvattingen.samenvattingstaal(talen),
-    )
+    bezwaar = termijnen.bezwaartermijn(DAGTEKENING)
+    bij = bij or gemeente()
+    return {
+        **beschikkingsbrief(pip, termijn=termijn),
+        "gemeente": bij,
+        "ontvanger": brieven.ontvanger(persoon(talen, **persoonsvelden)),
+        "kenmerk": KENMERK,
+        "datum": DAGTEKENING,
+        "samenvatting": samenvattingen.samenvatting_pip(
+            samenvattingen.samenvattingstaal(talen),
+            leerroute=pip.leerroute,
+            einde=termijn.laatste_dag,
+            bezwaar=bezwaar.laatste_dag,
+        ),
+        "bezwaar": brieven.bezwaarclausule(gemeente=bij, bezwaartermijn=bezwaar),
+    }
 
 
 def beschikking(route: str, talen: str) -> bytes:
@@ -100,7 +108,9 @@ def beschikking(route: str, talen: str) -> bytes:
 
 
 def _zinnen(code: str, route: str) -> list[str]:
-    s = brief.samenvatting(code, leerroute=route, einde=date(2029, 3, 2), bezwaar=date(2026, 4, 13))
+    s = samenvattingen.samenvatting_pip(
+        code, leerroute=route, einde=date(2029, 3, 2), bezwaar=date(2026, 4, 13)
+    )
     return [s["kop"], *(strip_tags(z) for z in s["zinnen"])]
 
 
@@ -138,6 +148,10 @@ def test_pip_beschikking_holds_what_a_gemeente_must_send(pdfs, route, taal):
     assert "Telefoon: 14 020" in tekst and "E-mail: inburgering@proef.example" in tekst
     assert "Adres: Stadhuisplein 1, 9001 AA Demodam" in tekst
     assert f"Kenmerk {KENMERK}" in tekst
+    # The bezwaar clause (R23): until when, and where (the visiting address, no bezwaar address).
+    assert "Bent u het niet eens met dit besluit?" in tekst
+    assert "Dat kan tot en met 13 april 2026" in tekst
+    assert "van Amsterdam-Proef, Stadhuisplein 1, 9001 AA Demodam" in tekst
     # The route, in words that fit it: no exams in the Z-route (R59).
     dutch = tekst.split("Met vriendelijke groet")[0]
     route_naam = teksten.ROUTETEKSTEN[Leerroute(route)].naam
@@ -239,7 +253,12 @@ def test_dari_and_farsi_read_the_same_persian_text():
 
 
 def test_a_dutch_speaker_gets_no_summary_and_no_note():
-    assert samenvattingen.samenvatting_pip("nl", leerroute="B", waarden={}) is None
+    assert (
+        samenvattingen.samenvatting_pip(
+            "nl", leerroute="B", einde=date(2029, 3, 2), bezwaar=date(2026, 4, 13)
+        )
+        is None
+    )
     assert samenvattingen.samenvatting_brief("nl") is None
 
 

@@ -164,3 +164,21 @@ def test_a_beheerder_elsewhere_cannot_change_the_gemeente_where_they_are_casewor
     response = client.post(reverse(URL), {**GELDIG, "naam": "Overgenomen", "versie": 1})
     assert response.status_code == 403
     assert not Gemeente.objects.filter(naam="Overgenomen").exists()
+
+
+def test_the_address_for_bezwaar_is_a_setting_checked_like_the_visiting_address(
+    gemeente_a, beheerder
+):
+    """Every decision's letter says where to send a bezwaar (R23): this address, else the
+    visiting address (``brieven.bezwaarclausule``)."""
+    response = beheerder.post(
+        reverse(URL), {**GELDIG, "bezwaar_adres": "Postbus 100, 9000 AA Amstelwaard", "versie": 1}
+    )
+    assert response.status_code == 302
+    gemeente_a.refresh_from_db()
+    assert gemeente_a.bezwaar_adres == "Postbus 100, 9000 AA Amstelwaard"
+    fout = beheerder.post(reverse(URL), {**GELDIG, "bezwaar_adres": "Postbus", "versie": 2})
+    assert fout.status_code == 400
+    assert "Vul straat, huisnummer en plaats in" in fout.content.decode()
+    gemeente_a.refresh_from_db()
+    assert gemeente_a.bezwaar_adres == "Postbus 100, 9000 AA Amstelwaard"

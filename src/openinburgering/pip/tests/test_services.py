@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from pypdf import PdfReader
 
+from openinburgering.besluiten import services as besluiten
 from openinburgering.brieven import pad as beschikking_pad
 from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.inburgeraars.workflow import Status
@@ -90,6 +91,8 @@ def test_vaststellen_writes_the_beschikking_with_decision_term_and_bezwaar_deadl
         "by 14-02-2028" in tekst and "including 28-03-2025" in tekst
     )  # the same dates, in English
     assert "bezwaar" in tekst
+    # Where to object: the gemeente's address for bezwaar, else its visiting address.
+    assert "Stuur een brief aan het college van burgemeester en wethouders" in tekst
     assert "Summary in English" in tekst
     persoon.dossier.refresh_from_db()
     assert persoon.dossier.status == Status.PIP_VASTGESTELD
@@ -207,17 +210,40 @@ def test_bezwaar_gets_its_decision_term_from_r67_and_lateness_from_r23(actor, pe
     afgesloten_intake(actor, persoon.dossier)
     pip = services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
     pip = services.pip_vaststellen(actor=actor, pip=pip, versie=None)
-    with time_machine.travel(date(2025, 4, 2)):
-        bezwaar = services.bezwaar_registreren(actor=actor, pip=pip, ontvangen_op=date(2025, 4, 1))
-    assert not bezwaar.tijdig and "te laat" in bezwaar.tijdigheid_uitleg
-    assert bezwaar.beslissen_uiterlijk == date(2025, 5, 9)
-    services.bezwaar_beslissen(
-        actor=actor, bezwaar=bezwaar, uitkomst="niet_ontvankelijk", beslist_op=date(2025, 4, 20)
-    )
-    with pytest.raises(Conflict):
-        services.bezwaar_beslissen(
-            actor=actor, bezwaar=bezwaar, uitkomst="ongegrond", beslist_op=date(2025, 4, 20)
+    # A PIP is a beschikking like any other: bezwaar goes through besluiten.
+    assert pip.beschikking.soort == "pip" and pip.beschikking.omschrijving == "PIP 1"
+    with time_machine.travel(date(2025, 4, 25)):
+        bezwaar = besluiten.bezwaar_registreren(
+            actor=actor, beschikking=pip.beschikking, ontvangen_op=date(2025, 4, 1)
         )
+        assert not bezwaar.tijdig and "te laat" in bezwaar.tijdigheid_uitleg
+        assert bezwaar.beslissen_uiterlijk == date(2025, 5, 9)
+        besluiten.bezwaar_beslissen(
+            actor=actor, bezwaar=bezwaar, uitkomst="niet_ontvankelijk", beslist_op=date(2025, 4, 20)
+        )
+        with pytest.raises(Conflict):
+            besluiten.bezwaar_beslissen(
+                actor=actor, bezwaar=bezwaar, uitkomst="ongegrond", beslist_op=date(2025, 4, 20)
+            )
+    pip.beschikking.refresh_from_db()
+    assert pip.beschikking.status == "in_stand"
+
+
+@time_machine.travel(date(2025, 2, 14))
+def test_a_changed_pip_replaces_the_previous_beschikking(actor, persoon):
+    afgesloten_intake(actor, persoon.dossier)
+    eerste = services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
+    eerste = services.pip_vaststellen(actor=actor, pip=eerste, versie=None)
+    with time_machine.travel(date(2025, 3, 3)):
+        tweede = services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, reden="overig")
+        tweede = services.pip_vaststellen(actor=actor, pip=tweede, versie=None)
+    eerste.beschikking.refresh_from_db()
+    assert eerste.beschikking.status == "vervangen"
+    assert (tweede.beschikking.status, tweede.beschikking.omschrijving) == (
+        "bekendgemaakt",
+        "PIP 2",
+    )
+    assert tweede.bezwaar_uiterlijk == date(2025, 4, 14)
 
 
 @time_machine.travel(date(2025, 2, 14))

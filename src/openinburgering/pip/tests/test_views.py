@@ -10,6 +10,7 @@ import time_machine
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import MATRIX, Recht, Rol
+from openinburgering.besluiten import services as besluiten_services
 from openinburgering.logboek.models import Verwerking
 from openinburgering.pip import services as pip_services
 from openinburgering.pip.models import PipStatus
@@ -30,9 +31,7 @@ def wereld(gemeente_a, inburgeraar_factory, medewerker, monkeypatch):
     """A person with a closed intake, a vastgesteld PIP (with bezwaar and a talk) and a draft.
 
     The letter is stubbed here (rendering is tested in test_services with pypdf)."""
-    monkeypatch.setattr(
-        "openinburgering.pip.brief.render_beschikking", lambda **kw: b"%PDF-1.7 test"
-    )
+    monkeypatch.setattr("openinburgering.brieven.render_pdf", lambda *a, **kw: b"%PDF-1.7 test")
     with time_machine.travel(date(2025, 2, 14)):
         kim = medewerker(Rol.KLANTREGISSEUR, gemeente_a)
         actor = Actor(gemeente=gemeente_a, user=kim, rol=Rol.KLANTREGISSEUR)
@@ -43,8 +42,8 @@ def wereld(gemeente_a, inburgeraar_factory, medewerker, monkeypatch):
         afgesloten_intake(actor, persoon.dossier)
         pip = pip_services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
         pip = pip_services.pip_vaststellen(actor=actor, pip=pip, versie=None)
-        bezwaar = pip_services.bezwaar_registreren(
-            actor=actor, pip=pip, ontvangen_op=date(2025, 2, 14)
+        bezwaar = besluiten_services.bezwaar_registreren(
+            actor=actor, beschikking=pip.beschikking, ontvangen_op=date(2025, 2, 14)
         )
         concept = pip_services.pip_concept_aanmaken(
             actor=actor, dossier=persoon.dossier, reden="overig"
@@ -89,10 +88,17 @@ VIEWS = [
     ("pip:vaststellen", "post", lambda w: {"uuid": w["concept"].uuid}, Recht.PIP_VASTSTELLEN,
      lambda w: {"versie": 0}),
     ("pip:beschikking", "get", lambda w: {"uuid": w["pip"].uuid}, Recht.PERSOONSGEGEVENS_LEZEN, None),
-    ("pip:bezwaar", "post", lambda w: {"uuid": w["pip"].uuid}, Recht.PIP_VASTSTELLEN,
-     lambda w: {"ontvangen_op": "14-02-2025"}),
-    ("pip:bezwaar_beslissen", "post", lambda w: {"uuid": w["bezwaar"].uuid}, Recht.PIP_VASTSTELLEN,
-     lambda w: {"uitkomst": "ongegrond", "beslist_op": "20-02-2025"}),
+    ("besluiten:beschikking", "get", lambda w: {"uuid": w["pip"].beschikking.uuid},
+     Recht.PERSOONSGEGEVENS_LEZEN, None),
+    ("besluiten:bezwaar", "get", lambda w: {"uuid": w["bezwaar"].uuid},
+     Recht.PERSOONSGEGEVENS_LEZEN, None),
+    ("besluiten:bezwaar_registreren", "post", lambda w: {"uuid": w["pip"].beschikking.uuid},
+     Recht.PIP_VASTSTELLEN, lambda w: {"bezwaar-ontvangen_op": "14-02-2025"}),
+    ("besluiten:bezwaar_beslissen", "post", lambda w: {"uuid": w["bezwaar"].uuid},
+     Recht.PIP_VASTSTELLEN, lambda w: {"beslis-uitkomst": "ongegrond",
+                                       "beslis-beslist_op": "20-02-2025"}),
+    ("besluiten:bezwaar_verdagen", "post", lambda w: {"uuid": w["bezwaar"].uuid},
+     Recht.PIP_VASTSTELLEN, lambda w: {}),
     ("pip:gesprek", "get", lambda w: {"uuid": w["gesprek"].uuid}, Recht.INTAKE_VOEREN, None),
     ("pip:agenda", "get", lambda w: {}, Recht.INTAKE_VOEREN, None),
 ]  # fmt: skip
@@ -145,7 +151,8 @@ def test_worklist_shows_traffic_light_rule_and_link(wereld, gemeente_a, medewerk
     assert "Beslissen op bezwaar" in inhoud
     assert "R67" in inhoud
     assert "oi-licht--" in inhoud
-    assert reverse("pip:overzicht", kwargs={"uuid": wereld["persoon"].uuid}) in inhoud
+    # The bezwaar item leads to its decision's page (for every kind of decision).
+    assert reverse("besluiten:bezwaar", kwargs={"uuid": wereld["bezwaar"].uuid}) in inhoud
 
 
 def test_worklist_query_count_is_constant(
@@ -183,6 +190,7 @@ def test_worklist_writes_the_processing_log(wereld, gemeente_a, medewerker, inlo
         ("pip:bewerken", lambda w: {"uuid": w["concept"].uuid}, "inzien"),
         ("pip:beschikking", lambda w: {"uuid": w["pip"].uuid}, "exporteren"),
         ("pip:gesprek", lambda w: {"uuid": w["gesprek"].uuid}, "inzien"),
+        ("besluiten:beschikking", lambda w: {"uuid": w["pip"].beschikking.uuid}, "inzien"),
     ],
 )
 def test_every_personal_data_view_is_logged(

@@ -7,6 +7,7 @@ import pytest
 
 from openinburgering.regels.codes import Familierelatie, Leerroute
 from openinburgering.regels.termijnen import (
+    BEZWAAR_TERMIJN_WEKEN,
     Ziekteperiode,
     bezwaartermijn,
     inburgeringstermijn,
@@ -199,6 +200,36 @@ def test_r23_bezwaartermijn(verzonden, laatste):
     assert termijn.start == verzonden + timedelta(days=1)
     assert termijn.laatste_dag >= verzonden + timedelta(weeks=6)
     assert termijn.regel.id == "R23"
+
+
+@pytest.mark.parametrize(
+    ("soort", "bekendgemaakt", "laatste"),
+    [
+        # One rule for every beschikking: the kind never changes the term (Awb 6:7, 6:8).
+        pytest.param("pip", D("2025-02-14"), D("2025-03-28"), id="R23-pip-vrijdag"),
+        pytest.param("boete", D("2025-05-01"), D("2025-06-12"), id="R23-boete"),
+        pytest.param("boete", D("2025-04-04"), D("2025-05-16"), id="R23-boete-na-pasen"),
+        pytest.param("ontzorgen", D("2026-11-20"), D("2027-01-04"), id="R23-ontzorgen-kerst"),
+    ],
+)
+def test_r23_one_term_for_every_kind_of_beschikking(soort, bekendgemaakt, laatste):
+    termijn = bezwaartermijn(bekendgemaakt)
+    # Starts the day after bekendmaking (6:8 lid 1), six weeks of the one constant (6:7).
+    assert termijn.start == bekendgemaakt + timedelta(days=1)
+    assert termijn.einde_zonder_verschuiving == bekendgemaakt + timedelta(
+        weeks=BEZWAAR_TERMIJN_WEKEN
+    )
+    assert termijn.laatste_dag == laatste, soort
+    assert f"{BEZWAAR_TERMIJN_WEKEN} weken" in termijn.uitleg
+    assert f"{BEZWAAR_TERMIJN_WEKEN}-week" in termijn.uitleg_en
+
+
+def test_r23_names_every_kind_of_beschikking():
+    from openinburgering.regels.termijnen import R23
+
+    for soort in ("PIP", "boete", "ontzorgen"):
+        assert soort in R23.tekst
+    assert "6:8" in R23.bron
 
 
 def test_r23_uitleg_kerst():

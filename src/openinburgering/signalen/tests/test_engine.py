@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 import time_machine
 
+from openinburgering.besluiten import services as besluiten_services
 from openinburgering.pip import services as pip_services
 from openinburgering.pip.tests.helpers import GELDIG_PIP, actor_voor, afgesloten_intake, ss139
 from openinburgering.signalen.models import Signaal, SignaalStatus, Soort
@@ -138,7 +139,9 @@ def test_bezwaar_item_uses_r67(gemeente_a, inburgeraar_factory, medewerker):
         afgesloten_intake(actor, persoon.dossier)
         pip = pip_services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
         pip = pip_services.pip_vaststellen(actor=actor, pip=pip, versie=None)
-        pip_services.bezwaar_registreren(actor=actor, pip=pip, ontvangen_op=date(2025, 2, 14))
+        besluiten_services.bezwaar_registreren(
+            actor=actor, beschikking=pip.beschikking, ontvangen_op=date(2025, 2, 14)
+        )
     bezwaar = _open_op(persoon.dossier, date(2025, 3, 1))[Soort.BEZWAAR]
     assert (bezwaar.deadline, bezwaar.regel) == (date(2025, 5, 9), "R67")
 
