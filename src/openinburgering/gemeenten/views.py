@@ -11,18 +11,11 @@ from openinburgering.accounts.context import actor_uit_request
 from openinburgering.accounts.rollen import Recht
 from openinburgering.brieven import samenvattingen
 from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.ui.forms import fouten_naar_form
 from openinburgering.ui.permissions import recht_vereist
 
 from . import selectors, services
 from .forms import GemeenteInstellingenForm, LogoForm
-
-
-def _fouten_naar_form(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc)
 
 
 @recht_vereist(Recht.GEMEENTE_INSTELLEN)
@@ -42,10 +35,8 @@ def instellingen(request):
             services.gemeente_instellingen_wijzigen(
                 gemeente=gemeente, versie=form.cleaned_data["versie"], **velden
             )
-        except Conflict as exc:
-            form.add_error(None, exc.message)
-        except ValidationError as exc:
-            _fouten_naar_form(form, exc)
+        except (Conflict, ValidationError, Geweigerd) as exc:
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("De instellingen van de gemeente zijn opgeslagen."))
             return redirect("gemeenten:instellingen")

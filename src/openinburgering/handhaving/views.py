@@ -17,7 +17,7 @@ from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels.handhaving import intake_escalatie, vervaltermijn_boete
-from openinburgering.traject.views.common import fouten_naar_form
+from openinburgering.ui.forms import fouten_naar_form
 from openinburgering.ui.permissions import recht_vereist
 
 

@@ -15,8 +15,7 @@ import structlog
 
 from openinburgering.accounts.context import Actor
 from openinburgering.core import teksten
-from openinburgering.core.exceptions import Conflict, Geweigerd
-from openinburgering.core.regels import als_validationerror
+from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
 from openinburgering.core.teksten import Tekst, label
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
@@ -81,7 +80,7 @@ def _plicht_toetsen(inburgeraar: Inburgeraar) -> None:
         peildatum=timezone.localdate(),
     )
     if not bepaling.plichtig:
-        raise als_validationerror(bepaling.redenen, PLICHT_VELDEN)
+        raise RegelsGeschonden(bepaling.redenen, veldnamen=PLICHT_VELDEN)
     assert bepaling.regime is not None, "bepaal_plicht sets the regime whenever there is a plicht"
     inburgeraar.regime = str(bepaling.regime.waarde)
 

@@ -13,19 +13,12 @@ from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.core.pagination import keyset_pagina
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
+from openinburgering.ui.forms import fouten_naar_form
 from openinburgering.ui.permissions import recht_vereist
 
 from . import selectors, services
 from .forms import BsnZoekForm, InburgeraarForm, NieuweInburgeraarForm, StatusForm, ZoekForm
 from .workflow import Status
-
-
-def _fouten_naar_form(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc)
 
 
 @recht_vereist(Recht.PERSOONSGEGEVENS_LEZEN)
@@ -118,8 +111,8 @@ def aanmaken(request):
             inburgeraar = services.inburgeraar_aanmaken(
                 actor=actor, bsn=form.cleaned_data["bsn"], **velden
             )
-        except ValidationError as exc:
-            _fouten_naar_form(form, exc)
+        except (ValidationError, Geweigerd) as exc:
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("De inburgeraar is aangemaakt."))
             return HttpResponseRedirect(
@@ -152,10 +145,8 @@ def wijzigen(request, uuid):
                     versie=form.cleaned_data.get("versie"),
                     **velden,
                 )
-            except Conflict as exc:
-                form.add_error(None, exc.message)
-            except ValidationError as exc:
-                _fouten_naar_form(form, exc)
+            except (Conflict, ValidationError, Geweigerd) as exc:
+                fouten_naar_form(form, exc)
             else:
                 messages.success(request, _("De gegevens zijn opgeslagen."))
                 return redirect("inburgeraars:detail", uuid=inburgeraar.uuid)

@@ -13,13 +13,12 @@ import structlog
 from openinburgering import brieven
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
-from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
 from openinburgering.core.teksten import Tekst, keuze
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.workflow import Status
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
-from openinburgering.pip.regelfouten import RegelsGeschonden
 from openinburgering.regels import handhaving
 from openinburgering.regels import intake as regels_intake
 from openinburgering.regels.base import Uitkomst
@@ -526,12 +525,12 @@ def lbt_vrijstelling_melden(*, actor: Actor, intake: BredeIntake) -> BredeIntake
     with transaction.atomic():
         actueel = BredeIntake.objects.select_for_update().get(pk=intake.pk)
         if not actueel.lbt_vrijgesteld_gevraagd:
-            raise Geweigerd(
+            raise RegelsGeschonden.door(
+                regels_intake.R27,
                 _("Kruis eerst een visuele of auditieve beperking aan en sla de intake op."),
-                regel="R27",
             )
         if actueel.lbt_vrijstelling_gemeld_op is not None:
-            raise Geweigerd(_("De vrijstelling is al aan DUO gemeld."), regel="R27")
+            raise Geweigerd(_("De vrijstelling is al aan DUO gemeld."))
         bericht = lbt_overgeslagen_melden(
             actor=actor,
             inburgeraar=dossier.inburgeraar,

@@ -18,7 +18,7 @@ from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.brieven import samenvattingen
 from openinburgering.brieven.services import kenmerk_toekennen
-from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
 from openinburgering.core.teksten import Tekst, keuze
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.workflow import Status
@@ -40,7 +40,6 @@ from .models import (
     Voortgangsgesprek,
     Wijzigingsreden,
 )
-from .regelfouten import RegelsGeschonden
 
 logger = structlog.get_logger(__name__)
 

@@ -12,7 +12,8 @@ from openinburgering import brieven
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.accounts.rollen import Recht
 from openinburgering.brieven import samenvattingen
-from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
+from openinburgering.core.regels import schendingen_weergave
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
@@ -29,7 +30,6 @@ from .forms import (
     PipForm,
 )
 from .models import PipStatus, PipVersie, Samenvattingstaal, Wijzigingsreden
-from .regelfouten import RegelsGeschonden, schendingen_weergave
 
 
 def _log(actor, inburgeraar, activiteit=Activiteit.INZIEN):

@@ -23,10 +23,10 @@ from django.views.decorators.http import require_POST
 from openinburgering.accounts.rollen import RECHT_OMSCHRIJVING, ExterneRol, Recht, heeft_recht
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.logboek.models import Activiteit
+from openinburgering.ui.forms import fouten_naar_form
 
 from . import selectors, services, upload
 from .forms import AfschaalForm, ExamenForm, IntakeForm, UploadForm, UrenForm, VoortgangForm
-from .views import fouten_naar_form
 
 SESSIE_UPLOAD = "taalaanbieder_upload"
 
@@ -120,10 +120,8 @@ def _melding(request, uuid, *, soort, form_klasse, uitvoeren, gelukt):
     if form.is_valid():
         try:
             uitvoeren(actor, verwijzing, form.cleaned_data)
-        except ValidationError as exc:
+        except (ValidationError, Geweigerd) as exc:
             fouten_naar_form(form, exc)
-        except Geweigerd as exc:
-            form.add_error(None, exc.message)
         else:
             messages.success(request, gelukt)
             return redirect("taalaanbieders:deelnemer", uuid=uuid)

@@ -1,7 +1,41 @@
-"""Forms render NL Design System markup: component classes and ARIA on every widget."""
+"""Forms render NL Design System markup: component classes and ARIA on every widget.
+
+:func:`fouten_naar_form` is the one way a view puts a service's refusal on its form.
+"""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
+
+
+def fouten_naar_form(form: forms.BaseForm, exc: Exception) -> None:
+    """Put a service's refusal on the form, each error on its field where the form has it.
+
+    A rule refusal (:class:`RegelsGeschonden`) shows every violation with rule id and article
+    (the error's ``code`` is the rule id); a :class:`Geweigerd` or :class:`Conflict` its message;
+    a ``ValidationError`` its messages per field. Errors for a field the form does not have go
+    on the form as a whole.
+    """
+
+    def veld_of_geheel(veld: str | None) -> str | None:
+        return veld if veld in form.fields else None
+
+    if isinstance(exc, RegelsGeschonden):
+        for veld, tekst, schending in exc.fouten():
+            form.add_error(veld_of_geheel(veld), ValidationError(tekst, code=schending.regel.id))
+    elif isinstance(exc, Geweigerd):
+        form.add_error(veld_of_geheel(exc.veld), exc.message)
+    elif isinstance(exc, Conflict):
+        form.add_error(None, exc.message)
+    elif isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
+        for veld, fouten in exc.error_dict.items():
+            form.add_error(veld_of_geheel(veld), fouten)
+    elif isinstance(exc, ValidationError):
+        form.add_error(None, exc)
+    else:
+        raise TypeError(f"fouten_naar_form cannot show a {type(exc).__name__}.")
 
 
 class NldsFormMixin:

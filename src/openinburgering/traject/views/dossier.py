@@ -19,7 +19,7 @@ from openinburgering.traject import map as map_diensten
 from openinburgering.traject.forms import AfrondingForm, MapActiviteitForm, UrenForm, ZrouteForm
 from openinburgering.traject.models import Onderdeel, UrenSoort
 from openinburgering.traject.routefeiten import routefeiten
-from openinburgering.traject.views.common import fouten_naar_form
+from openinburgering.ui.forms import fouten_naar_form
 from openinburgering.ui.permissions import recht_vereist
 
 

@@ -21,9 +21,8 @@ from openinburgering.traject.forms import (
     OndertekeningForm,
 )
 from openinburgering.traject.models import Aanwezigheid
+from openinburgering.ui.forms import fouten_naar_form
 from openinburgering.ui.permissions import recht_vereist
-
-from .common import fouten_naar_form
 
 
 @recht_vereist(Recht.TRAJECT_VASTLEGGEN)
@@ -43,7 +42,7 @@ def groep_nieuw(request):
     if request.method == "POST" and form.is_valid():
         try:
             groep = pvt.groep_aanmaken(actor=actor, **form.cleaned_data)
-        except ValidationError as exc:
+        except (ValidationError, Geweigerd) as exc:
             fouten_naar_form(form, exc)
         else:
             messages.success(request, _("De groep is aangemaakt. Plan nu de bijeenkomsten."))
@@ -135,7 +134,7 @@ def bijeenkomst_toevoegen(request, uuid):
     if form.is_valid():
         try:
             pvt.bijeenkomst_toevoegen(actor=actor, groep=groep, **form.cleaned_data)
-        except ValidationError as exc:
+        except (ValidationError, Geweigerd) as exc:
             fouten_naar_form(form, exc)
         else:
             messages.success(request, _("De bijeenkomst is gepland."))
@@ -235,7 +234,7 @@ def materiaal_toevoegen(request, uuid):
                 link=form.cleaned_data["link"],
                 bestand=form.cleaned_data["bestand"],
             )
-        except ValidationError as exc:
+        except (ValidationError, Geweigerd) as exc:
             fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Het materiaal is toegevoegd."))
