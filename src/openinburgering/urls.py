@@ -12,7 +12,7 @@ urlpatterns = [
     path("intake/", include("openinburgering.intake.urls")),
     path("pip/", include("openinburgering.pip.urls")),
     path("begeleiding/", include("openinburgering.begeleiding.urls")),
-    path("gemeente/", include("openinburgering.gemeenten.urls")),
+    path("gemeente/", include("openinburgering.brieven.urls")),
     path("traject/", include("openinburgering.traject.urls")),
     path("handhaving/", include("openinburgering.handhaving.urls")),
     path("api/v1/", include("openinburgering.api.urls")),

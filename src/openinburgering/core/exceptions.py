@@ -3,7 +3,7 @@
 A refusal by a legal rule from ``openinburgering.regels`` is always :class:`RegelsGeschonden`: it
 carries every violation with its rule id, article and message, so whoever is blocked sees which
 rule blocked them and why (ARCHITECTURE.md, "The law as code"). Forms show it through
-``ui.forms.fouten_naar_form``, the API through ``api.problems``.
+``core.forms.fouten_naar_form``, the API through ``api.problems``.
 """
 
 from collections.abc import Mapping

@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.http import Http404
 
 from openinburgering.accounts.context import Actor
+from openinburgering.core import bsn as bsn_tools
 
-from . import bsn as bsn_tools
 from .models import Gebeurtenis, Inburgeraar
 
 #: The kenmerk of a letter (brieven): gemeentecode-year-sequence.

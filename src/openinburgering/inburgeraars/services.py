@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop
 import structlog
 
 from openinburgering.accounts.context import Actor
+from openinburgering.core import bsn as bsn_tools
 from openinburgering.core import teksten
 from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
 from openinburgering.core.teksten import Tekst, label
@@ -21,7 +22,6 @@ from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels.plicht import PlichtFeiten, bepaal_plicht
 
-from . import bsn as bsn_tools
 from .codes import GedetailleerdeDoelgroep, Verblijfsdoel
 from .models import Bron, Dossier, Gebeurtenis, Inburgeraar
 from .workflow import Eindreden, Status, controleer_overgang

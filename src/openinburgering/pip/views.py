@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from openinburgering import brieven
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht
 from openinburgering.brieven import samenvattingen
 from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
@@ -18,7 +19,6 @@ from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels.termijnen import inburgeringstermijn
-from openinburgering.ui.permissions import recht_vereist
 
 from . import selectors, services
 from .forms import (

@@ -22,8 +22,8 @@ from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.rollen import RECHT_OMSCHRIJVING, ExterneRol, Recht, heeft_recht
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.forms import fouten_naar_form
 from openinburgering.logboek.models import Activiteit
-from openinburgering.ui.forms import fouten_naar_form
 
 from . import selectors, services, upload
 from .forms import AfschaalForm, ExamenForm, IntakeForm, UploadForm, UrenForm, VoortgangForm

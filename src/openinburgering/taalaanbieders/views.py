@@ -11,15 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.forms import fouten_naar_form
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels.aanbod import aanbod_starttermijn
 from openinburgering.regels.codes import Leerroute
-from openinburgering.ui.forms import fouten_naar_form
-from openinburgering.ui.permissions import recht_vereist
 
 from . import bronnen, selectors, services
 from .codes import LEERROUTES

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from openinburgering.inburgeraars import bsn as bsn_tools
+from openinburgering.core import bsn as bsn_tools
 from openinburgering.inburgeraars.demo import genereer_bsn
 
 

@@ -8,15 +8,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.forms import fouten_naar_form
 from openinburgering.core.http import terug_naar
 from openinburgering.core.pagination import keyset_pagina
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
-from openinburgering.ui.forms import fouten_naar_form
-from openinburgering.ui.permissions import recht_vereist
 
 from . import bezorging, meldingen, selectors, services, tasks
 from .forms import ContactpersoonForm

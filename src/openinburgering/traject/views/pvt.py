@@ -9,8 +9,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.forms import fouten_naar_form
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.traject import pvt, selectors
@@ -21,8 +23,6 @@ from openinburgering.traject.forms import (
     OndertekeningForm,
 )
 from openinburgering.traject.models import Aanwezigheid
-from openinburgering.ui.forms import fouten_naar_form
-from openinburgering.ui.permissions import recht_vereist
 
 
 @recht_vereist(Recht.TRAJECT_VASTLEGGEN)

@@ -9,11 +9,11 @@ import pytest
 
 from openinburgering.accounts.rollen import Rol
 from openinburgering.core.exceptions import Geweigerd, RegelsGeschonden
+from openinburgering.core.forms import NldsFormMixin, fouten_naar_form
 from openinburgering.inburgeraars.models import Inburgeraar
 from openinburgering.inburgeraars.tests.factories import nieuw_bsn
 from openinburgering.regels.base import Uitkomst
 from openinburgering.regels.plicht import R3, R5
-from openinburgering.ui.forms import NldsFormMixin, fouten_naar_form
 
 pytestmark = pytest.mark.django_db
 

@@ -1,13 +1,32 @@
-"""Forms render NL Design System markup: component classes and ARIA on every widget.
+"""The form scaffolding every app builds on, the foundation's own apps included.
 
-:func:`fouten_naar_form` is the one way a view puts a service's refusal on its form.
+Forms render NL Design System markup (component classes and ARIA on every widget), dates are
+typed the Dutch way, and :func:`fouten_naar_form` is the one way a view puts a service's refusal
+on its form.
 """
+
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
+
+DATUM_FOUT = _("Vul een geldige datum in, bijvoorbeeld 31-12-1990.")
+
+
+class DatumVeld(forms.DateField):
+    """A date as Dutch people write it (31-12-1990); ISO and slashes are accepted too."""
+
+    widget = forms.DateInput(
+        attrs={"placeholder": "dd-mm-jjjj", "inputmode": "numeric"}, format="%d-%m-%Y"
+    )
+    default_error_messages = {"invalid": DATUM_FOUT}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", ["%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"])
+        super().__init__(**kwargs)
 
 
 def fouten_naar_form(form: forms.BaseForm, exc: Exception) -> None:
@@ -38,7 +57,15 @@ def fouten_naar_form(form: forms.BaseForm, exc: Exception) -> None:
         raise TypeError(f"fouten_naar_form cannot show a {type(exc).__name__}.")
 
 
-class NldsFormMixin:
+if TYPE_CHECKING:
+    # For the type checker the mixin is a form (it only ever mixes into one); at run time it is
+    # a plain class, so the form's own base class keeps its place in the MRO.
+    _FormBasis = forms.BaseForm
+else:
+    _FormBasis = object
+
+
+class NldsFormMixin(_FormBasis):
     # Forms shown together on one page set this so their fields get unique ids: two fields
     # named "datum" would otherwise both be "id_datum" (WCAG 4.1.1, and a label pointing at the
     # wrong field). The field names, and so the POST data, stay the same.
@@ -61,14 +88,14 @@ class NldsFormMixin:
             widget.attrs["class"] = klasse
             if isinstance(veld, forms.ChoiceField):
                 # Django's blank choice reads "---------" (or English); say it in plain Dutch.
-                veld.choices = [
+                veld.choices = [  # type: ignore[misc]
                     (
                         waarde,
                         _("Maak een keuze")
                         if waarde == "" and str(label).startswith(("-", "—"))
                         else label,
                     )
-                    for waarde, label in veld.choices
+                    for waarde, label in veld.choices  # type: ignore[union-attr]
                 ]
             if veld.help_text:
                 widget.attrs["aria-describedby"] = f"id_{self.add_prefix(naam)}_hulp"
