@@ -24,7 +24,7 @@ from openinburgering.regels.plicht import PlichtFeiten, bepaal_plicht
 
 from .codes import GedetailleerdeDoelgroep, Verblijfsdoel
 from .models import Bron, Dossier, Gebeurtenis, Inburgeraar
-from .workflow import Eindreden, Status, controleer_overgang
+from .workflow import Eindreden, Status, controleer_overgang, controleer_voorwaarden
 
 logger = structlog.get_logger(__name__)
 
@@ -302,14 +302,6 @@ def inburgeraar_wijzigen(
     return inburgeraar
 
 
-def _heeft_vastgesteld_pip(dossier: Dossier) -> bool:
-    if not apps.is_installed("openinburgering.pip"):
-        return True
-    from openinburgering.pip.models import PipStatus, PipVersie
-
-    return PipVersie.objects.filter(dossier=dossier, status=PipStatus.VASTGESTELD).exists()
-
-
 @transaction.atomic
 def dossier_status_wijzigen(
     *, actor: Actor, dossier: Dossier, naar: str, eindreden: str = "", versie: int | None = None
@@ -319,17 +311,9 @@ def dossier_status_wijzigen(
     weigering = controleer_overgang(van=dossier.status, naar=naar, eindreden=eindreden or None)
     if weigering:
         raise Geweigerd(weigering.reden, veld="status")
-    pip_nodig = naar in (Status.PIP_VASTGESTELD, Status.IN_UITVOERING)
-    if pip_nodig and not _heeft_vastgesteld_pip(dossier):
-        # Otherwise the status would say "PIP vastgesteld" while the PIP page says there is none.
-        raise Geweigerd(
-            _(
-                "Eerst een vastgesteld PIP: de status ‘%(naar)s’ volgt uit het vaststellen van het "
-                "PIP (PIP en beschikkingen)."
-            )
-            % {"naar": Status(naar).label},
-            veld="status",
-        )
+    # Conditions other apps own (pip: a vastgesteld PIP first), registered in workflow.
+    if voorwaarde := controleer_voorwaarden(dossier=dossier, naar=naar):
+        raise Geweigerd(voorwaarde.reden, veld="status")
     verwachte_versie = dossier.versie if versie is None else versie
     afgerond_op = timezone.localdate() if naar == Status.AFGEROND else None
     bijgewerkt = Dossier.objects.filter(

@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class PipConfig(AppConfig):
     name = "openinburgering.pip"
     label = "pip"
+
+    def ready(self):
+        from openinburgering.inburgeraars.workflow import Status, voorwaarde_registreren
+
+        from .selectors import vastgesteld_pip_vereist
+
+        voorwaarde_registreren(
+            naar=(Status.PIP_VASTGESTELD, Status.IN_UITVOERING), controle=vastgesteld_pip_vereist
+        )

@@ -354,8 +354,8 @@ def aanbod_bij_duo_melden(*, actor: Actor, verwijzing: Verwijzing, pip) -> str:
 
 
 def taaluren_per_bron(*, inburgeraar: Inburgeraar) -> dict[str, float]:
-    """Language and KNM hours at course providers, per route (school reports) and as the
-    caseworker registered them in the route work (``traject``, kind "taal"), if installed."""
+    """Language and KNM hours at course providers, per route (school reports), and per source
+    registered with :mod:`.bronnen` (the hours the caseworker registers in the route work)."""
     per_bron = {
         rij["verwijzing__leerroute"]: float(rij["totaal"] or 0)
         for rij in Urenregel.objects.filter(verwijzing__inburgeraar=inburgeraar)
@@ -363,9 +363,7 @@ def taaluren_per_bron(*, inburgeraar: Inburgeraar) -> dict[str, float]:
         .annotate(totaal=Sum("uren_aanwezig"))
         .order_by()
     }
-    registratie = bronnen.traject_taaluren(inburgeraar.dossier)
-    if registratie:
-        per_bron["geregistreerd door de gemeente"] = registratie
+    per_bron.update(bronnen.taaluren_elders(inburgeraar.dossier))
     return per_bron
 
 

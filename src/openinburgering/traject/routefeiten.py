@@ -8,8 +8,7 @@ rule that needs one says so (R39: "alleen de gemeente met het huidige PIP").
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.apps import apps
-
+from openinburgering.pip.models import PipStatus, PipVersie
 from openinburgering.regels.base import Termijn
 from openinburgering.regels.codes import Leerroute
 from openinburgering.regels.termijnen import inburgeringstermijn
@@ -32,21 +31,11 @@ class RouteFeiten:
         return self.duo_termijn or inburgeringstermijn(self.pip_dagtekeningen)
 
 
-def _pip_model():
-    try:
-        return apps.get_model("pip", "PipVersie")
-    except LookupError:
-        return None
-
-
 def routefeiten(dossier) -> RouteFeiten:
-    """Read the route facts of one dossier (one query when the pip app is installed)."""
-    pip_versie = _pip_model()
-    if pip_versie is None:
-        return RouteFeiten()
+    """Read the route facts of one dossier (one query)."""
     versies = list(
-        pip_versie.objects.filter(dossier=dossier, dagtekening__isnull=False)
-        .exclude(status="concept")
+        PipVersie.objects.filter(dossier=dossier, dagtekening__isnull=False)
+        .exclude(status=PipStatus.CONCEPT)
         .order_by("volgnummer")
         .values(
             "dagtekening",

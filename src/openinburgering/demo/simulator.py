@@ -11,6 +11,7 @@ delivers them, and DUO confirms them.
 from openinburgering.gemeenten.models import Gemeente
 from openinburgering.inburgeraars.models import Inburgeraar
 from openinburgering.inburgeraars.workflow import Eindreden, Status
+from openinburgering.integrations.duo.models import MeldingSoort, UitgaandBericht, UitgaandStatus
 from openinburgering.regels.plicht import begindatum_plicht
 
 # Why the duty ended, in DUO's words (Inburgeringsplicht API, RedenGeenInburgeringsplicht).
@@ -46,12 +47,6 @@ def _lbt(intake) -> dict:
 
 def _bezorgde_pip(inburgeraar) -> dict | None:
     """The last PIP DUO confirmed (a restart of the simulator must not lose it)."""
-    from openinburgering.integrations.duo.models import (
-        MeldingSoort,
-        UitgaandBericht,
-        UitgaandStatus,
-    )
-
     bericht = (
         UitgaandBericht.objects.filter(
             inburgeraar=inburgeraar,
