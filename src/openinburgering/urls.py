@@ -13,7 +13,7 @@ urlpatterns = [
     path("pip/", include("openinburgering.pip.urls")),
     path("besluiten/", include("openinburgering.besluiten.urls")),
     path("begeleiding/", include("openinburgering.begeleiding.urls")),
-    path("gemeente/", include("openinburgering.gemeenten.urls")),
+    path("gemeente/", include("openinburgering.brieven.urls")),
     path("traject/", include("openinburgering.traject.urls")),
     path("handhaving/", include("openinburgering.handhaving.urls")),
     path("api/v1/", include("openinburgering.api.urls")),

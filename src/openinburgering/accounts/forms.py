@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from openinburgering.ui.forms import NldsFormMixin
+from openinburgering.core.forms import NldsFormMixin
 
 
 class InlogForm(NldsFormMixin, forms.Form):

@@ -1,5 +1,7 @@
 """Errors as application/problem+json (RFC 9457), as the NL API Design Rules ask."""
 
+from collections.abc import Mapping
+
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -9,7 +11,7 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
 
 TITELS = {
     400: _("Ongeldige invoer."),
@@ -72,20 +74,36 @@ def problem(
     )
 
 
+def regels_probleem(exc: RegelsGeschonden, veldnamen: Mapping[str, str] | None = None) -> Response:
+    """A rule refusal as problem+json: ``code`` "regels", ``detail`` every reason with rule id and
+    article, and per violation an ``invalidParams`` entry whose ``code`` is the rule id.
+
+    ``veldnamen`` maps the refusal's field names to the API's (``datum_x`` → ``datumX``).
+    """
+    params = []
+    for veld, tekst, schending in exc.fouten():
+        naam = (veldnamen or {}).get(veld, veld) if veld else None
+        params.append(
+            {"name": naam or "nonFieldErrors", "code": schending.regel.id, "reason": tekst}
+        )
+    return problem(
+        400,
+        detail=exc.message,
+        code="regels",
+        invalid_params=params,
+    )
+
+
 def exception_handler(exc, context):
     if isinstance(exc, Conflict):
         return problem(409, detail=exc.message, code="conflict")
+    if isinstance(exc, RegelsGeschonden):
+        return regels_probleem(exc)
     if isinstance(exc, Geweigerd):
         params = [
-            {
-                "name": exc.veld or "nonFieldErrors",
-                "code": exc.regel or "geweigerd",
-                "reason": exc.message,
-            }
+            {"name": exc.veld or "nonFieldErrors", "code": "geweigerd", "reason": exc.message}
         ]
-        return problem(
-            400, detail=exc.message, code=exc.regel or "geweigerd", invalid_params=params
-        )
+        return problem(400, detail=exc.message, code="geweigerd", invalid_params=params)
     if isinstance(exc, DjangoValidationError):
         fouten = (
             exc.error_dict if hasattr(exc, "error_dict") else {"nonFieldErrors": exc.error_list}

@@ -7,24 +7,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.forms import fouten_naar_form
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
-from openinburgering.ui.permissions import recht_vereist
 
 from . import selectors, services
 from .forms import StapForm, StapVoortgangForm
-
-
-def _fouten_naar_form(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc)
-
 
 # --- beheer (functioneel beheerder; no personal data) -------------------------------------------
 
@@ -41,8 +33,8 @@ def beheer(request):
                 omschrijving=form.cleaned_data["omschrijving"],
                 streefdagen=form.cleaned_data["streefdagen"],
             )
-        except ValidationError as exc:
-            _fouten_naar_form(form, exc)
+        except (ValidationError, Geweigerd) as exc:
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Stap ‘%(naam)s’ toegevoegd.") % {"naam": stap.naam})
             return redirect("begeleiding:beheer")
@@ -84,10 +76,8 @@ def stap_wijzigen(request, uuid):
                     omschrijving=form.cleaned_data["omschrijving"],
                     streefdagen=form.cleaned_data["streefdagen"],
                 )
-            except Conflict as exc:
-                form.add_error(None, exc.message)
-            except ValidationError as exc:
-                _fouten_naar_form(form, exc)
+            except (Conflict, ValidationError, Geweigerd) as exc:
+                fouten_naar_form(form, exc)
             else:
                 messages.success(request, _("De stap is opgeslagen."))
                 return redirect("begeleiding:beheer")

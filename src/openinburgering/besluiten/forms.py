@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from openinburgering.inburgeraars.forms import DatumVeld
-from openinburgering.ui.forms import NldsFormMixin
+from openinburgering.core.forms import DatumVeld, NldsFormMixin
 
 from .workflow import BezwaarUitkomst
 

@@ -13,7 +13,7 @@ import structlog
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core import dossierfeiten
-from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
 from openinburgering.core.teksten import Tekst, keuze
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.models import Dossier
@@ -167,7 +167,9 @@ def bezwaar_verdagen(*, actor: Actor, bezwaar: Bezwaar) -> Bezwaar:
     if bezwaar.uitkomst != BezwaarUitkomst.OPEN:
         raise Conflict(_("Op dit bezwaar is al beslist."))
     if bezwaar.verdaagd:
-        raise Geweigerd(_("De beslissing is al eens verdaagd; dat kan maar één keer (R67)."))
+        raise RegelsGeschonden.door(
+            termijnen.R67, _("De beslissing is al eens verdaagd; dat kan maar één keer.")
+        )
     beslis = termijnen.beslistermijn_bezwaar(
         beschikking.bekendgemaakt_op, adviescommissie=bezwaar.adviescommissie, verdaagd=True
     )

@@ -8,12 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import RECHT_OMSCHRIJVING, Recht, Rol
 from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels.termijnen import R23, R67
-from openinburgering.ui.permissions import recht_vereist
 
 from . import selectors, services, soorten
 from .forms import BezwaarBeslissenForm, BezwaarForm

@@ -106,7 +106,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "openinburgering.api.middleware.ApiVersionMiddleware",
-    "openinburgering.api.middleware.ApiInvoerMiddleware",
+    "openinburgering.ui.middleware.StuurtekenMiddleware",
 ]
 
 ROOT_URLCONF = "openinburgering.urls"
@@ -415,6 +415,9 @@ DEMO_MODE = env(
 # them straight from the apps instead, so the demo needs no collectstatic and no manifest.
 WHITENOISE_USE_FINDERS = DEBUG or DEMO_MODE
 if DEMO_MODE:
+    # The demo (make demo: demo_data, demo_run) is an app of its own at the top of the house. It
+    # moves the clock with time-machine, a test tool, so only a demo installs it (ADR 0053).
+    INSTALLED_APPS.append("openinburgering.demo")
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
 # --- logging: structlog, never personal data ----------------------------------------------

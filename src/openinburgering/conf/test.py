@@ -4,8 +4,11 @@ os.environ.setdefault("SECRET_KEY", "test-only-not-secret-0penInburgering-key")
 os.environ.setdefault("TWO_FACTOR_REQUIRED", "true")
 
 from .base import *  # noqa: E402,F403
-from .base import DATABASES  # noqa: E402
+from .base import DATABASES, INSTALLED_APPS  # noqa: E402
 
+# The tests check that the demo builds a chain that works (demo/tests).
+if "openinburgering.demo" not in INSTALLED_APPS:
+    INSTALLED_APPS.append("openinburgering.demo")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {

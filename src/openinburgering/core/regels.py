@@ -1,24 +1,37 @@
-"""Show the outcome of a legal rule (``openinburgering.regels``) to people and systems."""
+"""Show the outcome of a legal rule (``openinburgering.regels``) to people and systems.
 
-from collections import defaultdict
-from collections.abc import Mapping
+A service that is refused by a rule raises ``core.exceptions.RegelsGeschonden``; these helpers
+render its violations (and a check's outcome shown before anything is tried).
+"""
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import get_language
 
+from openinburgering.regels.base import Schending, Uitkomst
 
-def schending_tekst(schending) -> str:
+
+def schending_tekst(schending: Schending) -> str:
     """The plain explanation with the rule id and article, in the user's language."""
     melding = schending.melding_en if get_language() == "en" else schending.melding
     return f"{melding} ({schending.regel.id}, {schending.regel.bron})"
 
 
-def als_validationerror(
-    uitkomst, veldnamen: Mapping[str, str | None] | None = None
-) -> ValidationError:
-    """All violations as one ValidationError per field; each error's code is the rule id."""
-    fouten: dict[str, list[ValidationError]] = defaultdict(list)
-    for schending in uitkomst.schendingen:
-        veld = (veldnamen or {}).get(schending.veld, schending.veld) or NON_FIELD_ERRORS
-        fouten[veld].append(ValidationError(schending_tekst(schending), code=schending.regel.id))
-    return ValidationError(dict(fouten))
+def schendingen_weergave(uitkomst: Uitkomst) -> list[dict]:
+    """For templates: id, article, title, the case-specific message and the rule's plain text."""
+    engels = get_language() == "en"
+    gezien: set[str] = set()
+    uit = []
+    for s in uitkomst.schendingen:
+        # The rule's plain explanation once per rule; each violation keeps its own message.
+        uitleg = "" if s.regel.id in gezien else (s.regel.tekst_en if engels else s.regel.tekst)
+        gezien.add(s.regel.id)
+        uit.append(
+            {
+                "id": s.regel.id,
+                "bron": s.regel.bron,
+                "titel": s.regel.titel_en if engels else s.regel.titel,
+                "melding": s.melding_en if engels else s.melding,
+                "uitleg": uitleg,
+                "veld": s.veld,
+            }
+        )
+    return uit

@@ -1,10 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from openinburgering.core.forms import DatumVeld, NldsFormMixin
 from openinburgering.inburgeraars.codes import keuzes
-from openinburgering.inburgeraars.forms import DatumVeld
 from openinburgering.regels.codes import Verplichting
-from openinburgering.ui.forms import NldsFormMixin
 
 
 class ZaakForm(NldsFormMixin, forms.Form):

@@ -16,8 +16,7 @@ from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.besluiten import services as besluiten
 from openinburgering.besluiten.models import Soort
-from openinburgering.core.exceptions import Geweigerd
-from openinburgering.core.regels import als_validationerror
+from openinburgering.core.exceptions import Geweigerd, RegelsGeschonden
 from openinburgering.core.teksten import Tekst
 from openinburgering.inburgeraars.models import Bron
 from openinburgering.inburgeraars.services import gebeurtenis_toevoegen, vereis_persoonsgegevens
@@ -232,8 +231,8 @@ def voornemen_sturen(
         + _vervallen(zaak, datum)
     )
     if not uitkomst.toegestaan:
-        raise als_validationerror(
-            uitkomst, {"besluitdatum": "datum", "rapport_opgemaakt": "rapport"}
+        raise RegelsGeschonden(
+            uitkomst, veldnamen={"besluitdatum": "datum", "rapport_opgemaakt": "rapport"}
         )
     termijn = vervaltermijn_boete(zaak.overtredingsdatum, zaak.artikel)
     stap = Handhavingsstap.objects.create(
@@ -307,9 +306,13 @@ def besluit_nemen(
         + _vervallen(zaak, datum)
     )
     if not uitkomst.toegestaan:
-        raise als_validationerror(
+        raise RegelsGeschonden(
             uitkomst,
-            {"besluitdatum": "datum", "rapport_opgemaakt": None, "zienswijze_gevraagd": None},
+            veldnamen={
+                "besluitdatum": "datum",
+                "rapport_opgemaakt": None,
+                "zienswijze_gevraagd": None,
+            },
         )
     if voornemen is not None and zaak.artikel == ARTIKEL_23:
         if bedrag > voornemen.bedrag:

@@ -8,8 +8,10 @@ from django.views.decorators.http import require_POST
 
 from openinburgering import brieven
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.forms import fouten_naar_form
 from openinburgering.handhaving import selectors, services
 from openinburgering.handhaving.forms import BedragForm, StapForm, VoornemenForm, ZaakForm
 from openinburgering.handhaving.models import StapSoort, ZaakStatus
@@ -17,8 +19,6 @@ from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels.handhaving import intake_escalatie, vervaltermijn_boete
-from openinburgering.traject.views.common import fouten_naar_form
-from openinburgering.ui.permissions import recht_vereist
 
 
 def _log(actor, inburgeraar):

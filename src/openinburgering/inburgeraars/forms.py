@@ -4,25 +4,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from openinburgering.ui.forms import NldsFormMixin
+from openinburgering.core import bsn as bsn_tools
+from openinburgering.core.forms import DatumVeld, NldsFormMixin
 
-from . import bsn as bsn_tools
 from .codes import Doelgroep, keuzes
 from .models import POSTCODE_FOUT, Inburgeraar, postcode_normaliseren
 from .workflow import Eindreden, Status
-
-DATUM_FOUT = _("Vul een geldige datum in, bijvoorbeeld 31-12-1990.")
-
-
-class DatumVeld(forms.DateField):
-    widget = forms.DateInput(
-        attrs={"placeholder": "dd-mm-jjjj", "inputmode": "numeric"}, format="%d-%m-%Y"
-    )
-    default_error_messages = {"invalid": DATUM_FOUT}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("input_formats", ["%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"])
-        super().__init__(**kwargs)
 
 
 class InburgeraarForm(NldsFormMixin, forms.ModelForm):

@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries.fields import CountryField
 
+from openinburgering.core import bsn as bsn_tools
 from openinburgering.core.teksten import weergeven
 from openinburgering.gemeenten.models import Gemeente
 
-from . import bsn as bsn_tools
 from .codes import Doelgroep, GedetailleerdeDoelgroep, Regime, Verblijfsdoel, keuzes
 from .workflow import Eindreden, Status
 

@@ -4,8 +4,8 @@ from django.db.models import Q
 from django.http import Http404
 
 from openinburgering.accounts.context import Actor
+from openinburgering.core import bsn as bsn_tools
 
-from . import bsn as bsn_tools
 from . import zoeken
 from .models import Gebeurtenis, Inburgeraar
 

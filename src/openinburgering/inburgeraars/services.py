@@ -2,7 +2,6 @@
 
 from datetime import date
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Field
@@ -14,19 +13,18 @@ from django.utils.translation import gettext_noop
 import structlog
 
 from openinburgering.accounts.context import Actor
+from openinburgering.core import bsn as bsn_tools
 from openinburgering.core import teksten
-from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
 from openinburgering.core.keten import uitgaand
-from openinburgering.core.regels import als_validationerror
 from openinburgering.core.teksten import Tekst, label
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels.plicht import PlichtFeiten, bepaal_plicht
 
-from . import bsn as bsn_tools
 from .codes import GedetailleerdeDoelgroep, Verblijfsdoel
 from .models import Bron, Dossier, Gebeurtenis, Inburgeraar
-from .workflow import Eindreden, Status, controleer_overgang
+from .workflow import Eindreden, Status, controleer_overgang, controleer_voorwaarden
 
 logger = structlog.get_logger(__name__)
 
@@ -82,7 +80,7 @@ def _plicht_toetsen(inburgeraar: Inburgeraar) -> None:
         peildatum=timezone.localdate(),
     )
     if not bepaling.plichtig:
-        raise als_validationerror(bepaling.redenen, PLICHT_VELDEN)
+        raise RegelsGeschonden(bepaling.redenen, veldnamen=PLICHT_VELDEN)
     assert bepaling.regime is not None, "bepaal_plicht sets the regime whenever there is a plicht"
     inburgeraar.regime = str(bepaling.regime.waarde)
 
@@ -295,14 +293,6 @@ def inburgeraar_wijzigen(
     return inburgeraar
 
 
-def _heeft_vastgesteld_pip(dossier: Dossier) -> bool:
-    if not apps.is_installed("openinburgering.pip"):
-        return True
-    from openinburgering.pip.models import PipStatus, PipVersie
-
-    return PipVersie.objects.filter(dossier=dossier, status=PipStatus.VASTGESTELD).exists()
-
-
 @transaction.atomic
 def dossier_status_wijzigen(
     *, actor: Actor, dossier: Dossier, naar: str, eindreden: str = "", versie: int | None = None
@@ -312,17 +302,9 @@ def dossier_status_wijzigen(
     weigering = controleer_overgang(van=dossier.status, naar=naar, eindreden=eindreden or None)
     if weigering:
         raise Geweigerd(weigering.reden, veld="status")
-    pip_nodig = naar in (Status.PIP_VASTGESTELD, Status.IN_UITVOERING)
-    if pip_nodig and not _heeft_vastgesteld_pip(dossier):
-        # Otherwise the status would say "PIP vastgesteld" while the PIP page says there is none.
-        raise Geweigerd(
-            _(
-                "Eerst een vastgesteld PIP: de status ‘%(naar)s’ volgt uit het vaststellen van het "
-                "PIP (PIP en beschikkingen)."
-            )
-            % {"naar": Status(naar).label},
-            veld="status",
-        )
+    # Conditions other apps own (pip: a vastgesteld PIP first), registered in workflow.
+    if voorwaarde := controleer_voorwaarden(dossier=dossier, naar=naar):
+        raise Geweigerd(voorwaarde.reden, veld="status")
     verwachte_versie = dossier.versie if versie is None else versie
     afgerond_op = timezone.localdate() if naar == Status.AFGEROND else None
     bijgewerkt = Dossier.objects.filter(

@@ -8,25 +8,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.forms import fouten_naar_form
 from openinburgering.core.pagination import keyset_pagina
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
-from openinburgering.ui.permissions import recht_vereist
 
 from . import selectors, services
 from .forms import BsnZoekForm, InburgeraarForm, NieuweInburgeraarForm, StatusForm, ZoekForm
 from .kaarten import KaartVerzoek, kaarten_tonen
 from .workflow import Status
-
-
-def _fouten_naar_form(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc)
 
 
 @recht_vereist(Recht.PERSOONSGEGEVENS_LEZEN)
@@ -123,8 +116,8 @@ def aanmaken(request):
             inburgeraar = services.inburgeraar_aanmaken(
                 actor=actor, bsn=form.cleaned_data["bsn"], **velden
             )
-        except ValidationError as exc:
-            _fouten_naar_form(form, exc)
+        except (ValidationError, Geweigerd) as exc:
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("De inburgeraar is aangemaakt."))
             return HttpResponseRedirect(
@@ -157,10 +150,8 @@ def wijzigen(request, uuid):
                     versie=form.cleaned_data.get("versie"),
                     **velden,
                 )
-            except Conflict as exc:
-                form.add_error(None, exc.message)
-            except ValidationError as exc:
-                _fouten_naar_form(form, exc)
+            except (Conflict, ValidationError, Geweigerd) as exc:
+                fouten_naar_form(form, exc)
             else:
                 messages.success(request, _("De gegevens zijn opgeslagen."))
                 return redirect("inburgeraars:detail", uuid=inburgeraar.uuid)

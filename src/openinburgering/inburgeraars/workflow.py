@@ -1,6 +1,8 @@
 """The dossier's status workflow as a transition table, with one guard."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -68,4 +70,29 @@ def controleer_overgang(*, van: str, naar: str, eindreden: str | None) -> Weiger
         return Weigering(str(_("Een reden hoort alleen bij afronden.")))
     if eindreden and eindreden not in Eindreden.values:
         return Weigering(str(_("Onbekende reden voor afronden.")))
+    return None
+
+
+#: Conditions on a status that the transition table cannot know, registered by the app that
+#: owns the fact (pip: "PIP vastgesteld" needs a vastgesteld PIP). Each returns why the dossier
+#: may not get the status, or None.
+_VOORWAARDEN: dict[Status, list[Callable[[Any, Status], Weigering | None]]] = {}
+
+
+def voorwaarde_registreren(
+    *, naar: Iterable[str], controle: Callable[[Any, Status], Weigering | None]
+) -> None:
+    """Add a condition for reaching the statuses ``naar`` (from an app's ``AppConfig.ready``)."""
+    for status in naar:
+        lijst = _VOORWAARDEN.setdefault(Status(status), [])
+        if controle not in lijst:
+            lijst.append(controle)
+
+
+def controleer_voorwaarden(*, dossier, naar: str) -> Weigering | None:
+    """Why ``dossier`` may not get status ``naar`` by a registered condition, or None."""
+    status = Status(naar)
+    for controle in _VOORWAARDEN.get(status, []):
+        if (weigering := controle(dossier, status)) is not None:
+            return weigering
     return None

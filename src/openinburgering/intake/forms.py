@@ -4,8 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from openinburgering.inburgeraars.forms import DatumVeld
-from openinburgering.ui.forms import NldsFormMixin
+from openinburgering.core.forms import DatumVeld, NldsFormMixin
 
 from .models import MET_AFSPRAAK, BredeIntake, StapSoort
 from .services import LBT_VELDEN, SECTIES

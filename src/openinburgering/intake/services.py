@@ -14,14 +14,13 @@ from openinburgering import brieven
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core import dossierfeiten
-from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
 from openinburgering.core.keten import raadplegen, uitgaand
 from openinburgering.core.teksten import Tekst, keuze
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.workflow import Status
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
-from openinburgering.pip.regelfouten import RegelsGeschonden
 from openinburgering.regels import handhaving
 from openinburgering.regels import intake as regels_intake
 from openinburgering.regels.base import Uitkomst
@@ -515,12 +514,12 @@ def lbt_vrijstelling_melden(*, actor: Actor, intake: BredeIntake) -> BredeIntake
     with transaction.atomic():
         actueel = BredeIntake.objects.select_for_update().get(pk=intake.pk)
         if not actueel.lbt_vrijgesteld_gevraagd:
-            raise Geweigerd(
+            raise RegelsGeschonden.door(
+                regels_intake.R27,
                 _("Kruis eerst een visuele of auditieve beperking aan en sla de intake op."),
-                regel="R27",
             )
         if actueel.lbt_vrijstelling_gemeld_op is not None:
-            raise Geweigerd(_("De vrijstelling is al aan DUO gemeld."), regel="R27")
+            raise Geweigerd(_("De vrijstelling is al aan DUO gemeld."))
         # The chain also closes a work item an old failed direct call left for this.
         ontvangst = uitgaand.melden(
             uitgaand.LbtOvergeslagen(

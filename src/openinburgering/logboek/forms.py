@@ -1,9 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from openinburgering.inburgeraars import bsn as bsn_tools
-from openinburgering.inburgeraars.forms import DatumVeld
-from openinburgering.ui.forms import NldsFormMixin
+from openinburgering.core import bsn as bsn_tools
+from openinburgering.core.forms import DatumVeld, NldsFormMixin
 
 from .models import Activiteit
 

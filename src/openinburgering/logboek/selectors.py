@@ -2,7 +2,7 @@ from datetime import date, datetime, time
 
 from django.utils import timezone
 
-from openinburgering.inburgeraars import bsn as bsn_tools
+from openinburgering.core import bsn as bsn_tools
 
 from .models import Verwerking
 

@@ -1,8 +1,8 @@
 from django.shortcuts import render
 
+from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.pagination import keyset_pagina
-from openinburgering.ui.permissions import recht_vereist
 
 from . import selectors
 from .forms import LogboekFilterForm

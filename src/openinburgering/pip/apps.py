@@ -15,3 +15,11 @@ class PipConfig(AppConfig):
         from . import besluit
 
         besluit.registreren()  # ADR 0052
+
+        from openinburgering.inburgeraars.workflow import Status, voorwaarde_registreren
+
+        from .selectors import vastgesteld_pip_vereist
+
+        voorwaarde_registreren(
+            naar=(Status.PIP_VASTGESTELD, Status.IN_UITVOERING), controle=vastgesteld_pip_vereist
+        )

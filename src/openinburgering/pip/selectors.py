@@ -2,10 +2,12 @@
 read through ``besluiten``."""
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from openinburgering.accounts.context import Actor
+from openinburgering.inburgeraars.workflow import Status, Weigering
 
-from .models import GesprekStatus, PipVersie, Voortgangsgesprek
+from .models import GesprekStatus, PipStatus, PipVersie, Voortgangsgesprek
 
 
 def _get(qs, uuid):
@@ -58,3 +60,17 @@ def agenda(*, actor: Actor, vanaf, alleen_eigen: bool = True):
     if alleen_eigen:
         qs = qs.filter(medewerker=actor.user)
     return qs.order_by("gepland_op", "id")
+
+
+def vastgesteld_pip_vereist(dossier, naar: Status) -> Weigering | None:
+    """A dossier gets "PIP vastgesteld" or "in uitvoering" only with a vastgesteld PIP, or its
+    status would say so while the PIP page says there is none (registered in PipConfig.ready)."""
+    if PipVersie.objects.filter(dossier=dossier, status=PipStatus.VASTGESTELD).exists():
+        return None
+    return Weigering(
+        _(
+            "Eerst een vastgesteld PIP: de status ‘%(naar)s’ volgt uit het vaststellen van het "
+            "PIP (PIP en beschikkingen)."
+        )
+        % {"naar": naar.label}
+    )

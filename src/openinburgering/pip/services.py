@@ -19,7 +19,7 @@ from openinburgering.besluiten import services as besluiten
 from openinburgering.besluiten.models import Beschikking, Soort
 from openinburgering.brieven import samenvattingen, teksten
 from openinburgering.core import dossierfeiten
-from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
 from openinburgering.core.keten import raadplegen, uitgaand
 from openinburgering.core.teksten import Tekst, keuze
 from openinburgering.inburgeraars import services as inburgeraar_services
@@ -38,7 +38,6 @@ from .models import (
     Voortgangsgesprek,
     Wijzigingsreden,
 )
-from .regelfouten import RegelsGeschonden
 
 logger = structlog.get_logger(__name__)
 

@@ -10,14 +10,15 @@ from django.views.decorators.http import require_POST
 
 from openinburgering import brieven
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht
 from openinburgering.brieven import samenvattingen
-from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
+from openinburgering.core.regels import schendingen_weergave
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels.termijnen import inburgeringstermijn
-from openinburgering.ui.permissions import recht_vereist
 
 from . import selectors, services
 from .forms import (
@@ -27,7 +28,6 @@ from .forms import (
     PipForm,
 )
 from .models import PipStatus, PipVersie, Samenvattingstaal, Wijzigingsreden
-from .regelfouten import RegelsGeschonden, schendingen_weergave
 
 
 def _log(actor, inburgeraar, activiteit=Activiteit.INZIEN):

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from openinburgering.core.forms import NldsFormMixin
 from openinburgering.inburgeraars.codes import Doelgroep, keuzes
-from openinburgering.ui.forms import NldsFormMixin
 
 from .models import Soort
 from .selectors import Tab

@@ -8,12 +8,12 @@ from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.accounts.models import User
+from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht, Rol
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.core.http import geldige_uuids, terug_naar
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
-from openinburgering.ui.permissions import recht_vereist
 
 from . import selectors, services
 from .forms import ToewijzenForm, WerklijstFilterForm

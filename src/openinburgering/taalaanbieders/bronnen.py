@@ -1,16 +1,17 @@
-"""Facts this app reads from other apps through the app registry: the PIP and route hours.
+"""Facts this app reads from other apps: the current PIP, and language hours recorded elsewhere.
 
-Each source is one function, read through the app registry, so this app keeps working (and its
-tests keep running) while the PIP app and the DUO integration are developed alongside it.
+The PIP is read directly (pip sits beside this app, below it in the import graph). Apps above this
+one that record language hours of their own (traject) register them as a source here, so the one
+total DUO gets (R68) counts them without this app importing those apps.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from django.apps import apps
-from django.db.models import Sum
-
 from openinburgering.core.keten import raadplegen
+from openinburgering.inburgeraars.models import Dossier
+from openinburgering.pip.models import PipStatus, PipVersie
 from openinburgering.regels.base import Termijn
 from openinburgering.regels.termijnen import geldende_inburgeringstermijn
 
@@ -41,18 +42,14 @@ class PipFeiten:
 
 
 def huidige_pip(dossier) -> PipFeiten | None:
-    """The dossier's current PIP, or ``None`` without one (or without the PIP app)."""
-    try:
-        pip_versie = apps.get_model("pip", "PipVersie")
-    except LookupError:
-        return None
+    """The dossier's current PIP, or ``None`` without one."""
     versies = list(
-        pip_versie.objects.filter(dossier=dossier, dagtekening__isnull=False)
-        .exclude(status="concept")
+        PipVersie.objects.filter(dossier=dossier, dagtekening__isnull=False)
+        .exclude(status=PipStatus.CONCEPT)
         .order_by("dagtekening", "volgnummer")
         .values("status", "dagtekening", "leerroute", "niveau", "alfabetisering")
     )
-    geldend = next((v for v in reversed(versies) if v["status"] == "vastgesteld"), None)
+    geldend = next((v for v in reversed(versies) if v["status"] == PipStatus.VASTGESTELD), None)
     if geldend is None:
         return None
     stand = raadplegen.raadpleging().stand(dossier.inburgeraar)
@@ -67,11 +64,19 @@ def huidige_pip(dossier) -> PipFeiten | None:
     )
 
 
-def traject_taaluren(dossier) -> float:
-    """Language hours the caseworker registered in the route work (``traject``, kind "taal")."""
-    try:
-        registratie = apps.get_model("traject", "Urenregistratie")
-    except LookupError:
-        return 0.0
-    totaal = registratie.objects.filter(dossier=dossier, soort="taal").aggregate(t=Sum("uren"))
-    return float(totaal["t"] or 0)
+#: Language hours recorded by other apps, per source name: name -> hours of one dossier.
+_TAALUREN_BRONNEN: dict[str, Callable[[Dossier], float]] = {}
+
+
+def taaluren_bron_registreren(naam: str, uren: Callable[[Dossier], float]) -> None:
+    """Add a source of language hours (from an app's ``AppConfig.ready``); one per name."""
+    _TAALUREN_BRONNEN[naam] = uren
+
+
+def taaluren_elders(dossier: Dossier) -> dict[str, float]:
+    """The dossier's language hours per registered source, for the sources that have any."""
+    uit = {}
+    for naam, uren in _TAALUREN_BRONNEN.items():
+        if waarde := uren(dossier):
+            uit[naam] = waarde
+    return uit

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from openinburgering.ui.forms import NldsFormMixin
+from openinburgering.core.forms import NldsFormMixin
 
 from .codes import ERK_NIVEAUS, EXAMENNIVEAUS, LEERROUTES, NIVEAUS, ONDERDELEN, Beoordeling
 from .models import Contract, Instelling, InstellingContact, Verzuimreden

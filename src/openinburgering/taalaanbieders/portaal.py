@@ -19,13 +19,13 @@ from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.rollen import RECHT_OMSCHRIJVING, ExterneRol, Recht, heeft_recht
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.forms import fouten_naar_form
 from openinburgering.core.tabellen import csv_tekst
 from openinburgering.logboek.models import Activiteit
 
 from . import selectors, services, upload
 from .codes import UPLOAD_BEZIG
 from .forms import AfschaalForm, ExamenForm, IntakeForm, UploadForm, UrenForm, VoortgangForm
-from .views import fouten_naar_form
 
 
 def school_vereist(recht: Recht):
@@ -117,10 +117,8 @@ def _melding(request, uuid, *, soort, form_klasse, uitvoeren, gelukt):
     if form.is_valid():
         try:
             uitvoeren(actor, verwijzing, form.cleaned_data)
-        except ValidationError as exc:
+        except (ValidationError, Geweigerd) as exc:
             fouten_naar_form(form, exc)
-        except Geweigerd as exc:
-            form.add_error(None, exc.message)
         else:
             messages.success(request, gelukt)
             return redirect("taalaanbieders:deelnemer", uuid=uuid)

@@ -18,9 +18,9 @@ import structlog
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import ExterneRol, Recht
 from openinburgering.core import dossierfeiten, teksten
-from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.exceptions import Geweigerd, RegelsGeschonden
 from openinburgering.core.keten import uitgaand
-from openinburgering.core.regels import als_validationerror, schending_tekst
+from openinburgering.core.regels import schending_tekst
 from openinburgering.core.teksten import Tekst, keuze, velden_vullen
 from openinburgering.core.teksten import vertaal as _  # gettext that keeps the msgid
 from openinburgering.inburgeraars.models import Bron as TijdlijnBron
@@ -166,9 +166,9 @@ def contract_aanmaken(*, actor: Actor, instelling: Instelling, **velden) -> Cont
 # --- the inburgeringsaanbod: referrals ----------------------------------------------------------
 
 # Where a regels outcome names a fact, the form field that shows it.
-AANBOD_VELDEN = {
-    "doelgroep": NON_FIELD_ERRORS,
-    "pip": NON_FIELD_ERRORS,
+AANBOD_VELDEN: dict[str, str | None] = {
+    "doelgroep": None,
+    "pip": None,
     "instelling": "contract",
     "datum_inburgeringsaanbod": "datum_inburgeringsaanbod",
     "verwachte_startdatum": "verwachte_startdatum",
@@ -205,7 +205,7 @@ def aanbod_toetsen(*, inburgeraar: Inburgeraar, verwijzing: Verwijzing, pip) -> 
         termijn=pip.termijn if pip else None,
     )
     if not uitkomst.toegestaan:
-        raise als_validationerror(uitkomst, AANBOD_VELDEN)
+        raise RegelsGeschonden(uitkomst, veldnamen=AANBOD_VELDEN)
 
 
 def _contract_toetsen(contract: Contract, verwijzing: Verwijzing) -> None:
@@ -359,8 +359,8 @@ def aanbod_bij_duo_melden(*, actor: Actor, verwijzing: Verwijzing, pip) -> str:
 
 
 def taaluren_per_bron(*, inburgeraar: Inburgeraar) -> dict[str, float]:
-    """Language and KNM hours at course providers, per route (school reports) and as the
-    caseworker registered them in the route work (``traject``, kind "taal"), if installed."""
+    """Language and KNM hours at course providers, per route (school reports), and per source
+    registered with :mod:`.bronnen` (the hours the caseworker registers in the route work)."""
     per_bron = {
         rij["verwijzing__leerroute"]: float(rij["totaal"] or 0)
         for rij in Urenregel.objects.filter(verwijzing__inburgeraar=inburgeraar)
@@ -368,9 +368,7 @@ def taaluren_per_bron(*, inburgeraar: Inburgeraar) -> dict[str, float]:
         .annotate(totaal=Sum("uren_aanwezig"))
         .order_by()
     }
-    registratie = bronnen.traject_taaluren(inburgeraar.dossier)
-    if registratie:
-        per_bron["geregistreerd door de gemeente"] = registratie
+    per_bron.update(bronnen.taaluren_elders(inburgeraar.dossier))
     return per_bron
 
 
@@ -407,12 +405,12 @@ def eigen_cursus_vastleggen(
     """Record where a gezinsmigrant or overige migrant follows a self-chosen course."""
     _eis(actor, Recht.INBURGERAAR_WIJZIGEN)
     if inburgeraar.doelgroep == Doelgroep.ASIELSTATUSHOUDER:
-        raise Geweigerd(
+        raise RegelsGeschonden.door(
+            regels_aanbod.R36,
             _(
                 "Een asielstatushouder krijgt het inburgeringsaanbod van de gemeente: verwijs naar "
-                "een school met een contract (R36, Wi2021 art. 16)."
+                "een school met een contract."
             ),
-            regel="R36",
         )
     cursus = EigenCursus(
         gemeente=actor.gemeente,
@@ -750,10 +748,10 @@ def afschalen_nog_niet_mogelijk(*, verwijzing: Verwijzing, lesuren: tuple[int, i
     return [schending_tekst(s) for s in uitkomst.schendingen]
 
 
-AFSCHAAL_VELDEN = {
-    "leerroute": NON_FIELD_ERRORS,
-    "lesuren": NON_FIELD_ERRORS,
-    "lesuren_fysiek": NON_FIELD_ERRORS,
+AFSCHAAL_VELDEN: dict[str, str | None] = {
+    "leerroute": None,
+    "lesuren": None,
+    "lesuren_fysiek": None,
     "b1_onhaalbaar_binnen_termijn": "b1_onhaalbaar",
     "voldoende_inspanning": "voldoende_inspanning",
 }
@@ -780,7 +778,7 @@ def afschalen_adviseren(
         voldoende_inspanning=voldoende_inspanning,
     )
     if not uitkomst.toegestaan:
-        raise als_validationerror(uitkomst, AFSCHAAL_VELDEN)
+        raise RegelsGeschonden(uitkomst, veldnamen=AFSCHAAL_VELDEN)
     if not motivering.strip():
         raise _fout(_("Licht het advies toe."), "motivering")
     advies = Afschaaladvies.objects.create(

@@ -11,27 +11,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.forms import fouten_naar_form
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels.aanbod import aanbod_starttermijn
 from openinburgering.regels.codes import Leerroute
-from openinburgering.ui.permissions import recht_vereist
 
 from . import bronnen, selectors, services
 from .codes import LEERROUTES
 from .forms import ContactForm, ContractForm, EigenCursusForm, VerwijzingForm
 from .grafiek import staafgrafiek
-
-
-def fouten_naar_form(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc)
 
 
 def _euro(bedrag: Decimal) -> str:
@@ -145,7 +138,7 @@ def contract_aanmaken(request):
         instelling = velden.pop("instelling")
         try:
             contract = services.contract_aanmaken(actor=actor, instelling=instelling, **velden)
-        except ValidationError as exc:
+        except (ValidationError, Geweigerd) as exc:
             fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Het contract is vastgelegd."))
@@ -177,10 +170,8 @@ def verwijzen(request, uuid):
     if request.method == "POST" and form.is_valid():
         try:
             services.verwijzen(actor=actor, inburgeraar=inburgeraar, **form.cleaned_data)
-        except ValidationError as exc:
+        except (ValidationError, Geweigerd) as exc:
             fouten_naar_form(form, exc)
-        except Geweigerd as exc:
-            form.add_error(None, exc.message)
         else:
             messages.success(
                 request,
@@ -223,10 +214,8 @@ def eigen_cursus(request, uuid):
             services.eigen_cursus_vastleggen(
                 actor=actor, inburgeraar=inburgeraar, **form.cleaned_data
             )
-        except ValidationError as exc:
+        except (ValidationError, Geweigerd) as exc:
             fouten_naar_form(form, exc)
-        except Geweigerd as exc:
-            form.add_error(None, exc.message)
         else:
             messages.success(request, _("De school is vastgelegd."))
             return redirect("inburgeraars:detail", uuid=inburgeraar.uuid)

@@ -16,8 +16,7 @@ import structlog
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
-from openinburgering.core.exceptions import Conflict, Geweigerd
-from openinburgering.core.regels import als_validationerror
+from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
 from openinburgering.core.teksten import Tekst
 from openinburgering.inburgeraars.models import Bron
 from openinburgering.inburgeraars.services import gebeurtenis_toevoegen
@@ -165,7 +164,7 @@ def afronding_vastleggen(
         onderwijs=onderwijs,
     )
     if not uitkomst.toegestaan:
-        raise als_validationerror(uitkomst)
+        raise RegelsGeschonden(uitkomst)
     afronding = afronding_get(dossier, onderdeel)
     if afronding is None:
         afronding = Afronding.objects.create(

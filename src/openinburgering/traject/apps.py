@@ -17,3 +17,11 @@ class TrajectConfig(AppConfig):
         from .reacties import registreren as reacties_registreren
 
         reacties_registreren()  # ADR 0050
+
+        # The hours registered here count in the one total of language hours DUO gets (R68),
+        # which taalaanbieders (below this app) computes from every source registered with it.
+        from openinburgering.taalaanbieders.bronnen import taaluren_bron_registreren
+
+        from .selectors import geregistreerde_taaluren
+
+        taaluren_bron_registreren("geregistreerd door de gemeente", geregistreerde_taaluren)

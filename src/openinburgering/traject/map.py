@@ -16,7 +16,7 @@ from django.utils.translation import gettext_noop
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
-from openinburgering.core.regels import als_validationerror
+from openinburgering.core.exceptions import RegelsGeschonden
 from openinburgering.core.teksten import Tekst, label
 from openinburgering.inburgeraars.services import gebeurtenis_toevoegen
 from openinburgering.logboek.models import Activiteit
@@ -52,7 +52,7 @@ def activiteit_toevoegen(
     vereis(actor, Recht.TRAJECT_VASTLEGGEN, dossier)
     uitkomst = map_van_toepassing(routefeiten(dossier))
     if not uitkomst.toegestaan:
-        raise als_validationerror(uitkomst)
+        raise RegelsGeschonden(uitkomst)
     fouten = {}
     if soort not in MapSoort.values:
         fouten["soort"] = _("Kies een soort activiteit.")

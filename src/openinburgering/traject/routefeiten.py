@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from openinburgering.core.keten import raadplegen
-from openinburgering.pip.models import PipVersie
+from openinburgering.pip.models import PipStatus, PipVersie
 from openinburgering.regels.base import Termijn
 from openinburgering.regels.codes import Leerroute
 from openinburgering.regels.termijnen import geldende_inburgeringstermijn
@@ -44,7 +44,7 @@ def routefeiten(dossier) -> RouteFeiten:
     person's row)."""
     versies = list(
         PipVersie.objects.filter(dossier=dossier, dagtekening__isnull=False)
-        .exclude(status="concept")
+        .exclude(status=PipStatus.CONCEPT)
         .order_by("volgnummer")
         .values(
             "dagtekening",

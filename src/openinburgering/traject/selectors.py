@@ -1,6 +1,6 @@
 """Reads for the route work; the tenant filter is applied here."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Sum
 from django.http import Http404
 
 from openinburgering.accounts.context import Actor
@@ -20,6 +20,7 @@ from .models import (
     PvtGroep,
     PvtMateriaal,
     Urenregistratie,
+    UrenSoort,
 )
 
 
@@ -136,3 +137,12 @@ def duo_berichten(dossier) -> dict[str, raadplegen.BerichtStand]:
     for bericht in raadplegen.raadpleging().berichten(inburgeraar_id=dossier.inburgeraar_id):
         uit.setdefault(bericht.soort, bericht)
     return uit
+
+
+def geregistreerde_taaluren(dossier) -> float:
+    """Language hours the caseworker registered in the route work (kind "taal"): a source of the
+    R68 total that taalaanbieders reports (registered in ``TrajectConfig.ready``)."""
+    totaal = Urenregistratie.objects.filter(dossier=dossier, soort=UrenSoort.TAAL).aggregate(
+        t=Sum("uren")
+    )
+    return float(totaal["t"] or 0)

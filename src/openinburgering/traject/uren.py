@@ -13,8 +13,7 @@ import structlog
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
-from openinburgering.core.exceptions import Geweigerd
-from openinburgering.core.regels import als_validationerror
+from openinburgering.core.exceptions import Geweigerd, RegelsGeschonden
 from openinburgering.core.teksten import Tekst, label
 from openinburgering.inburgeraars.services import gebeurtenis_toevoegen
 from openinburgering.logboek.models import Activiteit
@@ -144,7 +143,7 @@ def zroute_afronden(*, actor: Actor, dossier, datum: date) -> Afronding:
     uren = duo.zroute_uren(dossier=dossier)
     uitkomst = toets_zroute_afronding(**uren)
     if not uitkomst.toegestaan:
-        raise als_validationerror(uitkomst)
+        raise RegelsGeschonden(uitkomst)
     afronding, _nieuw = Afronding.objects.update_or_create(
         dossier=dossier,
         onderdeel=Onderdeel.ZROUTE,

@@ -291,7 +291,7 @@ def test_the_logo_is_on_the_letter():
 
 
 def test_the_demo_logo_is_a_png_the_logo_service_accepts():
-    from openinburgering.brieven.demo import demologo
+    from openinburgering.demo.logo import demologo
     from openinburgering.gemeenten.services import _logo_png
 
     png = _logo_png(demologo("Demodam"))

@@ -137,18 +137,18 @@ def beheerder(gemeente, medewerker, inloggen):
 
 
 def test_the_preview_shows_the_letter_partials_with_the_logo(beheerder, gemeente):
-    inhoud = beheerder.get(reverse("gemeenten:instellingen")).content.decode()
+    inhoud = beheerder.get(reverse("brieven:instellingen")).content.decode()
     voorbeeld = brieven.briefcontext(
         gemeente=gemeente, ontvanger=brieven.VOORBEELD_ONTVANGER, kenmerk="", datum=date.today()
     )
     assert brieven.render_html("brieven/_afzender.html", voorbeeld) in inhoud
     assert brieven.render_html("brieven/_contact.html", voorbeeld) in inhoud
     assert 'src="data:image/png;base64,' in inhoud
-    assert reverse("gemeenten:voorbeeldbrief") in inhoud
+    assert reverse("brieven:voorbeeldbrief") in inhoud
 
 
 def test_the_sample_letter_is_the_real_letter_to_a_fictional_person(beheerder, gemeente):
-    response = beheerder.get(reverse("gemeenten:voorbeeldbrief"))
+    response = beheerder.get(reverse("brieven:voorbeeldbrief"))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     tekst = pdf.tekst(response.content)
     assert "A. Voorbeeld" in tekst and "Voorbeeldstraat 1" in tekst
@@ -159,7 +159,7 @@ def test_the_sample_letter_is_the_real_letter_to_a_fictional_person(beheerder, g
 def test_a_logo_upload_is_stored_as_png_and_a_bad_file_is_refused(beheerder, gemeente):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    url = reverse("gemeenten:logo")
+    url = reverse("brieven:logo")
     slecht = SimpleUploadedFile("logo.png", b"<svg onload=alert(1)>", content_type="image/png")
     response = beheerder.post(url, {"logo": slecht})
     assert response.status_code == 400
@@ -176,14 +176,14 @@ def test_a_logo_upload_is_stored_as_png_and_a_bad_file_is_refused(beheerder, gem
 
 def test_only_a_beheerder_may_change_the_logo(gemeente, medewerker, inloggen):
     klant = inloggen(medewerker(Rol.KLANTREGISSEUR, gemeente))
-    assert klant.post(reverse("gemeenten:logo"), {"verwijderen": "1"}).status_code in (403, 404)
-    assert klant.get(reverse("gemeenten:voorbeeldbrief")).status_code in (403, 404)
+    assert klant.post(reverse("brieven:logo"), {"verwijderen": "1"}).status_code in (403, 404)
+    assert klant.get(reverse("brieven:voorbeeldbrief")).status_code in (403, 404)
     gemeente.refresh_from_db()
     assert gemeente.logo
 
 
 def test_a_get_on_the_logo_url_is_not_an_error(beheerder):
-    assert beheerder.get(reverse("gemeenten:logo")).status_code == 405
+    assert beheerder.get(reverse("brieven:logo")).status_code == 405
 
 
 @time_machine.travel(D("2026-01-06"), tick=False)
@@ -206,9 +206,9 @@ def test_a_logo_over_2_mb_is_refused_without_an_error_page(beheerder, gemeente):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     groot = SimpleUploadedFile("logo.png", logo_png() + b"\0" * (2 * 1024 * 1024))
-    response = beheerder.post(reverse("gemeenten:logo"), {"logo": groot})
+    response = beheerder.post(reverse("brieven:logo"), {"logo": groot})
     assert response.status_code == 400 and "hoogstens 2 MB" in response.content.decode()
-    leeg = beheerder.post(reverse("gemeenten:logo"), {})
+    leeg = beheerder.post(reverse("brieven:logo"), {})
     assert leeg.status_code == 400 and "Kies een bestand met het logo." in leeg.content.decode()
 
 

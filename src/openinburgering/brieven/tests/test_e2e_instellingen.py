@@ -37,7 +37,7 @@ def test_beheerder_sets_the_logo_and_opens_the_sample_letter(
     page.get_by_role("button", name="Bevestigen").click()
     page.wait_for_load_state()
 
-    page.goto(f"{url}{reverse('gemeenten:instellingen')}")
+    page.goto(f"{url}{reverse('brieven:instellingen')}")
     page.get_by_label("Telefoonnummer").fill("14 0001")
     page.get_by_label("E-mailadres").fill("inburgering@amstelwaard.example")
     page.get_by_label("Bezoekadres").fill("Stadhuisplein 1, 9001 AA Amstelwaard")
@@ -55,7 +55,7 @@ def test_beheerder_sets_the_logo_and_opens_the_sample_letter(
     screenshot(page, "brieven-01-instellingen-met-logo")
     assert axe_schendingen(page) == []
 
-    antwoord = page.request.get(f"{url}{reverse('gemeenten:voorbeeldbrief')}")
+    antwoord = page.request.get(f"{url}{reverse('brieven:voorbeeldbrief')}")
     assert antwoord.ok and antwoord.headers["content-type"] == "application/pdf"
     tekst = pdf.tekst(antwoord.body())
     assert "A. Voorbeeld" in tekst and "Telefoon: 14 0001" in tekst

@@ -39,6 +39,7 @@ def test_regels_and_the_simulator_forbid_every_other_top_level_package():
 def test_every_domain_app_is_in_the_layers_and_kept_from_integrations():
     lagen = [{m.strip() for m in laag.split(":")} for laag in CONTRACTEN["lagen"]["layers"]]
     domein = set(CONTRACTEN["domein-zonder-integraties"]["source_modules"])
-    assert lagen[0] == {"openinburgering.integrations"}
-    assert lagen[1] == domein
+    assert lagen[0] == {"openinburgering.demo"}
+    assert lagen[1] == {"openinburgering.integrations"}
+    assert lagen[2] == domein
     assert lagen[-1] == {"openinburgering.regels"}

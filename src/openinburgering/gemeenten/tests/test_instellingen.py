@@ -12,7 +12,7 @@ from openinburgering.gemeenten import services
 from openinburgering.gemeenten.models import Gemeente, Lidmaatschap
 from openinburgering.gemeenten.validators import telefoonnummer_geldig
 
-URL = "gemeenten:instellingen"
+URL = "brieven:instellingen"
 
 GELDIG = {
     "naam": "Amstelwaard",

@@ -11,7 +11,7 @@ import time_machine
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import MATRIX, Recht, Rol
-from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.exceptions import Geweigerd, RegelsGeschonden
 from openinburgering.handhaving import brieven_pad, services
 from openinburgering.handhaving.models import Handhavingsstap, Handhavingszaak, ZaakStatus
 from openinburgering.logboek.models import Verwerking
@@ -84,7 +84,7 @@ def test_a_pip_fine_above_the_cap_is_refused_and_nothing_saved(
     actor, persoon, bedrag, reden, melding
 ):
     zaak = _zaak(actor, persoon)
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(RegelsGeschonden) as exc:
         services.voornemen_sturen(
             actor=actor, zaak=zaak, datum=D("2025-04-01"), bedrag=bedrag, rapport="R"
         )
@@ -95,10 +95,10 @@ def test_a_pip_fine_above_the_cap_is_refused_and_nothing_saved(
 @time_machine.travel(D("2025-06-02"), tick=False)
 def test_a_pip_fine_needs_report_and_zienswijze_first(actor, persoon):
     zaak = _zaak(actor, persoon)
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(RegelsGeschonden) as exc:
         services.besluit_nemen(actor=actor, zaak=zaak, datum=D("2025-05-01"), bedrag=Decimal(300))
     assert "zienswijze" in str(exc.value) and "R32" in str(exc.value)
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(RegelsGeschonden) as exc:
         services.voornemen_sturen(
             actor=actor, zaak=zaak, datum=D("2025-04-01"), bedrag=Decimal(300), rapport=""
         )
@@ -137,7 +137,7 @@ def test_intake_fine_is_250_and_follows_the_escalation(
     zaak = _zaak(actor, persoon, verplichting="brede_intake", oproepen=oproepen)
     assert zaak.artikel == "Wi2021 art. 22"
     if fout:
-        with pytest.raises(ValidationError) as exc:
+        with pytest.raises(RegelsGeschonden) as exc:
             services.besluit_nemen(
                 actor=actor, zaak=zaak, datum=D("2025-05-01"), bedrag=bedrag, matigingsreden=reden
             )
@@ -163,7 +163,7 @@ def test_participatiewet_duties_are_routed_not_fined(actor, persoon):
 @time_machine.travel(D("2028-06-02"), tick=False)
 def test_the_power_to_fine_lapses(actor, persoon):
     zaak = _zaak(actor, persoon, verplichting="brede_intake", datum="2025-02-01", oproepen=2)
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(RegelsGeschonden) as exc:
         services.besluit_nemen(actor=actor, zaak=zaak, datum=D("2028-02-02"), bedrag=Decimal(250))
     assert "R53" in str(exc.value) and "vervallen" in str(exc.value)
     assert services.besluit_nemen(

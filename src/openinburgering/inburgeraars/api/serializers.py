@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from rest_framework import serializers
 
-from openinburgering.inburgeraars import bsn as bsn_tools
+from openinburgering.core import bsn as bsn_tools
 from openinburgering.inburgeraars.codes import (
     Doelgroep,
     GedetailleerdeDoelgroep,

@@ -2,9 +2,9 @@ import random
 from datetime import date
 
 from openinburgering.accounts.context import Actor
+from openinburgering.demo.personen import genereer_bsn
 from openinburgering.inburgeraars import services
 from openinburgering.inburgeraars.codes import Doelgroep
-from openinburgering.inburgeraars.demo import genereer_bsn
 
 _rng = random.Random(20220101)
 

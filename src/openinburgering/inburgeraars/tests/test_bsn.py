@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from openinburgering.inburgeraars import bsn as bsn_tools
-from openinburgering.inburgeraars.demo import genereer_bsn
+from openinburgering.core import bsn as bsn_tools
+from openinburgering.demo.personen import genereer_bsn
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 import pytest
 
 from openinburgering.accounts.context import Actor
-from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
 from openinburgering.inburgeraars import services
 from openinburgering.inburgeraars.models import Dossier, Gebeurtenis, Inburgeraar
 from openinburgering.inburgeraars.workflow import Status
@@ -162,7 +162,7 @@ PLICHTIG = {
     ],
 )
 def test_a_person_without_the_duty_is_refused_with_the_rule(gemeente_a, feiten, regel, veld):
-    with pytest.raises(ValidationError) as fout:
+    with pytest.raises(RegelsGeschonden) as fout:
         services.inburgeraar_aanmaken(
             actor=Actor(gemeente=gemeente_a, systeem="test"),
             bsn=nieuw_bsn(),
@@ -171,9 +171,9 @@ def test_a_person_without_the_duty_is_refused_with_the_rule(gemeente_a, feiten, 
             doelgroep="Asielstatushouder",
             **{"geboortedatum": date(1990, 1, 1), **PLICHTIG, **feiten},
         )
-    fouten = fout.value.error_dict[veld]
-    assert fouten[0].code == regel
-    assert f"({regel}," in fouten[0].messages[0]
+    _veld, tekst, schending = next(f for f in fout.value.fouten() if f[0] == veld)
+    assert schending.regel.id == regel
+    assert f"({regel}," in tekst
     assert not Inburgeraar.objects.exists()
 
 

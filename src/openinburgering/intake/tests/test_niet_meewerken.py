@@ -13,13 +13,12 @@ import time_machine
 from pypdf import PdfReader
 
 from openinburgering.accounts.rollen import Rol
-from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.exceptions import Geweigerd, RegelsGeschonden
 from openinburgering.handhaving import services as handhaving_services
 from openinburgering.handhaving.models import Handhavingszaak, ZaakStatus
 from openinburgering.intake import services
 from openinburgering.intake.models import Handhavingsstap
 from openinburgering.logboek.models import Verwerking
-from openinburgering.pip.regelfouten import RegelsGeschonden
 from openinburgering.pip.tests.helpers import actor_voor
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,8 @@ from datetime import date
 import pytest
 
 from openinburgering.accounts.rollen import Rol
-from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
 from openinburgering.intake import services
-from openinburgering.pip.regelfouten import RegelsGeschonden
 from openinburgering.pip.tests.helpers import actor_voor
 
 pytestmark = pytest.mark.django_db

@@ -25,8 +25,8 @@ import requests
 import structlog
 
 from openinburgering.accounts.context import Actor
+from openinburgering.core import bsn as bsn_tools
 from openinburgering.core.teksten import vertaal as _  # gettext that keeps the msgid
-from openinburgering.inburgeraars import bsn as bsn_tools
 from openinburgering.inburgeraars.models import Dossier, Inburgeraar
 from openinburgering.inburgeraars.workflow import Status
 from openinburgering.logboek.models import Activiteit

@@ -23,7 +23,7 @@ import requests
 import structlog
 
 from openinburgering.accounts.context import Actor
-from openinburgering.inburgeraars import bsn as bsn_tools
+from openinburgering.core import bsn as bsn_tools
 from openinburgering.inburgeraars.models import Inburgeraar
 from openinburgering.inburgeraars.workflow import Eindreden
 from openinburgering.logboek.models import Activiteit, Resultaat

@@ -21,9 +21,9 @@ from django.utils import timezone
 import structlog
 
 from openinburgering.accounts.context import Actor
+from openinburgering.core import bsn as bsn_tools
 from openinburgering.core.teksten import vertaal as _  # gettext that keeps the msgid
 from openinburgering.gemeenten.models import Gemeente
-from openinburgering.inburgeraars import bsn as bsn_tools
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 

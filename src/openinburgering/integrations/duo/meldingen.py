@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 import structlog
 
 from openinburgering.accounts.context import Actor
-from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
 from openinburgering.core.teksten import vertaal as _  # gettext that keeps the msgid
 from openinburgering.gemeenten.models import Koppeling
 from openinburgering.inburgeraars import services as inburgeraar_services
@@ -78,17 +78,8 @@ _NAAM = re.compile(r"^(?:[\s'‘.\-\u2010-\u2015\u2212]|[^\W\d_]){0,100}$")
 _TELEFOON = re.compile(r"^(\+|[0-9])((\s|\s?(-|\(0\))\s?)?[0-9]){2,15}([,][1-9][0-9]{1,8})?$")
 
 
-class MeldingGeweigerd(Geweigerd):
+class MeldingGeweigerd(RegelsGeschonden):
     """We refuse to send: a rule of DUO's would refuse it. ``uitkomst`` lists every violation."""
-
-    def __init__(self, uitkomst: Uitkomst):
-        self.uitkomst = uitkomst
-        eerste = uitkomst.schendingen[0]
-        super().__init__(
-            " ".join(f"{s.melding} ({s.regel.id})" for s in uitkomst.schendingen),
-            regel=eerste.regel.id,
-            veld=eerste.veld,
-        )
 
 
 def _controleer(uitkomst: Uitkomst) -> None:

@@ -12,9 +12,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from openinburgering.core import bsn as bsn_tools
 from openinburgering.core.teksten import veld_weergeven
 from openinburgering.gemeenten.models import Gemeente
-from openinburgering.inburgeraars import bsn as bsn_tools
 from openinburgering.inburgeraars.models import Dossier, Inburgeraar
 from openinburgering.signalen.models import Soort
 

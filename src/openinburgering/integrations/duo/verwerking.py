@@ -28,11 +28,11 @@ import structlog
 from stdnum.nl import bsn as stdnum_bsn
 
 from openinburgering.accounts.context import Actor
+from openinburgering.core import bsn as bsn_tools
 from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.core.keten import reacties
 from openinburgering.core.teksten import Tekst
 from openinburgering.core.teksten import vertaal as _  # gettext that keeps the msgid
-from openinburgering.inburgeraars import bsn as bsn_tools
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.models import Bron, Dossier, Gebeurtenis, Inburgeraar
 from openinburgering.inburgeraars.workflow import Eindreden, Status

@@ -9,14 +9,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.forms import fouten_naar_form
 from openinburgering.core.http import geldige_uuids, terug_naar
 from openinburgering.core.pagination import keyset_pagina
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
-from openinburgering.ui.permissions import recht_vereist
 
 from . import bezorging, meldingen, selectors, services, tasks
 from .forms import ContactpersoonForm
@@ -181,10 +182,6 @@ def werkitem_afhandelen(request, uuid):
 # --- contact persons at DUO (staff details; linking touches the inburgeraar) ------------------
 
 
-def _fout_naar_form(form, exc: Geweigerd) -> None:
-    form.add_error(exc.veld if exc.veld in form.fields else None, exc.message)
-
-
 @recht_vereist(Recht.CONTACTPERSONEN_BEHEREN)
 def contactpersonen(request):
     """The gemeente's contact persons at DUO, newest first, a page at a time (keyset)."""
@@ -210,7 +207,7 @@ def contactpersoon_aanmaken(request):
                 telefoonnummer=form.cleaned_data["telefoonnummer"],
             )
         except Geweigerd as exc:
-            _fout_naar_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(
                 request, _("De contactpersoon is aangemaakt en wordt aan DUO doorgegeven.")
@@ -250,7 +247,7 @@ def contactpersoon_wijzigen(request, uuid):
         except Conflict as exc:
             form.add_error(None, exc.message)
         except Geweigerd as exc:
-            _fout_naar_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(
                 request, _("De contactpersoon is gewijzigd en wordt aan DUO doorgegeven.")

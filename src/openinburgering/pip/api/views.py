@@ -11,13 +11,13 @@ from rest_framework.views import APIView
 from openinburgering import brieven
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.api.permissions import HeeftGemeenteToken
-from openinburgering.api.problems import PROBLEM_SCHEMA, problem
+from openinburgering.api.problems import PROBLEM_SCHEMA, regels_probleem
+from openinburgering.core.exceptions import RegelsGeschonden
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.inburgeraars.api.views import CONFLICT, FOUTEN, IF_MATCH, _versie_uit_if_match
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.pip import selectors, services
-from openinburgering.pip.regelfouten import RegelsGeschonden, schending_tekst
 
 from .serializers import API_NAAM, PipSerializer
 
@@ -32,21 +32,8 @@ REGELS = {
 
 
 def _regels_probleem(exc: RegelsGeschonden):
-    params = [
-        {
-            "name": API_NAAM.get(s.veld, s.veld) if s.veld else "nonFieldErrors",
-            "code": s.regel.id,
-            "reason": schending_tekst(s),
-        }
-        for s in exc.schendingen
-    ]
-    ids = ", ".join(exc.uitkomst.regel_ids)
-    return problem(
-        400,
-        detail=_("Het PIP breekt een of meer regels: %(ids)s.") % {"ids": ids},
-        code="regels",
-        invalid_params=params,
-    )
+    # The violations name the model's fields; the API names them in camelCase.
+    return regels_probleem(exc, API_NAAM)
 
 
 def _log(request, pip, activiteit):

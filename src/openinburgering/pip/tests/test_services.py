@@ -9,11 +9,10 @@ from pypdf import PdfReader
 
 from openinburgering.besluiten import services as besluiten
 from openinburgering.brieven import pad as beschikking_pad
-from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
 from openinburgering.inburgeraars.workflow import Status
 from openinburgering.pip import services
 from openinburgering.pip.models import PipStatus, Voortgangsgesprek, Wijzigingsreden
-from openinburgering.pip.regelfouten import RegelsGeschonden
 
 from .helpers import GELDIG_PIP, actor_voor, afgesloten_intake
 

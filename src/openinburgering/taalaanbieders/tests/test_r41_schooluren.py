@@ -3,13 +3,12 @@
 from datetime import timedelta
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
-
 import pytest
 import time_machine
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Rol
+from openinburgering.core.exceptions import RegelsGeschonden
 from openinburgering.integrations.duo.models import UitgaandBericht
 from openinburgering.pip import services as pip_services
 from openinburgering.pip.tests.helpers import GELDIG_PIP, afgesloten_intake
@@ -90,6 +89,6 @@ def test_without_the_school_hours_r41_refuses(zroute_met_school):
 
     actor, dossier = zroute_met_school
     Urenregel.objects.all().delete()
-    with pytest.raises(ValidationError) as fout:
+    with pytest.raises(RegelsGeschonden) as fout:
         uren.zroute_afronden(actor=actor, dossier=dossier, datum=VANDAAG)
     assert "R41" in str(fout.value) and "700" in str(fout.value)

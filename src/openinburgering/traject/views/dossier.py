@@ -7,8 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Conflict, Geweigerd
+from openinburgering.core.forms import fouten_naar_form
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.inburgeraars.workflow import Eindreden, Status
 from openinburgering.logboek.models import Activiteit
@@ -19,8 +21,6 @@ from openinburgering.traject import map as map_diensten
 from openinburgering.traject.forms import AfrondingForm, MapActiviteitForm, UrenForm, ZrouteForm
 from openinburgering.traject.models import Onderdeel, UrenSoort
 from openinburgering.traject.routefeiten import routefeiten
-from openinburgering.traject.views.common import fouten_naar_form
-from openinburgering.ui.permissions import recht_vereist
 
 
 def _context(actor, inburgeraar, **forms):

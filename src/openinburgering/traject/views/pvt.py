@@ -9,8 +9,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.forms import fouten_naar_form
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.traject import pvt, selectors
@@ -21,9 +23,6 @@ from openinburgering.traject.forms import (
     OndertekeningForm,
 )
 from openinburgering.traject.models import Aanwezigheid
-from openinburgering.ui.permissions import recht_vereist
-
-from .common import fouten_naar_form
 
 
 @recht_vereist(Recht.TRAJECT_VASTLEGGEN)
@@ -43,7 +42,7 @@ def groep_nieuw(request):
     if request.method == "POST" and form.is_valid():
         try:
             groep = pvt.groep_aanmaken(actor=actor, **form.cleaned_data)
-        except ValidationError as exc:
+        except (ValidationError, Geweigerd) as exc:
             fouten_naar_form(form, exc)
         else:
             messages.success(request, _("De groep is aangemaakt. Plan nu de bijeenkomsten."))
@@ -135,7 +134,7 @@ def bijeenkomst_toevoegen(request, uuid):
     if form.is_valid():
         try:
             pvt.bijeenkomst_toevoegen(actor=actor, groep=groep, **form.cleaned_data)
-        except ValidationError as exc:
+        except (ValidationError, Geweigerd) as exc:
             fouten_naar_form(form, exc)
         else:
             messages.success(request, _("De bijeenkomst is gepland."))
@@ -235,7 +234,7 @@ def materiaal_toevoegen(request, uuid):
                 link=form.cleaned_data["link"],
                 bestand=form.cleaned_data["bestand"],
             )
-        except ValidationError as exc:
+        except (ValidationError, Geweigerd) as exc:
             fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Het materiaal is toegevoegd."))

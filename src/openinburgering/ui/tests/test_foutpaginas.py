@@ -183,7 +183,7 @@ def test_the_demo_shows_our_404_page_and_still_serves_static_files(tmp_path):
     import sys
     from pathlib import Path
 
-    from openinburgering.inburgeraars.management.commands.demo_run import demo_omgeving
+    from openinburgering.demo.management.commands.demo_run import demo_omgeving
 
     env = demo_omgeving(simulator_port=8001)
     env |= {

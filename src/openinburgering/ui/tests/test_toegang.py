@@ -56,9 +56,9 @@ VIEWS = [
     ("intake:handhaving_starten", "post", True, Recht.HANDHAVING_VOORBEREIDEN, None),
     ("logboek:lijst", "get", False, Recht.LOGBOEK_LEZEN, None),
     ("logboek:lijst", "post", False, Recht.LOGBOEK_LEZEN, lambda i: {"activiteit": "inzien"}),
-    ("gemeenten:instellingen", "get", False, Recht.GEMEENTE_INSTELLEN, None),
+    ("brieven:instellingen", "get", False, Recht.GEMEENTE_INSTELLEN, None),
     (
-        "gemeenten:instellingen",
+        "brieven:instellingen",
         "post",
         False,
         Recht.GEMEENTE_INSTELLEN,

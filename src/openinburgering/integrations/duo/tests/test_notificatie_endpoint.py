@@ -7,7 +7,7 @@ from django.db import connection
 
 import pytest
 
-from openinburgering.inburgeraars import bsn as bsn_tools
+from openinburgering.core import bsn as bsn_tools
 from openinburgering.inburgeraars.tests.factories import nieuw_bsn
 from openinburgering.integrations.duo.intake import NOTIFICATIE_API_VERSIE
 from openinburgering.integrations.duo.models import (

@@ -118,7 +118,7 @@ def test_duos_pip_rules_refuse_before_anything_is_written(actor, persoon, kwargs
     with pytest.raises(meldingen.MeldingGeweigerd) as info:
         meldingen.pip_melden(actor=actor, inburgeraar=persoon, pip=pip(**kwargs))
     assert regel in info.value.uitkomst.regel_ids
-    assert f"({regel})" in info.value.message
+    assert f"({regel}, " in info.value.message  # the rule with its article
     assert not UitgaandBericht.objects.exists()
 
 

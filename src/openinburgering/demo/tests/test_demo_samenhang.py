@@ -178,10 +178,10 @@ def simulator_van_de_demo(demo, tmp_path, settings):
     """The DUO simulator in this process, seeded by the demo exactly as ``demo_run`` seeds it."""
     import requests
 
+    from openinburgering.demo.simulator import zaaigegevens
     from openinburgering.duo_simulator.app import Simulator
     from openinburgering.duo_simulator.server import AchtergrondServer
     from openinburgering.duo_simulator.spec import laad_specs, standaard_specmap
-    from openinburgering.inburgeraars.demo_simulator import zaaigegevens
 
     app = Simulator(
         tmp_path / "duo-simulator.sqlite3",
@@ -245,7 +245,7 @@ def test_seeding_twice_keeps_what_duo_received(simulator_van_de_demo, db):
     """A restart of the demo seeds again; DUO's state since the first seeding stays."""
     import requests
 
-    from openinburgering.inburgeraars.demo_simulator import zaaigegevens
+    from openinburgering.demo.simulator import zaaigegevens
 
     antwoord = requests.post(
         f"{simulator_van_de_demo}/_sim/zaaien", json=zaaigegevens(), timeout=60

@@ -15,12 +15,15 @@ from openinburgering.gemeenten.models import Gemeente
 from openinburgering.inburgeraars.codes import Doelgroep
 from openinburgering.inburgeraars.models import Inburgeraar
 from openinburgering.inburgeraars.workflow import Status
+from openinburgering.pip import services as pip_services
 from openinburgering.taalaanbieders import bronnen, services
 from openinburgering.taalaanbieders.models import (
     Instelling,
     InstellingContact,
     InstellingMedewerker,
 )
+
+from .demo_data import PIP_INHOUD
 
 WACHTWOORD = "demo-wachtwoord-2026"
 
@@ -72,9 +75,6 @@ class Command(BaseCommand):
         """Give a few asielstatushouders in execution a PIP of some weeks ago (via the pip app)."""
         if nodig <= 0:
             return []
-        from openinburgering.inburgeraars.management.commands.demo_data import PIP_INHOUD
-        from openinburgering.pip import services as pip_services
-
         vandaag = timezone.localdate()
         uit = []
         for inburgeraar in (

@@ -8,7 +8,6 @@ import random
 from datetime import time, timedelta
 from decimal import Decimal
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -25,6 +24,7 @@ from openinburgering.handhaving import services as handhaving
 from openinburgering.inburgeraars.codes import Doelgroep
 from openinburgering.inburgeraars.models import Dossier
 from openinburgering.inburgeraars.workflow import Status
+from openinburgering.pip.models import PipStatus, PipVersie
 from openinburgering.traject import examens, pvt, uren
 from openinburgering.traject import map as map_diensten
 from openinburgering.traject.afronding import afronding_vastleggen
@@ -93,10 +93,9 @@ class Command(BaseCommand):
                 )
 
         # People with a current PIP of this gemeente: PVT, MAP, hours and exams.
-        pip_versie = apps.get_model("pip", "PipVersie")
         leerroutes = dict(
-            pip_versie.objects.filter(
-                gemeente=gemeente, status="vastgesteld", dagtekening__lt=vandaag
+            PipVersie.objects.filter(
+                gemeente=gemeente, status=PipStatus.VASTGESTELD, dagtekening__lt=vandaag
             ).values_list("dossier_id", "leerroute")
         )
         met_pip = list(

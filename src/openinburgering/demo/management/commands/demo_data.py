@@ -1,4 +1,4 @@
-"""Fictional demo data, made the way users make it.
+"""Fictional demo data, made the way users make it (``make demo``).
 
 Every dossier goes through the services that a caseworker's actions and DUO's notices use:
 registration, DUO's start of the 10-week term, the brede intake with the leerbaarheidstoets, the
@@ -18,11 +18,17 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+# The demo moves the clock: each step of a dossier happens on its own day in the past. The demo
+# app is installed only where the demo runs (DEMO_MODE, the tests), never in production, so a
+# production install needs no test tools (ADR 0053).
+import time_machine
+
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.models import User
 from openinburgering.accounts.rollen import Rol
-from openinburgering.brieven.demo import demologo
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.demo.logo import demologo
+from openinburgering.demo.personen import genereer_bsn, genereer_persoon
 from openinburgering.gemeenten.models import Gemeente, Lidmaatschap
 from openinburgering.gemeenten.services import (
     apitoken_aanmaken,
@@ -36,7 +42,6 @@ from openinburgering.inburgeraars.codes import (
     Regime,
     Verblijfsdoel,
 )
-from openinburgering.inburgeraars.demo import genereer_bsn, genereer_persoon
 from openinburgering.inburgeraars.models import Bron, Inburgeraar
 from openinburgering.inburgeraars.workflow import Eindreden, Status
 from openinburgering.intake import services as intake_services
@@ -47,7 +52,6 @@ from openinburgering.pip.models import (
     PipStatus,
     Voortgangsgesprek,
 )
-from openinburgering.pip.regelfouten import RegelsGeschonden
 from openinburgering.regels import termijnen
 from openinburgering.signalen.models import Signaal, SignaalStatus
 from openinburgering.signalen.services import signalen_gebundeld, signalen_herberekenen
@@ -100,17 +104,6 @@ PIP_INHOUD = {
 }
 LBT_SCORES = [22, 26, 29, 31, 33, 36, 38]
 LBT_BENODIGD = 28
-
-
-def _time_machine():
-    try:
-        import time_machine
-    except ImportError:  # a production install has no test tools
-        raise CommandError(
-            "demo_data heeft time-machine nodig (requirements/test.txt, `make venv`): elke stap "
-            "van een demodossier gebeurt op zijn eigen dag in het verleden."
-        ) from None
-    return time_machine
 
 
 class Verloop:
@@ -336,7 +329,6 @@ class Command(BaseCommand):
             self._laden(aantal=aantal, seed=seed)
 
     def _laden(self, *, aantal, seed):
-        time_machine = _time_machine()
         rng = random.Random(seed)
         gemeenten = {g["code"]: gemeente_aanmaken(**g) for g in GEMEENTEN}
         # Demodam's letters show a (made-up) logo; Proefwijk's show the name as a word mark.
@@ -430,7 +422,7 @@ class Command(BaseCommand):
                     )
             try:
                 verloop.doorlopen(inburgeraar, doel)
-            except (ValidationError, Geweigerd, RegelsGeschonden) as fout:
+            except (ValidationError, Geweigerd) as fout:
                 raise CommandError(
                     f"Demodossier {nummer}: een regel weigerde een stap: {fout}"
                 ) from fout

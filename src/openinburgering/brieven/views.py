@@ -1,3 +1,7 @@
+"""The gemeente's letterhead: its settings page with a preview of the letter's own partials, the
+logo on letters and a sample letter. The settings are the gemeente's (gemeenten.services); the
+page lives here because it shows them as letters show them."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -8,21 +12,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from openinburgering import brieven
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht
-from openinburgering.brieven import samenvattingen
 from openinburgering.core.exceptions import Conflict, Geweigerd
-from openinburgering.ui.permissions import recht_vereist
+from openinburgering.core.forms import fouten_naar_form
+from openinburgering.gemeenten import selectors, services
+from openinburgering.gemeenten.forms import GemeenteInstellingenForm, LogoForm
 
-from . import selectors, services
-from .forms import GemeenteInstellingenForm, LogoForm
-
-
-def _fouten_naar_form(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc)
+from . import samenvattingen
 
 
 @recht_vereist(Recht.GEMEENTE_INSTELLEN)
@@ -42,13 +39,11 @@ def instellingen(request):
             services.gemeente_instellingen_wijzigen(
                 gemeente=gemeente, versie=form.cleaned_data["versie"], **velden
             )
-        except Conflict as exc:
-            form.add_error(None, exc.message)
-        except ValidationError as exc:
-            _fouten_naar_form(form, exc)
+        except (Conflict, ValidationError, Geweigerd) as exc:
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("De instellingen van de gemeente zijn opgeslagen."))
-            return redirect("gemeenten:instellingen")
+            return redirect("brieven:instellingen")
     return _pagina(request, gemeente, form=form, logo_form=LogoForm())
 
 
@@ -67,7 +62,7 @@ def _pagina(request, gemeente, *, form, logo_form):
     )
     return render(
         request,
-        "gemeenten/instellingen.html",
+        "brieven/instellingen.html",
         {"form": form, "logo_form": logo_form, "gemeente": gemeente, "voorbeeld": voorbeeld},
         status=400 if form.errors or logo_form.errors else 200,
     )
@@ -82,7 +77,7 @@ def logo(request):
     if "verwijderen" in request.POST:
         services.gemeente_logo_wijzigen(gemeente=gemeente, inhoud=None)
         messages.success(request, _("Het logo is verwijderd. Brieven tonen nu de naam."))
-        return redirect("gemeenten:instellingen")
+        return redirect("brieven:instellingen")
     logo_form = LogoForm(request.POST, request.FILES)
     if logo_form.is_valid():
         bestand = logo_form.cleaned_data["logo"]
@@ -94,7 +89,7 @@ def logo(request):
             logo_form.add_error("logo", exc.message)
         else:
             messages.success(request, _("Het logo is opgeslagen. Het staat op nieuwe brieven."))
-            return redirect("gemeenten:instellingen")
+            return redirect("brieven:instellingen")
     form = GemeenteInstellingenForm(instance=gemeente, initial={"versie": gemeente.versie})
     return _pagina(request, gemeente, form=form, logo_form=logo_form)
 

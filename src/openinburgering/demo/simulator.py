@@ -8,10 +8,10 @@ DUO already received. PIPs and hours still waiting in the outbox are not seeded:
 delivers them, and DUO confirms them.
 """
 
-from openinburgering.core.keten import raadplegen
 from openinburgering.gemeenten.models import Gemeente
 from openinburgering.inburgeraars.models import Inburgeraar
 from openinburgering.inburgeraars.workflow import Eindreden, Status
+from openinburgering.integrations.duo.models import MeldingSoort, UitgaandBericht, UitgaandStatus
 from openinburgering.regels.plicht import begindatum_plicht
 
 # Why the duty ended, in DUO's words (Inburgeringsplicht API, RedenGeenInburgeringsplicht).
@@ -47,15 +47,14 @@ def _lbt(intake) -> dict:
 
 def _bezorgde_pip(inburgeraar) -> dict | None:
     """The last PIP DUO confirmed (a restart of the simulator must not lose it)."""
-    bericht = next(
-        (
-            b
-            for b in raadplegen.raadpleging().berichten(
-                inburgeraar_id=inburgeraar.pk, soort=raadplegen.PIP_REGISTREREN
-            )
-            if b.status == raadplegen.BEZORGD
-        ),
-        None,
+    bericht = (
+        UitgaandBericht.objects.filter(
+            inburgeraar=inburgeraar,
+            soort=MeldingSoort.PIP_REGISTREREN,
+            status=UitgaandStatus.BEZORGD,
+        )
+        .order_by("-id")
+        .first()
     )
     if bericht is None:
         return None

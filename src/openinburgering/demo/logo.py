@@ -7,7 +7,7 @@ def demologo(naam: str) -> bytes:
     """A PNG word mark: a blue block with three waves and "Gemeente <naam>" beside it."""
     from PIL import Image, ImageDraw, ImageFont
 
-    from .lettertypen import LETTERTYPEN, _ttf
+    from openinburgering.brieven.lettertypen import LETTERTYPEN, _ttf
 
     vet = next(lt for lt in LETTERTYPEN if lt.familie == "OI Brief Latin" and lt.gewicht == 700)
     font = ImageFont.truetype(str(_ttf(vet)), 44)

@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "gemeenten"
+app_name = "brieven"
 urlpatterns = [
     path("instellingen/", views.instellingen, name="instellingen"),
     path("instellingen/logo/", views.logo, name="logo"),

@@ -8,13 +8,14 @@ import time
 import urllib.request
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from openinburgering.accounts.models import User
 from openinburgering.accounts.rollen import Rol
+from openinburgering.demo.simulator import zaaigegevens
+from openinburgering.integrations.duo.models import UitgaandBericht, UitgaandStatus
 
 from .demo_data import DEMO_WACHTWOORD
 
@@ -95,16 +96,12 @@ class Command(BaseCommand):
                     proces.kill()
 
     def _simulator_starten(self, port, simulator_port, env) -> subprocess.Popen:
-        from openinburgering.inburgeraars.demo_simulator import zaaigegevens
-
         zaai = Path(settings.BASE_DIR) / "var" / "duo_simulator_demo.json"
         zaai.parent.mkdir(parents=True, exist_ok=True)
         zaai.write_text(json.dumps(zaaigegevens(), ensure_ascii=False), encoding="utf-8")
         # Nothing delivered to DUO yet means fresh demo data: DUO starts over with it, so that a
         # simulator left from an earlier demo cannot refuse today's PIPs as older than its own.
-        vers = not apps.is_installed("openinburgering.integrations.duo") or not (
-            apps.get_model("duo", "UitgaandBericht").objects.filter(status="bezorgd").exists()
-        )
+        vers = not UitgaandBericht.objects.filter(status=UitgaandStatus.BEZORGD).exists()
         self.stdout.write(
             "DUO-simulator starten met de demopersonen"
             + (" (nieuwe demodata: DUO begint opnieuw)…" if vers else "…")
