@@ -104,6 +104,9 @@ MIDDLEWARE = [
     # Outermost, so every response gets the headers: static files, redirects and error pages too.
     "openinburgering.core.middleware.BeveiligingsHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Early, so that the redirects and refusals of the middleware below carry them as well.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -115,8 +118,6 @@ MIDDLEWARE = [
     "openinburgering.accounts.middleware.SessionTimeoutMiddleware",
     "openinburgering.accounts.middleware.RequireSecondFactorMiddleware",
     "openinburgering.gemeenten.middleware.ActieveGemeenteMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "openinburgering.api.middleware.ApiVersionMiddleware",
 ]

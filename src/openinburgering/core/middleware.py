@@ -30,9 +30,10 @@ PERMISSIONS_POLICY = ", ".join(
 
 
 def is_statisch(path: str) -> bool:
-    """Static files (and media, when configured) may be cached: they hold no personal data."""
-    prefixen = [p for p in (settings.STATIC_URL, getattr(settings, "MEDIA_URL", "")) if p]
-    return any(path.startswith(p if p.startswith("/") else f"/{p}") for p in prefixen)
+    """Static files may be cached: they hold no personal data. (There is no public media: files
+    with personal data are served by views, which check access, and get no-store.)"""
+    prefix = "/" + str(settings.STATIC_URL).lstrip("/")
+    return prefix != "/" and path.startswith(prefix)
 
 
 class BeveiligingsHeadersMiddleware:
