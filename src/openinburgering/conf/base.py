@@ -10,9 +10,8 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 import structlog
 
-from openinburgering.core.logs import zonder_invoer
-
 from .env import env
+from .logs import zonder_invoer
 
 SRC_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = SRC_DIR.parent.parent
@@ -471,7 +470,7 @@ LOGGING = {
         "json": {
             "()": structlog.stdlib.ProcessorFormatter,
             # Exceptions without their messages, security messages without the request data:
-            # a log line never quotes what a client sent (core/logs.py).
+            # a log line never quotes what a client sent (conf/logs.py).
             "processors": [
                 zonder_invoer,
                 structlog.stdlib.ProcessorFormatter.remove_processors_meta,

@@ -7,9 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cryptography.fernet import Fernet
-
 import pytest
+from cryptography.fernet import Fernet
 
 REPO_ROOT = Path(__file__).resolve().parents[4]
 DUO_OIN = "00000001800866472000"
