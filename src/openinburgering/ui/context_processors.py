@@ -24,7 +24,6 @@ NAVIGATIE = [
     ("logboek:lijst", _("Verwerkingenlogboek"), Recht.LOGBOEK_LEZEN, BEHEER),
     ("begeleiding:beheer", _("Checklist begeleiding"), Recht.BEGELEIDING_BEHEREN, BEHEER),
     ("gemeenten:instellingen", _("Gemeente-instellingen"), Recht.GEMEENTE_INSTELLEN, BEHEER),
-    ("accounts:medewerkers", _("Medewerkers"), Recht.TWEEDE_FACTOR_BEHEREN, BEHEER),
     ("traject:pvt_groepen", _("PVT-groepen"), Recht.TRAJECT_VASTLEGGEN, AANBOD),
     ("taalaanbieders:overzicht", _("Taalaanbieders"), Recht.CONTRACTEN_LEZEN, AANBOD),
     ("ui:regels", _("Regelcatalogus"), Recht.REGELS_LEZEN, NASLAG),
