@@ -77,7 +77,11 @@ def crawler(gemeente_a, medewerker, inloggen, api_client, inburgeraar_factory, r
 
 def _invullen(route: str, uuid: str) -> str:
     def waarde(match):
-        return uuid if match["converter"] == "uuid" else "voorbeeld"
+        if match["converter"] == "uuid":
+            return uuid
+        if match["converter"] == "uitnodiging":
+            return "x" * 43  # the shape of an invitation token, one that was never issued
+        return "voorbeeld"
 
     return _PARAMETER.sub(waarde, route)
 
