@@ -46,8 +46,13 @@ class Sleutel:
 
 
 def ip_sleutel(request) -> Sleutel:
-    """The client's address, from the header the reverse proxy sets (``INLOGGEN_IP_HEADER``)."""
-    return ip_sleutel_voor(request.META.get(settings.INLOGGEN_IP_HEADER) or "")
+    """The client's address, from the header the reverse proxy sets (``INLOGGEN_IP_HEADER``).
+
+    Without that header (a request that bypassed the proxy, a misconfiguration) the socket's
+    address: never one shared bucket that would slow everybody down at once.
+    """
+    meta = request.META
+    return ip_sleutel_voor(meta.get(settings.INLOGGEN_IP_HEADER) or meta.get("REMOTE_ADDR") or "")
 
 
 def ip_sleutel_voor(ruw: str) -> Sleutel:

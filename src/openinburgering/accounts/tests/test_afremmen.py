@@ -145,3 +145,9 @@ def test_the_proxy_header_names_the_address(settings, rf):
     settings.INLOGGEN_IP_HEADER = "HTTP_X_REAL_IP"
     verzoek = rf.post("/inloggen/", HTTP_X_REAL_IP="2001:db8::1", REMOTE_ADDR="10.0.0.1")
     assert afremmen.ip_sleutel(verzoek).waarde == "ip:2001:db8::/64"
+
+
+def test_without_the_proxy_header_the_socket_address_counts(settings, rf):
+    settings.INLOGGEN_IP_HEADER = "HTTP_X_REAL_IP"
+    verzoek = rf.post("/inloggen/", REMOTE_ADDR="192.0.2.44")
+    assert afremmen.ip_sleutel(verzoek).waarde == "ip:192.0.2.44"

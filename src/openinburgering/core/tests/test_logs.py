@@ -23,7 +23,7 @@ def logregels():
     handler.setFormatter(console.formatter)
     loggers = [
         logging.getLogger(n)  # noqa: TID251
-        for n in ("django.request", "django.security.DisallowedHost")
+        for n in ("django.request", "django.security.DisallowedHost", "openinburgering.ui.fouten")
     ]
     for logger in loggers:
         logger.addHandler(handler)
@@ -55,6 +55,23 @@ def test_a_security_log_does_not_quote_the_host_header(db, logregels):
     assert regels
     assert RAUW not in json.dumps(regels)
     assert regels[0]["event"] == "DisallowedHost"
+
+
+def test_a_csrf_failure_log_does_not_quote_the_origin(db, logregels, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    client = Client(enforce_csrf_checks=True)
+    client.get("/inloggen/")
+    response = client.post(
+        "/inloggen/",
+        {"csrfmiddlewaretoken": client.cookies["csrftoken"].value, "username": "x"},
+        headers={"Origin": f"https://{RAUW}.example"},
+        secure=True,
+    )
+    assert response.status_code == 403
+    regels = [r for r in logregels() if r.get("event") == "csrf_mislukt"]
+    assert regels
+    assert RAUW not in json.dumps(regels)
+    assert regels[0]["reden"] == "Origin checking failed"
 
 
 def test_a_chained_exception_keeps_both_kinds_and_no_message():
