@@ -22,6 +22,7 @@ accepted notification is one commit, and concurrent commits share a flush.
 from __future__ import annotations
 
 import argparse
+import base64
 import contextlib
 import glob
 import http.client
@@ -258,6 +259,9 @@ def main() -> None:
             "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(REPO / "benchmarks")]),
             "DATABASE_URL": database_url,
             "SECRET_KEY": secrets.token_urlsafe(50),
+            # Production settings start only with their own BSN keys (ADR 0054).
+            "BSN_ENCRYPTION_KEY": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
+            "BSN_HASH_KEY": secrets.token_urlsafe(32),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DUO_OIN": DUO_OIN,
             "DB_CONN_MAX_AGE": "600",

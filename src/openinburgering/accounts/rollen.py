@@ -50,6 +50,7 @@ class Recht(StrEnum):
     CONTACTPERSONEN_BEHEREN = "contactpersonen_beheren"
     CONTACTPERSOON_KOPPELEN = "contactpersoon_koppelen"
     GEMEENTE_INSTELLEN = "gemeente_instellen"
+    TWEEDE_FACTOR_BEHEREN = "tweede_factor_beheren"
 
 
 RECHT_OMSCHRIJVING = {
@@ -97,6 +98,10 @@ RECHT_OMSCHRIJVING = {
     Recht.GEMEENTE_INSTELLEN: _(
         "De instellingen van de eigen gemeente wijzigen: naam, koppeling met DUO en "
         "contactgegevens op brieven"
+    ),
+    Recht.TWEEDE_FACTOR_BEHEREN: _(
+        "Medewerkers van de eigen gemeente uitnodigen om de tweede factor in te stellen, en die "
+        "tweede factor resetten"
     ),
 }
 
@@ -161,6 +166,8 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.CONTRACTEN_BEHEREN,
             # Staff contact details, no inburgeraar's personal data; linking stays with the team.
             Recht.CONTACTPERSONEN_BEHEREN,
+            # Enrolment of a second factor only through an invitation from a beheerder (ADR 0054).
+            Recht.TWEEDE_FACTOR_BEHEREN,
         }
     ),
     # School staff: only their own referred participants, only the referred fields (ADR 0030).

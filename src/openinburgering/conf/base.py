@@ -3,6 +3,7 @@
 from datetime import timedelta
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,7 @@ import dj_database_url
 import structlog
 
 from .env import env
+from .logs import zonder_invoer
 
 SRC_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = SRC_DIR.parent.parent
@@ -23,6 +25,14 @@ SECRET_KEY = env(
     secret=True,
 )
 DEBUG = env("DEBUG", False, cast=bool, help_text="Foutdetails tonen; nooit in productie.")
+PRODUCTIE = env(
+    "PRODUCTIE",
+    False,
+    cast=bool,
+    help_text="Productie: starten lukt alleen met eigen sleutels (`SECRET_KEY`, "
+    "`BSN_ENCRYPTION_KEY`, `BSN_HASH_KEY`) en notificaties van DUO vragen mutual TLS. "
+    "`openinburgering.conf.production` zet dit aan.",
+)
 ALLOWED_HOSTS = env(
     "ALLOWED_HOSTS",
     ["localhost", "127.0.0.1"],
@@ -66,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_htmx",
     "django_tasks_db",
     "rest_framework",
@@ -90,7 +101,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so every response gets the headers: static files, redirects and error pages too.
+    "openinburgering.core.middleware.BeveiligingsHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Early, so that the redirects and refusals of the middleware below carry them as well.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -102,8 +118,6 @@ MIDDLEWARE = [
     "openinburgering.accounts.middleware.SessionTimeoutMiddleware",
     "openinburgering.accounts.middleware.RequireSecondFactorMiddleware",
     "openinburgering.gemeenten.middleware.ActieveGemeenteMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "openinburgering.api.middleware.ApiVersionMiddleware",
     "openinburgering.ui.middleware.StuurtekenMiddleware",
@@ -164,21 +178,15 @@ SESSION_ABSOLUTE_TIMEOUT = timedelta(
         group="Inloggen",
     )
 )
-LOCKOUT_MAX_FAILURES = env(
-    "LOCKOUT_MAX_FAILURES",
-    5,
-    cast=int,
-    help_text="Aantal mislukte inlogpogingen waarna een account tijdelijk geblokkeerd wordt.",
+# Failed sign-ins slow down per IP address and per account instead of locking the account; the
+# numbers are constants in ``accounts/afremmen.py`` (ADR 0054).
+INLOGGEN_IP_HEADER = env(
+    "INLOGGEN_IP_HEADER",
+    "REMOTE_ADDR",
+    help_text="META-naam waarin het IP-adres van de bezoeker staat, voor het afremmen van "
+    "mislukte inlogpogingen per adres. Achter een reverse proxy de header die de proxy zet "
+    "(bijvoorbeeld `HTTP_X_REAL_IP`); de proxy moet een meegestuurde header overschrijven.",
     group="Inloggen",
-)
-LOCKOUT_DURATION = timedelta(
-    minutes=env(
-        "LOCKOUT_MINUTES",
-        30,
-        cast=int,
-        help_text="Minuten dat een account geblokkeerd blijft na te veel mislukte pogingen.",
-        group="Inloggen",
-    )
 )
 TWO_FACTOR_REQUIRED = env(
     "TWO_FACTOR_REQUIRED",
@@ -189,6 +197,16 @@ TWO_FACTOR_REQUIRED = env(
     group="Inloggen",
 )
 OTP_TOTP_ISSUER = "Open Inburgering"
+TWEEDE_FACTOR_UITNODIGING_GELDIG = timedelta(
+    hours=env(
+        "TWEEDE_FACTOR_UITNODIGING_UREN",
+        72,
+        cast=int,
+        help_text="Uren dat een uitnodiging om de tweede factor in te stellen geldig is. Een "
+        "uitnodiging werkt één keer.",
+        group="Inloggen",
+    )
+)
 
 OIDC_ENABLED = env(
     "OIDC_ENABLED",
@@ -236,6 +254,33 @@ BSN_HASH_KEY = env(
     help_text="Sleutel voor de gesleutelde hash waarmee op BSN gezocht wordt en voor pseudoniemen "
     "in het verwerkingenlogboek. Zonder waarde afgeleid van SECRET_KEY.",
 )
+if PRODUCTIE:
+    # Fail at start, not at the first BSN: a key derived from SECRET_KEY would make every stored
+    # BSN unreadable the day SECRET_KEY rotates.
+    _ontbrekend = [
+        naam
+        for naam, waarde in (
+            ("SECRET_KEY", SECRET_KEY),
+            ("BSN_ENCRYPTION_KEY", BSN_ENCRYPTION_KEY),
+            ("BSN_HASH_KEY", BSN_HASH_KEY),
+        )
+        if not waarde
+    ]
+    if _ontbrekend:
+        raise ImproperlyConfigured(
+            f"Production needs these environment variables: {', '.join(_ontbrekend)} "
+            "(see docs/env.md)."
+        )
+    if SECRET_KEY.startswith(("dev-only-", "test-only-")):
+        raise ImproperlyConfigured("Production needs its own SECRET_KEY, not the dev/test one.")
+    from cryptography.fernet import Fernet
+
+    try:
+        Fernet(BSN_ENCRYPTION_KEY.encode())
+    except ValueError:
+        raise ImproperlyConfigured(
+            "BSN_ENCRYPTION_KEY is not a Fernet key (32 bytes, url-safe base64)."
+        ) from None
 
 # --- DUO ----------------------------------------------------------------------------------
 DUO_API_ROOT = env(
@@ -277,7 +322,8 @@ DUO_MTLS_REQUIRED = env(
     cast=bool,
     group="DUO",
     help_text="Notificaties alleen aannemen met een door de reverse proxy geverifieerd "
-    "clientcertificaat (mutual TLS, PKIoverheid). Zet aan in productie; zie ADR 0008.",
+    "clientcertificaat (mutual TLS, PKIoverheid); zie ADR 0008. Staat in productie standaard "
+    "aan; uitzetten kan alleen expliciet en geeft bij elke start een waarschuwing (ADR 0054).",
 )
 DUO_MTLS_SUBJECT_HEADER = env(
     "DUO_MTLS_SUBJECT_HEADER",
@@ -428,7 +474,13 @@ LOGGING = {
     "formatters": {
         "json": {
             "()": structlog.stdlib.ProcessorFormatter,
-            "processor": structlog.processors.JSONRenderer(),
+            # Exceptions without their messages, security messages without the request data:
+            # a log line never quotes what a client sent (conf/logs.py).
+            "processors": [
+                zonder_invoer,
+                structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                structlog.processors.JSONRenderer(),
+            ],
             "foreign_pre_chain": [
                 structlog.stdlib.add_log_level,
                 structlog.processors.TimeStamper(fmt="iso"),

@@ -7,6 +7,8 @@ Every variable is declared once, with a help text and a group, so that
 import os
 from dataclasses import dataclass
 
+from django.core.exceptions import ImproperlyConfigured
+
 _UNSET = object()
 
 
@@ -33,7 +35,7 @@ def env(
     raw = os.environ.get(name)
     if raw is None:
         if default is _UNSET:
-            raise RuntimeError(f"Environment variable {name} is required ({help_text})")
+            raise ImproperlyConfigured(f"Environment variable {name} is required ({help_text})")
         return default
     if cast is bool:
         return _to_bool(raw)

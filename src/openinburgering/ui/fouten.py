@@ -147,7 +147,8 @@ def ongeldig_verzoek(request, exception=None):
 
 def csrf_mislukt(request, reason=""):
     # The reason is technical ("CSRF token missing"); we log it and tell the user what to do.
-    logger.warning("csrf_mislukt", reden=reason)
+    # Only the part before " - ": after it Django quotes the request's Origin or Referer.
+    logger.warning("csrf_mislukt", reden=reason.split(" - ")[0])
     return render(request, "ui/fouten/csrf.html", status=403)
 
 
