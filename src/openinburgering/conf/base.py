@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "openinburgering.accounts.middleware.SessionTimeoutMiddleware",
     "openinburgering.accounts.middleware.RequireSecondFactorMiddleware",
     "openinburgering.gemeenten.middleware.ActieveGemeenteMiddleware",
+    # The database's own tenant check (row-level security, PostgreSQL only; ADR 0056).
+    "openinburgering.core.rijbeveiliging.RijbeveiligingMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

@@ -1,6 +1,18 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
     name = "openinburgering.core"
     label = "core"
+
+    def ready(self):
+        from . import rijbeveiliging
+
+        # After every migrate (and flush), so tables added by any app's later migrations get
+        # their policy too (ADR 0056). The receiver acts once, for the app that holds Gemeente.
+        post_migrate.connect(rijbeveiliging.na_migratie, dispatch_uid="rijbeveiliging_policies")
+        connection_created.connect(
+            rijbeveiliging.bij_nieuwe_verbinding, dispatch_uid="rijbeveiliging_verbinding"
+        )
