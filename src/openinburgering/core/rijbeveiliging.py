@@ -35,10 +35,16 @@ INSTELLING = "openinburgering.gemeenten"
 POLICY_PREFIX = "gemeente_isolatie_"
 GEMEENTE_MODEL = "gemeenten.gemeente"
 
-# Tables that keep a gemeente foreign key but must be read across gemeenten, as
-# "app_label.modelnaam" -> why. Empty today: the two tables read before a request knows its
-# gemeenten (memberships, API tokens) are read before the setting is made (ADR 0056).
-GEDEELD: dict[str, str] = {}
+# Tables with a gemeente foreign key that get no policy, as "app_label.modelnaam" -> why
+# (ADR 0056). Memberships and API tokens are not here: they are read before a request's
+# restriction is set.
+GEDEELD: dict[str, str] = {
+    "signalen.signaal": (
+        "The deadline engine inserts work items with COPY (ADR 0042), and PostgreSQL refuses "
+        "COPY FROM on a table whose row-level security applies to the current role. Once the "
+        "engine inserts with INSERT … SELECT FROM unnest(…) the entry can go."
+    ),
+}
 
 # The restriction applied to each open connection (the setting's value), so the end of the
 # request knows whether to clear it and a reconnect in the middle of a request can restore it.
@@ -174,7 +180,7 @@ def _zet(connection: BaseDatabaseWrapper, waarde: str) -> None:
     # On the driver's cursor, as Django sets the time zone of a new connection: infrastructure,
     # not a query of the page (query counts in tests stay as they are).
     connection.ensure_connection()
-    with connection.connection.cursor() as cursor:
+    with connection.wrap_database_errors, connection.connection.cursor() as cursor:
         cursor.execute("SELECT set_config(%s, %s, false)", [INSTELLING, waarde])
 
 
@@ -200,7 +206,7 @@ def opheffen(*, using: str = DEFAULT_DB_ALIAS) -> None:
     if _beperking.pop(connection, None) is None or connection.connection is None:
         return
     try:
-        with connection.connection.cursor() as cursor:
+        with connection.wrap_database_errors, connection.connection.cursor() as cursor:
             cursor.execute(f"RESET {INSTELLING}")
     except DatabaseError:
         # A connection that cannot clear its setting must not serve anyone else.
