@@ -168,8 +168,9 @@ def policies_bijwerken(*, using: str = DEFAULT_DB_ALIAS, app_registry: Any = glo
 def na_migratie(sender, *, using: str = DEFAULT_DB_ALIAS, apps: Any = global_apps, **kwargs):
     """``post_migrate`` receiver. The signal is sent once per app with models, after the whole
     plan has run; we act once, for the app that holds Gemeente (core has no models, so it is
-    never a sender)."""
-    if sender.label == GEMEENTE_MODEL.split(".")[0]:
+    never a sender). ``flush`` sends it too, without a plan: it empties tables and keeps
+    their policies, so there is nothing to do."""
+    if sender.label == GEMEENTE_MODEL.split(".")[0] and "plan" in kwargs:
         policies_bijwerken(using=using, app_registry=apps)
 
 
