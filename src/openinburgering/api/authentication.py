@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
+from openinburgering.core import rijbeveiliging
 from openinburgering.gemeenten.models import ApiToken, hash_token
 
 
@@ -17,6 +18,9 @@ class GemeenteTokenAuthentication(authentication.TokenAuthentication):
         )
         if token is None:
             raise exceptions.AuthenticationFailed(_("Ongeldig of ingetrokken token."))
+        # From here the database shows this gemeente's rows only (ADR 0056); the middleware
+        # clears it at the end of the request.
+        rijbeveiliging.beperk_tot([token.gemeente_id])
         return (None, token)
 
 

@@ -118,6 +118,8 @@ MIDDLEWARE = [
     "openinburgering.accounts.middleware.SessionTimeoutMiddleware",
     "openinburgering.accounts.middleware.RequireSecondFactorMiddleware",
     "openinburgering.gemeenten.middleware.ActieveGemeenteMiddleware",
+    # The database's own tenant check (row-level security, PostgreSQL only; ADR 0056).
+    "openinburgering.core.rijbeveiliging.RijbeveiligingMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "openinburgering.api.middleware.ApiVersionMiddleware",
     "openinburgering.ui.middleware.StuurtekenMiddleware",
