@@ -91,6 +91,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The processing log of a request's reads, in one INSERT before it answers (ADR 0057).
+    "openinburgering.logboek.middleware.VerwerkingenPerVerzoekMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "openinburgering.ui.middleware.NederlandsEerstMiddleware",

@@ -4,18 +4,37 @@ from django.db.models import Q
 from django.http import Http404
 
 from openinburgering.accounts.context import Actor
+from openinburgering.core.pagination import Pagina, keyset_pagina
 
 from . import bsn as bsn_tools
 from . import zoeken
 from .models import Gebeurtenis, Inburgeraar
 
 
-def _van_gemeente(actor: Actor):
-    return Inburgeraar.objects.filter(gemeente=actor.gemeente)
+def _van_gemeente(actor: Actor, *, ook_dossier: bool = False):
+    """The tenant filter, applied here once; ``ook_dossier`` puts it on the joined dossier too.
+
+    On the dossier side it is what lets PostgreSQL read the caseload filtered on status as one
+    range of the ``(gemeente, status, inburgeraar)`` index, whatever ids the tenant's rows have
+    (ADR 0057). A dossier always belongs to its person's gemeente (``services``).
+    """
+    qs = Inburgeraar.objects.filter(gemeente=actor.gemeente)
+    return qs.filter(dossier__gemeente=actor.gemeente) if ook_dossier else qs
+
+
+def lijst_ook_begrenzen(*, status: str = "") -> tuple[str, ...]:
+    """The columns a caseload cursor bounds besides the primary key (``keyset_pagina(ook=)``).
+
+    Filtered on status the list joins the dossier, and the cursor must bound that side of the
+    join too; unfiltered, the dossier is read per row by its unique key and needs no bound.
+    """
+    return ("dossier__inburgeraar",) if status else ()
 
 
 def inburgeraar_list(*, actor: Actor, zoekterm: str = "", status: str = "", doelgroep: str = ""):
-    qs = _van_gemeente(actor).select_related("dossier", "dossier__klantregisseur")
+    qs = _van_gemeente(actor, ook_dossier=bool(status)).select_related(
+        "dossier", "dossier__klantregisseur"
+    )
     zoekterm = zoekterm.strip()
     if zoekterm:
         treffers = (
@@ -32,6 +51,23 @@ def inburgeraar_list(*, actor: Actor, zoekterm: str = "", status: str = "", doel
     if doelgroep:
         qs = qs.filter(doelgroep=doelgroep)
     return qs
+
+
+def inburgeraar_pagina(
+    *,
+    actor: Actor,
+    na: str | None = None,
+    voor: str | None = None,
+    grootte: int = 25,
+    zoekterm: str = "",
+    status: str = "",
+    doelgroep: str = "",
+) -> Pagina:
+    """One page of the caseload, newest first: one query, whatever the depth (ADR 0057)."""
+    qs = inburgeraar_list(actor=actor, zoekterm=zoekterm, status=status, doelgroep=doelgroep)
+    return keyset_pagina(
+        qs, na=na, voor=voor, grootte=grootte, ook=lijst_ook_begrenzen(status=status)
+    )
 
 
 def inburgeraar_zoek_bsn(*, actor: Actor, bsn: str):

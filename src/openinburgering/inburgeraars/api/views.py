@@ -1,4 +1,3 @@
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -73,17 +72,30 @@ def _versie_uit_if_match(request) -> int | None:
 
 
 def _log(request, activiteit, inburgeraars):
-    with transaction.atomic():
-        verwerkingen_vastleggen(
-            actor=actor_uit_request(request),
-            activiteit=activiteit,
-            pseudoniemen=[i.pseudoniem for i in inburgeraars],
-        )
+    # Outside a transaction: the records join the request's one insert (logboek, ADR 0057).
+    verwerkingen_vastleggen(
+        actor=actor_uit_request(request),
+        activiteit=activiteit,
+        pseudoniemen=[i.pseudoniem for i in inburgeraars],
+    )
+
+
+LINK = OpenApiParameter(
+    "Link",
+    location=OpenApiParameter.HEADER,
+    response=[200],
+    description=_('De volgende en vorige pagina (RFC 8288), als `<url>; rel="next"`.'),
+)
 
 
 class InburgeraarListCreate(generics.GenericAPIView):
     permission_classes = [HeeftGemeenteToken]
     serializer_class = InburgeraarSerializer
+
+    @property
+    def keyset_ook(self) -> tuple[str, ...]:
+        # What the cursor bounds besides the primary key (``api.pagination``, ADR 0057).
+        return selectors.lijst_ook_begrenzen(status=self.request.query_params.get("status", ""))
 
     def get_queryset(self):
         params = self.request.query_params
@@ -101,6 +113,15 @@ class InburgeraarListCreate(generics.GenericAPIView):
             OpenApiParameter("status", str, description=_("Filter op dossierstatus")),
             OpenApiParameter("doelgroep", str, description=_("Filter op doelgroep")),
             OpenApiParameter("vNummer", str, description=_("Filter op V-nummer")),
+            OpenApiParameter(
+                "cursor",
+                str,
+                description=_("De cursor uit `next` of `previous` (of de `Link`-header)."),
+            ),
+            OpenApiParameter(
+                "pageSize", int, description=_("Aantal per pagina (standaard 50, hoogstens 200).")
+            ),
+            LINK,
         ],
         responses={200: InburgeraarSerializer(many=True), **FOUTEN},
     )
