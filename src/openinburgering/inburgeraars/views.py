@@ -10,6 +10,7 @@ from openinburgering.accounts.context import actor_uit_request
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.core.pagination import Pagina
+from openinburgering.core.replica import leest_van_replica
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.ui.permissions import recht_vereist
@@ -29,6 +30,7 @@ def _fouten_naar_form(form, exc: ValidationError) -> None:
 
 
 @recht_vereist(Recht.PERSOONSGEGEVENS_LEZEN)
+@leest_van_replica
 def lijst(request):
     actor = actor_uit_request(request)
     form = ZoekForm(request.GET or None)

@@ -1,3 +1,4 @@
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -9,6 +10,7 @@ from rest_framework.views import APIView
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.api.permissions import HeeftGemeenteToken
 from openinburgering.api.problems import PROBLEM_SCHEMA
+from openinburgering.core.replica import leest_van_replica
 from openinburgering.inburgeraars import selectors, services
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
@@ -125,6 +127,7 @@ class InburgeraarListCreate(generics.GenericAPIView):
         ],
         responses={200: InburgeraarSerializer(many=True), **FOUTEN},
     )
+    @method_decorator(leest_van_replica)
     def get(self, request):
         pagina = self.paginate_queryset(self.get_queryset())
         _log(request, Activiteit.LIJST, pagina)
