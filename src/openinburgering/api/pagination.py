@@ -4,7 +4,8 @@ The body keeps ``next``, ``previous`` and ``results``; the same two URLs go in t
 header as ``rel="next"`` and ``rel="prev"``. A page is one query without OFFSET
 (``core.pagination``), so a deep page costs what page 1 costs. A view whose list joins another
 table names the joined columns that equal the primary key in ``keyset_ook``, so the cursor bounds
-every side of the join.
+every side of the join, and may name in ``keyset_sleutels`` the one table its page keys come from
+(``core.pagination``).
 """
 
 from rest_framework.pagination import BasePagination
@@ -41,6 +42,7 @@ class Cursor(BasePagination):
             voor=waarde if richting == _VOOR else None,
             grootte=self._grootte(request),
             ook=getattr(view, "keyset_ook", ()),
+            sleutels=getattr(view, "keyset_sleutels", None),
         )
         return self.pagina.items
 

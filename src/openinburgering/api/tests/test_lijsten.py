@@ -93,6 +93,9 @@ def test_the_cursor_bounds_the_dossier_side_of_the_status_join(
     assert '"inburgeraars_dossier"."inburgeraar_id" <' in lijst
     assert '"inburgeraars_dossier"."gemeente_id" =' in lijst
     assert "OFFSET" not in lijst
+    # The page's keys: a subquery on the dossier table alone, with its own LIMIT.
+    sleutels = lijst.split("IN (SELECT", 1)[1]
+    assert 'FROM "inburgeraars_dossier"' in sleutels and "LIMIT" in sleutels
 
 
 def test_a_deep_page_runs_the_same_queries_as_page_one(

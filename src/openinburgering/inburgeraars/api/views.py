@@ -94,19 +94,26 @@ class InburgeraarListCreate(generics.GenericAPIView):
     permission_classes = [HeeftGemeenteToken]
     serializer_class = InburgeraarSerializer
 
+    def _filters(self) -> dict[str, str]:
+        params = self.request.query_params
+        return {
+            "status": params.get("status", ""),
+            "doelgroep": params.get("doelgroep", ""),
+            "zoekterm": params.get("vNummer", ""),
+        }
+
     @property
     def keyset_ook(self) -> tuple[str, ...]:
         # What the cursor bounds besides the primary key (``api.pagination``, ADR 0057).
-        return selectors.lijst_ook_begrenzen(status=self.request.query_params.get("status", ""))
+        return selectors.lijst_ook_begrenzen(status=self._filters()["status"])
+
+    @property
+    def keyset_sleutels(self):
+        # The one index range the page's keys come from (``core.pagination``, ADR 0057).
+        return selectors.lijst_sleutels(actor=actor_uit_request(self.request), **self._filters())
 
     def get_queryset(self):
-        params = self.request.query_params
-        return selectors.inburgeraar_list(
-            actor=actor_uit_request(self.request),
-            status=params.get("status", ""),
-            doelgroep=params.get("doelgroep", ""),
-            zoekterm=params.get("vNummer", ""),
-        )
+        return selectors.inburgeraar_list(actor=actor_uit_request(self.request), **self._filters())
 
     @extend_schema(
         operation_id="inburgeraar_list",
