@@ -15,7 +15,5 @@ ROOT_URLCONF = "lijsten_bench_urls"
 DEBUG = False
 # Static files from the app directories, as `runserver` serves them: the manifest storage of
 # production needs `collectstatic` first, which is no part of what this benchmark measures.
-STORAGES = {
-    **STORAGES,
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}  # noqa: F405
+_STATIC = "django.contrib.staticfiles.storage.StaticFilesStorage"
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": _STATIC}}  # noqa: F405
