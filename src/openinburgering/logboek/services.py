@@ -77,7 +77,7 @@ def _in_een_statement(regels: list[Verwerking]) -> None:
     velden = [f for f in Verwerking._meta.concrete_fields if not f.primary_key]
     qn = connection.ops.quote_name
     rij = "(" + ", ".join(["%s"] * len(velden)) + ")"
-    kolommen = ", ".join(qn(f.column) for f in velden)
+    kolommen = ", ".join(qn(f.column or f.attname) for f in velden)
     for begin in range(0, len(regels), _PER_STATEMENT):
         deel = regels[begin : begin + _PER_STATEMENT]
         params = [
