@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
+
 
 @dataclass
 class Pagina:
@@ -21,18 +23,20 @@ class Pagina:
 @dataclass(frozen=True)
 class Sleutels:
     """Where a page's keys come from: one table whose ``veld`` values are exactly the primary
-    keys of the paged queryset's rows, in one range of a composite index.
+    keys of the paged rows, read from one range of a composite index ``(*index, veld)``.
 
-    ``vooraf`` are columns the filter fixes that lead that index (the tenant). They go in front
-    of the order, with the filter on them written as a range (``gemeente__gte=g, gemeente__lte=g``):
-    PostgreSQL drops a column fixed by ``=`` from the order, and then may walk the primary key
-    index of the table instead and pass every other tenant's rows before it finds this one's.
-    A range keeps the column in the order, which only the composite index can give.
+    ``index`` are the leading columns of that index with the values the filter fixes them to
+    (the tenant first). The paginator writes the filter so that only that index can serve it:
+    the first column as a range (``>= g AND <= g``), because PostgreSQL drops a column fixed by
+    ``=`` from the order and may then walk the primary key of the table past every other
+    tenant's rows; and the cursor as a row comparison over all the index's columns, because a
+    bare ``veld < cursor`` is a range on the table's own unique index that the planner, which
+    assumes a tenant's rows are spread evenly over the ids, takes for cheaper.
     """
 
     qs: Any
     veld: str
-    vooraf: tuple[str, ...] = ()
+    index: tuple[tuple[str, Any], ...] = ()
 
 
 def _cursor(pk: int) -> str:
@@ -54,14 +58,24 @@ def _begrensd(qs, velden: Sequence[str], lookup: str, pk: int):
 
 
 def _sleutels_van_de_pagina(sleutels: Sleutels, na_pk, voor_pk, grootte: int):
-    qs, veld, orde = sleutels.qs, sleutels.veld, [*sleutels.vooraf, sleutels.veld]
-    if voor_pk is not None:
-        qs = qs.filter(**{f"{veld}__gt": voor_pk}).order_by(*orde)
-    else:
-        if na_pk is not None:
-            qs = qs.filter(**{f"{veld}__lt": na_pk})
-        qs = qs.order_by(*(f"-{kolom}" for kolom in orde))
-    return qs.values(veld)[: grootte + 1]
+    qs, veld = sleutels.qs, sleutels.veld
+    kolommen = [kolom for kolom, _ in sleutels.index]
+    if sleutels.index:
+        (eerste, waarde), *rest = sleutels.index
+        qs = qs.filter(**{f"{eerste}__gte": waarde, f"{eerste}__lte": waarde})
+        qs = qs.filter(**dict(rest))
+    orde = [*kolommen[:1], veld]
+    cursor, teken = (voor_pk, ">") if voor_pk is not None else (na_pk, "<")
+    if cursor is not None:
+        qn = connection.ops.quote_name
+        rij = ", ".join(qn(k) for k in [*kolommen, veld])
+        qs = qs.extra(
+            where=[f"({rij}) {teken} ({', '.join(['%s'] * (len(kolommen) + 1))})"],
+            params=[*(w for _, w in sleutels.index), cursor],
+        )
+    if voor_pk is None:
+        orde = [f"-{kolom}" for kolom in orde]
+    return qs.order_by(*orde).values(veld)[: grootte + 1]
 
 
 def keyset_pagina(
@@ -86,22 +100,25 @@ def keyset_pagina(
     passes every other tenant's rows first (issue 14: 940,000 rows for a bulk-imported tenant).
     """
     na_pk, voor_pk = _pk(na), _pk(voor)
+    terug = voor_pk is not None
     if sleutels is not None:
+        # The keys are the page, filtered and bounded by the cursor; the rows are fetched by
+        # primary key with no bound of their own, which the planner could scan by instead.
         qs = qs.filter(pk__in=_sleutels_van_de_pagina(sleutels, na_pk, voor_pk, grootte))
-    if voor_pk is not None:
-        items = list(_begrensd(qs, ook, "gt", voor_pk).order_by("pk")[: grootte + 1])
-        meer = len(items) > grootte
-        items = list(reversed(items[:grootte]))
+    elif terug:
+        qs = _begrensd(qs, ook, "gt", voor_pk)
+    elif na_pk is not None:
+        qs = _begrensd(qs, ook, "lt", na_pk)
+    items = list(qs.order_by("pk" if terug else "-pk")[: grootte + 1])
+    meer = len(items) > grootte
+    items = items[:grootte]
+    if terug:
+        items.reverse()
         return Pagina(
             items=items,
             volgende=_cursor(items[-1].pk) if items else None,
             vorige=_cursor(items[0].pk) if meer and items else None,
         )
-    if na_pk is not None:
-        qs = _begrensd(qs, ook, "lt", na_pk)
-    items = list(qs.order_by("-pk")[: grootte + 1])
-    meer = len(items) > grootte
-    items = items[:grootte]
     return Pagina(
         items=items,
         volgende=_cursor(items[-1].pk) if meer else None,

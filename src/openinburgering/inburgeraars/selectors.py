@@ -38,19 +38,18 @@ def lijst_sleutels(
 
     The tenant's dossiers with the status (index ``gemeente, status, inburgeraar``), or the
     tenant's persons, of one doelgroep or all (``gemeente, doelgroep, id`` / ``gemeente, id``).
-    The tenant is a range here, on purpose (see ``Sleutels``). ``None`` when the filters span
-    both tables or search names: then the page is the bounded join itself.
+    The tenant is the index's first column, a filter ``core.pagination`` writes so that only
+    that index can serve it (see ``Sleutels``). ``None`` when the filters span both tables or
+    search names: then the page is the bounded join itself.
     """
     if zoekterm.strip() or (status and doelgroep):
         return None
-    tenant = {"gemeente__gte": actor.gemeente.pk, "gemeente__lte": actor.gemeente.pk}
+    tenant = ("gemeente_id", actor.gemeente.pk)
     if status:
-        dossiers = Dossier.objects.filter(**tenant, status=status)
-        return Sleutels(dossiers, "inburgeraar_id", vooraf=("gemeente_id",))
-    personen = Inburgeraar.objects.filter(**tenant)
+        return Sleutels(Dossier.objects.all(), "inburgeraar_id", index=(tenant, ("status", status)))
     if doelgroep:
-        personen = personen.filter(doelgroep=doelgroep)
-    return Sleutels(personen, "id", vooraf=("gemeente_id",))
+        return Sleutels(Inburgeraar.objects.all(), "id", index=(tenant, ("doelgroep", doelgroep)))
+    return Sleutels(Inburgeraar.objects.all(), "id", index=(tenant,))
 
 
 def inburgeraar_list(*, actor: Actor, zoekterm: str = "", status: str = "", doelgroep: str = ""):
@@ -75,6 +74,26 @@ def inburgeraar_list(*, actor: Actor, zoekterm: str = "", status: str = "", doel
     return qs
 
 
+def inburgeraar_pagina_query(
+    *, actor: Actor, zoekterm: str = "", status: str = "", doelgroep: str = ""
+) -> tuple:
+    """What ``keyset_pagina`` pages through for these filters: ``(rows, sleutels, ook)``.
+
+    With page keys from one index range (:func:`lijst_sleutels`) the rows are fetched by primary
+    key and carry no filter of their own: a second copy of the tenant, status or cursor filter
+    would let the planner read all of the tenant's rows to join 26 keys, and with the tenant's
+    rows at the oldest ids it underestimates how many that are.
+    """
+    filters = {"zoekterm": zoekterm, "status": status, "doelgroep": doelgroep}
+    sleutels = lijst_sleutels(actor=actor, **filters)
+    if sleutels is not None:
+        # The keys carry the tenant filter (one range of its index); the rows are fetched by
+        # primary key among those keys only.
+        rijen = Inburgeraar.objects.select_related("dossier", "dossier__klantregisseur")
+        return rijen, sleutels, ()
+    return inburgeraar_list(actor=actor, **filters), None, lijst_ook_begrenzen(status=status)
+
+
 def inburgeraar_pagina(
     *,
     actor: Actor,
@@ -86,15 +105,10 @@ def inburgeraar_pagina(
     doelgroep: str = "",
 ) -> Pagina:
     """One page of the caseload, newest first: one query, whatever the depth (ADR 0057)."""
-    filters = {"zoekterm": zoekterm, "status": status, "doelgroep": doelgroep}
-    return keyset_pagina(
-        inburgeraar_list(actor=actor, **filters),
-        na=na,
-        voor=voor,
-        grootte=grootte,
-        ook=lijst_ook_begrenzen(status=status),
-        sleutels=lijst_sleutels(actor=actor, **filters),
+    rijen, sleutels, ook = inburgeraar_pagina_query(
+        actor=actor, zoekterm=zoekterm, status=status, doelgroep=doelgroep
     )
+    return keyset_pagina(rijen, na=na, voor=voor, grootte=grootte, ook=ook, sleutels=sleutels)
 
 
 def inburgeraar_zoek_bsn(*, actor: Actor, bsn: str):

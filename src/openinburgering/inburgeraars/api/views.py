@@ -94,26 +94,29 @@ class InburgeraarListCreate(generics.GenericAPIView):
     permission_classes = [HeeftGemeenteToken]
     serializer_class = InburgeraarSerializer
 
-    def _filters(self) -> dict[str, str]:
-        params = self.request.query_params
-        return {
-            "status": params.get("status", ""),
-            "doelgroep": params.get("doelgroep", ""),
-            "zoekterm": params.get("vNummer", ""),
-        }
+    def _pagina_query(self) -> tuple:
+        # Rows, page keys and bounded join columns for ``api.pagination`` (ADR 0057); once per
+        # request.
+        if not hasattr(self, "_query"):
+            params = self.request.query_params
+            self._query = selectors.inburgeraar_pagina_query(
+                actor=actor_uit_request(self.request),
+                status=params.get("status", ""),
+                doelgroep=params.get("doelgroep", ""),
+                zoekterm=params.get("vNummer", ""),
+            )
+        return self._query
 
-    @property
-    def keyset_ook(self) -> tuple[str, ...]:
-        # What the cursor bounds besides the primary key (``api.pagination``, ADR 0057).
-        return selectors.lijst_ook_begrenzen(status=self._filters()["status"])
+    def get_queryset(self):
+        return self._pagina_query()[0]
 
     @property
     def keyset_sleutels(self):
-        # The one index range the page's keys come from (``core.pagination``, ADR 0057).
-        return selectors.lijst_sleutels(actor=actor_uit_request(self.request), **self._filters())
+        return self._pagina_query()[1]
 
-    def get_queryset(self):
-        return selectors.inburgeraar_list(actor=actor_uit_request(self.request), **self._filters())
+    @property
+    def keyset_ook(self) -> tuple[str, ...]:
+        return self._pagina_query()[2]
 
     @extend_schema(
         operation_id="inburgeraar_list",
