@@ -105,7 +105,7 @@ def keyset_pagina(
         # The keys are the page, filtered and bounded by the cursor; the rows are fetched by
         # primary key with no bound of their own, which the planner could scan by instead.
         qs = qs.filter(pk__in=_sleutels_van_de_pagina(sleutels, na_pk, voor_pk, grootte))
-    elif terug:
+    elif voor_pk is not None:
         qs = _begrensd(qs, ook, "gt", voor_pk)
     elif na_pk is not None:
         qs = _begrensd(qs, ook, "lt", na_pk)
