@@ -177,7 +177,7 @@ def main() -> None:  # noqa: C901, PLR0915 - one script, read top to bottom
                 bsn_hash=bsn_tools.zoekhash(bsn), bsn_versleuteld=bsn_tools.versleutel(bsn)
             )
             zoekbaar[naam].append(bsn)
-    csrf = secrets.token_urlsafe(24)[:32].ljust(32, "a")
+    csrf = secrets.token_hex(16)  # 32 characters from [0-9a-f], as Django's CSRF secret
     ui, api, diep_na = {}, {}, {}
     with connection.cursor() as c:
         for naam, gemeente in vormen.items():
