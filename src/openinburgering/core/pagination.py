@@ -67,6 +67,8 @@ def _sleutels_van_de_pagina(sleutels: Sleutels, na_pk, voor_pk, grootte: int):
     orde = [*kolommen[:1], veld]
     cursor, teken = (voor_pk, ">") if voor_pk is not None else (na_pk, "<")
     if cursor is not None:
+        # The ORM has no row comparison; the columns are unqualified because the key query
+        # reads one table (as a subquery, ``U0``), and every value is a parameter.
         qn = connection.ops.quote_name
         rij = ", ".join(qn(k) for k in [*kolommen, veld])
         qs = qs.extra(
