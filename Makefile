@@ -23,7 +23,7 @@ DEMO_DB := var/openinburgering.sqlite3
 SIMULATOR_DB := $(or $(DUO_SIMULATOR_DB),var/duo_simulator.sqlite3)
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: bench-signalen bench-duo bench-duo-achterstand help venv demo demo-scenario demo-reset test lint lint-architectuur typecheck format check-migrations openapi openapi-check env-docs requirements regels-docs messages rollen-docs vendor
+.PHONY: bench-signalen bench-lijsten bench-duo bench-duo-achterstand help venv demo demo-scenario demo-reset test lint lint-architectuur typecheck format check-migrations openapi openapi-check env-docs requirements regels-docs messages rollen-docs vendor
 
 help: ## Deze hulp: alle make-doelen en variabelen.
 	@echo "Open Inburgering: make-doelen"
@@ -156,6 +156,13 @@ rollen-docs: venv ## Schrijf docs/rollen.md (de rechtenmatrix) opnieuw.
 # On PostgreSQL: DATABASE_URL=postgres://... make bench-signalen BENCH_ARGS="--dossiers 1000000 --tenant 60000"
 bench-signalen: venv ## Benchmark van termijnen en werklijst (niet in make test).
 	$(BIN)/python benchmarks/signalen_bench.py $(BENCH_ARGS)
+
+# Caseload (UI, API, deep pages), BSN search, dossier page and worklist at 1 and 16 connections
+# through gunicorn, each next to a bare one-query view; data as bench-signalen makes them, in
+# three tenant shapes. PostgreSQL only: DATABASE_URL=postgres://... make bench-lijsten
+# BENCH_ARGS="--dossiers 50000" (smaller), "--mix" (+ 10 minutes mixed caseworker load).
+bench-lijsten: venv ## Benchmark van lijsten, zoeken en dossierpagina op landelijke schaal (niet in make test).
+	$(BIN)/python benchmarks/lijsten_bench.py $(BENCH_ARGS)
 
 # DUO notifications accepted+persisted per second (gunicorn + PostgreSQL) next to a bare
 # Django view; not part of `make test`. Uses DATABASE_URL or starts a throwaway cluster.

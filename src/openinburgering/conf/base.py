@@ -66,6 +66,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     (BASE_DIR / "var").mkdir(exist_ok=True)
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+DATABASE_REPLICA_URL = env(
+    "DATABASE_REPLICA_URL",
+    "",
+    help_text="Database-URL van een leesreplica (streaming replication) van dezelfde PostgreSQL. "
+    "Met een waarde lezen de lijsten en de werklijst daarvan; schrijven gaat altijd naar "
+    "`DATABASE_URL`. Zie docs/schaal.md.",
+    group="Database",
+)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]
+    )
+    # Tests see one database: the replica alias is the default one there.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["openinburgering.core.replica.ReplicaRouter"] if DATABASE_REPLICA_URL else []
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -120,6 +135,9 @@ MIDDLEWARE = [
     "openinburgering.gemeenten.middleware.ActieveGemeenteMiddleware",
     # The database's own tenant check (row-level security, PostgreSQL only; ADR 0056).
     "openinburgering.core.rijbeveiliging.RijbeveiligingMiddleware",
+    # The processing log of a request's reads, in one INSERT before it answers (ADR 0057); inside
+    # the tenant check, so that insert runs under it too.
+    "openinburgering.logboek.middleware.VerwerkingenPerVerzoekMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "openinburgering.api.middleware.ApiVersionMiddleware",
     "openinburgering.ui.middleware.StuurtekenMiddleware",

@@ -100,6 +100,10 @@ class Inburgeraar(models.Model):
         indexes = [
             models.Index(fields=["gemeente", "achternaam"]),
             models.Index(fields=["gemeente", "vnummer"]),
+            # The caseload, newest first: the tenant and the sort key as one index range, so a
+            # page reads 25 index entries whatever ids the tenant's rows have (ADR 0057).
+            models.Index(fields=["gemeente", "id"]),
+            models.Index(fields=["gemeente", "doelgroep", "id"]),
         ]
 
     def __str__(self):
@@ -178,7 +182,10 @@ class Dossier(models.Model):
                 name="eindreden_alleen_bij_afgerond",
             ),
         ]
-        indexes = [models.Index(fields=["gemeente", "status"])]
+        # The caseload filtered on status walks this range in the list's order (newest person
+        # first) and looks each person up by primary key (ADR 0057); it also serves every count
+        # per status, as the former (gemeente, status) index did.
+        indexes = [models.Index(fields=["gemeente", "status", "inburgeraar"])]
 
     def __str__(self):
         return f"Dossier {self.uuid}"

@@ -5,17 +5,57 @@ from django.http import Http404
 
 from openinburgering.accounts.context import Actor
 from openinburgering.core import bsn as bsn_tools
+from openinburgering.core.pagination import Pagina, Sleutels, keyset_pagina
 
 from . import zoeken
-from .models import Gebeurtenis, Inburgeraar
+from .models import Dossier, Gebeurtenis, Inburgeraar
 
 
-def _van_gemeente(actor: Actor):
-    return Inburgeraar.objects.filter(gemeente=actor.gemeente)
+def _van_gemeente(actor: Actor, *, ook_dossier: bool = False):
+    """The tenant filter, applied here once; ``ook_dossier`` puts it on the joined dossier too.
+
+    On the dossier side it is what lets PostgreSQL read the caseload filtered on status as one
+    range of the ``(gemeente, status, inburgeraar)`` index, whatever ids the tenant's rows have
+    (ADR 0057). A dossier always belongs to its person's gemeente (``services``).
+    """
+    qs = Inburgeraar.objects.filter(gemeente=actor.gemeente)
+    return qs.filter(dossier__gemeente=actor.gemeente) if ook_dossier else qs
+
+
+def lijst_ook_begrenzen(*, status: str = "") -> tuple[str, ...]:
+    """The columns a caseload cursor bounds besides the primary key (``keyset_pagina(ook=)``).
+
+    Filtered on status the list joins the dossier, and the cursor must bound that side of the
+    join too; unfiltered, the dossier is read per row by its unique key and needs no bound.
+    """
+    return ("dossier__inburgeraar",) if status else ()
+
+
+def lijst_sleutels(
+    *, actor: Actor, zoekterm: str = "", status: str = "", doelgroep: str = ""
+) -> Sleutels | None:
+    """Where a caseload page's keys come from: one range of one composite index (ADR 0057).
+
+    The tenant's dossiers with the status (index ``gemeente, status, inburgeraar``), or the
+    tenant's persons, of one doelgroep or all (``gemeente, doelgroep, id`` / ``gemeente, id``).
+    The tenant is the index's first column, a filter ``core.pagination`` writes so that only
+    that index can serve it (see ``Sleutels``). ``None`` when the filters span both tables or
+    search names: then the page is the bounded join itself.
+    """
+    if zoekterm.strip() or (status and doelgroep):
+        return None
+    tenant = ("gemeente_id", actor.gemeente.pk)
+    if status:
+        return Sleutels(Dossier.objects.all(), "inburgeraar_id", index=(tenant, ("status", status)))
+    if doelgroep:
+        return Sleutels(Inburgeraar.objects.all(), "id", index=(tenant, ("doelgroep", doelgroep)))
+    return Sleutels(Inburgeraar.objects.all(), "id", index=(tenant,))
 
 
 def inburgeraar_list(*, actor: Actor, zoekterm: str = "", status: str = "", doelgroep: str = ""):
-    qs = _van_gemeente(actor).select_related("dossier", "dossier__klantregisseur")
+    qs = _van_gemeente(actor, ook_dossier=bool(status)).select_related(
+        "dossier", "dossier__klantregisseur"
+    )
     zoekterm = zoekterm.strip()
     if zoekterm:
         treffers = (
@@ -32,6 +72,43 @@ def inburgeraar_list(*, actor: Actor, zoekterm: str = "", status: str = "", doel
     if doelgroep:
         qs = qs.filter(doelgroep=doelgroep)
     return qs
+
+
+def inburgeraar_pagina_query(
+    *, actor: Actor, zoekterm: str = "", status: str = "", doelgroep: str = ""
+) -> tuple:
+    """What ``keyset_pagina`` pages through for these filters: ``(rows, sleutels, ook)``.
+
+    With page keys from one index range (:func:`lijst_sleutels`) the rows are fetched by primary
+    key and carry no filter of their own: a second copy of the tenant, status or cursor filter
+    would let the planner read all of the tenant's rows to join 26 keys, and with the tenant's
+    rows at the oldest ids it underestimates how many that are.
+    """
+    filters = {"zoekterm": zoekterm, "status": status, "doelgroep": doelgroep}
+    sleutels = lijst_sleutels(actor=actor, **filters)
+    if sleutels is not None:
+        # The keys carry the tenant filter (one range of its index); the rows are fetched by
+        # primary key among those keys only.
+        rijen = Inburgeraar.objects.select_related("dossier", "dossier__klantregisseur")
+        return rijen, sleutels, ()
+    return inburgeraar_list(actor=actor, **filters), None, lijst_ook_begrenzen(status=status)
+
+
+def inburgeraar_pagina(
+    *,
+    actor: Actor,
+    na: str | None = None,
+    voor: str | None = None,
+    grootte: int = 25,
+    zoekterm: str = "",
+    status: str = "",
+    doelgroep: str = "",
+) -> Pagina:
+    """One page of the caseload, newest first: one query, whatever the depth (ADR 0057)."""
+    rijen, sleutels, ook = inburgeraar_pagina_query(
+        actor=actor, zoekterm=zoekterm, status=status, doelgroep=doelgroep
+    )
+    return keyset_pagina(rijen, na=na, voor=voor, grootte=grootte, ook=ook, sleutels=sleutels)
 
 
 def inburgeraar_zoek_bsn(*, actor: Actor, bsn: str):

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,7 +11,8 @@ from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.core.forms import fouten_naar_form
-from openinburgering.core.pagination import keyset_pagina
+from openinburgering.core.pagination import Pagina
+from openinburgering.core.replica import leest_van_replica
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 
@@ -23,23 +23,25 @@ from .workflow import Status
 
 
 @recht_vereist(Recht.PERSOONSGEGEVENS_LEZEN)
+@leest_van_replica
 def lijst(request):
     actor = actor_uit_request(request)
     form = ZoekForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    qs = selectors.inburgeraar_list(
+    pagina = selectors.inburgeraar_pagina(
         actor=actor,
+        na=request.GET.get("na"),
+        voor=request.GET.get("voor"),
         zoekterm=filters.get("zoek", ""),
         status=filters.get("status", ""),
         doelgroep=filters.get("doelgroep", ""),
     )
-    pagina = keyset_pagina(qs, na=request.GET.get("na"), voor=request.GET.get("voor"))
-    with transaction.atomic():
-        verwerkingen_vastleggen(
-            actor=actor,
-            activiteit=Activiteit.ZOEKEN if filters.get("zoek") else Activiteit.LIJST,
-            pseudoniemen=[i.pseudoniem for i in pagina.items],
-        )
+    # Outside a transaction the records join the request's one insert (logboek, ADR 0057).
+    verwerkingen_vastleggen(
+        actor=actor,
+        activiteit=Activiteit.ZOEKEN if filters.get("zoek") else Activiteit.LIJST,
+        pseudoniemen=[i.pseudoniem for i in pagina.items],
+    )
     querystring = request.GET.copy()
     querystring.pop("na", None)
     querystring.pop("voor", None)
@@ -63,16 +65,15 @@ def zoek_bsn(request):
         gevonden = list(
             selectors.inburgeraar_zoek_bsn(actor=actor, bsn=bsn_form.cleaned_data["bsn"])
         )
-        with transaction.atomic():
-            verwerkingen_vastleggen(
-                actor=actor,
-                activiteit=Activiteit.ZOEKEN,
-                pseudoniemen=[i.pseudoniem for i in gevonden],
-            )
+        verwerkingen_vastleggen(
+            actor=actor,
+            activiteit=Activiteit.ZOEKEN,
+            pseudoniemen=[i.pseudoniem for i in gevonden],
+        )
         if gevonden:
             return redirect("inburgeraars:detail", uuid=gevonden[0].uuid)
         bsn_form.add_error("bsn", _("Geen inburgeraar met dit BSN gevonden in deze gemeente."))
-    pagina = keyset_pagina(selectors.inburgeraar_list(actor=actor).none())
+    pagina = Pagina(items=[], volgende=None, vorige=None)
     context = {"form": ZoekForm(), "bsn_form": bsn_form, "pagina": pagina, "querystring": ""}
     return render(request, "inburgeraars/lijst.html", context, status=400)
 
@@ -82,10 +83,9 @@ def detail(request, uuid):
     actor = actor_uit_request(request)
     inburgeraar = selectors.inburgeraar_get(actor=actor, uuid=uuid)
     dossier = inburgeraar.dossier
-    with transaction.atomic():
-        verwerkingen_vastleggen(
-            actor=actor, activiteit=Activiteit.INZIEN, pseudoniemen=[inburgeraar.pseudoniem]
-        )
+    verwerkingen_vastleggen(
+        actor=actor, activiteit=Activiteit.INZIEN, pseudoniemen=[inburgeraar.pseudoniem]
+    )
     status_form = None
     if actor.mag(Recht.DOSSIER_STATUS_WIJZIGEN) and dossier.status != Status.AFGEROND:
         status_form = StatusForm(dossier=dossier, initial={"versie": dossier.versie})
@@ -156,10 +156,9 @@ def wijzigen(request, uuid):
                 messages.success(request, _("De gegevens zijn opgeslagen."))
                 return redirect("inburgeraars:detail", uuid=inburgeraar.uuid)
     else:
-        with transaction.atomic():
-            verwerkingen_vastleggen(
-                actor=actor, activiteit=Activiteit.INZIEN, pseudoniemen=[inburgeraar.pseudoniem]
-            )
+        verwerkingen_vastleggen(
+            actor=actor, activiteit=Activiteit.INZIEN, pseudoniemen=[inburgeraar.pseudoniem]
+        )
     return render(
         request,
         "inburgeraars/formulier.html",

@@ -12,6 +12,7 @@ from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht, Rol
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.core.http import geldige_uuids, terug_naar
+from openinburgering.core.replica import leest_van_replica
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 
@@ -32,6 +33,7 @@ def _medewerkers(gemeente):
 
 
 @recht_vereist(Recht.PERSOONSGEGEVENS_LEZEN)
+@leest_van_replica
 def werklijst(request):
     actor = actor_uit_request(request)
     form = WerklijstFilterForm(request.GET or None)

@@ -1,4 +1,4 @@
-from django.db import transaction
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.api.permissions import HeeftGemeenteToken
 from openinburgering.api.problems import PROBLEM_SCHEMA
+from openinburgering.core.replica import leest_van_replica
 from openinburgering.inburgeraars import selectors, services
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
@@ -73,26 +74,49 @@ def _versie_uit_if_match(request) -> int | None:
 
 
 def _log(request, activiteit, inburgeraars):
-    with transaction.atomic():
-        verwerkingen_vastleggen(
-            actor=actor_uit_request(request),
-            activiteit=activiteit,
-            pseudoniemen=[i.pseudoniem for i in inburgeraars],
-        )
+    # Outside a transaction: the records join the request's one insert (logboek, ADR 0057).
+    verwerkingen_vastleggen(
+        actor=actor_uit_request(request),
+        activiteit=activiteit,
+        pseudoniemen=[i.pseudoniem for i in inburgeraars],
+    )
+
+
+LINK = OpenApiParameter(
+    "Link",
+    location=OpenApiParameter.HEADER,
+    response=[200],
+    description=_('De volgende en vorige pagina (RFC 8288), als `<url>; rel="next"`.'),
+)
 
 
 class InburgeraarListCreate(generics.GenericAPIView):
     permission_classes = [HeeftGemeenteToken]
     serializer_class = InburgeraarSerializer
 
+    def _pagina_query(self) -> tuple:
+        # Rows, page keys and bounded join columns for ``api.pagination`` (ADR 0057); once per
+        # request.
+        if not hasattr(self, "_query"):
+            params = self.request.query_params
+            self._query = selectors.inburgeraar_pagina_query(
+                actor=actor_uit_request(self.request),
+                status=params.get("status", ""),
+                doelgroep=params.get("doelgroep", ""),
+                zoekterm=params.get("vNummer", ""),
+            )
+        return self._query
+
     def get_queryset(self):
-        params = self.request.query_params
-        return selectors.inburgeraar_list(
-            actor=actor_uit_request(self.request),
-            status=params.get("status", ""),
-            doelgroep=params.get("doelgroep", ""),
-            zoekterm=params.get("vNummer", ""),
-        )
+        return self._pagina_query()[0]
+
+    @property
+    def keyset_sleutels(self):
+        return self._pagina_query()[1]
+
+    @property
+    def keyset_ook(self) -> tuple[str, ...]:
+        return self._pagina_query()[2]
 
     @extend_schema(
         operation_id="inburgeraar_list",
@@ -101,9 +125,19 @@ class InburgeraarListCreate(generics.GenericAPIView):
             OpenApiParameter("status", str, description=_("Filter op dossierstatus")),
             OpenApiParameter("doelgroep", str, description=_("Filter op doelgroep")),
             OpenApiParameter("vNummer", str, description=_("Filter op V-nummer")),
+            OpenApiParameter(
+                "cursor",
+                str,
+                description=_("De cursor uit `next` of `previous` (of de `Link`-header)."),
+            ),
+            OpenApiParameter(
+                "pageSize", int, description=_("Aantal per pagina (standaard 50, hoogstens 200).")
+            ),
+            LINK,
         ],
         responses={200: InburgeraarSerializer(many=True), **FOUTEN},
     )
+    @method_decorator(leest_van_replica)
     def get(self, request):
         pagina = self.paginate_queryset(self.get_queryset())
         _log(request, Activiteit.LIJST, pagina)

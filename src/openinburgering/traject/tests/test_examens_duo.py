@@ -70,18 +70,18 @@ def test_results_asked_through_the_port_are_stored(simulator, actor, gemeente_a,
             "vestigingsdatum": (vandaag - timedelta(days=390)).isoformat(),
             "examenresultaten": [
                 {
-                    "onderdeel": "Lezen",
+                    "onderdeel": "LE",
                     "niveau": "B1",
                     "examendatum": (vandaag - timedelta(days=10)).isoformat(),
-                    "resultaat": "Behaald",
+                    "resultaat": "Geslaagd",
                 }
             ],
-            "gratisPogingen": [{"onderdeel": "Lezen", "gratisPogingenTegoed": 1}],
+            "gratisPogingen": [{"onderdeel": "LE", "gratisPogingenTegoed": 1}],
         },
     )
     assert examens.examens_ophalen_bij_duo(actor=actor, dossier=persoon.dossier) == 1
     uitslag = ExamenUitslag.objects.get(dossier=persoon.dossier)
-    assert (uitslag.onderdeel, uitslag.niveau, uitslag.resultaat) == ("Lezen", "B1", "Behaald")
+    assert (uitslag.onderdeel, uitslag.niveau, uitslag.resultaat) == ("LE", "B1", "Geslaagd")
     assert GratisPogingen.objects.get(dossier=persoon.dossier).tegoed == 1
 
 
