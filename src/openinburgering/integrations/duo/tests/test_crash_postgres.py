@@ -33,8 +33,11 @@ PERSONEN = 100
 PER_PERSOON = 10
 WORKERS = 3
 #: Kills go on until everything is delivered or this much time has passed. Alone the test needs
-#: about 95 s; beside the rest of the suite on two cores it can need more.
+#: about 95 s; beside the rest of the suite on two busy cores it has needed more than 240 s.
 MAX_SECONDEN = 180
+#: After the kills the survivors may finish what is left for this long; the loop ends as soon as
+#: nothing waits, so the margin costs nothing when the machine is quick.
+UITLOOP_SECONDEN = 300
 UREN = ("taalles_knm_brede_intake", "participatieactiviteiten", "participatie_taalles")
 
 
@@ -125,7 +128,7 @@ def test_sigkilled_workers_lose_nothing_and_apply_each_message_once(
             if not UitgaandBericht.objects.filter(status=UitgaandStatus.WACHTEND).exists():
                 break
         # Let the survivors finish what is left, without further kills.
-        while time.monotonic() - begin < MAX_SECONDEN + 60:
+        while time.monotonic() - begin < MAX_SECONDEN + UITLOOP_SECONDEN:
             if not UitgaandBericht.objects.filter(status=UitgaandStatus.WACHTEND).exists():
                 break
             time.sleep(0.2)
