@@ -76,6 +76,21 @@ def examens_ophalen_bij_duo(*, actor: Actor, dossier) -> int:
         raise Geweigerd(
             _("DUO gaf geen antwoord of weigerde de vraag. Probeer het later opnieuw.")
         ) from None
+    # DUO's answer is input too: a code outside its own lists would not fit our columns (a
+    # database error on PostgreSQL). Refuse it whole, in Dutch, and store nothing.
+    onbekend = sorted(
+        {r.onderdeel for r in examens.uitslagen if r.onderdeel not in Examenonderdeel}
+        | {r.resultaat for r in examens.uitslagen if r.resultaat not in Examenresultaat}
+        | {p.onderdeel for p in examens.pogingen if p.onderdeel not in Examenonderdeel}
+    )
+    if onbekend:
+        logger.warning("examens_onbekende_code", dossier=str(dossier.uuid), aantal=len(onbekend))
+        raise Geweigerd(
+            _(
+                "DUO gaf examenuitslagen met een onbekende code; er is niets opgeslagen. "
+                "Meld dit aan de functioneel beheerder."
+            )
+        )
     return uitslagen_van_duo_opslaan(
         actor=actor, dossier=dossier, resultaten=examens.uitslagen, pogingen=examens.pogingen
     )

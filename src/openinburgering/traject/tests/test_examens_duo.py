@@ -90,3 +90,35 @@ def test_duo_unreachable_is_one_message_and_stores_nothing(actor, persoon, setti
     with pytest.raises(Geweigerd, match="DUO gaf geen antwoord"):
         examens.examens_ophalen_bij_duo(actor=actor, dossier=persoon.dossier)
     assert not ExamenUitslag.objects.exists()
+
+
+def test_an_unknown_code_from_duo_is_refused_in_dutch_and_stores_nothing(
+    simulator, actor, gemeente_a, persoon
+):
+    """DUO's answer is input too: "Lezen" is not one of DUO's onderdeel codes (LE) and would not
+    fit our column; the caseworker gets a message, never a database error."""
+    vandaag = timezone.localdate()
+    simulator(
+        "POST", "/gemeenten", {"oin": gemeente_a.oin, "gemeentecode": gemeente_a.code, "naam": "A"}
+    )
+    simulator(
+        "POST",
+        "/personen",
+        {
+            "bsn": persoon.bsn,
+            "woongemeenteOin": gemeente_a.oin,
+            "plichtBegindatum": (vandaag - timedelta(days=400)).isoformat(),
+            "vestigingsdatum": (vandaag - timedelta(days=390)).isoformat(),
+            "examenresultaten": [
+                {
+                    "onderdeel": "Lezen",
+                    "niveau": "B1",
+                    "examendatum": (vandaag - timedelta(days=10)).isoformat(),
+                    "resultaat": "Geslaagd",
+                }
+            ],
+        },
+    )
+    with pytest.raises(Geweigerd, match="onbekende code"):
+        examens.examens_ophalen_bij_duo(actor=actor, dossier=persoon.dossier)
+    assert not ExamenUitslag.objects.exists()
