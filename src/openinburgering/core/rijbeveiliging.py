@@ -38,13 +38,7 @@ GEMEENTE_MODEL = "gemeenten.gemeente"
 # Tables with a gemeente foreign key that get no policy, as "app_label.modelnaam" -> why
 # (ADR 0056). Memberships and API tokens are not here: they are read before a request's
 # restriction is set.
-GEDEELD: dict[str, str] = {
-    "signalen.signaal": (
-        "The deadline engine inserts work items with COPY (ADR 0042), and PostgreSQL refuses "
-        "COPY FROM on a table whose row-level security applies to the current role. Once the "
-        "engine inserts with INSERT … SELECT FROM unnest(…) the entry can go."
-    ),
-}
+GEDEELD: dict[str, str] = {}
 
 # The restriction applied to each open connection (the setting's value), so the end of the
 # request knows whether to clear it and a reconnect in the middle of a request can restore it.
