@@ -135,7 +135,9 @@ def _zonder_persoon(rij) -> bool:
 #: other table in the chain must have lost every row of the dossier.
 BEWAARD_ZONDER_PERSOON = {
     # The DUO chain's bookkeeping: a berichtId is refused twice / was delivered once.
-    "duo.Notificatie": lambda rij: _zonder_persoon(rij) and rij.resultaat == "",
+    "duo.Notificatie": lambda rij: (
+        _zonder_persoon(rij) and rij.resultaat == "" and rij.vingerafdruk == ""
+    ),
     "duo.UitgaandBericht": lambda rij: (
         _zonder_persoon(rij)
         and rij.inhoud is None
@@ -143,7 +145,9 @@ BEWAARD_ZONDER_PERSOON = {
         and not rij.volgorde_sleutel.startswith("p:")
     ),
     # About a notification's integrity, never about the person (no personal field).
-    "duo.IntegriteitsIncident": lambda rij: _zonder_persoon(rij.notificatie),
+    "duo.IntegriteitsIncident": lambda rij: (
+        _zonder_persoon(rij.notificatie) and rij.vingerafdruk.startswith("vernietigd:")
+    ),
     # A kenmerk is never handed out twice; it names no one.
     "brieven.Briefkenmerk": lambda rij: rij.dossier_id is None,
 }
@@ -429,6 +433,7 @@ def test_afgerond_dossier_na_de_termijn_weg_uit_elke_tabel_bestand_en_index(
     assert verklaring.aantallen["vernietigd"]["logboek.Verwerking"] >= 2
     assert verklaring.aantallen["geanonimiseerd"] == {
         "brieven.Briefkenmerk": 1,
+        "duo.IntegriteitsIncident": 1,
         "duo.Notificatie": 2,
         "duo.UitgaandBericht": 1,
     }
@@ -534,3 +539,35 @@ def test_elke_app_die_meer_doet_dan_cascade_heeft_een_opruimer():
     namen = [o.naam for o in opruimers()]
     assert sorted(namen) == ["besluiten", "brieven", "duo", "handhaving", "intake", "pip"]
     assert len(namen) == len(set(namen))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_duo_stuurt_na_vernietiging_hetzelfde_bericht_nog_eens_dan_geweigerd(
+    gemeente_a, brievenmap, settings
+):
+    """The anonymised notification still refuses its berichtId: nothing is processed twice and
+    no person comes back from it."""
+    from openinburgering.integrations.duo.intake import (
+        BerichtIdHergebruikt,
+        NotificatieVerzoek,
+        notificatie_ontvangen,
+    )
+
+    settings.DUO_NOTIFICATIES_DIRECT = False
+    bsn = nieuw_bsn()
+    with time_machine.travel(AANGEMAAKT, tick=False):
+        vul_alle_tabellen(gemeente_a, bsn, brievenmap)
+        verzoek = NotificatieVerzoek(
+            bron="00000001003214345000", doel=gemeente_a.oin, bericht_id=uuid.uuid4(),
+            registratie_datum_tijd=timezone.now(), gebeurtenis_id="SS106", bsn=bsn,
+            vnummer="V123456789",
+        )  # fmt: skip
+        assert notificatie_ontvangen(gemeente=gemeente_a, verzoek=verzoek).nieuw
+    with time_machine.travel(DAG_ERNA, tick=False):
+        assert bewaartermijnen_toepassen().dossiers_vernietigd == 1
+        aantal = Notificatie.objects.count()
+        with pytest.raises(BerichtIdHergebruikt):
+            notificatie_ontvangen(gemeente=gemeente_a, verzoek=verzoek)
+    assert Notificatie.objects.count() == aantal
+    assert not Notificatie.objects.filter(bsn_hash=bsn_tools.zoekhash(bsn)).exists()
+    assert not Inburgeraar.objects.exists()

@@ -3,8 +3,9 @@
 Notifications and outgoing messages are the chain's bookkeeping: a notification's row is what
 refuses the same ``berichtId`` twice, a message's row is what was delivered to DUO under which
 ``berichtId``. They stay, without the person: no encrypted BSN, no search hash, no pseudonym, no
-V-nummer, no content. Work items about the person go, also those from before the dossier existed
-(found by the search hash). An outgoing message still open keeps the dossier until it is settled.
+V-nummer, no content, no fingerprint (it hashes the search hash). Work items about the person go,
+also those from before the dossier existed (found by the search hash). An outgoing message still
+open keeps the dossier until it is settled.
 """
 
 from collections.abc import Iterable
@@ -14,7 +15,7 @@ from django.db.models import Q
 from openinburgering.inburgeraars.bewaren import Opruimer, Opruiming, TeVernietigen
 from openinburgering.regels.bewaren import Beletsel
 
-from .models import OPEN_UITGAAND, Notificatie, UitgaandBericht, Werkitem
+from .models import OPEN_UITGAAND, IntegriteitsIncident, Notificatie, UitgaandBericht, Werkitem
 
 
 def _van_persoon(doel: TeVernietigen) -> Q:
@@ -26,11 +27,28 @@ def _van_persoon(doel: TeVernietigen) -> Q:
 
 
 def opruimen(doel: TeVernietigen, opruiming: Opruiming) -> None:
-    aantal = Notificatie.objects.filter(_van_persoon(doel)).update(
-        inburgeraar=None, bsn_versleuteld="", bsn_hash="", pseudoniem="", vnummer="", resultaat=""
+    notificaties = list(Notificatie.objects.filter(_van_persoon(doel)).values_list("id", flat=True))
+    # A fingerprint hashes the search hash with the message's other fields: whoever holds the key
+    # could test a guessed BSN against it. Without it, DUO resending the same berichtId is refused
+    # as an integrity incident instead of a silent repeat: still never processed twice.
+    aantal = Notificatie.objects.filter(id__in=notificaties).update(
+        inburgeraar=None,
+        bsn_versleuteld="",
+        bsn_hash="",
+        pseudoniem="",
+        vnummer="",
+        resultaat="",
+        vingerafdruk="",
     )
     if aantal:
         opruiming.geanonimiseerd[Notificatie._meta.label] += aantal
+    incidenten = list(IntegriteitsIncident.objects.filter(notificatie_id__in=notificaties))
+    for incident in incidenten:
+        # Unique per notification, so not simply empty; names nothing.
+        incident.vingerafdruk = f"vernietigd:{incident.uuid.hex}"
+    IntegriteitsIncident.objects.bulk_update(incidenten, ["vingerafdruk"])
+    if incidenten:
+        opruiming.geanonimiseerd[IntegriteitsIncident._meta.label] += len(incidenten)
     berichten = list(UitgaandBericht.objects.filter(_van_persoon(doel)))
     for bericht in berichten:
         bericht.inburgeraar = None
