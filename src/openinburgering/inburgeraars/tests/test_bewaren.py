@@ -571,3 +571,51 @@ def test_duo_stuurt_na_vernietiging_hetzelfde_bericht_nog_eens_dan_geweigerd(
     assert Notificatie.objects.count() == aantal
     assert not Notificatie.objects.filter(bsn_hash=bsn_tools.zoekhash(bsn)).exists()
     assert not Inburgeraar.objects.exists()
+
+
+def _gevonden_in(waarden: list[str]) -> list[str]:
+    """Every table column (text or JSON) of every model in which one of ``waarden`` occurs."""
+    from django.db.models.functions import Cast
+
+    gevonden = []
+    for model in apps.get_models(include_auto_created=True):
+        if model._meta.proxy or not model._meta.managed:
+            continue
+        for veld in model._meta.concrete_fields:
+            if isinstance(veld, models.JSONField):
+                rijen = model._default_manager.annotate(_tekst=Cast(veld.name, models.TextField()))
+                kolom = "_tekst"
+            elif isinstance(veld, (models.CharField, models.TextField)):
+                rijen, kolom = model._default_manager.all(), veld.name
+            else:
+                continue
+            for waarde in waarden:
+                if rijen.filter(**{f"{kolom}__contains": waarde}).exists():
+                    gevonden.append(f"{model._meta.label}.{veld.name}")
+    return gevonden
+
+
+@pytest.mark.django_db(transaction=True)
+def test_na_vernietiging_staat_nergens_meer_iets_dat_naar_de_persoon_leidt(gemeente_a, brievenmap):
+    """A scan of every text and JSON column of every table: no BSN, search hash, pseudonym,
+    V-nummer, name or letter file name of the destroyed person remains anywhere."""
+    bsn = nieuw_bsn()
+    with time_machine.travel(AANGEMAAKT, tick=False):
+        persoon, dossier, brieven = vul_alle_tabellen(gemeente_a, bsn, brievenmap)
+        Inburgeraar.objects.filter(pk=persoon.pk).update(
+            voornamen="Zenobia", achternaam="Vernietigbaar"
+        )
+        maak_inburgeraar(gemeente_a)  # a neighbour, whose rows stay
+    sporen = [
+        bsn,
+        bsn_tools.zoekhash(bsn),
+        persoon.pseudoniem,
+        "V123456789",
+        "Zenobia",
+        "Vernietigbaar",
+        *(p.stem for p in brieven),
+    ]
+    assert len(_gevonden_in(sporen)) > 10  # the scan sees them before
+    with time_machine.travel(DAG_ERNA, tick=False):
+        assert bewaartermijnen_toepassen().dossiers_vernietigd == 1
+    assert _gevonden_in(sporen) == []
