@@ -589,9 +589,11 @@ def _gevonden_in(waarden: list[str]) -> list[str]:
                 rijen, kolom = model._default_manager.all(), veld.name
             else:
                 continue
-            for waarde in waarden:
-                if rijen.filter(**{f"{kolom}__contains": waarde}).exists():
-                    gevonden.append(f"{model._meta.label}.{veld.name}")
+            gevonden.extend(
+                f"{model._meta.label}.{veld.name}"
+                for waarde in waarden
+                if rijen.filter(**{f"{kolom}__contains": waarde}).exists()
+            )
     return gevonden
 
 
