@@ -21,6 +21,7 @@ from django.utils import timezone
 import pytest
 import time_machine
 
+from openinburgering.accounts.tests.factories import UserFactory
 from openinburgering.begeleiding.models import Stap, Voortgang
 from openinburgering.besluiten.models import Beschikking, Bezwaar
 from openinburgering.brieven.models import Briefkenmerk
@@ -51,6 +52,7 @@ from openinburgering.taalaanbieders.models import (
     Examendatum,
     Instelling,
     Urenregel,
+    Urenupload,
     Verwijzing,
     Voortgangsverslag,
 )
@@ -294,6 +296,14 @@ def vul_alle_tabellen(gemeente, bsn, brievenmap):
         verwachte_startdatum=D("2025-05-15"), status="beeindigd",
     )  # fmt: skip
     EigenCursus.objects.create(gemeente=gemeente, inburgeraar=persoon, naam_instelling="School")
+    # A school's upload keeps checked and refused rows that name the referral by its kenmerk.
+    Urenupload.objects.create(
+        instelling=instelling, geupload_door=UserFactory(), bestandsnaam="uren.csv",
+        status="gecontroleerd", aantal_regels=3,
+        goed=[{"kenmerk": verwijzing.kenmerk.lower(), "toelichting": "over de persoon"},
+              {"kenmerk": "VW-ANDERS", "toelichting": "iemand anders"}],
+        fout=[{"nummer": 3, "kenmerk": verwijzing.kenmerk, "fouten": ["te veel uren"]}],
+    )  # fmt: skip
     Urenregel.objects.create(
         verwijzing=verwijzing, periode_start=D("2025-06-01"), periode_einde=D("2025-06-07"),
         uren_aangeboden=Decimal(10), uren_aanwezig=Decimal(8), uren_fysiek=Decimal(6),
@@ -436,7 +446,11 @@ def test_afgerond_dossier_na_de_termijn_weg_uit_elke_tabel_bestand_en_index(
         "duo.IntegriteitsIncident": 1,
         "duo.Notificatie": 2,
         "duo.UitgaandBericht": 1,
+        "taalaanbieders.Urenupload": 1,
     }
+    upload = Urenupload.objects.get()
+    assert upload.goed == [{"kenmerk": "VW-ANDERS", "toelichting": "iemand anders"}]
+    assert upload.fout == [] and upload.aantal_regels == 3
     tekst = json.dumps(verklaring.aantallen) + str(verklaring.__dict__)
     assert bsn not in tekst and "Voorbeeld" not in tekst and zoekhash not in tekst
 
@@ -537,7 +551,9 @@ def test_elke_app_die_meer_doet_dan_cascade_heeft_een_opruimer():
     from openinburgering.inburgeraars.bewaren import opruimers
 
     namen = [o.naam for o in opruimers()]
-    assert sorted(namen) == ["besluiten", "brieven", "duo", "handhaving", "intake", "pip"]
+    assert sorted(namen) == [
+        "besluiten", "brieven", "duo", "handhaving", "intake", "pip", "taalaanbieders"
+    ]  # fmt: skip
     assert len(namen) == len(set(namen))
 
 
@@ -616,6 +632,7 @@ def test_na_vernietiging_staat_nergens_meer_iets_dat_naar_de_persoon_leidt(gemee
         "Zenobia",
         "Vernietigbaar",
         *(p.stem for p in brieven),
+        Verwijzing.objects.get(inburgeraar=persoon).kenmerk,
     ]
     assert len(_gevonden_in(sporen)) > 10  # the scan sees them before
     with time_machine.travel(DAG_ERNA, tick=False):
