@@ -1,16 +1,16 @@
-"""Bewaartermijnen toepassen: afgeronde dossiers na hun termijn vernietigen (R69), het logboek
-opschonen (R70), en van elke vernietiging een verklaring (ADR 0060).
+"""Applying the retention terms: closed dossiers destroyed after their term (R69), the
+processing log cleaned up (R70), and a verklaring van vernietiging of each (ADR 0060).
 
-inburgeraars bezit de persoon en het dossier, maar niet wat eraan hangt: intake, PIP, brieven,
-DUO. Wat aan het dossier of de persoon hangt met ``on_delete=CASCADE`` verdwijnt met de persoon.
-Elke app die meer moet doen (bestanden van brieven, rijen bewaren zonder persoonsgegevens omdat de
-keten met DUO ze nodig heeft, vernietigen uitstellen zolang een procedure loopt) registreert vanuit
-``AppConfig.ready`` een :class:`Opruimer`; inburgeraars importeert die apps niet (ADR 0058).
+inburgeraars owns the person and the dossier, not what hangs off them: intake, PIP, letters,
+DUO. What hangs off the dossier or the person with ``on_delete=CASCADE`` goes with the person.
+Every app that must do more (letter files, rows kept without personal data because the DUO
+chain needs them, destruction postponed while a procedure runs) registers an :class:`Opruimer`
+from its ``AppConfig.ready``; inburgeraars imports none of those apps (ADR 0058).
 
-Een dossier per transactie: alles of niets. De bestanden gaan pas na de commit weg (een terugrol
-laat ze dan staan). Een tweede run vindt niets meer: de persoon is weg, de geanonimiseerde rijen
-hebben geen BSN-hash meer om op te vinden. Logregels en verklaringen noemen alleen uuid's en
-aantallen, nooit een BSN of een naam.
+One transaction per dossier: all or nothing. Files go only after the commit (a rollback leaves
+them in place). A second run finds nothing: the person is gone, the anonymised rows have no
+search hash left to be found by. Log lines and verklaringen name uuids and counts only, never a
+BSN or a name.
 """
 
 from __future__ import annotations
@@ -43,15 +43,15 @@ from .workflow import Status
 
 logger = structlog.get_logger(__name__)
 
-#: Logregels per DELETE bij het opschonen van het logboek: begrensde statements op een grote
-#: tabel (de dagelijkse run vindt er hooguit een dag aan; de eerste run misschien jaren).
+#: Log entries per DELETE when cleaning the processing log: bounded statements on a large table
+#: (the daily run finds about a day's worth; the first run perhaps years).
 LOGBOEK_PORTIE = 5_000
 
 
 @dataclass(frozen=True)
 class TeVernietigen:
-    """Wat een opruimer over het dossier weet. ``bsn_hash`` en ``pseudoniem`` zijn er om rijen
-    te vinden die niet met een sleutel aan de persoon hangen (notificaties van vóór de persoon)."""
+    """What a handler knows of the dossier. ``bsn_hash`` and ``pseudoniem`` find rows that hang
+    off the person without a key (notifications from before the person was known here)."""
 
     dossier_id: int
     dossier_uuid: UUID
@@ -63,8 +63,8 @@ class TeVernietigen:
 
 @dataclass
 class Opruiming:
-    """Wat de opruimers van één dossier deden: aantallen per tabel (``app.Model``) en de
-    bestanden (relatief aan ``PRIVATE_MEDIA_ROOT``) die na de commit weg moeten."""
+    """What the handlers did for one dossier: counts per table (``app.Model``) and the files
+    (relative to ``PRIVATE_MEDIA_ROOT``) to remove after the commit."""
 
     vernietigd: Counter[str] = field(default_factory=Counter)
     geanonimiseerd: Counter[str] = field(default_factory=Counter)
@@ -77,10 +77,10 @@ class Opruiming:
 
 @dataclass(frozen=True)
 class Opruimer:
-    """Wat een app doet als een dossier wordt vernietigd, vóór de persoon zelf wordt verwijderd.
+    """What an app does when a dossier is destroyed, before the person row itself is deleted.
 
-    ``opruimen`` werkt in de transactie van het dossier; ``beletsels`` zegt welke procedures nog
-    lopen (dan wacht het dossier, R69).
+    ``opruimen`` runs inside the dossier's transaction; ``beletsels`` names the procedures still
+    running (the dossier then waits, R69).
     """
 
     naam: str
@@ -92,7 +92,7 @@ _OPRUIMERS: dict[str, Opruimer] = {}
 
 
 def opruimer_registreren(opruimer: Opruimer) -> None:
-    """Registreer (of vervang, op naam) een opruimer. Roep aan vanuit ``AppConfig.ready``."""
+    """Register (or replace, by name) a handler. Call from the owning app's ``ready``."""
     _OPRUIMERS[opruimer.naam] = opruimer
 
 
@@ -102,7 +102,7 @@ def opruimers() -> list[Opruimer]:
 
 @dataclass
 class Verslag:
-    """Wat een run deed (of met ``proefdraai`` zou doen): alleen aantallen."""
+    """What a run did (or, with ``proefdraai``, would do): counts only."""
 
     peildatum: date
     proefdraai: bool
@@ -127,7 +127,7 @@ class Verslag:
 
 
 def bestandspad(relatief: str) -> Path:
-    """Het absolute pad van een opgeslagen bestand; weigert alles buiten PRIVATE_MEDIA_ROOT."""
+    """The absolute path of a stored file; refuses anything outside PRIVATE_MEDIA_ROOT."""
     basis = Path(settings.PRIVATE_MEDIA_ROOT).resolve()
     volledig = (basis / relatief).resolve()
     if basis not in volledig.parents:
@@ -138,11 +138,11 @@ def bestandspad(relatief: str) -> Path:
 def bewaartermijnen_toepassen(
     *, peildatum: date | None = None, proefdraai: bool = False, door: str = "systeem"
 ) -> Verslag:
-    """Vernietig elk afgerond dossier waarvan de bewaartermijn voorbij is (R69) en elke
-    logboekregel na de zijne (R70); schrijf van elk een verklaring van vernietiging.
+    """Destroy every closed dossier past its retention term (R69) and every log entry past
+    its own (R70); write a verklaring van vernietiging of each.
 
-    ``proefdraai``: doe alles in de transacties en rol ze terug; het verslag telt wat er zou
-    gebeuren, er verandert niets (ook geen bestanden).
+    ``proefdraai``: do everything inside the transactions and roll them back; the report counts
+    what would happen, nothing changes (no files either).
     """
     peildatum = peildatum or timezone.localdate()
     verslag = Verslag(peildatum=peildatum, proefdraai=proefdraai)
@@ -249,7 +249,7 @@ def _bestanden_verwijderen(bestanden: list[Path]) -> None:
 
 
 def _logboek_opschonen(gemeente: Gemeente, *, peildatum: date, verslag: Verslag, door: str) -> None:
-    """R70: logregels zonder bewaard dossier, ouder dan hun termijn, in porties."""
+    """R70: log entries without a kept dossier, past their term, in portions."""
     grens = timezone.make_aware(datetime.combine(logboek_grens(peildatum), time.min))
     bewaard = Inburgeraar.objects.filter(gemeente=gemeente).values("pseudoniem")
     te_oud = Verwerking.objects.filter(gemeente=gemeente, tijdstip__lt=grens).exclude(
