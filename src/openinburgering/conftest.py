@@ -3,6 +3,7 @@
 import json
 import logging
 import re
+from pathlib import Path
 
 from django.test import Client
 from django.utils import timezone
@@ -91,6 +92,26 @@ def _bsn_lekcontrole_op_logs():
     assert not _lek_handler.lekken, f"BSN in a log line from {_lek_handler.lekken}"
 
 
+# What the fault tests (crash, outage, replay, kill) counted, for ``.ci/run`` to print.
+TEST_ARTEFACTEN = Path(__file__).resolve().parents[2] / "test-artefacten"
+
+
+@pytest.fixture
+def foutverslag():
+    """``foutverslag(test, **aantallen)`` appends one line to ``test-artefacten/fouttests.txt``;
+    the test asserts the counts itself, this only reports them."""
+
+    def schrijf(test: str, **aantallen: int) -> None:
+        TEST_ARTEFACTEN.mkdir(exist_ok=True)
+        delen = ", ".join(
+            f"{naam.replace('_', ' ')} {waarde}" for naam, waarde in aantallen.items()
+        )
+        with open(TEST_ARTEFACTEN / "fouttests.txt", "a", encoding="utf-8") as f:
+            f.write(f"{test}: {delen}\n")
+
+    return schrijf
+
+
 @pytest.fixture
 def maak_gemeente(db):
     from openinburgering.gemeenten.tests.factories import GemeenteFactory
@@ -174,3 +195,10 @@ def inburgeraar_factory(db):
     from openinburgering.inburgeraars.tests.factories import maak_inburgeraar
 
     return maak_inburgeraar
+
+
+def pytest_sessionstart(session):
+    # The fault tests append their counts; a run reports its own only. Under xdist only the
+    # controller clears the file, before any worker runs a test.
+    if not hasattr(session.config, "workerinput"):
+        (TEST_ARTEFACTEN / "fouttests.txt").unlink(missing_ok=True)
