@@ -3,6 +3,7 @@
 import json
 import logging
 import re
+import urllib.request
 from pathlib import Path
 
 from django.test import Client
@@ -110,6 +111,36 @@ def foutverslag():
             f.write(f"{test}: {delen}\n")
 
     return schrijf
+
+
+@pytest.fixture
+def simulator(tmp_path, settings):
+    """The DUO simulator in a thread with DUO's specs (the repository's copy); DUO_API_ROOT points
+    at it. ``simulator(methode, pad, body)`` calls its admin API (``/_sim``) to seed it. The
+    simulator's own tests and the DUO integration's have their own fixture of this name."""
+    from openinburgering.duo_simulator.app import Simulator
+    from openinburgering.duo_simulator.server import AchtergrondServer
+    from openinburgering.duo_simulator.spec import laad_specs
+    from openinburgering.specs import DUO_M2M
+
+    app = Simulator(tmp_path / "sim.sqlite3", specs=laad_specs(DUO_M2M))
+    server = AchtergrondServer(app).start()
+    settings.DUO_API_ROOT = server.url
+
+    def sim(methode, pad, body=None):
+        verzoek = urllib.request.Request(
+            server.url + "/_sim" + pad,
+            data=json.dumps(body).encode() if body is not None else None,
+            method=methode,
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(verzoek, timeout=10) as antwoord:
+            return json.loads(antwoord.read() or b"null")
+
+    yield sim
+    app.reset()
+    server.stop()
+    app.sluit()
 
 
 @pytest.fixture
