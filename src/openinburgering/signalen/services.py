@@ -9,7 +9,7 @@ from typing import Any
 from uuid import uuid4
 
 from django.db import connection, transaction
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, Q
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,7 +31,12 @@ from openinburgering.pip.models import (
     PipVersie,
     Voortgangsgesprek,
 )
-from openinburgering.regels.duo import PIP_TERMIJN_GEBEURTENISSEN
+from openinburgering.regels.duo import (
+    HERVAT_GEBEURTENISSEN,
+    PAUZE_GEBEURTENISSEN,
+    PIP_TERMIJN_GEBEURTENISSEN,
+    plicht_gepauzeerd,
+)
 
 from .engine import Feiten, gewenste_signalen
 from .models import GEEN_DEADLINE, Signaal, SignaalStatus, Soort
@@ -40,6 +45,8 @@ logger = structlog.get_logger(__name__)
 
 #: DUO's events that (re)start the 10-week PIP term, as they appear on the dossier timeline.
 _PIP_TERMIJN_SOORTEN = sorted(g.value for g in PIP_TERMIJN_GEBEURTENISSEN)
+_PAUZE_SOORTEN = sorted(g.value for g in PAUZE_GEBEURTENISSEN)
+_HERVAT_SOORTEN = sorted(g.value for g in HERVAT_GEBEURTENISSEN)
 CHUNK = 5000
 _VELDEN = ("deadline", "regel", "uitleg", "titel", "object_uuid", "uitleg_en")
 
@@ -91,16 +98,30 @@ def _feiten(dossiers: list[dict], bereik: Bereik) -> dict[int, Feiten]:
     # Rows of dossiers outside ``dossiers`` (other gemeente in a range, deleted meanwhile) are
     # skipped with ``feiten.get``.
     tz = timezone.get_current_timezone()
-    for dossier_id, eerste, laatste, n in (
-        Gebeurtenis.objects.filter(bereik.q("dossier_id"), soort__in=_PIP_TERMIJN_SOORTEN)
+    termijn = Q(soort__in=_PIP_TERMIJN_SOORTEN)
+    for dossier_id, eerste, laatste, n, pauze, hervat in (
+        Gebeurtenis.objects.filter(
+            bereik.q("dossier_id"),
+            soort__in={*_PIP_TERMIJN_SOORTEN, *_PAUZE_SOORTEN, *_HERVAT_SOORTEN},
+        )
         .values("dossier_id")
-        .annotate(eerste=Min("tijdstip"), laatste=Max("tijdstip"), n=Count("id"))
-        .values_list("dossier_id", "eerste", "laatste", "n")
+        .annotate(
+            eerste=Min("tijdstip", filter=termijn),
+            laatste=Max("tijdstip", filter=termijn),
+            n=Count("id", filter=termijn),
+            pauze=Max("tijdstip", filter=Q(soort__in=_PAUZE_SOORTEN)),
+            hervat=Max("tijdstip", filter=Q(soort__in=_HERVAT_SOORTEN)),
+        )
+        .values_list("dossier_id", "eerste", "laatste", "n", "pauze", "hervat")
         .order_by()
     ):
-        if (f := feiten.get(dossier_id)) is not None:
+        if (f := feiten.get(dossier_id)) is None:
+            continue
+        if n:
             laatste = timezone.localtime(laatste, tz).date()
             f.ss139 = (timezone.localtime(eerste, tz).date(), laatste) if n > 1 else (laatste,)
+        # R46: from a temporary exemption until DUO withdraws it, no PIP term runs.
+        f.gepauzeerd = plicht_gepauzeerd(laatste_pauze=pauze, laatste_hervatting=hervat)
     for dossier_id, status in BredeIntake.objects.filter(bereik.q("dossier_id")).values_list(
         "dossier_id", "status"
     ):
