@@ -3,6 +3,8 @@
 import json
 import logging
 import re
+import urllib.request
+from pathlib import Path
 
 from django.test import Client
 from django.utils import timezone
@@ -91,6 +93,56 @@ def _bsn_lekcontrole_op_logs():
     assert not _lek_handler.lekken, f"BSN in a log line from {_lek_handler.lekken}"
 
 
+# What the fault tests (crash, outage, replay, kill) counted, for ``.ci/run`` to print.
+TEST_ARTEFACTEN = Path(__file__).resolve().parents[2] / "test-artefacten"
+
+
+@pytest.fixture
+def foutverslag():
+    """``foutverslag(test, **aantallen)`` appends one line to ``test-artefacten/fouttests.txt``;
+    the test asserts the counts itself, this only reports them."""
+
+    def schrijf(test: str, **aantallen: int) -> None:
+        TEST_ARTEFACTEN.mkdir(exist_ok=True)
+        delen = ", ".join(
+            f"{naam.replace('_', ' ')} {waarde}" for naam, waarde in aantallen.items()
+        )
+        with open(TEST_ARTEFACTEN / "fouttests.txt", "a", encoding="utf-8") as f:
+            f.write(f"{test}: {delen}\n")
+
+    return schrijf
+
+
+@pytest.fixture
+def simulator(tmp_path, settings):
+    """The DUO simulator in a thread with DUO's specs (the repository's copy); DUO_API_ROOT points
+    at it. ``simulator(methode, pad, body)`` calls its admin API (``/_sim``) to seed it. The
+    simulator's own tests and the DUO integration's have their own fixture of this name."""
+    from openinburgering.duo_simulator.app import Simulator
+    from openinburgering.duo_simulator.server import AchtergrondServer
+    from openinburgering.duo_simulator.spec import laad_specs
+    from openinburgering.specs import DUO_M2M
+
+    app = Simulator(tmp_path / "sim.sqlite3", specs=laad_specs(DUO_M2M))
+    server = AchtergrondServer(app).start()
+    settings.DUO_API_ROOT = server.url
+
+    def sim(methode, pad, body=None):
+        verzoek = urllib.request.Request(
+            server.url + "/_sim" + pad,
+            data=json.dumps(body).encode() if body is not None else None,
+            method=methode,
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(verzoek, timeout=10) as antwoord:
+            return json.loads(antwoord.read() or b"null")
+
+    yield sim
+    app.reset()
+    server.stop()
+    app.sluit()
+
+
 @pytest.fixture
 def maak_gemeente(db):
     from openinburgering.gemeenten.tests.factories import GemeenteFactory
@@ -174,3 +226,10 @@ def inburgeraar_factory(db):
     from openinburgering.inburgeraars.tests.factories import maak_inburgeraar
 
     return maak_inburgeraar
+
+
+def pytest_sessionstart(session):
+    # The fault tests append their counts; a run reports its own only. Under xdist only the
+    # controller clears the file, before any worker runs a test.
+    if not hasattr(session.config, "workerinput"):
+        (TEST_ARTEFACTEN / "fouttests.txt").unlink(missing_ok=True)

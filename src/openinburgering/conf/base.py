@@ -520,6 +520,9 @@ LOGGING = {
         "urllib3": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+if DEMO_MODE:
+    LOGGING["filters"] = {"zonder_taakregels": {"()": "openinburgering.conf.logs.ZonderTaakregels"}}
+    LOGGING["handlers"]["console"]["filters"] = ["zonder_taakregels"]
 structlog.configure(
     processors=[
         structlog.contextvars.merge_contextvars,

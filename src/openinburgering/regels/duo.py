@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from .aanbod import R54
@@ -263,6 +263,25 @@ def gevolg_van_gebeurtenis(gebeurtenis: Gebeurtenis) -> Gevolg:
 PIP_TERMIJN_GEBEURTENISSEN: frozenset[Gebeurtenis] = frozenset(
     g for g in Gebeurtenis if gevolg_van_gebeurtenis(g).pip_termijn_starten
 )
+
+
+#: De gebeurtenissen die de plicht pauzeren (R46: een tijdelijke vrijstelling, SS109) en die haar
+#: hervatten: de intrekking zonder PIP (SS129, start de termijn opnieuw), met PIP (SS130), of een
+#: nieuwe start van de PIP-termijn.
+PAUZE_GEBEURTENISSEN: frozenset[Gebeurtenis] = frozenset(
+    g for g in Gebeurtenis if gevolg_van_gebeurtenis(g).plicht_pauzeren
+)
+HERVAT_GEBEURTENISSEN: frozenset[Gebeurtenis] = PIP_TERMIJN_GEBEURTENISSEN | {G.SS130}
+
+
+def plicht_gepauzeerd(
+    *, laatste_pauze: datetime | None, laatste_hervatting: datetime | None
+) -> bool:
+    """R46: de plicht staat op pauze vanaf een tijdelijke vrijstelling tot DUO die intrekt. Zolang
+    loopt er geen termijn van 10 weken voor het PIP."""
+    if laatste_pauze is None:
+        return False
+    return laatste_hervatting is None or laatste_pauze > laatste_hervatting
 
 
 @dataclass(frozen=True)

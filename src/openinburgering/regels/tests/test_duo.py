@@ -1,17 +1,20 @@
 """DUO-gebeurtenissen (R45, R46), opvraagrecht (R47) en contactpersonen (R48)."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
 from openinburgering.regels.codes import Gebeurtenis
 from openinburgering.regels.duo import (
     BETEKENISSEN,
+    HERVAT_GEBEURTENISSEN,
+    PAUZE_GEBEURTENISSEN,
     PIP_TERMIJN_GEBEURTENISSEN,
     Domeingevolg,
     Relevantie,
     gevolg_van_gebeurtenis,
     koppel_contactpersoon,
+    plicht_gepauzeerd,
     toets_relevantie,
     verwijder_contactpersoon,
 )
@@ -67,6 +70,31 @@ def test_gebeurtenis_zonder_regel():
 def test_pip_termijn_gebeurtenissen_volgen_uit_de_gevolgen():
     """SS139 start de termijn, SS129 start hem opnieuw (R46); geen andere gebeurtenis."""
     assert {G.SS129, G.SS139} == PIP_TERMIJN_GEBEURTENISSEN
+
+
+def test_r46_pauze_en_hervatting_volgen_uit_de_gevolgen():
+    assert {G.SS109} == PAUZE_GEBEURTENISSEN
+    assert {G.SS129, G.SS130, G.SS139} == HERVAT_GEBEURTENISSEN
+
+
+@pytest.mark.parametrize(
+    ("pauze", "hervatting", "gepauzeerd"),
+    [
+        pytest.param(None, None, False, id="R46-nooit-gepauzeerd"),
+        pytest.param(None, "2025-03-01T09:00", False, id="R46-alleen-gestart"),
+        pytest.param("2025-04-01T09:00", None, True, id="R46-domain-vrijstelling-zonder-start"),
+        pytest.param("2025-04-01T09:00", "2025-03-01T09:00", True, id="R46-ss109-na-ss139"),
+        pytest.param("2025-04-01T09:00", "2025-05-01T09:00", False, id="R46-ss129-na-ss109"),
+        pytest.param("2025-04-01T09:00", "2025-04-01T09:00", False, id="R46-tegelijk-hervat"),
+    ],
+)
+def test_r46_plicht_gepauzeerd(pauze, hervatting, gepauzeerd):
+    """Van SS109 tot SS129/SS130 (of een nieuwe start van de termijn) loopt er geen PIP-termijn."""
+    tijd = lambda w: datetime.fromisoformat(w) if w else None  # noqa: E731
+    assert (
+        plicht_gepauzeerd(laatste_pauze=tijd(pauze), laatste_hervatting=tijd(hervatting))
+        is gepauzeerd
+    )
 
 
 VANDAAG = D("2025-06-01")
