@@ -201,6 +201,7 @@ def vul_alle_tabellen(gemeente, bsn, brievenmap):
         bekendgemaakt_op=D("2025-04-01"),
         bezwaar_uiterlijk=D("2025-05-13"),
     )
+    brieven.append(_brief(brievenmap, f"besluiten/{gemeente.code}/{uuid.uuid4()}.pdf"))
     Bezwaar.objects.create(
         gemeente=gemeente,
         beschikking=beschikking,
@@ -208,6 +209,8 @@ def vul_alle_tabellen(gemeente, bsn, brievenmap):
         beslissen_uiterlijk=D("2025-06-24"),
         uitkomst="ongegrond",
         beslist_op=D("2025-06-01"),
+        verdaagd=True,
+        verdaging_brief_pad=brieven[-1],
     )
     brieven.append(_brief(brievenmap, f"pip/{gemeente.code}/{uuid.uuid4()}.pdf"))
     pip = PipVersie.objects.create(
@@ -394,6 +397,18 @@ def test_afgerond_dossier_na_de_termijn_weg_uit_elke_tabel_bestand_en_index(
         f"them when a dossier is destroyed: {zonder_rijen}"
     )
     assert all(p.exists() for p in brieven)
+    # Every stored file of the dossier (a ``…_pad`` column) is among the letters made above, so
+    # a new kind of letter without a handler that removes it fails here or below.
+    paden = {
+        f"{model._meta.label}.{veld.name}": set(
+            model._default_manager.filter(pk__in=ids).values_list(veld.name, flat=True)
+        )
+        for model, ids in rijen.items()
+        for veld in model._meta.concrete_fields
+        if veld.name.endswith("_pad")
+    }
+    relatief = {str(p.relative_to(brievenmap)) for p in brieven}
+    assert {k: v for k, v in paden.items() if not v or not v <= relatief} == {}
     modellen = [*rijen, Verwerking]
     zoekhash = bsn_tools.zoekhash(bsn)
 
