@@ -5,7 +5,7 @@ It answers ``POST /personen`` with ``type`` ``RaadpleegMetBurgerservicenummer`` 
 specification carried in the project (``src/openinburgering/specs/brp``), with fictional people
 only. It validates every request against that specification and only answers with bodies that
 validate against it. Nothing in this package imports from the rest of ``openinburgering``
-(import-linter contract ``simulator-los``; ``tests/test_geen_domeinimports.py``).
+(import-linter contract ``brp-stand-in-los``; ``tests/test_geen_domeinimports.py``).
 
 Run it with ``python -m openinburgering.brp_simulator --port 8002``; see ``__main__.py``.
 """

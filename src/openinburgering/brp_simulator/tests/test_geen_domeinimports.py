@@ -1,6 +1,6 @@
 """The stand-in plays the BRP on its own: it imports nothing from the product (no
 openinburgering.* outside this package, no Django). Checked on the AST of every module, beside
-import-linter's contract ``simulator-los``."""
+import-linter's contract ``brp-stand-in-los``."""
 
 import ast
 from pathlib import Path
