@@ -170,6 +170,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"De BRP-stand-in draait op http://127.0.0.1:{brp_port}/personen; wie DUO meldt, "
             "krijgt daaruit naam, geboortedatum en adres."
+            + ("" if brp_port == 8002 else f" Geef BRP_PORT={brp_port} ook aan make demo-scenario.")
         )
         if bijzonder:
             woorden = {
