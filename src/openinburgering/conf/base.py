@@ -439,6 +439,15 @@ BRP_POGINGEN = env(
     help_text="Zo vaak probeert de client een vraag aan de BRP bij een storing (5xx, time-out, "
     "geen verbinding), met een oplopende wachttijd ertussen.",
 )
+BRP_PAUZE_NA_STORING = env(
+    "BRP_PAUZE_NA_STORING",
+    60.0,
+    cast=float,
+    group="BRP",
+    help_text="Seconden dat de verwerking van DUO's meldingen de BRP overslaat nadat die niet "
+    "antwoordde: nieuwe personen komen dan zonder BRP-gegevens binnen en worden later opnieuw "
+    "opgevraagd, zodat een hangende BRP de inbox niet ophoudt.",
+)
 BRP_BACKOFF_SECONDS = env(
     "BRP_BACKOFF_SECONDS",
     0.5,

@@ -12,6 +12,7 @@ processing twice has one effect.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -1080,17 +1081,34 @@ def nieuwe_persoon_velden(
     return velden
 
 
+#: Until this moment (``time.monotonic``) this process does not ask the BRP for people DUO
+#: announces: it did not answer just now (``BRP_PAUZE_NA_STORING``).
+_brp_stil_tot = 0.0
+
+
 def brp_raadplegen(
     gemeente, bsns: list[str]
 ) -> tuple[dict[str, brp.BrpPersoon], brp.BrpFout | None]:
-    """Ask the BRP about people DUO announced (one request per 20); ({}, None) without a BRP."""
+    """Ask the BRP about people DUO announced (one request per 20); ({}, None) without a BRP.
+
+    A BRP that did not answer is skipped for a while, so that a hanging BRP (time-outs and
+    retries for every person) never holds up DUO's inbox; the people come in without and are
+    asked for again later (``integrations.brp``).
+    """
+    global _brp_stil_tot
     if not bsns or not brp.aan():
         return {}, None
+    if time.monotonic() < _brp_stil_tot:
+        return {}, brp.BrpFout(
+            _("De BRP antwoordde kort geleden niet; later opnieuw."), tijdelijk=True
+        )
     try:
         return brp.brp().raadplegen(
             actor=_actor(gemeente), bsns=bsns, doel=Doel.AANMELDING_DUO
         ), None
     except brp.BrpFout as fout:
+        if fout.tijdelijk:
+            _brp_stil_tot = time.monotonic() + settings.BRP_PAUZE_NA_STORING
         return {}, fout
 
 

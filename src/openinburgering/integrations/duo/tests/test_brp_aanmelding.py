@@ -9,6 +9,7 @@ from django.utils import timezone
 
 import pytest
 
+from openinburgering.core.bsn import zoekhash as pseudo_hash
 from openinburgering.inburgeraars.models import Gebeurtenis, Inburgeraar
 from openinburgering.inburgeraars.tests.factories import nieuw_bsn
 from openinburgering.integrations.brp.models import BrpStand
@@ -191,3 +192,27 @@ def test_retry_waits_longer_each_time(gemeente_a, brp_stand_in):  # noqa: F811
     assert tweede.volgende_poging_op - timezone.now() > timedelta(minutes=3)
     assert eerste.pogingen == 1 and tweede.pogingen == 2
     assert mislukt(inburgeraar=persoon, fout=BrpFout("nee")).volgende_poging_op is None
+
+
+def test_a_brp_that_did_not_answer_is_skipped_for_a_while(
+    ontvang, duo, brp_stand_in, gemeente_a, settings, monkeypatch
+):
+    from openinburgering.integrations.duo import verwerking
+
+    settings.BRP_PAUZE_NA_STORING = 60.0
+    monkeypatch.setattr(verwerking, "_brp_stil_tot", 0.0)
+    eerste, tweede = nieuw_bsn(), nieuw_bsn()
+    for bsn in (eerste, tweede):
+        duo.persoon(bsn)
+        brp_stand_in.persoon(bsn)
+    brp_stand_in.storing(status=503)
+    ontvang("SS101", eerste)
+    assert len(brp_stand_in.verzoeken()) == 2  # BRP_POGINGEN
+    brp_stand_in.geen_storing()
+    ontvang("SS101", tweede)
+    # Not asked again within the pause: the second person comes in as without a BRP.
+    assert len(brp_stand_in.verzoeken()) == 2
+    persoon = Inburgeraar.objects.get(gemeente=gemeente_a, bsn_hash=pseudo_hash(tweede))
+    assert not persoon.naam_bekend
+    assert BrpStand.objects.get(inburgeraar=persoon).volgende_poging_op is not None
+    assert "kort geleden niet" in _naam_item(persoon).toelichting
