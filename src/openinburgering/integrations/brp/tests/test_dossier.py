@@ -190,3 +190,22 @@ def test_without_a_brp_the_card_says_so_and_there_is_no_button(
     html = _detail(klantregisseur, persoon)
     assert "Geen koppeling met de BRP ingericht" in html
     assert "Opnieuw ophalen uit de BRP" not in html
+
+
+def test_brp_bijwerken_reads_again_what_failed(brp_stand_in, gemeente_a, klantregisseur):
+    import io
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    bsn = brp_stand_in.persoon()
+    persoon = maak_inburgeraar(gemeente_a, bsn=bsn, voornamen="Oud")
+    brp_stand_in.storing(bsn, status=503)
+    _ophalen(klantregisseur, persoon)
+    brp_stand_in.geen_storing()
+    BrpStand.objects.filter(inburgeraar=persoon).update(volgende_poging_op=timezone.now())
+    uit = io.StringIO()
+    call_command("brp_bijwerken", stdout=uit)
+    assert "1 personen bijgewerkt" in uit.getvalue()
+    persoon.refresh_from_db()
+    assert persoon.voornamen == "Noor"
