@@ -185,6 +185,8 @@ class WerkitemSoort(models.TextChoices):
     DUO_VERSCHIL = "duo_verschil", _("Verschil met DUO")
     PERSOON_ONBEKEND = "persoon_onbekend", _("Persoon bekend bij DUO, niet bij ons")
     VERWERKING_MISLUKT = "verwerking_mislukt", _("Notificatie van DUO niet verwerkt")
+    # From the BRP link (ADR 0062): on the same worklist as the person's other items.
+    BRP_OVERLEDEN = "brp_overleden", _("Overleden volgens de BRP")
 
 
 class WerkitemStatus(models.TextChoices):
