@@ -208,3 +208,11 @@ def test_the_api_as_generated_with_each_gemeentes_token(case, wie, wereld, wsgi_
     telling[case.meta.generation.mode.value if case.meta else "positive"] += 1
     telling["serverfouten"] += response.status_code >= 500
     case.validate_response(response, checks=[*CONTROLES, geen_gegevens_van(vreemd)])
+
+
+def test_a_concept_pips_empty_dates_are_nullable_in_the_schema():
+    """Found by the run above (issue 15): a concept PIP has no bezwaarUiterlijk or vastgesteldOp
+    yet, and the schema called both a string, so every read of a concept broke the contract."""
+    pip = _ruw["components"]["schemas"]["Pip"]["properties"]
+    assert pip["bezwaarUiterlijk"].get("nullable") is True
+    assert pip["vastgesteldOp"].get("nullable") is True
