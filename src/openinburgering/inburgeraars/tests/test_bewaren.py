@@ -32,6 +32,7 @@ from openinburgering.inburgeraars.models import Dossier, Gebeurtenis, Inburgeraa
 from openinburgering.inburgeraars.tests.factories import maak_inburgeraar, nieuw_bsn
 from openinburgering.inburgeraars.workflow import Eindreden, Status
 from openinburgering.intake import models as intake_models
+from openinburgering.integrations.brp.models import BrpStand
 from openinburgering.integrations.duo.models import (
     Contactpersoon,
     ContactpersoonKoppeling,
@@ -324,6 +325,12 @@ def vul_alle_tabellen(gemeente, bsn, brievenmap):
     Aandachtspunt.objects.create(
         gemeente=gemeente, dossier=dossier, verwijzing=verwijzing, soort="verzuim", titel="Verzuim",
         sleutel=f"a-{dossier.pk}", status="afgehandeld",
+    )  # fmt: skip
+
+    # the BRP link: what the BRP last said goes with the person (CASCADE).
+    BrpStand.objects.create(
+        gemeente=gemeente, inburgeraar=persoon, opgehaald_op=timezone.now(), geheimhouding=True,
+        nationaliteiten=[{"code": "0001"}], gemeente_van_inschrijving=gemeente.code,
     )  # fmt: skip
 
     # the DUO integration
