@@ -20,11 +20,13 @@ from django.db import DEFAULT_DB_ALIAS
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
+from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.models import Device
 
 from .models import User
 
-#: Session key: the device this session was verified with, checked at this ``toegang_versie``.
+#: Session key: the device this session was verified with, checked for this user at this
+#: ``toegang_versie``.
 APPARAAT_GECONTROLEERD = "tweede_factor_gecontroleerd"
 
 
@@ -51,11 +53,8 @@ def signalen_verbinden() -> None:
 def apparaat_uit_sessie(session, user) -> Device | None:
     """The device the session was verified with, without a query, when the session checked it at
     the user's current version; else None (the caller checks it in the database)."""
-    persistent_id = session.get("otp_device_id")
-    if not persistent_id or session.get(APPARAAT_GECONTROLEERD) != [
-        persistent_id,
-        user.toegang_versie,
-    ]:
+    persistent_id = session.get(DEVICE_ID_SESSION_KEY)
+    if not persistent_id or session.get(APPARAAT_GECONTROLEERD) != _stempel(persistent_id, user):
         return None
     try:
         label, pk = persistent_id.rsplit("/", 1)
@@ -72,10 +71,14 @@ def apparaat_uit_sessie(session, user) -> Device | None:
     return model.from_db(DEFAULT_DB_ALIAS, velden, [bekend[naam] for naam in velden])
 
 
+def _stempel(persistent_id: str, user) -> list:
+    return [persistent_id, user.pk, user.toegang_versie]
+
+
 def apparaat_onthouden(session, user, device: Device | None) -> None:
     if device is None:
         session.pop(APPARAAT_GECONTROLEERD, None)
         return
-    waarde = [device.persistent_id, user.toegang_versie]
+    waarde = _stempel(device.persistent_id, user)
     if session.get(APPARAAT_GECONTROLEERD) != waarde:
         session[APPARAAT_GECONTROLEERD] = waarde

@@ -19,7 +19,7 @@ from openinburgering.accounts.toegang import toegang_gewijzigd
 from .models import Gemeente, Lidmaatschap
 from .selectors import lidmaatschap_list
 
-#: Session key: ``{"versie": n, "rijen": [[membership id, rol, [gemeente values]], ...]}``.
+#: Session key: ``{"user": pk, "versie": n, "rijen": [[membership id, rol, [gemeente values]]]}``.
 LIDMAATSCHAPPEN = "lidmaatschappen"
 
 # The gemeente's fields a session keeps: all but the logo (binary, only letters and the settings
@@ -67,13 +67,18 @@ def lidmaatschappen_van(request) -> list[Lidmaatschap]:
     user = request.user
     versie = user.toegang_versie
     bewaard = request.session.get(LIDMAATSCHAPPEN)
-    if isinstance(bewaard, dict) and bewaard.get("versie") == versie:
+    if (
+        isinstance(bewaard, dict)
+        and bewaard.get("user") == user.pk
+        and bewaard.get("versie") == versie
+    ):
         try:
             return [_lidmaatschap(user, rij) for rij in bewaard["rijen"]]
         except (KeyError, TypeError, ValueError):
             pass  # a session from another version of the code: read again
     lidmaatschappen = list(lidmaatschap_list(user=user))
     request.session[LIDMAATSCHAPPEN] = {
+        "user": user.pk,
         "versie": versie,
         "rijen": [_rij(lm) for lm in lidmaatschappen],
     }
