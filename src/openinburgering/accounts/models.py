@@ -13,6 +13,10 @@ class User(AbstractUser):
     """A person who works with the system (staff); roles come from gemeente memberships."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Raised whenever a membership, a second-factor device or a gemeente of this user changes
+    # (``accounts.toegang``). A session keeps what it resolved from those at this version; the
+    # user row is read on every request anyway, so a change takes effect on the next one.
+    toegang_versie = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("gebruiker")

@@ -1,4 +1,4 @@
-from .selectors import lidmaatschap_list
+from .toegang import lidmaatschappen_van
 
 SESSION_KEY = "actieve_gemeente"
 
@@ -6,7 +6,8 @@ SESSION_KEY = "actieve_gemeente"
 class ActieveGemeenteMiddleware:
     """Put the active gemeente and the user's role in it on the request.
 
-    A user works for one gemeente at a time; every selector filters on it.
+    A user works for one gemeente at a time; every selector filters on it. The memberships come
+    from the session while the user's access is unchanged (``gemeenten.toegang``, ADR 0061).
     """
 
     def __init__(self, get_response):
@@ -17,7 +18,7 @@ class ActieveGemeenteMiddleware:
         request.rol = None
         request.lidmaatschappen = []
         if request.user.is_authenticated:
-            lidmaatschappen = list(lidmaatschap_list(user=request.user))
+            lidmaatschappen = lidmaatschappen_van(request)
             request.lidmaatschappen = lidmaatschappen
             gekozen = request.session.get(SESSION_KEY)
             actief = next((lm for lm in lidmaatschappen if lm.gemeente.code == gekozen), None)

@@ -7,6 +7,7 @@ import structlog
 from openinburgering.core.exceptions import Conflict, Geweigerd
 
 from .models import ApiToken, Gemeente, hash_token
+from .toegang import gemeente_gewijzigd
 
 logger = structlog.get_logger(__name__)
 
@@ -65,6 +66,7 @@ def gemeente_instellingen_wijzigen(
     )
     if not bijgewerkt:
         raise Conflict()
+    gemeente_gewijzigd(gemeente=gemeente)
     gemeente.refresh_from_db()
     logger.info("gemeente_instellingen_gewijzigd", gemeente=gemeente.code, velden=gewijzigd)
     return gemeente
@@ -106,6 +108,7 @@ def gemeente_logo_wijzigen(*, gemeente: Gemeente, inhoud: bytes | None) -> Gemee
     """Set the logo printed on letters from an uploaded file, or remove it (``inhoud=None``)."""
     logo = b"" if inhoud is None else _logo_png(inhoud)
     Gemeente.objects.filter(pk=gemeente.pk).update(logo=logo, versie=F("versie") + 1)
+    gemeente_gewijzigd(gemeente=gemeente)
     gemeente.refresh_from_db()
     logger.info("gemeente_logo_gewijzigd", gemeente=gemeente.code, verwijderd=inhoud is None)
     return gemeente

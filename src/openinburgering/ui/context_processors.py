@@ -1,5 +1,7 @@
+from functools import lru_cache
+
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
 from openinburgering.accounts.rollen import Recht, Rol, heeft_recht
@@ -38,6 +40,17 @@ def _is_actief(path: str, url: str) -> bool:
     return path.startswith(url)
 
 
+@lru_cache(maxsize=128)
+def _toegestaan(rol: str | None, prefix: str, urlconf) -> tuple[tuple, ...]:
+    """The role's links, reversed once per role (and URL prefix and URLconf) instead of a dozen
+    ``reverse`` calls on every page (ADR 0061). The labels stay lazy: translated when shown."""
+    return tuple(
+        (reverse(naam, urlconf=urlconf), label, groep)
+        for naam, label, recht, groep in NAVIGATIE
+        if heeft_recht(rol, recht)
+    )
+
+
 def navigatie_voor(rol: str | None, path: str) -> list[dict]:
     """The main navigation for one role: links, and groups shown as a disclosure menu.
 
@@ -47,11 +60,7 @@ def navigatie_voor(rol: str | None, path: str) -> list[dict]:
     - A role without daily work (the functioneel beheerder) gets the beheer links top-level:
       that is their daily work.
     """
-    toegestaan = [
-        (reverse(naam), label, groep)
-        for naam, label, recht, groep in NAVIGATIE
-        if heeft_recht(rol, recht)
-    ]
+    toegestaan = _toegestaan(rol, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
     # The longest matching URL is the active one ("/koppeling/duo/werkitems/" beats
     # "/koppeling/duo/").
     kandidaten = [url for url, _label, _groep in toegestaan if _is_actief(path, url)]
