@@ -35,6 +35,10 @@ REPO = BENCH.parent
 sys.path[:0] = [str(REPO / "src"), str(BENCH)]
 os.environ["DJANGO_SETTINGS_MODULE"] = "lijsten_bench_settings"
 os.environ.setdefault("SECRET_KEY", "benchmark-only-" + "x" * 40)
+# Production refuses to start without the BSN keys. Fixed, benchmark-only keys: a database made
+# in one run is read by the next, so its ciphertexts and search hashes must stay readable.
+os.environ.setdefault("BSN_ENCRYPTION_KEY", "YmVuY2htYXJrLW9ubHktYnNuLWtleS0zMi1ieXRlcyE=")
+os.environ.setdefault("BSN_HASH_KEY", "benchmark-only-bsn-hash-key-" + "x" * 20)
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 
