@@ -73,11 +73,11 @@ def test_beheer_page_shows_incoming_outgoing_and_incidents_without_personal_data
         bron="0" * 20,
         doel=gemeente_a.oin,
         bericht_id=uuid.uuid4(),
-        gebeurtenis_id="SS122",
+        gebeurtenis_id="SS105",
         registratie_datum_tijd="2026-03-02T09:00:00Z",
         vingerafdruk="x",
         status=NotificatieStatus.ONBEKEND,
-        resultaat="Gebeurtenis SS122 kent deze applicatie (nog) niet.",
+        resultaat="Gebeurtenis SS105 kent deze applicatie (nog) niet.",
     )
     onbekend.zet_bsn(persoon.bsn)
     onbekend.save()
@@ -88,7 +88,7 @@ def test_beheer_page_shows_incoming_outgoing_and_incidents_without_personal_data
     response = beheerder.get(reverse("duo:beheer"))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "SS122" in html
+    assert "SS105" in html
     assert onbekend.pseudoniem[:12] in html
     assert str(onbekend.bericht_id) in html, "the incident names the berichtId"
     assert "Niet bezorgd (opgegeven)" in html
