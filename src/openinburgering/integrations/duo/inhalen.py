@@ -98,10 +98,11 @@ def bericht_id(*, gemeente, bsn_hash: str, gemist: Gemist) -> uuid.UUID:
 
 
 def gemist(lijst: list[GebeurtenisBijDuo], ontvangen: Counter, *, vanaf: date) -> list[Gemist]:
-    """The events of DUO's list that our inbox lacks, in DUO's order.
+    """The events of DUO's list that our inbox lacks, by date (DUO's order within a day).
 
     ``ontvangen`` counts our notifications per (event id, date). Events before ``vanaf`` (the
-    dossier was opened) and after the person left (the last SS122/SS123) are left out.
+    dossier was opened) and after the person left (the last SS122/SS123) are left out: DUO's list
+    does not say which gemeente an event went to, and after a departure it is the next one's.
     """
     vertrek = max((g.datum for g in lijst if g.id in VERTREK), default=None)
     gezien: Counter = Counter()
