@@ -140,6 +140,22 @@ def test_beheerder_starts_reconciliation(beheerder, gemeente_a, django_capture_o
     assert gemeente_a.duo_afstemmingen.get().status == "klaar"
 
 
+def test_beheerder_starts_catching_up_on_missed_events(
+    beheerder, gemeente_a, django_capture_on_commit_callbacks, requests_mock
+):
+    """The button enqueues the catch-up task for the beheerder's gemeente (ADR 0063)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = beheerder.post(reverse("duo:inhalen"))
+    assert response.status_code == 302
+    pagina = beheerder.get(reverse("duo:beheer")).content.decode()
+    assert 'id="kop-inhalen"' in pagina
+    assert "Het inhalen is gestart" in pagina
+
+
+def test_only_a_beheerder_may_start_the_catch_up(klantregisseur):
+    assert klantregisseur.post(reverse("duo:inhalen")).status_code == 403
+
+
 def test_dossier_page_shows_open_work_items_and_messages(klantregisseur, persoon, gemeente_a):
     werkitem_aanmaken(
         gemeente=gemeente_a,
