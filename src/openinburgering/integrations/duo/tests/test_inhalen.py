@@ -260,3 +260,29 @@ def test_a_second_event_of_the_same_kind_that_day_is_processed(
     assert notificatie.status == NotificatieStatus.VERWERKT
     assert "niet nog eens" not in notificatie.resultaat
     assert gebeurtenissen_inhalen(gemeente=gemeente_a).ingehaald == 0
+
+
+def test_the_command_with_loop_runs_rounds_until_sigterm(gemeente_a, monkeypatch):
+    import os
+    import signal
+
+    from openinburgering.integrations.duo.management.commands import (
+        duo_gebeurtenissen_inhalen as commando,
+    )
+
+    rondes = []
+
+    def ronde(*, gemeente, batch):
+        rondes.append(gemeente.code)
+        if len(rondes) == 2:
+            os.kill(os.getpid(), signal.SIGTERM)
+        return inhalen.Inhaalronde()
+
+    monkeypatch.setattr(commando, "gebeurtenissen_inhalen", ronde)
+    oud = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+    try:
+        call_command("duo_gebeurtenissen_inhalen", "--loop", "--interval", "0")
+    finally:
+        signal.signal(signal.SIGTERM, oud[0])
+        signal.signal(signal.SIGINT, oud[1])
+    assert rondes == [gemeente_a.code, gemeente_a.code]

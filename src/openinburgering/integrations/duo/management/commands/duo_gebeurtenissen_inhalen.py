@@ -29,12 +29,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, gemeente=None, batch, loop, interval, **options):
-        if gemeente:
-            gemeenten = list(Gemeente.objects.filter(code=gemeente))
-            if not gemeenten:
-                raise CommandError(f"Onbekende gemeente: {gemeente}")
-        else:
-            gemeenten = list(Gemeente.objects.filter(koppeling="m2m").order_by("code"))
+        if gemeente and not Gemeente.objects.filter(code=gemeente).exists():
+            raise CommandError(f"Onbekende gemeente: {gemeente}")
         self._stoppen = False
 
         def stop(signum, frame):
@@ -44,7 +40,13 @@ class Command(BaseCommand):
             signal.signal(signal.SIGTERM, stop)
             signal.signal(signal.SIGINT, stop)
         while not self._stoppen:
-            for g in gemeenten:
+            # Read every round: a gemeente added or switched to M2M joins the next one.
+            gemeenten = (
+                Gemeente.objects.filter(code=gemeente)
+                if gemeente
+                else Gemeente.objects.filter(koppeling="m2m")
+            )
+            for g in gemeenten.order_by("code"):
                 ronde = gebeurtenissen_inhalen(gemeente=g, batch=batch)
                 if not loop:
                     self.stdout.write(
