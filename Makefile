@@ -8,6 +8,8 @@ PYTHON ?= $(shell command -v python3.13 || command -v python3)
 PORT ?= 8000
 #> SIMULATOR_PORT   Poort van de DUO-simulator bij make demo en demo-scenario (standaard 8001).
 SIMULATOR_PORT ?= 8001
+#> BRP_PORT         Poort van de BRP-stand-in bij make demo en demo-scenario (standaard 8002).
+BRP_PORT ?= 8002
 #> PYTEST_ARGS      Extra argumenten voor pytest bij make test, bv. PYTEST_ARGS="-k pip -x".
 PYTEST_ARGS ?=
 #> BENCH_ARGS       Extra argumenten voor de benchmarks (make bench-*), bv. BENCH_ARGS="--help".
@@ -62,7 +64,7 @@ venv: $(VENV)/.installed ## Maak .venv en installeer de pakketten (alleen als da
 
 # var/demo.pid holds the PID of the make that runs the demo, from the first step on, so that
 # demo-reset also sees a demo that is still migrating or loading (its ports are not open yet).
-demo: ## Installeer, migreer, laad demodata en start applicatie, taakverwerker en DUO-simulator.
+demo: ## Installeer, migreer, laad demodata en start applicatie, taakverwerker, DUO-simulator en BRP-stand-in.
 	@mkdir -p var && echo $$PPID > var/demo.pid
 	@echo "==> 1/4 Installeren (de eerste keer enkele minuten)"
 	@$(MAKE) --no-print-directory venv
@@ -70,14 +72,14 @@ demo: ## Installeer, migreer, laad demodata en start applicatie, taakverwerker e
 	@$(MANAGE) migrate --no-input -v 0
 	@echo "==> 3/4 Demodata laden (gemeenten, gebruikers, verzonnen inburgeraars)"
 	@$(MANAGE) demo_data
-	@echo "==> 4/4 Starten: applicatie op poort $(PORT), DUO-simulator op poort $(SIMULATOR_PORT)"
-	@trap 'rm -f var/demo.pid' EXIT; $(MANAGE) demo_run --port $(PORT) --simulator-port $(SIMULATOR_PORT)
+	@echo "==> 4/4 Starten: applicatie op poort $(PORT), DUO-simulator op poort $(SIMULATOR_PORT), BRP-stand-in op poort $(BRP_PORT)"
+	@trap 'rm -f var/demo.pid' EXIT; $(MANAGE) demo_run --port $(PORT) --simulator-port $(SIMULATOR_PORT) --brp-port $(BRP_PORT)
 
 # With `make demo` running: DUO announces a few fictional newcomers to Demodam (SS101, SS139, …).
 demo-scenario: venv ## Laat DUO (de simulator) nieuwe inburgeraars melden; terwijl make demo draait.
 	$(BIN)/python -m openinburgering.duo_simulator scenario --gemeente-oin 00000001234567890001 \
-		--gemeentecode 9001 --gemeente-url http://127.0.0.1:$(PORT) \
-		--simulator-url http://127.0.0.1:$(SIMULATOR_PORT)
+		--gemeentecode 9001 --gemeentenaam Demodam --gemeente-url http://127.0.0.1:$(PORT) \
+		--simulator-url http://127.0.0.1:$(SIMULATOR_PORT) --brp-url http://127.0.0.1:$(BRP_PORT)
 
 # Only the SQLite demo is removed: a DATABASE_URL may be someone's real database.
 demo-reset: ## Wis de demodatabase en de toestand van de DUO-simulator, en start de demo opnieuw.
@@ -87,7 +89,7 @@ demo-reset: ## Wis de demodatabase en de toestand van de DUO-simulator, en start
 	@pid=$$(cat var/demo.pid 2>/dev/null); \
 	if [ -n "$$pid" ] && grep -qa make /proc/$$pid/cmdline 2>/dev/null; then \
 	  echo "FOUT: de demo draait nog (make, proces $$pid); stop die eerst (Ctrl-C)."; exit 1; fi
-	@for poort in $(PORT) $(SIMULATOR_PORT); do \
+	@for poort in $(PORT) $(SIMULATOR_PORT) $(BRP_PORT); do \
 	  if (exec 3<>/dev/tcp/127.0.0.1/$$poort) 2>/dev/null; then \
 	    echo "FOUT: poort $$poort is in gebruik; stop eerst de draaiende demo (Ctrl-C)."; exit 1; fi; \
 	done
@@ -135,7 +137,7 @@ regels-docs: venv ## Schrijf docs/regels.md (de regelcatalogus) opnieuw.
 # Update the English catalogue and compile it; the compiled .mo is committed so that a fresh
 # machine needs no gettext tools.
 messages: venv ## Werk de Engelse vertaling bij en compileer die.
-	cd src/openinburgering && ../../$(BIN)/django-admin makemessages -l en --ignore='*/tests/*' --ignore='duo_simulator/*' --no-obsolete
+	cd src/openinburgering && ../../$(BIN)/django-admin makemessages -l en --ignore='*/tests/*' --ignore='duo_simulator/*' --ignore='brp_simulator/*' --no-obsolete
 	cd src/openinburgering && ../../$(BIN)/django-admin compilemessages -l en
 
 requirements: ## Compileer requirements/*.txt opnieuw uit de .in-bestanden (met uv).

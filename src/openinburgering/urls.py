@@ -18,6 +18,7 @@ urlpatterns = [
     path("handhaving/", include("openinburgering.handhaving.urls")),
     path("api/v1/", include("openinburgering.api.urls")),
     path("", include("openinburgering.integrations.duo.urls")),
+    path("", include("openinburgering.integrations.brp.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

@@ -76,6 +76,9 @@ class Bezwaar(models.Model):
     )
     beslist_op = models.DateField(_("Beslist op"), null=True, blank=True)
     toelichting = models.TextField(_("Toelichting"), blank=True)
+    #: The letter that tells the objector of the postponement (Awb 7:10 lid 3 asks it in writing).
+    verdaging_brief_pad = models.CharField(max_length=300, blank=True, editable=False)
+    verdaging_brief_sha256 = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("bezwaar")

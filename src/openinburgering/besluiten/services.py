@@ -10,6 +10,7 @@ from django.utils.translation import gettext_noop
 
 import structlog
 
+from openinburgering import brieven
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core import dossierfeiten
@@ -173,9 +174,29 @@ def bezwaar_verdagen(*, actor: Actor, bezwaar: Bezwaar) -> Bezwaar:
     beslis = termijnen.beslistermijn_bezwaar(
         beschikking.bekendgemaakt_op, adviescommissie=bezwaar.adviescommissie, verdaagd=True
     )
+    inburgeraar_services.vereis_persoonsgegevens(beschikking.dossier.inburgeraar)
     bezwaar.verdaagd = True
     bezwaar.beslissen_uiterlijk = beslis.laatste_dag
-    bezwaar.save(update_fields=["verdaagd", "beslissen_uiterlijk"])
+    # Awb 7:10 lid 3: the postponement is told in writing; the letter is made in the same
+    # transaction, so a postponement without its letter cannot exist.
+    bezwaar.verdaging_brief_pad, bezwaar.verdaging_brief_sha256 = brieven.persoonsbrief(
+        template="besluiten/brief_verdaging.html",
+        context={"bezwaarschrift": bezwaar, "beschikking": beschikking},
+        gemeente=beschikking.gemeente,
+        inburgeraar=beschikking.dossier.inburgeraar,
+        brief=bezwaar.uuid,
+        soort="bezwaar_verdaging",
+        datum=timezone.localdate(),
+        map="besluiten",
+    )
+    bezwaar.save(
+        update_fields=[
+            "verdaagd",
+            "beslissen_uiterlijk",
+            "verdaging_brief_pad",
+            "verdaging_brief_sha256",
+        ]
+    )
     inburgeraar_services.gebeurtenis_toevoegen(
         dossier=beschikking.dossier,
         soort="bezwaar_verdaagd",

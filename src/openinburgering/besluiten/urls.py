@@ -9,4 +9,9 @@ urlpatterns = [
     path("bezwaar/<uuid:uuid>/", views.bezwaar, name="bezwaar"),
     path("bezwaar/<uuid:uuid>/beslissen/", views.bezwaar_beslissen, name="bezwaar_beslissen"),
     path("bezwaar/<uuid:uuid>/verdagen/", views.bezwaar_verdagen, name="bezwaar_verdagen"),
+    path(
+        "bezwaar/<uuid:uuid>/verdagingsbrief/",
+        views.verdagingsbrief,
+        name="bezwaar_verdagingsbrief",
+    ),
 ]

@@ -2,11 +2,13 @@
 
 from django.contrib import messages
 from django.db import transaction
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from openinburgering import brieven
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import RECHT_OMSCHRIJVING, Recht, Rol
@@ -137,3 +139,28 @@ def bezwaar_verdagen(request, uuid):
             )
 
     return _bezwaar_actie(request, uuid, verdagen)
+
+
+@recht_vereist(Recht.PERSOONSGEGEVENS_LEZEN)
+def verdagingsbrief(request, uuid):
+    """The letter that told the objector of the postponement (Awb 7:10 lid 3)."""
+    actor = actor_uit_request(request)
+    bezwaar = selectors.bezwaar_get(actor=actor, uuid=uuid)
+    if not bezwaar.verdaging_brief_pad:
+        raise Http404
+    with transaction.atomic():
+        verwerkingen_vastleggen(
+            actor=actor,
+            activiteit=Activiteit.INZIEN,
+            pseudoniemen=[bezwaar.beschikking.dossier.inburgeraar.pseudoniem],
+        )
+    try:
+        bestand = open(brieven.pad(bezwaar.verdaging_brief_pad), "rb")  # noqa: SIM115 (FileResponse closes it)
+    except (OSError, ValueError):
+        raise Http404 from None
+    return FileResponse(
+        bestand,
+        as_attachment=True,
+        filename="verdaging-bezwaar.pdf",
+        content_type="application/pdf",
+    )

@@ -14,3 +14,9 @@ class BrievenConfig(AppConfig):
 
         # The caseload search finds a person by the kenmerk of a letter (ADR 0051).
         zoeker_registreren("briefkenmerk", kenmerk_treffers)
+
+        from openinburgering.inburgeraars.bewaren import opruimer_registreren
+
+        from .bewaren import OPRUIMER
+
+        opruimer_registreren(OPRUIMER)  # ADR 0060

@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "openinburgering.pip",
     "openinburgering.signalen",
     "openinburgering.integrations.duo",
+    "openinburgering.integrations.brp",
     "openinburgering.begeleiding",
     "openinburgering.traject",
     "openinburgering.handhaving",
@@ -386,6 +387,75 @@ DUO_SIM_PERSONENLIJST = env(
     "welke personen DUO bij de gemeente kent. DUO zelf heeft zo'n lijst niet.",
 )
 
+# --- BRP ----------------------------------------------------------------------------------
+BRP_API_ROOT = env(
+    "BRP_API_ROOT",
+    "",
+    group="BRP",
+    help_text="Basis-URL van de BRP API Personen (Haal Centraal, versie 2); de client post naar "
+    "`BRP_API_ROOT` + `/personen`, bijvoorbeeld `https://brp.gemeente.nl/haalcentraal/api/brp`. "
+    "Leeg: geen koppeling met de BRP, naam, geboortedatum en adres worden met de hand "
+    "ingevoerd (ADR 0041, 0062).",
+)
+BRP_API_KEY = env(
+    "BRP_API_KEY",
+    "",
+    group="BRP",
+    help_text="API-sleutel voor de BRP API, meegestuurd in de header `X-API-KEY` (alleen als "
+    "gezet).",
+)
+BRP_CLIENT_CERT = env(
+    "BRP_CLIENT_CERT",
+    "",
+    group="BRP",
+    help_text="Pad naar het PKIoverheid-clientcertificaat voor de BRP API (mutual TLS), als de "
+    "aanbieder dat vraagt.",
+)
+BRP_CLIENT_KEY = env(
+    "BRP_CLIENT_KEY", "", group="BRP", help_text="Pad naar de sleutel van het clientcertificaat."
+)
+BRP_CA_BUNDLE = env(
+    "BRP_CA_BUNDLE", "", group="BRP", help_text="Pad naar de CA-bundel voor de BRP API."
+)
+BRP_CONNECT_TIMEOUT = env(
+    "BRP_CONNECT_TIMEOUT",
+    5.0,
+    cast=float,
+    group="BRP",
+    help_text="Seconden om een verbinding met de BRP API op te zetten.",
+)
+BRP_READ_TIMEOUT = env(
+    "BRP_READ_TIMEOUT",
+    10.0,
+    cast=float,
+    group="BRP",
+    help_text="Seconden wachten op een antwoord van de BRP API.",
+)
+BRP_POGINGEN = env(
+    "BRP_POGINGEN",
+    3,
+    cast=int,
+    group="BRP",
+    help_text="Zo vaak probeert de client een vraag aan de BRP bij een storing (5xx, time-out, "
+    "geen verbinding), met een oplopende wachttijd ertussen.",
+)
+BRP_PAUZE_NA_STORING = env(
+    "BRP_PAUZE_NA_STORING",
+    60.0,
+    cast=float,
+    group="BRP",
+    help_text="Seconden dat de verwerking van DUO's meldingen de BRP overslaat nadat die niet "
+    "antwoordde: nieuwe personen komen dan zonder BRP-gegevens binnen en worden later opnieuw "
+    "opgevraagd, zodat een hangende BRP de inbox niet ophoudt.",
+)
+BRP_BACKOFF_SECONDS = env(
+    "BRP_BACKOFF_SECONDS",
+    0.5,
+    cast=float,
+    group="BRP",
+    help_text="Wachttijd voor de tweede poging; elke volgende poging wacht twee keer zo lang.",
+)
+
 # --- API ----------------------------------------------------------------------------------
 API_VERSION = "1.0.0"
 REST_FRAMEWORK = {
@@ -520,6 +590,9 @@ LOGGING = {
         "urllib3": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+if DEMO_MODE:
+    LOGGING["filters"] = {"zonder_taakregels": {"()": "openinburgering.conf.logs.ZonderTaakregels"}}
+    LOGGING["handlers"]["console"]["filters"] = ["zonder_taakregels"]
 structlog.configure(
     processors=[
         structlog.contextvars.merge_contextvars,

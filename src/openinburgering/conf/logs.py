@@ -54,3 +54,12 @@ def zonder_invoer(logger, methode: str, event_dict: dict[str, Any]) -> dict[str,
             event_dict["exception"] = traceback_zonder_meldingen(exc_info[1])
             event_dict["exception_type"] = exc_info[0].__qualname__
     return event_dict
+
+
+class ZonderTaakregels:
+    """A logging filter for the demo's terminal: the task worker logs two lines per task run
+    (RUNNING, SUCCESSFUL), several per second, and they buried the lines a demo user reads.
+    A failing task (WARNING and up) still shows."""
+
+    def filter(self, record) -> bool:
+        return not (record.name.startswith("django_tasks") and record.levelno < 30)

@@ -21,3 +21,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # No inbox worker runs in the tests: a notification is processed right after it is stored
 # (the tests of the inbox itself turn this off).
 DUO_NOTIFICATIES_DIRECT = True
+# Every test meets the BRP as it is set up for that test (no pause left by an earlier one).
+BRP_PAUZE_NA_STORING = 0.0

@@ -29,6 +29,7 @@ ACHTERNAMEN = (
     "Nasser", "Osman", "Rahimi", "Saleh", "Tekle", "Yousef", "Zaher",
 )  # fmt: skip
 ONDERDELEN = ("KNM", "LE", "LU", "SC", "SP")
+STRATEN = ("Kastanjelaan", "Molenweg", "Havenstraat", "Lindeplein", "Beukenhof", "Dijkstraat")
 
 
 class SimulatorFout(RuntimeError):
@@ -84,11 +85,26 @@ def _wie(persoon: dict) -> str:
 
 
 class Scenario:
-    def __init__(self, sim: Client, gemeente_url: str, gemeente_oin: str, rng: random.Random):
+    def __init__(
+        self,
+        sim: Client,
+        gemeente_url: str,
+        gemeente_oin: str,
+        rng: random.Random,
+        *,
+        brp: Client | None = None,
+        gemeentecode: str | None = None,
+        gemeentenaam: str = "Demodam",
+    ):
         self.sim = sim
         self.gemeente_url = gemeente_url
         self.gemeente_oin = gemeente_oin
         self.rng = rng
+        #: The BRP stand-in (``python -m openinburgering.brp_simulator``): it learns each new
+        #: person's name, birth date and address before DUO announces them.
+        self.brp = brp
+        self.gemeentecode = gemeentecode
+        self.gemeentenaam = gemeentenaam
         self.verstuurd: list[tuple[str, str, object]] = []
         self.fouten: list[str] = []
 
@@ -144,8 +160,43 @@ class Scenario:
         status, persoon = self.sim.aanroep("POST", "/_sim/personen", invoer)
         if status not in (200, 201):
             raise SimulatorFout(f"persoon aanmaken mislukt ({status}): {_kort(persoon)}")
-        _uit(f"  {_wie(persoon)}: {gedetailleerd.lower()}, plichtig sinds {plicht:%d-%m-%Y}")
+        extra = self.in_de_brp(invoer, index, vestiging=invoer["vestigingsdatum"])
+        _uit(f"  {_wie(persoon)}: {gedetailleerd.lower()}, plichtig sinds {plicht:%d-%m-%Y}{extra}")
         return persoon
+
+    def in_de_brp(self, invoer: dict, index: int, *, vestiging: str) -> str:
+        """The person in the BRP stand-in, with the name DUO's seed gave them; the third one's
+        address is under investigation (a letter shows a warning)."""
+        if self.brp is None:
+            return ""
+        eigen = random.Random(invoer["bsn"])  # the DUO part of the run stays as it was
+        voornaam, achternaam = invoer["naam"].split(" ", 1)
+        persoon = {
+            "bsn": invoer["bsn"],
+            "voornamen": voornaam,
+            "geslachtsnaam": achternaam,
+            "geboortedatum": date(
+                eigen.randint(1965, 2004), eigen.randint(1, 12), eigen.randint(1, 28)
+            ).isoformat(),  # fmt: skip
+            "adres": {
+                "straat": eigen.choice(STRATEN),
+                "huisnummer": eigen.randint(1, 120),
+                "postcode": f"99{eigen.randint(10, 99)} {chr(65 + eigen.randint(0, 25))}"
+                f"{chr(65 + eigen.randint(0, 25))}",
+                "woonplaats": self.gemeentenaam,
+            },
+            "datumInschrijvingInGemeente": vestiging,
+        }
+        if self.gemeentecode:
+            persoon["gemeenteVanInschrijving"] = {
+                "code": self.gemeentecode, "omschrijving": self.gemeentenaam
+            }  # fmt: skip
+        if index == 2:
+            persoon["adresInOnderzoek"] = vestiging
+        status, antwoord = self.brp.aanroep("POST", "/_sim/personen", persoon)
+        if status not in (200, 201):
+            raise SimulatorFout(f"persoon in de BRP-stand-in mislukt ({status}): {_kort(antwoord)}")
+        return f"; in de BRP: {invoer['naam']}" + (" (adres in onderzoek)" if index == 2 else "")
 
     def lbt_uitslag(self, persoon: dict, vandaag: date) -> None:
         score = self.rng.randint(18, 40)
@@ -252,6 +303,12 @@ def _parser() -> argparse.ArgumentParser:
         help="geen nieuwe personen; alleen SS102/SS199 voor eerder gemelde personen met een PIP",
     )
     p.add_argument("--seed", type=int, help="vaste random seed (reproduceerbaar)")
+    p.add_argument(
+        "--brp-url",
+        help="URL van de BRP-stand-in (bv. http://127.0.0.1:8002): de nieuwe personen komen daar "
+        "eerst in, zodat de gemeente hun naam, geboortedatum en adres uit de BRP haalt",
+    )
+    p.add_argument("--gemeentenaam", default="Demodam", help="woonplaats en gemeente in de BRP")
     return p
 
 
@@ -270,7 +327,23 @@ def _samenvatting(args, scenario: Scenario, nieuw, klaar, zonder_pip) -> None:
     else:
         _uit("Er viel niets te melden: geen nieuwe personen en geen PIP's die op DUO wachten.")
     basis = args.gemeente_url.rstrip("/")
-    if nieuw:
+    if nieuw and args.brp_url:
+        nummers = ", ".join(str(p["vNummer"]) for p in nieuw)
+        _uit(
+            f"\n{len(nieuw)} nieuwe inburgeraars (V-nummers {nummers}). Wat u nu ziet, ingelogd "
+            "als klantregisseur (wachtwoord demo-wachtwoord-2026):\n"
+            f"  - {basis}/inburgeraars/ : de nieuwe dossiers met naam, geboortedatum en adres uit "
+            "de BRP (de gemeente haalde ze op\n    bij de melding van DUO; de tijdlijn zegt dat). "
+            "Bij de derde staat het adres in onderzoek:\n    het dossier en elke brief "
+            "waarschuwen daarvoor.\n"
+            f"  - {basis}/werklijst/ (Niet toegewezen): per persoon ‘PIP vaststellen binnen 10 "
+            "weken’ (SS139) en ‘Brede intake afronden’.\n"
+            f"  - {basis}/koppeling/duo/werkitems/ : per persoon ‘Uitslag leerbaarheidstoets "
+            "verwerken in het PIP’.\n"
+            "  - de tijdlijn van elk dossier: de meldingen van DUO hierboven, met de uitslag van "
+            "de leerbaarheidstoets."
+        )
+    elif nieuw:
         nummers = ", ".join(str(p["vNummer"]) for p in nieuw)
         _uit(
             f"\n{len(nieuw)} nieuwe inburgeraars (V-nummers {nummers}). Wat u nu ziet, ingelogd "
@@ -307,7 +380,15 @@ def main(argv: list[str]) -> int:
         print("--gemeente-oin moet 20 cijfers zijn", file=sys.stderr)
         return 2
     sim = Client(args.simulator_url)
-    scenario = Scenario(sim, args.gemeente_url, args.gemeente_oin, random.Random(args.seed))
+    scenario = Scenario(
+        sim,
+        args.gemeente_url,
+        args.gemeente_oin,
+        random.Random(args.seed),
+        brp=Client(args.brp_url) if args.brp_url else None,
+        gemeentecode=args.gemeentecode,
+        gemeentenaam=args.gemeentenaam,
+    )
     try:
         status, info = sim.aanroep("GET", "/_sim/status")
         if status != 200:

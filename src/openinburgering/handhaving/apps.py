@@ -17,3 +17,9 @@ class HandhavingConfig(AppConfig):
         from . import besluit
 
         besluit.registreren()  # ADR 0052
+
+        from openinburgering.inburgeraars.bewaren import opruimer_registreren
+
+        from .bewaren import OPRUIMER
+
+        opruimer_registreren(OPRUIMER)  # ADR 0060

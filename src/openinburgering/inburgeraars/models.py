@@ -3,6 +3,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from django_countries.fields import CountryField
@@ -248,3 +249,37 @@ class Gebeurtenis(models.Model):
         if self.bron == Bron.MEDEWERKER:
             return str(_("een medewerker"))
         return str(_("het systeem"))
+
+
+class VernietigingSoort(models.TextChoices):
+    DOSSIER = "dossier", _("Dossier na de bewaartermijn (R69)")
+    LOGBOEK = "logboek", _("Regels van het verwerkingenlogboek (R70)")
+
+
+class Vernietiging(models.Model):
+    """A verklaring van vernietiging: what was destroyed under which rule, as counts per table.
+
+    It names the dossier by its uuid, when and why it was closed, never the person: after the
+    destruction nothing in the database leads from this row to a name or a BSN (ADR 0060).
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    tijdstip = models.DateTimeField(_("vernietigd op"), default=timezone.now, db_index=True)
+    soort = models.CharField(_("soort"), max_length=20, choices=VernietigingSoort)
+    regel = models.CharField(_("regel"), max_length=10)
+    dossier_uuid = models.UUIDField(_("dossier"), null=True, blank=True)
+    afgerond_op = models.DateField(_("afgerond op"), null=True, blank=True)
+    eindreden = models.CharField(_("reden einde"), max_length=20, choices=Eindreden, blank=True)
+    #: {"vernietigd": {"app.Model": n}, "geanonimiseerd": {...}, "bestanden": n}
+    aantallen = models.JSONField(default=dict)
+    uitgevoerd_door = models.CharField(max_length=150)
+
+    class Meta:
+        verbose_name = _("verklaring van vernietiging")
+        verbose_name_plural = _("verklaringen van vernietiging")
+        ordering = ["-tijdstip", "-id"]
+        indexes = [models.Index(fields=["gemeente", "-tijdstip"])]
+
+    def __str__(self):
+        return f"{self.soort} {self.tijdstip:%Y-%m-%d}"

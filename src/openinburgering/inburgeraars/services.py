@@ -246,9 +246,18 @@ def _veldlabel(veld: str) -> str | Promise:
 
 @transaction.atomic
 def inburgeraar_wijzigen(
-    *, actor: Actor, inburgeraar: Inburgeraar, versie: int | None, **velden
+    *,
+    actor: Actor,
+    inburgeraar: Inburgeraar,
+    versie: int | None,
+    tijdlijn: str | None = None,
+    **velden,
 ) -> Inburgeraar:
-    """Change fields; ``versie`` is the version the user saw, so a concurrent edit is a conflict."""
+    """Change fields; ``versie`` is the version the user saw, so a concurrent edit is a conflict.
+
+    ``tijdlijn``: the timeline's msgid (with ``%(velden)s``) when the change has a source of its
+    own, such as the BRP (``gettext_noop`` it where it is written).
+    """
     onbekend = set(velden) - set(WIJZIGBARE_VELDEN)
     if onbekend:
         raise TypeError(f"unknown fields: {sorted(onbekend)}")
@@ -279,7 +288,9 @@ def inburgeraar_wijzigen(
     gebeurtenis_toevoegen(
         dossier=inburgeraar.dossier,
         soort="gegevens_gewijzigd",
-        omschrijving=Tekst(gettext_noop("Gegevens gewijzigd: %(velden)s."), velden=labels),
+        omschrijving=Tekst(
+            tijdlijn or gettext_noop("Gegevens gewijzigd: %(velden)s."), velden=labels
+        ),
         bron=_bron(actor),
         actor=actor,
         gegevens={"velden": gewijzigd},

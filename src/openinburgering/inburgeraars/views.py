@@ -9,11 +9,12 @@ from django.views.decorators.http import require_POST
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht
+from openinburgering.core import brp
 from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.core.forms import fouten_naar_form
 from openinburgering.core.pagination import Pagina
 from openinburgering.core.replica import leest_van_replica
-from openinburgering.logboek.models import Activiteit
+from openinburgering.logboek.models import Activiteit, Doel
 from openinburgering.logboek.services import verwerkingen_vastleggen
 
 from . import selectors, services
@@ -102,6 +103,9 @@ def detail(request, uuid):
             ),
             "status_form": status_form,
             "mag_wijzigen": actor.mag(Recht.INBURGERAAR_WIJZIGEN),
+            # What the BRP last said (confidentiality, an address under investigation, death).
+            "brp_aan": brp.aan(),
+            "brp": brp.brp().stand(inburgeraar) if brp.aan() else None,
         },
     )
 
@@ -120,6 +124,8 @@ def aanmaken(request):
             fouten_naar_form(form, exc)
         else:
             messages.success(request, _("De inburgeraar is aangemaakt."))
+            if brp.aan():
+                _uit_brp_ophalen(request, actor=actor, inburgeraar=inburgeraar)
             return HttpResponseRedirect(
                 reverse("inburgeraars:detail", kwargs={"uuid": inburgeraar.uuid})
             )
@@ -129,6 +135,25 @@ def aanmaken(request):
         {"form": form, "titel": _("Nieuwe inburgeraar")},
         status=400 if form.errors else 200,
     )
+
+
+def _uit_brp_ophalen(request, *, actor, inburgeraar) -> None:
+    """A person a caseworker created: the BRP's name, birth date and address replace what was
+    typed (the BRP is the source). The person stays as saved when the BRP cannot answer."""
+    try:
+        velden = brp.brp().bijwerken(actor=actor, inburgeraar=inburgeraar, doel=Doel.AANMAKEN)
+    except brp.BrpFout as fout:
+        messages.warning(
+            request,
+            _(
+                "De gegevens zijn opgeslagen zoals ingevoerd; de BRP gaf geen antwoord "
+                "(%(fout)s). Haal ze later op met ‘Opnieuw ophalen uit de BRP’ op het dossier."
+            )
+            % {"fout": fout.melding},
+        )
+    else:
+        if velden:
+            messages.info(request, _("Naam, geboortedatum en adres zijn bijgewerkt uit de BRP."))
 
 
 @recht_vereist(Recht.INBURGERAAR_WIJZIGEN)

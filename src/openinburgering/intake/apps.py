@@ -9,3 +9,9 @@ class IntakeConfig(AppConfig):
         from .reacties import registreren
 
         registreren()
+
+        from openinburgering.inburgeraars.bewaren import opruimer_registreren
+
+        from .bewaren import OPRUIMER
+
+        opruimer_registreren(OPRUIMER)  # ADR 0060

@@ -22,6 +22,17 @@ class Activiteit(models.TextChoices):
     DUO_OPGEVRAAGD = "duo_opgevraagd", _("Gegevens opgevraagd bij DUO")
     DUO_GEMELD = "duo_gemeld", _("Gegevens gemeld aan DUO")
     DUO_AFGESTEMD = "duo_afgestemd", _("Gegevens afgestemd met DUO")
+    # Reading the basisregistratie personen (ADR 0062); the purpose is in ``doel``.
+    BRP_OPGEVRAAGD = "brp_opgevraagd", _("Gegevens opgevraagd bij de BRP")
+
+
+class Doel(models.TextChoices):
+    """Why personal data were processed, where an activity serves more than one purpose (the
+    BRP's terms ask every read to name its purpose)."""
+
+    AANMELDING_DUO = "aanmelding_duo", _("Wet inburgering 2021: persoon aangemeld door DUO")
+    AANMAKEN = "aanmaken", _("Wet inburgering 2021: persoon aangemaakt door de gemeente")
+    ACTUALISEREN = "actualiseren", _("Wet inburgering 2021: gegevens van het dossier bijwerken")
 
 
 class Resultaat(models.TextChoices):
@@ -45,6 +56,7 @@ class Verwerking(models.Model):
     resultaat = models.CharField(
         _("resultaat"), max_length=20, choices=Resultaat, default=Resultaat.OK
     )
+    doel = models.CharField(_("doel"), max_length=30, choices=Doel, blank=True, default="")
 
     class Meta:
         verbose_name = _("verwerking")

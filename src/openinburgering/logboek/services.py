@@ -16,7 +16,12 @@ _PER_STATEMENT = 1000
 
 
 def verwerkingen_vastleggen(
-    *, actor: Actor, activiteit: str, pseudoniemen: Iterable[str], resultaat: str = Resultaat.OK
+    *,
+    actor: Actor,
+    activiteit: str,
+    pseudoniemen: Iterable[str],
+    resultaat: str = Resultaat.OK,
+    doel: str = "",
 ) -> None:
     """Write one record per person, in the caller's transaction, in one query.
 
@@ -37,6 +42,7 @@ def verwerkingen_vastleggen(
             betrokkene=pseudoniem,
             activiteit=activiteit,
             resultaat=resultaat,
+            doel=doel,
         )
         for pseudoniem in dict.fromkeys(pseudoniemen)
     ]

@@ -23,3 +23,9 @@ class PipConfig(AppConfig):
         voorwaarde_registreren(
             naar=(Status.PIP_VASTGESTELD, Status.IN_UITVOERING), controle=vastgesteld_pip_vereist
         )
+
+        from openinburgering.inburgeraars.bewaren import opruimer_registreren
+
+        from .bewaren import OPRUIMER
+
+        opruimer_registreren(OPRUIMER)  # ADR 0060

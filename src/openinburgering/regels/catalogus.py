@@ -13,6 +13,7 @@ import sys
 from . import (  # noqa: F401
     aanbod,
     aow,
+    bewaren,
     duo,
     handhaving,
     intake,
@@ -36,6 +37,7 @@ ZEKERHEID_TEKST = {
 _MODULES = (
     aanbod,
     aow,
+    bewaren,
     duo,
     handhaving,
     intake,

@@ -1,12 +1,12 @@
 """Regels uit DUO's koppelvlak: gebeurtenissen (R45, R46), wie mag opvragen (R47),
-contactpersonen (R48) en attentiesignalen (R69). Ook: wat een DUO-gebeurtenis betekent voor
+contactpersonen (R48) en attentiesignalen (R71). Ook: wat een DUO-gebeurtenis betekent voor
 klokken en taken, en tot wanneer een taak loopt."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -20,7 +20,7 @@ from .termijnen import R9, R10
 #: Een vorige gemeente mag nog zolang na het nieuwe PIP gegevens opvragen (DUO README).
 INZAGE_VORIGE_GEMEENTE_MAANDEN = 1
 
-#: Een attentiesignaal zonder wettelijke termijn: zoveel weken om het te beoordelen (R69, een
+#: Een attentiesignaal zonder wettelijke termijn: zoveel weken om het te beoordelen (R71, een
 #: werkafspraak, geen wet).
 ATTENTIESIGNAAL_WEKEN = 4
 
@@ -99,8 +99,8 @@ R65 = definieer_regel(
     ),
 )
 
-R69 = definieer_regel(
-    id="R69",
+R71 = definieer_regel(
+    id="R71",
     titel="Attentiesignaal van DUO: een taak met een termijn",
     titel_en="DUO attention signal: a task with a deadline",
     bron="DUO gemeente-m2m-inburgering, Gebeurtenissen/Attentiesignalen.md (SS122, SS123, SS126, "
@@ -149,7 +149,7 @@ class Domeingevolg(StrEnum):
 
 
 class TaakTermijn(StrEnum):
-    """Tot wanneer de taak van een gebeurtenis loopt (R69)."""
+    """Tot wanneer de taak van een gebeurtenis loopt (R71)."""
 
     #: Geen termijn (of geen taak).
     GEEN = ""
@@ -159,7 +159,7 @@ class TaakTermijn(StrEnum):
     VORIGE_GEMEENTE = "vorige_gemeente"
     #: Tot de uiterste start van het inburgeringsaanbod (R55).
     AANBOD = "aanbod"
-    #: Geen wettelijke termijn: vier weken om te beoordelen (R69).
+    #: Geen wettelijke termijn: vier weken om te beoordelen (R71).
     BEOORDELEN = "beoordelen"
 
 
@@ -234,14 +234,14 @@ def _signaal(
     termijn: TaakTermijn = TaakTermijn.BEOORDELEN,
     **velden: Any,
 ) -> Gevolg:
-    """Een attentiesignaal: een taak met een termijn (R69)."""
+    """Een attentiesignaal: een taak met een termijn (R71)."""
     return Gevolg(gebeurtenis, regel, omschrijving, taak=taak, taak_termijn=termijn, **velden)
 
 
 def _vertrokken(gebeurtenis: Gebeurtenis, omschrijving: str) -> Gevolg:
     return _signaal(
         gebeurtenis,
-        R69,
+        R71,
         omschrijving,
         "Gegevens bij DUO aanvullen en het dossier overdragen",
         TaakTermijn.VORIGE_GEMEENTE,
@@ -250,7 +250,7 @@ def _vertrokken(gebeurtenis: Gebeurtenis, omschrijving: str) -> Gevolg:
 
 
 def _contract(gebeurtenis: Gebeurtenis, omschrijving: str) -> Gevolg:
-    return _signaal(gebeurtenis, R69, omschrijving, "Opleidingscontract nakijken")
+    return _signaal(gebeurtenis, R71, omschrijving, "Opleidingscontract nakijken")
 
 
 #: Per gebeurtenis uit DUO's lijst (DOMAIN.md §9.1) precies één betekenis.
@@ -349,13 +349,13 @@ BETEKENISSEN: tuple[Gevolg, ...] = (
     ),
     _signaal(
         G.SS140,
-        R69,
+        R71,
         "Advies gevraagd over ontheffing wegens bijzondere individuele omstandigheden (BIO)",
         "Advies aan DUO geven over de ontheffing (BIO)",
     ),
     _signaal(
         G.SS141,
-        R69,
+        R71,
         "Tekst van het certificaat Z-route klaar",
         "Certificaat Z-route downloaden en uitreiken",
         # DUO stuurt het signaal als de plicht via de Z-route is voldaan: het dossier kan dan al
@@ -393,7 +393,7 @@ def taak_termijn(
     pip_dagtekening: date | None = None,
     leerroute: Leerroute | None = None,
 ) -> Termijn | None:
-    """R69: tot wanneer de taak van een gebeurtenis loopt, gerekend vanaf de dag waarop DUO haar
+    """R71: tot wanneer de taak van een gebeurtenis loopt, gerekend vanaf de dag waarop DUO haar
     registreerde; waar een wet een termijn geeft, die termijn. ``None``: geen termijn.
 
     Voor het inburgeringsaanbod zijn de dagtekening en leerroute van het PIP nodig; zonder PIP
@@ -429,12 +429,31 @@ def taak_termijn(
         start=meldingsdatum,
         einde=einde,
         einde_inclusief=True,
-        regel=R69,
+        regel=R71,
         uitleg=f"Geen wettelijke termijn: beoordelen binnen {ATTENTIESIGNAAL_WEKEN} weken, tot "
         f"{datum_nl(einde)}.",
         uitleg_en=f"No statutory term: assess within {ATTENTIESIGNAAL_WEKEN} weeks, until "
         f"{datum_nl(einde)}.",
     )
+
+
+#: De gebeurtenissen die de plicht pauzeren (R46: een tijdelijke vrijstelling, SS109) en die haar
+#: hervatten: de intrekking zonder PIP (SS129, start de termijn opnieuw), met PIP (SS130), of een
+#: nieuwe start van de PIP-termijn.
+PAUZE_GEBEURTENISSEN: frozenset[Gebeurtenis] = frozenset(
+    g for g in Gebeurtenis if gevolg_van_gebeurtenis(g).plicht_pauzeren
+)
+HERVAT_GEBEURTENISSEN: frozenset[Gebeurtenis] = PIP_TERMIJN_GEBEURTENISSEN | {G.SS130}
+
+
+def plicht_gepauzeerd(
+    *, laatste_pauze: datetime | None, laatste_hervatting: datetime | None
+) -> bool:
+    """R46: de plicht staat op pauze vanaf een tijdelijke vrijstelling tot DUO die intrekt. Zolang
+    loopt er geen termijn van 10 weken voor het PIP."""
+    if laatste_pauze is None:
+        return False
+    return laatste_hervatting is None or laatste_pauze > laatste_hervatting
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,8 @@ class Feiten:
     #: Dates of DUO's notices that (re)start the 10-week PIP term (``regels.duo``): the first
     #: and the last are enough.
     ss139: tuple[date, ...] = ()
+    #: A temporary exemption (SS109) not yet withdrawn: the duty is paused (R46).
+    gepauzeerd: bool = False
     intake_status: str | None = None
     pip_dagtekeningen: tuple[date, ...] = ()
     huidige_leerroute: str = ""
@@ -108,7 +110,7 @@ def gewenste_signalen(f: Feiten, peildatum: date) -> list[Werkpunt]:
         )
 
     heeft_pip = bool(f.pip_dagtekeningen)
-    termijn = _pip_termijn(tuple(sorted(set(f.ss139)))) if f.ss139 else None
+    termijn = _pip_termijn(tuple(sorted(set(f.ss139)))) if f.ss139 and not f.gepauzeerd else None
 
     if not heeft_pip:
         if termijn is not None:

@@ -16,3 +16,9 @@ class TaalaanbiedersConfig(AppConfig):
         # Schools' reports on the one worklist, and this app's card on the dossier page (ADR 0051).
         bron_registreren(werklijst.BRON)
         kaart_registreren(dossierkaart.KAART)
+
+        from openinburgering.inburgeraars.bewaren import opruimer_registreren
+
+        from .bewaren import OPRUIMER
+
+        opruimer_registreren(OPRUIMER)  # ADR 0060

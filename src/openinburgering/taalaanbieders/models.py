@@ -506,6 +506,8 @@ class Urenupload(models.Model):
     goed = models.JSONField(default=list, blank=True)
     fout = models.JSONField(default=list, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    #: When a worker began reading it: a read that began long ago and never ended was cut off.
+    gestart_op = models.DateTimeField(null=True, blank=True)
     afgerond_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -273,9 +273,11 @@ def upload_status(request, uuid):
             % {"aantal": aantal},
         )
         return redirect("taalaanbieders:portaal")
+    afgebroken = upload.afgebroken(gevonden)
     context = {
         "upload": gevonden,
-        "bezig": gevonden.status in UPLOAD_BEZIG,
+        "bezig": gevonden.status in UPLOAD_BEZIG and not afgebroken,
+        "afgebroken": afgebroken,
         "instelling": request.instelling,
         "form": UploadForm(),
     }

@@ -10,7 +10,7 @@ chooses to import only the good rows.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -260,6 +260,21 @@ def importeren(*, user, instelling, rijen: list[dict]) -> int:
     return len(rijen)
 
 
+#: A read stops itself after ``tabellen`` time limit (30 s); a read still "bezig" this long after
+#: it began lost its worker (killed, restarted) and will not end by itself.
+AFGEBROKEN_NA = timedelta(minutes=5)
+
+
+def afgebroken(upload: Urenupload, *, nu: datetime | None = None) -> bool:
+    """Whether the read of this upload was cut off: begun long ago and never ended. Nothing of
+    it was imported (the import is one transaction at the end)."""
+    return (
+        upload.status == UploadStatus.BEZIG
+        and upload.gestart_op is not None
+        and upload.gestart_op < (nu or timezone.now()) - AFGEBROKEN_NA
+    )
+
+
 def verwerken(*, upload_id: int) -> str:
     """The task's work: read and check one upload; import it whole when every row is good.
 
@@ -271,7 +286,8 @@ def verwerken(*, upload_id: int) -> str:
         if upload is None or upload.status != UploadStatus.WACHT:
             return upload.status if upload else "onbekend"
         upload.status = UploadStatus.BEZIG
-        upload.save(update_fields=["status"])
+        upload.gestart_op = timezone.now()
+        upload.save(update_fields=["status", "gestart_op"])
     inhoud = bytes(upload.inhoud)
     try:
         regels = lees(upload.bestandsnaam, inhoud)

@@ -76,12 +76,22 @@ def examens_ophalen_bij_duo(*, actor: Actor, dossier) -> int:
         raise Geweigerd(
             _("DUO gaf geen antwoord of weigerde de vraag. Probeer het later opnieuw.")
         ) from None
-    # DUO's answer is input too: a code outside its own lists would not fit our columns (a
-    # database error on PostgreSQL). Refuse it whole, in Dutch, and store nothing.
-    onbekend = sorted(
-        {r.onderdeel for r in examens.uitslagen if r.onderdeel not in Examenonderdeel}
-        | {r.resultaat for r in examens.uitslagen if r.resultaat not in Examenresultaat}
-        | {p.onderdeel for p in examens.pogingen if p.onderdeel not in Examenonderdeel}
+    return uitslagen_van_duo_opslaan(
+        actor=actor, dossier=dossier, resultaten=examens.uitslagen, pogingen=examens.pogingen
+    )
+
+
+def uitslagen_van_duo_opslaan(*, actor: Actor, dossier, resultaten, pogingen) -> int:
+    """Store DUO's answers (``keten.raadplegen.Examenuitslag``/``GratisPoging``, or anything
+    with their fields): after an SS199 notice, or on request.
+
+    DUO's answer is input too: a code outside its own lists would not fit our columns (a
+    database error on PostgreSQL). It is refused whole, in Dutch, and nothing is stored; after
+    an SS199 the notice then fails with a work item that says so."""
+    onbekend = (
+        {r.onderdeel for r in resultaten if r.onderdeel not in Examenonderdeel}
+        | {r.resultaat for r in resultaten if r.resultaat not in Examenresultaat}
+        | {p.onderdeel for p in pogingen if p.onderdeel not in Examenonderdeel}
     )
     if onbekend:
         logger.warning("examens_onbekende_code", dossier=str(dossier.uuid), aantal=len(onbekend))
@@ -91,14 +101,6 @@ def examens_ophalen_bij_duo(*, actor: Actor, dossier) -> int:
                 "Meld dit aan de functioneel beheerder."
             )
         )
-    return uitslagen_van_duo_opslaan(
-        actor=actor, dossier=dossier, resultaten=examens.uitslagen, pogingen=examens.pogingen
-    )
-
-
-def uitslagen_van_duo_opslaan(*, actor: Actor, dossier, resultaten, pogingen) -> int:
-    """Store DUO's answers (``keten.raadplegen.Examenuitslag``/``GratisPoging``, or anything
-    with their fields): after an SS199 notice, or on request."""
     return examenuitslagen_bijwerken(
         actor=actor,
         dossier=dossier,

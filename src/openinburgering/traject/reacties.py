@@ -6,7 +6,7 @@ from openinburgering.core.keten import reacties
 from openinburgering.regels.codes import Gebeurtenis
 from openinburgering.regels.duo import Domeingevolg
 
-from .examens import examenuitslagen_bijwerken
+from .examens import uitslagen_van_duo_opslaan
 
 
 def examenuitslagen_overnemen(gebeurtenis: reacties.DuoGebeurtenis) -> None:
@@ -14,23 +14,11 @@ def examenuitslagen_overnemen(gebeurtenis: reacties.DuoGebeurtenis) -> None:
     Without a result from DUO there is nothing to take over."""
     if not gebeurtenis.examenuitslagen:
         return
-    examenuitslagen_bijwerken(
+    uitslagen_van_duo_opslaan(
         actor=gebeurtenis.actor,
         dossier=gebeurtenis.dossier,
-        resultaten=[
-            {
-                "onderdeel": r.onderdeel,
-                "niveau": r.niveau,
-                "examendatum": r.examendatum.isoformat(),
-                "resultaat": r.resultaat,
-                "redenGeenResultaat": r.reden_geen_resultaat,
-            }
-            for r in gebeurtenis.examenuitslagen
-        ],
-        pogingen=[
-            {"onderdeel": p.onderdeel, "gratisPogingenTegoed": p.tegoed}
-            for p in gebeurtenis.gratis_pogingen
-        ],
+        resultaten=gebeurtenis.examenuitslagen,
+        pogingen=gebeurtenis.gratis_pogingen,
     )
 
 

@@ -156,6 +156,14 @@ def test_the_decision_on_bezwaar_can_be_postponed_once_by_six_weeks(teamleider, 
     assert bezwaar.beslissen_uiterlijk == D("2025-07-24")
     bezwaar = services.bezwaar_verdagen(actor=teamleider, bezwaar=bezwaar)
     assert bezwaar.verdaagd and bezwaar.beslissen_uiterlijk == D("2025-09-04")  # R67, Awb 7:10
+    # Awb 7:10 lid 3: the objector is told in writing, with the new date.
+    from openinburgering import brieven
+    from openinburgering.brieven.models import Briefkenmerk
+
+    tekst = pdf.tekst(brieven.pad(bezwaar.verdaging_brief_pad).read_bytes())
+    kenmerk = Briefkenmerk.objects.get(brief=bezwaar.uuid).kenmerk
+    for verwacht in ("Proefboete", "4 september 2025", "7:10", kenmerk):
+        assert verwacht in tekst, verwacht
     with pytest.raises(Geweigerd, match="één keer"):
         services.bezwaar_verdagen(actor=teamleider, bezwaar=bezwaar)
     services.bezwaar_beslissen(
@@ -247,6 +255,7 @@ def test_another_gemeentes_beschikking_and_bezwaar_are_a_404(
         ("besluiten:bezwaar_beslissen", bezwaar.uuid,
          {"beslis-uitkomst": "gegrond", "beslis-beslist_op": "02-06-2025"}),
         ("besluiten:bezwaar_verdagen", bezwaar.uuid, {}),
+        ("besluiten:bezwaar_verdagingsbrief", bezwaar.uuid, None),
     ]:  # fmt: skip
         url = reverse(naam, kwargs={"uuid": uuid})
         response = client.get(url) if data is None else client.post(url, data)
@@ -288,3 +297,23 @@ def test_the_bezwaar_page_is_reached_from_the_fine_and_works(
     assert kim.get(pagina).status_code == 200
     response = kim.post(reverse("besluiten:bezwaar_verdagen", kwargs={"uuid": bezwaar.uuid}), {})
     assert response.status_code == 403 and "Uw rol" in response.content.decode()
+
+
+@time_machine.travel(D("2025-06-02"), tick=False)
+def test_postponing_on_the_page_links_the_letter_that_downloads_as_a_pdf(
+    teamleider, persoon, gemeente_a, medewerker, inloggen
+):
+    stap = _boete(teamleider, persoon)
+    bezwaar = services.bezwaar_registreren(
+        actor=teamleider, beschikking=stap.beschikking, ontvangen_op=D("2025-06-02")
+    )
+    client = inloggen(medewerker(Rol.TEAMLEIDER, gemeente_a))
+    brief_url = reverse("besluiten:bezwaar_verdagingsbrief", kwargs={"uuid": bezwaar.uuid})
+    assert client.get(brief_url).status_code == 404, "no letter before the postponement"
+    response = client.post(
+        reverse("besluiten:bezwaar_verdagen", kwargs={"uuid": bezwaar.uuid}), {}, follow=True
+    )
+    assert brief_url in response.content.decode()
+    brief = client.get(brief_url)
+    assert brief.status_code == 200 and brief["Content-Type"] == "application/pdf"
+    assert "4 september 2025" in pdf.tekst(b"".join(brief.streaming_content))

@@ -1,6 +1,6 @@
 """The import contracts in pyproject.toml (checked by `make lint-architectuur`) can only forbid
 packages they name. A new top-level package must therefore appear in the forbidden lists of
-regels and the DUO simulator, or they could import it unnoticed."""
+regels, the DUO simulator and the BRP stand-in, or they could import it unnoticed."""
 
 import tomllib
 from pathlib import Path
@@ -28,6 +28,7 @@ def test_regels_and_the_simulator_forbid_every_other_top_level_package():
     for contract_id, eigen in [
         ("regels-puur", "openinburgering.regels"),
         ("simulator-los", "openinburgering.duo_simulator"),
+        ("brp-stand-in-los", "openinburgering.brp_simulator"),
     ]:
         contract = CONTRACTEN[contract_id]
         assert contract["source_modules"] == [eigen]

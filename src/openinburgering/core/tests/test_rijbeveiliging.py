@@ -190,6 +190,24 @@ def test_a_restricted_connection_cannot_write_a_row_for_another_gemeente(
     assert Lidmaatschap.objects.filter(gemeente=gemeente_b).exists()
 
 
+def test_the_deadline_engine_inserts_work_items_under_the_policy(
+    twee_gemeenten, gemeente_a, gemeente_b
+):
+    """The engine's bulk insert (COPY into a temporary table, then INSERT … SELECT) works on a
+    restricted connection as the owner, and sees and writes only the gemeente it may."""
+    from openinburgering.signalen.models import Signaal
+    from openinburgering.signalen.services import signalen_herberekenen
+
+    rijbeveiliging.beperk_tot([gemeente_a.id])
+    try:
+        signalen_herberekenen()
+        gezien = set(Signaal.objects.values_list("gemeente_id", flat=True))
+    finally:
+        rijbeveiliging.opheffen()
+    assert gezien == {gemeente_a.id}
+    assert not Signaal.objects.filter(gemeente=gemeente_b).exists()
+
+
 def test_every_model_with_a_gemeente_has_its_policy_enabled_and_forced(db):
     modellen = rijbeveiliging.tenant_modellen()
     assert {m._meta.label for m in modellen} >= GEVULD

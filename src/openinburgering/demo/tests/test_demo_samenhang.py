@@ -252,3 +252,40 @@ def test_seeding_twice_keeps_what_duo_received(simulator_van_de_demo, db):
     ).json()
     assert antwoord["nieuw"] == 0
     assert antwoord["alBekend"] == len(zaaigegevens()["personen"])
+
+
+def test_the_brp_stand_in_knows_every_demo_person_as_the_dossier_has_them(demo, db, settings):
+    """``make demo`` seeds the BRP stand-in from the demo (ADR 0062): reading a demo person
+    from it changes nothing in the dossier, and the stand-in marks a few for the demo."""
+    from openinburgering.accounts.context import Actor
+    from openinburgering.brp_simulator.app import BrpStandIn
+    from openinburgering.brp_simulator.server import AchtergrondServer
+    from openinburgering.brp_simulator.spec import laad_spec
+    from openinburgering.demo import brp as demo_brp
+    from openinburgering.inburgeraars.models import Inburgeraar
+    from openinburgering.integrations.brp.client import BrpClient
+    from openinburgering.logboek.models import Doel
+
+    gegevens, bijzonder = demo_brp.zaaigegevens()
+    assert {soort for _naam, soort in bijzonder} == {
+        "geheimhouding", "adresInOnderzoek", "overleden"
+    }  # fmt: skip
+    app = BrpStandIn(spec=laad_spec())
+    server = AchtergrondServer(app).start()
+    settings.BRP_API_ROOT = server.url
+    try:
+        app.zaaien(gegevens)
+        met_naam = Inburgeraar.objects.exclude(achternaam="").exclude(geboortedatum=None)
+        assert len(gegevens["personen"]) == met_naam.count()
+        verschillen = []
+        for gemeente_id in set(met_naam.values_list("gemeente_id", flat=True)):
+            personen = list(met_naam.filter(gemeente_id=gemeente_id).select_related("gemeente"))
+            client = BrpClient(actor=Actor(gemeente=personen[0].gemeente, systeem="test"))
+            antwoord = client.raadplegen(bsns=[p.bsn for p in personen], doel=Doel.ACTUALISEREN)
+            for persoon in personen:
+                for veld, waarde in antwoord[persoon.bsn].persoonsgegevens.items():
+                    if getattr(persoon, veld) != waarde:
+                        verschillen.append(f"{persoon.pk} {veld}: {waarde!r}")
+        assert not verschillen, "\n".join(verschillen)
+    finally:
+        server.stop()

@@ -3,8 +3,6 @@ visual or auditory impairment (R27), against the DUO simulator running DUO's Lee
 spec (the project's copy: specs/duo-m2m/Leerbaarheidstoets/openapi.yml). The release goes through the DUO outbox,
 written in the transaction of the change and delivered (with retries) by the outbox worker."""
 
-import json
-import urllib.request
 from datetime import timedelta
 
 from django.db import transaction
@@ -33,33 +31,6 @@ from openinburgering.pip.tests.helpers import actor_voor
 pytestmark = pytest.mark.django_db
 
 EXAMENNUMMER = "LBT123456"
-
-
-@pytest.fixture
-def simulator(tmp_path, settings):
-    """The DUO simulator in a thread with DUO's specs; DUO_API_ROOT points at it."""
-    from openinburgering.duo_simulator.app import Simulator
-    from openinburgering.duo_simulator.server import AchtergrondServer
-    from openinburgering.duo_simulator.spec import laad_specs
-    from openinburgering.specs import DUO_M2M
-
-    app = Simulator(tmp_path / "sim.sqlite3", specs=laad_specs(DUO_M2M))
-    server = AchtergrondServer(app).start()
-    settings.DUO_API_ROOT = server.url
-
-    def sim(methode, pad, body=None):
-        verzoek = urllib.request.Request(
-            server.url + "/_sim" + pad,
-            data=json.dumps(body).encode() if body is not None else None,
-            method=methode,
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(verzoek, timeout=10) as antwoord:
-            return json.loads(antwoord.read() or b"null")
-
-    yield sim
-    server.stop()
-    app.sluit()
 
 
 @pytest.fixture

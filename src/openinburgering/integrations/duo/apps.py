@@ -24,6 +24,13 @@ class DuoConfig(AppConfig):
         bron_registreren(werklijst.BRON)
         kaart_registreren(dossierkaart.KAART)
 
+        from openinburgering.inburgeraars.bewaren import opruimer_registreren
+
+        from .bewaren import OPRUIMER
+
+        # What happens to DUO's rows when a dossier's retention term has passed (ADR 0060).
+        opruimer_registreren(OPRUIMER)
+
         def vergeten(**kwargs):
             gemeenten_vergeten()
 

@@ -52,7 +52,7 @@ INHAAL_BATCH = 100
 #: Fixed: the berichtId of a caught-up event must be the same on every run.
 NAAMRUIMTE = uuid.UUID("5f1d0c2e-7a43-4b8e-9c61-0b6f3d2a9e47")
 
-#: The events after which DUO's later events about the person are another gemeente's (R69).
+#: The events after which DUO's later events about the person are another gemeente's (R71).
 VERTREK = frozenset({"SS122", "SS123"})
 
 #: The inbox takes only what DUO's Notificatie API allows as ``gebeurtenisId``.

@@ -183,7 +183,7 @@ class WerkitemSoort(models.TextChoices):
     TERMIJN_VERLENGD = "termijn_verlengd", _("Inburgeringstermijn verlengd")
     BESLUIT_DUO = "besluit_duo", _("Besluit van DUO")
     PLICHT_GEPAUZEERD = "plicht_gepauzeerd", _("Plicht gepauzeerd")
-    # DUO's attentiesignalen (R69).
+    # DUO's attentiesignalen (R71).
     VERTROKKEN = "vertrokken", _("Vertrokken: gegevens aanvullen en overdragen")
     LEERROUTE_TE_LAAT = "leerroute_te_laat", _("Termijn voor de leerroute verstreken")
     AANBOD_ONTBREEKT = "aanbod_ontbreekt", _("Inburgeringsaanbod ontbreekt")
@@ -196,6 +196,8 @@ class WerkitemSoort(models.TextChoices):
     DUO_VERSCHIL = "duo_verschil", _("Verschil met DUO")
     PERSOON_ONBEKEND = "persoon_onbekend", _("Persoon bekend bij DUO, niet bij ons")
     VERWERKING_MISLUKT = "verwerking_mislukt", _("Notificatie van DUO niet verwerkt")
+    # From the BRP link (ADR 0062): on the same worklist as the person's other items.
+    BRP_OVERLEDEN = "brp_overleden", _("Overleden volgens de BRP")
 
 
 class WerkitemStatus(models.TextChoices):

@@ -23,12 +23,15 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 import requests
 import structlog
 
 from openinburgering.accounts.context import Actor
+from openinburgering.core import brp
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core.teksten import vertaal as _
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.models import Gebeurtenis, Inburgeraar
 from openinburgering.logboek.models import Activiteit
@@ -48,6 +51,8 @@ from .verwerking import (
     Context,
     Opgehaald,
     Verzameling,
+    _niet_in_brp,
+    brp_raadplegen,
     bsn_bruikbaar,
     fout_plaats,
     nieuwe_persoon_velden,
@@ -60,6 +65,10 @@ from .verwerking import (
 logger = structlog.get_logger(__name__)
 
 G = regelcodes.Gebeurtenis
+
+NIET_PASSEND = gettext_noop(
+    "De gegevens uit de BRP passen niet in het dossier; vul ze met de hand aan."
+)
 
 #: Events whose handling of a person new here only adds timeline entries and work items.
 AANKONDIGINGEN = frozenset({G.SS101, G.SS120, G.SS121, G.SS139})
@@ -74,6 +83,8 @@ class Kandidaat:
     actor: Actor
     opgehaald: Opgehaald | None = None
     inburgeraar: Inburgeraar | None = None
+    brp: brp.BrpPersoon | None = None
+    brp_fout: brp.BrpFout | None = None
 
 
 def nieuwe_personen_verwerken(
@@ -89,7 +100,7 @@ def nieuwe_personen_verwerken(
         return set()
     try:
         with transaction.atomic(), verwerkingen_uitstellen() as logregels:
-            kandidaten = _voorbereiden(_raadplegen(kandidaten, sessie))
+            kandidaten = _voorbereiden(_brp_raadplegen(_raadplegen(kandidaten, sessie)))
             _opslaan(kandidaten)
             verwerkingen_opslaan(logregels)
     except IntegrityError:
@@ -176,14 +187,41 @@ def _raadplegen(kandidaten: list[Kandidaat], sessie) -> list[Kandidaat]:
     return beantwoord
 
 
+def _brp_raadplegen(kandidaten: list[Kandidaat]) -> list[Kandidaat]:
+    """Name, birth date and address from the BRP, 20 people per request, per gemeente (ADR
+    0062). The BRP being down leaves the people as DUO announced them, with a retry."""
+    per_gemeente: dict[int, list[Kandidaat]] = {}
+    for k in kandidaten:
+        per_gemeente.setdefault(k.notificatie.gemeente_id, []).append(k)
+    for groep in per_gemeente.values():
+        personen, fout = brp_raadplegen(groep[0].notificatie.gemeente, [k.bsn for k in groep])
+        for k in groep:
+            k.brp = personen.get(k.bsn)
+            k.brp_fout = fout or _niet_in_brp(personen, k.bsn)
+    return kandidaten
+
+
 def _voorbereiden(kandidaten: list[Kandidaat]) -> list[Kandidaat]:
     """The new inburgeraars, checked but not saved; refusals are for the one-by-one path."""
     klaar = []
     for k in kandidaten:
         try:
-            k.inburgeraar = inburgeraar_services.inburgeraar_voorbereiden(
-                actor=k.actor, bsn=k.bsn, **nieuwe_persoon_velden(k.notificatie, k.opgehaald)
-            )
+            try:
+                k.inburgeraar = inburgeraar_services.inburgeraar_voorbereiden(
+                    actor=k.actor,
+                    bsn=k.bsn,
+                    **nieuwe_persoon_velden(k.notificatie, k.opgehaald, k.brp),
+                )
+            except ValidationError:
+                if k.brp is None:
+                    raise
+                # The BRP's values do not fit: as without the BRP (the one-by-one path does
+                # the same), so the caseworker completes them.
+                k.brp = None
+                k.brp_fout = brp.BrpFout(_(NIET_PASSEND))
+                k.inburgeraar = inburgeraar_services.inburgeraar_voorbereiden(
+                    actor=k.actor, bsn=k.bsn, **nieuwe_persoon_velden(k.notificatie, k.opgehaald)
+                )
         except (Geweigerd, ValidationError):
             continue
         klaar.append(k)
@@ -216,6 +254,8 @@ def _opslaan(kandidaten: list[Kandidaat]) -> None:
             inburgeraar=k.inburgeraar,
             nieuw=True,
             verzameling=verzameling,
+            brp=k.brp,
+            brp_fout=k.brp_fout,
         )
         persoonsgegevens_vragen(ctx)
         reageren(ctx)
@@ -228,6 +268,13 @@ def _opslaan(kandidaten: list[Kandidaat]) -> None:
         k.notificatie.resultaat = " ".join(ctx.resultaat)[:2000]
     Gebeurtenis.objects.bulk_create(verzameling.gebeurtenissen)
     Werkitem.objects.bulk_create(verzameling.werkitems)
+    if brp.aan():
+        for groep in per_gemeente.values():
+            brp.brp().aangemeld(
+                actor=groep[0].actor,
+                personen=[(k.inburgeraar, k.brp) for k in groep if k.brp is not None],
+                fouten=[(k.inburgeraar, k.brp_fout) for k in groep if k.brp_fout is not None],
+            )
     duo_standen_aanmaken(standen=[(k.inburgeraar, k.opgehaald.als_json()) for k in kandidaten])
     notificaties = [k.notificatie for k in kandidaten]
     # What all share in one UPDATE (the person found by the BSN hash), the texts in a second

@@ -12,9 +12,10 @@ processing twice has one effect.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -28,6 +29,7 @@ import structlog
 from stdnum.nl import bsn as stdnum_bsn
 
 from openinburgering.accounts.context import Actor
+from openinburgering.core import brp
 from openinburgering.core import bsn as bsn_tools
 from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.core.keten import reacties
@@ -36,7 +38,7 @@ from openinburgering.core.teksten import vertaal as _  # gettext that keeps the 
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.models import Bron, Dossier, Gebeurtenis, Inburgeraar
 from openinburgering.inburgeraars.workflow import Eindreden, Status
-from openinburgering.logboek.models import Activiteit
+from openinburgering.logboek.models import Activiteit, Doel
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels import codes as regelcodes
 from openinburgering.regels import termijnen
@@ -197,6 +199,9 @@ class Context:
     #: Set when many new people are processed at once: entries and items are collected here and
     #: inserted together instead of one by one.
     verzameling: Verzameling | None = None
+    #: What the BRP said about a person new here (ADR 0062), or why it could not say.
+    brp: brp.BrpPersoon | None = None
+    brp_fout: brp.BrpFout | None = None
 
     @property
     def gemeente(self):
@@ -666,8 +671,8 @@ def verwerk_verlenging_aangevraagd(ctx: Context) -> None:
     ctx.tijdlijn(tekst, termijn=termijn.als_json() if termijn else None)
 
 
-#: DUO's attentiesignalen (R69): the timeline text, the kind of work item and its explanation;
-#: the item's title is the task ``regels.duo`` names, its deadline follows from R69.
+#: DUO's attentiesignalen (R71): the timeline text, the kind of work item and its explanation;
+#: the item's title is the task ``regels.duo`` names, its deadline follows from R71.
 SIGNALEN: dict[regelcodes.Gebeurtenis, tuple[str, str, str]] = {
     G.SS122: (
         gettext_noop("DUO meldt: deze persoon is naar een andere gemeente vertrokken."),
@@ -769,7 +774,7 @@ CONTRACT_NAKIJKEN = gettext_noop(
     "contract aanpassen of herzie het PIP."
 )
 
-#: Why the task has its deadline, per rule that sets it (R69).
+#: Why the task has its deadline, per rule that sets it (R71).
 TERMIJN_UITLEG = {
     "R9": gettext_noop(
         "De termijn van 10 weken voor de leerroute is voorbij: de taak is meteen te laat (R9)."
@@ -781,13 +786,13 @@ TERMIJN_UITLEG = {
         "Het aanbod moet uiterlijk %(datum)s starten (R55). Start het later, dan heeft de "
         "inburgeraar voor verlenging een verklaring van de gemeente nodig."
     ),
-    "R69": gettext_noop("Geen wettelijke termijn: beoordelen uiterlijk %(datum)s (R69)."),
+    "R71": gettext_noop("Geen wettelijke termijn: beoordelen uiterlijk %(datum)s (R71)."),
 }
 
 
 def verwerk_attentiesignaal(ctx: Context) -> None:
     """DUO's attentiesignalen (SS122, SS123, SS126, SS127, SS133–SS136, SS140–SS142): explain
-    the signal on the timeline and open the task ``regels.duo`` names, with the deadline R69
+    the signal on the timeline and open the task ``regels.duo`` names, with the deadline R71
     gives (R9, R47, R55 where a law sets one)."""
     gevolg = gevolg_van_gebeurtenis(ctx.gebeurtenis)
     tijdlijntekst, soort, uitleg = SIGNALEN[ctx.gebeurtenis]
@@ -1091,7 +1096,9 @@ def fout_plaats(exc: BaseException) -> str:
 def ingehaald_tijdstip(datum: date) -> datetime:
     """When a caught-up event happened: DUO's list gives a date only, so the start of that day in
     Dutch time (ADR 0063)."""
-    return timezone.make_aware(datetime.combine(datum, time.min), timezone.get_default_timezone())
+    return timezone.make_aware(
+        datetime.combine(datum, datetime.min.time()), timezone.get_default_timezone()
+    )
 
 
 def al_ingehaald(notificatie: Notificatie, duo: Duo, bsn: str) -> bool:
@@ -1192,6 +1199,12 @@ def _verwerken(
         return _later_opnieuw(notificatie, fout)
     except DuoFout as fout:
         return _mislukt_met_werkitem(notificatie, inburgeraar, fout.melding)
+    # A person new here: name, birth date and address from the BRP, asked before the
+    # transaction as DUO is. The BRP being down never holds up DUO's notification.
+    brp_antwoord: tuple[brp.BrpPersoon | None, brp.BrpFout | None] = (None, None)
+    if inburgeraar is None:
+        personen, brp_fout = brp_raadplegen(notificatie.gemeente, [bsn])
+        brp_antwoord = (personen.get(bsn), brp_fout or _niet_in_brp(personen, bsn))
 
     try:
         with transaction.atomic():
@@ -1202,7 +1215,7 @@ def _verwerken(
             )
             if rij.status not in OPEN_STATUSSEN:
                 return rij.status
-            ctx = _toepassen(rij, gebeurtenis, bsn, opgehaald)
+            ctx = _toepassen(rij, gebeurtenis, bsn, opgehaald, brp_antwoord)
             rij.status = NotificatieStatus.VERWERKT
             rij.verwerkt_op = timezone.now()
             rij.volgende_poging_op = None
@@ -1228,7 +1241,9 @@ def _verwerken(
     return NotificatieStatus.VERWERKT
 
 
-def _toepassen(notificatie, gebeurtenis, bsn, opgehaald: Opgehaald) -> Context:
+def _toepassen(
+    notificatie, gebeurtenis, bsn, opgehaald: Opgehaald, brp_antwoord=(None, None)
+) -> Context:
     actor = _actor(notificatie.gemeente)
     inburgeraar = (
         Inburgeraar.objects.select_for_update(of=("self",))
@@ -1243,6 +1258,8 @@ def _toepassen(notificatie, gebeurtenis, bsn, opgehaald: Opgehaald) -> Context:
         opgehaald=opgehaald,
         actor=actor,
         inburgeraar=inburgeraar,
+        brp=brp_antwoord[0],
+        brp_fout=brp_antwoord[1],
     )
     if inburgeraar is None:
         ctx.inburgeraar = _aanmaken(ctx)
@@ -1279,11 +1296,14 @@ def _toepassen(notificatie, gebeurtenis, bsn, opgehaald: Opgehaald) -> Context:
     return ctx
 
 
-def nieuwe_persoon_velden(notificatie: Notificatie, opgehaald: Opgehaald) -> dict:
-    """The fields of a person DUO announces, from DUO's answers (regime from R2).
+def nieuwe_persoon_velden(
+    notificatie: Notificatie, opgehaald: Opgehaald, brp_persoon: brp.BrpPersoon | None = None
+) -> dict:
+    """The fields of a person DUO announces, from DUO's answers (regime from R2), with name,
+    birth date and address from the BRP when it answered (ADR 0062).
 
-    DUO gives no name or date of birth: they stay empty (never invented values, ADR 0041) until
-    the caseworker fills them in from the BRP; :func:`persoonsgegevens_vragen` asks for that.
+    DUO gives no name or date of birth: without the BRP they stay empty (never invented values,
+    ADR 0041) until the caseworker fills them in; :func:`persoonsgegevens_vragen` asks for that.
     """
     doelgroep = opgehaald.doelgroep
     plicht = opgehaald.plicht
@@ -1299,32 +1319,125 @@ def nieuwe_persoon_velden(notificatie: Notificatie, opgehaald: Opgehaald) -> dic
     if plicht is not None and plicht.begindatum is not None:
         regime = bepaal_regime(plicht.begindatum, regelcodes.Regime.WI2021)
         velden["regime"] = regime.waarde.value
+    if brp_persoon is not None:
+        velden.update(brp_persoon.persoonsgegevens)
     return velden
 
 
+#: Until this moment (``time.monotonic``) this process does not ask the BRP for people DUO
+#: announces: it did not answer just now (``BRP_PAUZE_NA_STORING``).
+_brp_stil_tot = 0.0
+
+
+def brp_raadplegen(
+    gemeente, bsns: list[str]
+) -> tuple[dict[str, brp.BrpPersoon], brp.BrpFout | None]:
+    """Ask the BRP about people DUO announced (one request per 20); ({}, None) without a BRP.
+
+    A BRP that did not answer is skipped for a while, so that a hanging BRP (time-outs and
+    retries for every person) never holds up DUO's inbox; the people come in without and are
+    asked for again later (``integrations.brp``).
+    """
+    global _brp_stil_tot
+    if not bsns or not brp.aan():
+        return {}, None
+    if time.monotonic() < _brp_stil_tot:
+        return {}, brp.BrpFout(
+            _("De BRP antwoordde kort geleden niet; later opnieuw."), tijdelijk=True
+        )
+    try:
+        return brp.brp().raadplegen(
+            actor=_actor(gemeente), bsns=bsns, doel=Doel.AANMELDING_DUO
+        ), None
+    except brp.BrpFout as fout:
+        if fout.tijdelijk:
+            _brp_stil_tot = time.monotonic() + settings.BRP_PAUZE_NA_STORING
+        return {}, fout
+
+
+def _niet_in_brp(personen: dict, bsn: str) -> brp.BrpFout | None:
+    if bsn in personen or not brp.aan():
+        return None
+    return brp.BrpNietGevonden(_("De BRP kent dit BSN niet."))
+
+
+def brp_vastleggen(ctx: Context) -> None:
+    """The BRP's markers (confidentiality, address under investigation, death) for a person
+    just created from its answer, or the failed read, to be tried again (ADR 0062)."""
+    if ctx.brp is not None:
+        brp.brp().aangemeld(actor=ctx.actor, personen=[(ctx.inburgeraar, ctx.brp)], fouten=[])
+    elif ctx.brp_fout is not None:
+        brp.brp().aangemeld(actor=ctx.actor, personen=[], fouten=[(ctx.inburgeraar, ctx.brp_fout)])
+
+
 def persoonsgegevens_vragen(ctx: Context) -> None:
-    """The work item that asks the caseworker for the name and date of birth (ADR 0041)."""
+    """The work item that asks the caseworker for the name and date of birth (ADR 0041), when
+    the BRP did not give them (ADR 0062)."""
+    if ctx.inburgeraar is not None and ctx.inburgeraar.persoonsgegevens_compleet:
+        return
+    toelichting = _(
+        "DUO meldde deze persoon, maar DUO geeft geen naam of geboortedatum door. Vul ze aan "
+        "uit de BRP via ‘Gegevens wijzigen’. Tot dan kunnen er geen brieven worden gemaakt "
+        "en kan er geen PIP worden vastgesteld."
+    )
+    if ctx.brp_fout is not None:
+        toelichting = _(
+            "DUO meldde deze persoon, maar DUO geeft geen naam of geboortedatum door, en de BRP "
+            "gaf ze niet: %(fout)s Gebruik ‘Opnieuw ophalen uit de BRP’ op het dossier (na een "
+            "storing probeert de koppeling het ook zelf opnieuw) of vul ze aan via ‘Gegevens "
+            "wijzigen’. Tot dan kunnen er geen brieven worden gemaakt en kan er geen PIP worden "
+            "vastgesteld."
+        ) % {"fout": ctx.brp_fout.melding}
+    elif ctx.brp is not None:
+        toelichting = _(
+            "DUO meldde deze persoon; de BRP kent geen volledige naam of geboortedatum (een "
+            "geboortedatum kan daar deels onbekend zijn). Vul ze aan via ‘Gegevens wijzigen’. Tot "
+            "dan kunnen er geen brieven worden gemaakt en kan er geen PIP worden vastgesteld."
+        )
     ctx.werkitem(
         WerkitemSoort.PERSOONSGEGEVENS_AANVULLEN,
         _("Naam en geboortedatum aanvullen"),
-        toelichting=_(
-            "DUO meldde deze persoon, maar DUO geeft geen naam of geboortedatum door. Vul ze aan "
-            "uit de BRP via ‘Gegevens wijzigen’. Tot dan kunnen er geen brieven worden gemaakt "
-            "en kan er geen PIP worden vastgesteld."
-        ),
+        toelichting=toelichting,
         sleutel=f"dossier:{ctx.dossier.uuid}:persoonsgegevens",
+    )
+
+
+def _bestaand(ctx: Context) -> set[str]:
+    return set(
+        Inburgeraar.objects.filter(
+            gemeente=ctx.gemeente, bsn_hash=bsn_tools.zoekhash(ctx.bsn)
+        ).values_list("bsn_hash", flat=True)
     )
 
 
 def _aanmaken(ctx: Context) -> Inburgeraar:
     """A person DUO announces: create the inburgeraar and dossier."""
-    inburgeraar = inburgeraar_services.inburgeraar_aanmaken(
-        actor=ctx.actor,
-        bsn=ctx.bsn,
-        aangemeld_op=ctx.meldingsdatum,
-        **nieuwe_persoon_velden(ctx.notificatie, ctx.opgehaald),
-    )
+    try:
+        inburgeraar = inburgeraar_services.inburgeraar_aanmaken(
+            actor=ctx.actor,
+            bsn=ctx.bsn,
+            aangemeld_op=ctx.meldingsdatum,
+            **nieuwe_persoon_velden(ctx.notificatie, ctx.opgehaald, ctx.brp),
+        )
+    except ValidationError:
+        if ctx.brp is None or bsn_tools.zoekhash(ctx.bsn) in _bestaand(ctx):
+            raise
+        # The BRP's values do not fit the dossier: the person is created as without the BRP,
+        # and the caseworker completes them (the BRP never holds up DUO's notification).
+        ctx.brp, ctx.brp_fout = (
+            None,
+            brp.BrpFout(
+                _("De gegevens uit de BRP passen niet in het dossier; vul ze met de hand aan.")
+            ),
+        )
+        inburgeraar = inburgeraar_services.inburgeraar_aanmaken(
+            actor=ctx.actor,
+            bsn=ctx.bsn,
+            aangemeld_op=ctx.meldingsdatum,
+            **nieuwe_persoon_velden(ctx.notificatie, ctx.opgehaald),
+        )
     # ``inburgeraar.dossier`` is cached by the create (the reverse side of the one-to-one).
     ctx.inburgeraar = inburgeraar
     persoonsgegevens_vragen(ctx)
+    brp_vastleggen(ctx)
     return inburgeraar

@@ -93,8 +93,13 @@ class PipSerializer(serializers.ModelSerializer):
     status = serializers.CharField(
         read_only=True, help_text=_("Een van: %(w)s.") % {"w": ", ".join(PipStatus.values)}
     )
-    bezwaarUiterlijk = serializers.DateField(source="bezwaar_uiterlijk", read_only=True)
-    vastgesteldOp = serializers.DateTimeField(source="vastgesteld_op", read_only=True)
+    # Empty (null) until the PIP is vastgesteld; the schema said a string (issue 15).
+    bezwaarUiterlijk = serializers.DateField(
+        source="bezwaar_uiterlijk", read_only=True, allow_null=True
+    )
+    vastgesteldOp = serializers.DateTimeField(
+        source="vastgesteld_op", read_only=True, allow_null=True
+    )
     inburgeraar = serializers.UUIDField(source="dossier.inburgeraar.uuid", read_only=True)
 
     class Meta:

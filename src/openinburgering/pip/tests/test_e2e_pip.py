@@ -3,9 +3,7 @@ the PIP to the downloaded beschikking, and checks that the DUO simulator receive
 (delivered by the outbox); screenshots of every page in test-artefacten/."""
 
 import io
-import json
 import re
-import urllib.request
 from datetime import date, timedelta
 
 import pytest
@@ -21,34 +19,6 @@ from openinburgering.ui.tests.e2e import axe_schendingen, browser_page, screensh
 from .helpers import ss139
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def simulator(tmp_path, settings):
-    """The DUO simulator in a thread; DUO_API_ROOT points at it (as in traject's PVT e2e test)."""
-    from openinburgering.duo_simulator.app import Simulator
-    from openinburgering.duo_simulator.server import AchtergrondServer
-    from openinburgering.duo_simulator.spec import laad_specs
-    from openinburgering.specs import DUO_M2M
-
-    app = Simulator(tmp_path / "sim.sqlite3", specs=laad_specs(DUO_M2M))
-    server = AchtergrondServer(app).start()
-    settings.DUO_API_ROOT = server.url
-
-    def sim(methode, pad, body=None):
-        verzoek = urllib.request.Request(
-            server.url + "/_sim" + pad,
-            data=json.dumps(body).encode() if body is not None else None,
-            method=methode,
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(verzoek, timeout=10) as antwoord:
-            return json.loads(antwoord.read() or b"null")
-
-    yield sim
-    app.reset()
-    server.stop()
-    app.sluit()
 
 
 def _inloggen(page, url, user):

@@ -1,18 +1,21 @@
 """DUO-gebeurtenissen (R45, R46), opvraagrecht (R47) en contactpersonen (R48)."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
 from openinburgering.regels.codes import Gebeurtenis, Leerroute
 from openinburgering.regels.duo import (
     BETEKENISSEN,
+    HERVAT_GEBEURTENISSEN,
+    PAUZE_GEBEURTENISSEN,
     PIP_TERMIJN_GEBEURTENISSEN,
     Domeingevolg,
     Relevantie,
     TaakTermijn,
     gevolg_van_gebeurtenis,
     koppel_contactpersoon,
+    plicht_gepauzeerd,
     taak_termijn,
     toets_relevantie,
     verwijder_contactpersoon,
@@ -69,6 +72,31 @@ def test_gebeurtenis_zonder_regel():
 def test_pip_termijn_gebeurtenissen_volgen_uit_de_gevolgen():
     """SS139 start de termijn, SS129 start hem opnieuw (R46); geen andere gebeurtenis."""
     assert {G.SS129, G.SS139} == PIP_TERMIJN_GEBEURTENISSEN
+
+
+def test_r46_pauze_en_hervatting_volgen_uit_de_gevolgen():
+    assert {G.SS109} == PAUZE_GEBEURTENISSEN
+    assert {G.SS129, G.SS130, G.SS139} == HERVAT_GEBEURTENISSEN
+
+
+@pytest.mark.parametrize(
+    ("pauze", "hervatting", "gepauzeerd"),
+    [
+        pytest.param(None, None, False, id="R46-nooit-gepauzeerd"),
+        pytest.param(None, "2025-03-01T09:00", False, id="R46-alleen-gestart"),
+        pytest.param("2025-04-01T09:00", None, True, id="R46-domain-vrijstelling-zonder-start"),
+        pytest.param("2025-04-01T09:00", "2025-03-01T09:00", True, id="R46-ss109-na-ss139"),
+        pytest.param("2025-04-01T09:00", "2025-05-01T09:00", False, id="R46-ss129-na-ss109"),
+        pytest.param("2025-04-01T09:00", "2025-04-01T09:00", False, id="R46-tegelijk-hervat"),
+    ],
+)
+def test_r46_plicht_gepauzeerd(pauze, hervatting, gepauzeerd):
+    """Van SS109 tot SS129/SS130 (of een nieuwe start van de termijn) loopt er geen PIP-termijn."""
+    tijd = lambda w: datetime.fromisoformat(w) if w else None  # noqa: E731
+    assert (
+        plicht_gepauzeerd(laatste_pauze=tijd(pauze), laatste_hervatting=tijd(hervatting))
+        is gepauzeerd
+    )
 
 
 VANDAAG = D("2025-06-01")
@@ -172,21 +200,21 @@ def test_alleen_het_certificaat_z_route_volgt_ook_een_afgerond_dossier():
     ("gebeurtenis", "gemeld", "pip", "route", "laatste_dag", "regel"),
     [
         pytest.param(G.SS122, D("2026-03-02"), None, None, D("2026-04-01"), "R47",
-                     id="R69-domain-ss122-een-maand-inzage-vorige-gemeente"),
+                     id="R71-domain-ss122-een-maand-inzage-vorige-gemeente"),
         pytest.param(G.SS123, D("2026-01-31"), None, None, D("2026-02-27"), "R47",
-                     id="R69-ss123-maand-na-31-januari"),
+                     id="R71-ss123-maand-na-31-januari"),
         pytest.param(G.SS126, D("2026-03-02"), None, None, D("2026-03-02"), "R9",
-                     id="R69-ss126-meteen-te-laat"),
+                     id="R71-ss126-meteen-te-laat"),
         pytest.param(G.SS127, D("2026-03-02"), D("2025-10-15"), Leerroute.B1_ROUTE,
-                     D("2026-01-15"), "R55", id="R69-ss127-aanbod-drie-maanden-na-pip"),
+                     D("2026-01-15"), "R55", id="R71-ss127-aanbod-drie-maanden-na-pip"),
         pytest.param(G.SS127, D("2026-03-02"), D("2026-01-15"), Leerroute.ONDERWIJSROUTE,
-                     D("2026-07-15"), "R55", id="R69-ss127-onderwijsroute-zes-maanden"),
-        pytest.param(G.SS127, D("2026-03-02"), None, None, D("2026-03-30"), "R69",
-                     id="R69-ss127-zonder-pip-vier-weken"),
-        pytest.param(G.SS140, D("2026-03-02"), None, None, D("2026-03-30"), "R69",
-                     id="R69-ss140-advies-vier-weken"),
-        pytest.param(G.SS142, D("2026-12-21"), None, None, D("2027-01-18"), "R69",
-                     id="R69-ss142-over-de-jaargrens"),
+                     D("2026-07-15"), "R55", id="R71-ss127-onderwijsroute-zes-maanden"),
+        pytest.param(G.SS127, D("2026-03-02"), None, None, D("2026-03-30"), "R71",
+                     id="R71-ss127-zonder-pip-vier-weken"),
+        pytest.param(G.SS140, D("2026-03-02"), None, None, D("2026-03-30"), "R71",
+                     id="R71-ss140-advies-vier-weken"),
+        pytest.param(G.SS142, D("2026-12-21"), None, None, D("2027-01-18"), "R71",
+                     id="R71-ss142-over-de-jaargrens"),
     ],
 )  # fmt: skip
 def test_r69_termijn_van_de_taak(gebeurtenis, gemeld, pip, route, laatste_dag, regel):

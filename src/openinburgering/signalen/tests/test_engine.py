@@ -233,3 +233,37 @@ def test_ss129_restarts_the_pip_term_as_regels_duo_says(gemeente_a, inburgeraar_
     )
     termijn = _open_op(persoon.dossier, date(2025, 4, 2))[Soort.PIP_TERMIJN]
     assert (termijn.deadline, termijn.regel) == (date(2025, 6, 10), "R10")
+
+
+def test_a_temporary_exemption_pauses_the_pip_term_until_duo_withdraws_it(
+    gemeente_a, inburgeraar_factory
+):
+    """R46: SS109 pauses the duty, so no 10-week PIP term runs and the intake has no deadline;
+    SS129 (withdrawn, no PIP) restarts the term from its own date."""
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    from openinburgering.inburgeraars.services import gebeurtenis_toevoegen
+
+    def duo(soort, dag):
+        gebeurtenis_toevoegen(
+            dossier=persoon.dossier,
+            soort=soort,
+            omschrijving=f"DUO: {soort}.",
+            bron="duo",
+            tijdstip=timezone.make_aware(datetime.combine(dag, time(10, 0))),
+        )
+
+    persoon = inburgeraar_factory(gemeente_a, geboortedatum=date(1990, 1, 1))
+    ss139(persoon.dossier, date(2025, 1, 6))
+    assert Soort.PIP_TERMIJN in _open_op(persoon.dossier, date(2025, 1, 10))
+
+    duo("SS109", date(2025, 2, 3))
+    gepauzeerd = _open_op(persoon.dossier, date(2025, 4, 1))
+    assert Soort.PIP_TERMIJN not in gepauzeerd, "no term runs while the duty is paused"
+    assert gepauzeerd[Soort.INTAKE_STARTEN].deadline is None
+
+    duo("SS129", date(2025, 5, 5))
+    termijn = _open_op(persoon.dossier, date(2025, 5, 6))[Soort.PIP_TERMIJN]
+    assert (termijn.deadline, termijn.regel) == (date(2025, 7, 14), "R10")

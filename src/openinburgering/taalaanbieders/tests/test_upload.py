@@ -167,3 +167,43 @@ def test_unreadable_files_get_a_clear_message(school, inloggen, naam, inhoud, me
 def test_the_template_file_has_the_expected_columns(school, inloggen):
     inhoud = inloggen(school[0]).get(reverse("taalaanbieders:voorbeeld")).content.decode()
     assert inhoud.splitlines()[0] == KOP
+
+
+def test_a_read_whose_worker_died_shows_as_cut_off_and_a_new_upload_is_offered(school, inloggen):
+    """The worker was killed mid-read: the upload stays "bezig" in the database. After
+    AFGEBROKEN_NA the page stops polling, says so, imports nothing and offers a new upload."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from openinburgering.taalaanbieders import upload
+    from openinburgering.taalaanbieders.codes import UploadStatus
+    from openinburgering.taalaanbieders.models import Urenupload
+
+    user, _a, _b, _ = school
+    gestart = timezone.now() - timedelta(minutes=1)
+    rij = Urenupload.objects.create(
+        instelling=_a.contract.instelling,
+        geupload_door=user,
+        bestandsnaam="uren.csv",
+        status=UploadStatus.BEZIG,
+        gestart_op=gestart,
+    )
+    client = inloggen(user)
+    pagina = client.get(
+        reverse("taalaanbieders:upload", kwargs={"uuid": rij.uuid})
+    ).content.decode()
+    assert 'hx-trigger="every 2s"' in pagina and "afgebroken" not in pagina
+
+    assert not upload.afgebroken(rij, nu=gestart + upload.AFGEBROKEN_NA)
+    assert upload.afgebroken(rij, nu=gestart + upload.AFGEBROKEN_NA + timedelta(seconds=1))
+    Urenupload.objects.filter(pk=rij.pk).update(
+        gestart_op=timezone.now() - upload.AFGEBROKEN_NA - timedelta(seconds=1)
+    )
+    pagina = client.get(
+        reverse("taalaanbieders:upload", kwargs={"uuid": rij.uuid})
+    ).content.decode()
+    assert "Het lezen van het bestand is afgebroken" in pagina
+    assert 'hx-trigger="every 2s"' not in pagina
+    assert "Verbeterd bestand uploaden" in pagina
+    assert not Urenregel.objects.exists()

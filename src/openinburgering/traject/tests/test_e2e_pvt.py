@@ -1,9 +1,7 @@
 """End-to-end: plan a PVT group, invite three people, register attendance and the signing, and see
 the message arrive at the DUO simulator (delivered by the outbox). Screenshots in test-artefacten/."""
 
-import json
 import re
-import urllib.request
 from datetime import timedelta
 
 from django.utils import timezone
@@ -19,33 +17,6 @@ from openinburgering.ui.tests.e2e import (
 from openinburgering.ui.tests.test_e2e import _inloggen
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def simulator(tmp_path, settings):
-    from openinburgering.duo_simulator.app import Simulator
-    from openinburgering.duo_simulator.server import AchtergrondServer
-    from openinburgering.duo_simulator.spec import laad_specs
-    from openinburgering.specs import DUO_M2M
-
-    app = Simulator(tmp_path / "sim.sqlite3", specs=laad_specs(DUO_M2M))
-    server = AchtergrondServer(app).start()
-    settings.DUO_API_ROOT = server.url
-
-    def sim(methode, pad, body=None):
-        verzoek = urllib.request.Request(
-            server.url + "/_sim" + pad,
-            data=json.dumps(body).encode() if body is not None else None,
-            method=methode,
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(verzoek, timeout=10) as antwoord:
-            return json.loads(antwoord.read() or b"null")
-
-    yield sim
-    app.reset()
-    server.stop()
-    app.sluit()
 
 
 def _pip(dossier, dagtekening):

@@ -1,8 +1,6 @@
 """Fetching exam results on request goes through the port ``core.keten.raadplegen``, against the
 DUO simulator running DUO's Examen spec; DUO's failure reaches the caseworker as one message."""
 
-import json
-import urllib.request
 from datetime import timedelta
 
 from django.utils import timezone
@@ -16,33 +14,6 @@ from openinburgering.traject import examens
 from openinburgering.traject.models import ExamenUitslag, GratisPogingen
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def simulator(tmp_path, settings):
-    """The DUO simulator in a thread with DUO's specs; DUO_API_ROOT points at it."""
-    from openinburgering.duo_simulator.app import Simulator
-    from openinburgering.duo_simulator.server import AchtergrondServer
-    from openinburgering.duo_simulator.spec import laad_specs
-    from openinburgering.specs import DUO_M2M
-
-    app = Simulator(tmp_path / "sim.sqlite3", specs=laad_specs(DUO_M2M))
-    server = AchtergrondServer(app).start()
-    settings.DUO_API_ROOT = server.url
-
-    def sim(methode, pad, body=None):
-        verzoek = urllib.request.Request(
-            server.url + "/_sim" + pad,
-            data=json.dumps(body).encode() if body is not None else None,
-            method=methode,
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(verzoek, timeout=10) as antwoord:
-            return json.loads(antwoord.read() or b"null")
-
-    yield sim
-    server.stop()
-    app.sluit()
 
 
 @pytest.fixture

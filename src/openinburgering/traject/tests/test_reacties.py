@@ -61,3 +61,23 @@ def test_without_results_nothing_is_stored_or_logged(gemeente_a, inburgeraar_fac
     examenuitslagen_overnemen(_ss199(persoon, [], [GratisPogingen("SP", 2)]))
     assert not models.GratisPogingen.objects.exists()
     assert Verwerking.objects.count() == voor
+
+
+def test_an_unknown_code_in_an_ss199_is_refused_and_stores_nothing(gemeente_a, inburgeraar_factory):
+    """The same check as "Examens ophalen": a code outside DUO's own lists would not fit our
+    columns. The refusal fails the notice, which then gets a work item (verwerking)."""
+    from openinburgering.core.exceptions import Geweigerd
+
+    persoon = inburgeraar_factory(gemeente_a, bsn=nieuw_bsn())
+    gebeurtenis = _ss199(
+        persoon,
+        [
+            Examenuitslag("LE", "B1", date(2027, 2, 1), "Geslaagd"),
+            Examenuitslag("Lezen", "B1", date(2027, 2, 3), "Geslaagd"),
+        ],
+        [GratisPogingen("SP", 1)],
+    )
+    with pytest.raises(Geweigerd, match="onbekende code"):
+        examenuitslagen_overnemen(gebeurtenis)
+    assert not models.ExamenUitslag.objects.exists()
+    assert not models.GratisPogingen.objects.exists()

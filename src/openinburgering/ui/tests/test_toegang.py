@@ -50,6 +50,8 @@ VIEWS = [
         Recht.DOSSIER_STATUS_WIJZIGEN,
         lambda i: {"status": Status.INTAKE, "versie": i.dossier.versie},
     ),
+    # "Opnieuw ophalen uit de BRP" (without a BRP configured it says so and changes nothing).
+    ("brp:opnieuw_ophalen", "post", True, Recht.INBURGERAAR_WIJZIGEN, None),
     ("intake:intake", "get", True, Recht.INTAKE_VOEREN, None),
     ("intake:stap", "post", True, Recht.INTAKE_VOEREN, None),
     ("intake:lbt_vrijstelling", "post", True, Recht.INTAKE_VOEREN, None),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from openinburgering.accounts.models import User
 from openinburgering.accounts.rollen import Rol
+from openinburgering.demo import brp as demo_brp
 from openinburgering.demo.simulator import zaaigegevens
 from openinburgering.integrations.duo.models import UitgaandBericht, UitgaandStatus
 
@@ -36,9 +37,9 @@ def demo_logins() -> list[str]:
     return regels
 
 
-def demo_omgeving(*, simulator_port: int) -> dict[str, str]:
+def demo_omgeving(*, simulator_port: int, brp_port: int | None = None) -> dict[str, str]:
     """The environment of the demo's processes."""
-    return {
+    omgeving = {
         **os.environ,
         "DUO_API_ROOT": f"http://127.0.0.1:{simulator_port}",
         # No technical error pages (with our URL patterns) for demo visitors: our own 404 and
@@ -46,25 +47,46 @@ def demo_omgeving(*, simulator_port: int) -> dict[str, str]:
         "DEBUG": "false",
         "DEMO_MODE": "true",
     }
+    if brp_port is not None:
+        # The BRP stand-in (ADR 0062): names, birth dates and addresses come from there.
+        omgeving["BRP_API_ROOT"] = f"http://127.0.0.1:{brp_port}"
+    return omgeving
 
 
 class Command(BaseCommand):
-    help = "Start de webserver, de taakverwerker en de DUO-simulator samen; Ctrl-C stopt alles."
+    help = (
+        "Start de webserver, de taakverwerker, de DUO-simulator en de BRP-stand-in samen; "
+        "Ctrl-C stopt alles."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--simulator-port", type=int, default=8001)
+        parser.add_argument("--brp-port", type=int, default=8002)
 
-    def handle(self, *args, port, simulator_port, **options):
+    def handle(self, *args, port, simulator_port, brp_port, **options):
         # Ctrl-C (or a TERM) at any moment, even during start-up, stops everything we started.
         stoppen = []
         signal.signal(signal.SIGINT, lambda *_: stoppen.append(True))
         signal.signal(signal.SIGTERM, lambda *_: stoppen.append(True))
         manage = [sys.executable, os.path.abspath(sys.argv[0])]
-        env = demo_omgeving(simulator_port=simulator_port)
+        stand_in = importlib.util.find_spec("openinburgering.brp_simulator") is not None
+        env = demo_omgeving(simulator_port=simulator_port, brp_port=brp_port if stand_in else None)
         processen = []
         simulator = importlib.util.find_spec("openinburgering.duo_simulator") is not None
+        bijzonder: list[tuple[str, str]] = []
         try:
+            if stand_in:
+                # The BRP before DUO: a person DUO announces is looked up there at once.
+                proces, bijzonder = self._brp_starten(brp_port, env)
+                processen.append(proces)
+                self._wachten_op(
+                    f"http://127.0.0.1:{brp_port}/_sim/status",
+                    proces,
+                    stoppen,
+                    "BRP-stand-in",
+                    "BRP_PORT",
+                )
             if simulator:
                 # First DUO, knowing the demo's people: the outbox must never reach a DUO that
                 # would refuse every message for "persoon niet bekend".
@@ -83,6 +105,8 @@ class Command(BaseCommand):
                 subprocess.Popen([*manage, "duo_inbox_verwerken", "--loop"], env=env),
             ]
             self._welkom(port, simulator_port, simulator)
+            if stand_in:
+                self._welkom_brp(port, brp_port, bijzonder)
             while not stoppen and all(p.poll() is None for p in processen):
                 time.sleep(0.5)
         finally:
@@ -121,6 +145,61 @@ class Command(BaseCommand):
             ],
             env=env,
         )
+
+    def _brp_starten(self, brp_port, env) -> tuple[subprocess.Popen, list[tuple[str, str]]]:
+        gegevens, bijzonder = demo_brp.zaaigegevens()
+        zaai = Path(settings.BASE_DIR) / "var" / "brp_simulator_demo.json"
+        zaai.parent.mkdir(parents=True, exist_ok=True)
+        zaai.write_text(json.dumps(gegevens, ensure_ascii=False), encoding="utf-8")
+        self.stdout.write("BRP-stand-in starten met de demopersonen…")
+        proces = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "openinburgering.brp_simulator",
+                "--port",
+                str(brp_port),
+                "--zaai",
+                str(zaai),
+            ],
+            env=env,
+        )
+        return proces, bijzonder
+
+    def _welkom_brp(self, port, brp_port, bijzonder) -> None:
+        self.stdout.write(
+            f"De BRP-stand-in draait op http://127.0.0.1:{brp_port}/personen; wie DUO meldt, "
+            "krijgt daaruit naam, geboortedatum en adres."
+            + ("" if brp_port == 8002 else f" Geef BRP_PORT={brp_port} ook aan make demo-scenario.")
+        )
+        if bijzonder:
+            woorden = {
+                "geheimhouding": "geheimhouding",
+                "adresInOnderzoek": "adres in onderzoek",
+                "overleden": "overleden",
+            }
+            self.stdout.write(
+                "Met ‘Opnieuw ophalen uit de BRP’ op het dossier ziet u: "
+                + "; ".join(f"{naam} ({woorden[soort]})" for naam, soort in bijzonder)
+                + "."
+            )
+
+    def _wachten_op(self, url, proces, stoppen, naam, variabele, *, seconden=60) -> None:
+        einde = time.monotonic() + seconden
+        poort = url.split(":")[2].split("/")[0]
+        while not stoppen and time.monotonic() < einde:
+            if proces.poll() is not None:
+                raise CommandError(
+                    f"De {naam} stopte meteen (poort {poort} bezet? Kies een andere met "
+                    f"{variabele}=…)."
+                )
+            try:
+                with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own localhost
+                    return
+            except OSError:
+                time.sleep(0.3)
+        if not stoppen:
+            raise CommandError(f"De {naam} antwoordt niet op {url}.")
 
     def _wachten_op_simulator(self, simulator_port, proces, stoppen, *, seconden=60) -> None:
         url = f"http://127.0.0.1:{simulator_port}/_sim/status"

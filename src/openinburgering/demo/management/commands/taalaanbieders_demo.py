@@ -11,6 +11,7 @@ from django.utils import timezone
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.models import User
 from openinburgering.accounts.rollen import Rol
+from openinburgering.duo_simulator.store import STANDAARD_INSTELLINGEN
 from openinburgering.gemeenten.models import Gemeente
 from openinburgering.inburgeraars.codes import Doelgroep
 from openinburgering.inburgeraars.models import Inburgeraar
@@ -27,41 +28,8 @@ from .demo_data import PIP_INHOUD
 
 WACHTWOORD = "demo-wachtwoord-2026"
 
-# The same invented institutions the DUO simulator lists at GET /instellingen.
-INSTELLINGEN = [
-    {
-        "instellingsnummer": "1000000001",
-        "naam": "Taalhuis De Brug",
-        "postcode": "1234AB",
-        "huisnummer": 12,
-        "plaatsnaam": "Demodam",
-        "bow": "40001",
-        "indicatieBowKeurmerk": True,
-        "indicatieTstKeurmerk": False,
-    },
-    {
-        "instellingsnummer": "1000000002",
-        "naam": "ROC Zuidwaard",
-        "postcode": "2345BC",
-        "huisnummer": 1,
-        "huisnummertoevoeging": "A",
-        "plaatsnaam": "Proefwijk",
-        "bow": "40002",
-        "brin": "25XY",
-        "indicatieBowKeurmerk": True,
-        "indicatieTstKeurmerk": True,
-    },
-    {
-        "instellingsnummer": "1000000003",
-        "naam": "Schakelcollege Noord",
-        "postcode": "3456CD",
-        "huisnummer": 80,
-        "plaatsnaam": "Demodam",
-        "brin": "31ZZ",
-        "indicatieBowKeurmerk": False,
-        "indicatieTstKeurmerk": True,
-    },
-]
+# The invented institutions the DUO simulator lists at GET /instellingen: one list for both.
+INSTELLINGEN = list(STANDAARD_INSTELLINGEN)
 
 
 class Command(BaseCommand):

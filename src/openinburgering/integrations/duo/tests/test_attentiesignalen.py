@@ -1,6 +1,6 @@
 """Every event id in DUO's list is handled (issue 16): the attentiesignalen and SS112, each through
 the real path: DUO posts to our Notificatie endpoint, the notification waits in the inbox, the
-inbox worker processes it. ``regels.duo`` says what each means (R69 for the deadlines)."""
+inbox worker processes it. ``regels.duo`` says what each means (R71 for the deadlines)."""
 
 from datetime import date
 
@@ -70,13 +70,13 @@ SIGNALEN = [
     ("SS126", WerkitemSoort.LEERROUTE_TE_LAAT, date(2026, 3, 2), "R9", "10 weken"),
     # DUO's PIP in the example: 20 March 2026, B1-route: the offer must start by 20 June (R55).
     ("SS127", WerkitemSoort.AANBOD_ONTBREEKT, date(2026, 6, 20), "R55", "inburgeringsaanbod"),
-    ("SS133", WerkitemSoort.OPLEIDINGSCONTRACT, date(2026, 3, 30), "R69", "taalniveau"),
-    ("SS134", WerkitemSoort.OPLEIDINGSCONTRACT, date(2026, 3, 30), "R69", "niet verwachte soort"),
-    ("SS135", WerkitemSoort.OPLEIDINGSCONTRACT, date(2026, 3, 30), "R69", "Z-route"),
-    ("SS136", WerkitemSoort.OPLEIDINGSCONTRACT, date(2026, 3, 30), "R69", "taalschakeltraject"),
-    ("SS140", WerkitemSoort.ADVIES_ONTHEFFING, date(2026, 3, 30), "R69", "advies"),
-    ("SS141", WerkitemSoort.CERTIFICAAT_ZROUTE, date(2026, 3, 30), "R69", "certificaat"),
-    ("SS142", WerkitemSoort.OPLEIDING_BEEINDIGD, date(2026, 3, 30), "R69", "uitgeschreven"),
+    ("SS133", WerkitemSoort.OPLEIDINGSCONTRACT, date(2026, 3, 30), "R71", "taalniveau"),
+    ("SS134", WerkitemSoort.OPLEIDINGSCONTRACT, date(2026, 3, 30), "R71", "niet verwachte soort"),
+    ("SS135", WerkitemSoort.OPLEIDINGSCONTRACT, date(2026, 3, 30), "R71", "Z-route"),
+    ("SS136", WerkitemSoort.OPLEIDINGSCONTRACT, date(2026, 3, 30), "R71", "taalschakeltraject"),
+    ("SS140", WerkitemSoort.ADVIES_ONTHEFFING, date(2026, 3, 30), "R71", "advies"),
+    ("SS141", WerkitemSoort.CERTIFICAAT_ZROUTE, date(2026, 3, 30), "R71", "certificaat"),
+    ("SS142", WerkitemSoort.OPLEIDING_BEEINDIGD, date(2026, 3, 30), "R71", "uitgeschreven"),
 ]
 
 
@@ -163,7 +163,7 @@ def test_task_and_explanation_read_in_the_readers_language(meld, persoon):
     meld("SS140", persoon.bsn)
     item = Werkitem.objects.get(dossier=persoon.dossier)
     assert item.titel == "Advies aan DUO geven over de ontheffing (BIO)"
-    assert "30-03-2026" in item.toelichting and "R69" in item.toelichting
+    assert "30-03-2026" in item.toelichting and "R71" in item.toelichting
     with translation.override("en"):
         assert item.titel_weergave != item.titel
         assert "30-03-2026" in item.toelichting_weergave

@@ -87,7 +87,7 @@ class _GeenTaak:
 
 
 def test_sigkilled_workers_lose_nothing_and_apply_each_message_once(
-    simulator, gemeente_a, inburgeraar_factory, monkeypatch
+    simulator, gemeente_a, inburgeraar_factory, monkeypatch, foutverslag
 ):
     monkeypatch.setattr(tasks, "uitgaande_berichten_bezorgen", _GeenTaak())
     begin = time.monotonic()
@@ -155,6 +155,14 @@ def test_sigkilled_workers_lose_nothing_and_apply_each_message_once(
     assert all(len(v) == 1 for v in bodies.values()), "a retry carries the same body"
     assert dict(per_persoon) == volgorde, "order per person kept"
     herhalingen = sum(1 for b in simulator.berichten(methode="PUT") if b["herhaling"])
+    foutverslag(
+        "DUO-bezorging met SIGKILL",
+        berichten=totaal,
+        kills=kills,
+        verloren=totaal - len(toegepast),
+        dubbel_toegepast=sum(n - 1 for n in toegepast.values()),
+        herhalingen_herkend=herhalingen,
+    )
     print(
         f"\ncrash test: {totaal} messages in {time.monotonic() - klaargezet:.1f} s with {kills} "
         f"SIGKILLs; {herhalingen} repeats recognised by DUO from the berichtId"

@@ -39,7 +39,9 @@ def _in_draad(functie):
     return uitvoeren
 
 
-def test_same_notification_1000_times_from_50_threads_has_one_effect(gemeente_a, duo_mock):
+def test_same_notification_1000_times_from_50_threads_has_one_effect(
+    gemeente_a, duo_mock, foutverslag
+):
     bsn = nieuw_bsn()
     duo_mock.persoon(bsn)
     body = notificatie_body(bsn=bsn, gebeurtenis="SS139")
@@ -66,6 +68,13 @@ def test_same_notification_1000_times_from_50_threads_has_one_effect(gemeente_a,
     assert Signaal.objects.filter(soort=Soort.PIP_TERMIJN).count() == 1
     assert Verwerking.objects.filter(actor="DUO (notificatie)").count() == 1
     assert not IntegriteitsIncident.objects.exists()
+    foutverslag(
+        "DUO-notificatie herhaald",
+        keer=KEER,
+        draden=DRADEN,
+        opgeslagen=Notificatie.objects.count(),
+        dubbel_verwerkt=Gebeurtenis.objects.filter(soort="SS139").count() - 1,
+    )
 
 
 def test_processing_one_notification_from_many_threads_has_one_effect(gemeente_a, duo_mock):

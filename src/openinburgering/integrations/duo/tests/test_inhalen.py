@@ -86,7 +86,7 @@ def test_duo_records_an_event_but_never_notifies_after_catching_up_it_is_process
     [item] = Werkitem.objects.filter(
         dossier=persoon.dossier, soort=WerkitemSoort.OPLEIDINGSCONTRACT
     )
-    assert item.deadline == date(2026, 3, 30), "counted from DUO's date (R69)"
+    assert item.deadline == date(2026, 3, 30), "counted from DUO's date (R71)"
     # Reading DUO's list is in the processing log, under the pseudonym.
     assert Verwerking.objects.filter(
         activiteit=Activiteit.DUO_OPGEVRAAGD, betrokkene=persoon.pseudoniem

@@ -27,7 +27,9 @@ UREN = ("taalles_knm_brede_intake", "participatieactiviteiten", "participatie_ta
 STORING = timedelta(hours=12)
 
 
-def test_long_outage_loses_nothing_and_keeps_order(simulator, gemeente_a, inburgeraar_factory):
+def test_long_outage_loses_nothing_and_keeps_order(
+    simulator, gemeente_a, inburgeraar_factory, foutverslag
+):
     simulator.gemeente(gemeente_a)
     actor = Actor(gemeente=gemeente_a, systeem="test")
     start = timezone.make_aware(datetime(2026, 6, 1, 8, 0))
@@ -98,6 +100,13 @@ def test_long_outage_loses_nothing_and_keeps_order(simulator, gemeente_a, inburg
     assert dict(per_persoon) == volgorde, "order per person kept"
     assert set(toegepast.values()) == {1}, "every berichtId applied exactly once"
     assert all(len(v) == 1 for v in bodies.values()), "every retry carried the same body"
+    foutverslag(
+        "DUO-storing van uren",
+        berichten=totaal,
+        verloren=totaal - len(toegepast),
+        dubbel_toegepast=sum(n - 1 for n in toegepast.values()),
+        pogingen_tijdens_storing=pogingen,
+    )
     for bsn in volgorde:
         assert max(_uren(simulator.staat(bsn)["uren"])) == 30, "the last total won"
 

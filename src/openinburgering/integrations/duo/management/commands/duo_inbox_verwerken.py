@@ -7,7 +7,12 @@ from django.core.management.base import BaseCommand
 
 import structlog
 
+from openinburgering.core import brp
 from openinburgering.integrations.duo.inbox import INBOX_BATCH, inbox_verwerken
+
+#: While idle, reads from the BRP that failed (people DUO announced while it was down) are
+#: tried again at most this often (ADR 0062).
+BRP_INHALEN_ELKE = 30.0
 
 logger = structlog.get_logger(__name__)
 
@@ -40,11 +45,16 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
         totaal = 0
+        brp_ingehaald = time.monotonic()
         while not self._stoppen:
             aantal = inbox_verwerken(limiet=limiet)
             totaal += aantal
             if not loop and not (tot_leeg and aantal):
                 break
+            if aantal == 0 and time.monotonic() - brp_ingehaald >= BRP_INHALEN_ELKE:
+                brp_ingehaald = time.monotonic()
+                if brp.aan():
+                    brp.brp().achterstand_bijwerken(limiet=limiet)
             if aantal == 0:
                 time.sleep(interval)
         if not loop:

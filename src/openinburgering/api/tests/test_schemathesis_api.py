@@ -1,0 +1,218 @@
+"""Schemathesis over the whole public API, from our own ``openapi.yaml`` (issue 15, ADR 0059).
+
+Every operation, with positive and negative data, once with the API token of gemeente A and
+once with that of gemeente B. Both gemeenten have people, a concept PIP and (where an operation
+needs one) a vastgesteld PIP with its beschikking. A generated ``{uuid}`` is, most of the time,
+swapped for the id of one of those objects: the caller's own or the other gemeente's, so the
+attack on another tenant's objects is part of every operation's cases.
+
+Checks: no server error; status code, content type, headers and body as the document says; and
+no answer to A names anything of B (uuid, BSN, surname), nor the other way round. The counts go
+to ``test-artefacten/schemathesis.txt`` (``.ci/run`` prints it).
+"""
+
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from uuid import UUID
+
+from django.conf import settings
+from django.core import signals
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from django.utils import timezone
+
+import pytest
+import schemathesis
+import yaml
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from openinburgering.accounts.context import Actor
+from openinburgering.gemeenten.services import apitoken_aanmaken
+from openinburgering.inburgeraars.tests.factories import maak_inburgeraar
+from openinburgering.pip import services as pip_services
+from openinburgering.pip.tests.helpers import GELDIG_PIP
+
+_ruw = yaml.safe_load((Path(settings.SRC_DIR) / "api" / "openapi.yaml").read_text())
+_ruw["servers"] = [{"url": "http://testserver"}]
+schema = schemathesis.openapi.from_dict(_ruw)
+OPERATIES = sum(
+    1
+    for pad in _ruw["paths"].values()
+    for methode in pad
+    if methode in {"get", "post", "put", "patch", "delete"}
+)
+TOKENS = ("A", "B")
+ARTEFACTEN = Path(settings.BASE_DIR) / "test-artefacten"
+
+# Tuned to the CI budget (ADR 0059): the whole module stays well under a minute on two cores.
+# max_examples counts the generated cases per test; schemathesis' coverage phase adds its
+# boundary and wrong-type cases (about 70 per test) on top.
+SETTINGS = hypothesis_settings(
+    max_examples=15,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+CONTROLES = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass
+class Gemeentewereld:
+    """One gemeente's token and objects, and what may never reach another gemeente."""
+
+    sleutel: str
+    inburgeraars: list[str] = field(default_factory=list)
+    pips: list[str] = field(default_factory=list)
+    kenmerken: list[str] = field(default_factory=list)
+
+
+def _gemeentewereld(gemeente, *, met_beschikking: bool) -> Gemeentewereld:
+    actor = Actor(gemeente=gemeente, systeem="test")
+    _, sleutel = apitoken_aanmaken(gemeente=gemeente, naam="schemathesis")
+    wereld = Gemeentewereld(sleutel=sleutel)
+    aangemeld = timezone.localdate() - timedelta(days=40)
+    for i in range(3):
+        persoon = maak_inburgeraar(
+            gemeente,
+            achternaam=f"{gemeente.naam}persoon{i}",
+            aangemeld_op=aangemeld,
+            talen="Arabisch",
+        )
+        wereld.inburgeraars.append(str(persoon.uuid))
+        wereld.kenmerken += [str(persoon.uuid), str(persoon.dossier.uuid)]
+        wereld.kenmerken += [persoon.bsn, persoon.achternaam]
+        if i == 2:
+            continue
+        pip = pip_services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
+        if i == 1 and met_beschikking:
+            pip = pip_services.pip_vaststellen(actor=actor, pip=pip, versie=pip.versie)
+        wereld.pips.append(str(pip.uuid))
+        wereld.kenmerken.append(str(pip.uuid))
+    return wereld
+
+
+@pytest.fixture
+def wereld(request, gemeente_a, gemeente_b, settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    # A beschikking is a rendered letter (slow): only the operation that serves one needs it.
+    met_beschikking = "beschikking" in request.node.name
+    return {
+        "A": _gemeentewereld(gemeente_a, met_beschikking=met_beschikking),
+        "B": _gemeentewereld(gemeente_b, met_beschikking=met_beschikking),
+    }
+
+
+@pytest.fixture(scope="module")
+def wsgi_app():
+    return get_wsgi_application()
+
+
+@pytest.fixture(autouse=True)
+def _verbinding_open_houden():
+    """As Django's test client does: a request must not close the test's DB connection (on
+    PostgreSQL ``close_old_connections`` would end the test transaction)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture(scope="module")
+def telling():
+    """Counts over the module; written when its last test is done."""
+    tellers: Counter = Counter()
+    (ARTEFACTEN / "schemathesis.txt").unlink(missing_ok=True)
+    yield tellers
+    tests = sum(1 for sleutel in tellers if isinstance(sleutel, tuple))
+    ARTEFACTEN.mkdir(parents=True, exist_ok=True)
+    (ARTEFACTEN / "schemathesis.txt").write_text(
+        f"schemathesis: {OPERATIES} operaties x {len(TOKENS)} tokens (gemeente A en B) = "
+        f"{tests} tests; {tellers['gevallen']} gevallen ({tellers['positive']} positief, "
+        f"{tellers['negative']} negatief; {tellers['andermans']} met een id van de andere "
+        f"gemeente); serverfouten: {tellers['serverfouten']}\n",
+        encoding="utf-8",
+    )
+
+
+def _kies_object(case, eigen: Gemeentewereld, vreemd: Gemeentewereld) -> bool:
+    """Swap a generated uuid for one of the objects of either gemeente (most of the time);
+    True if it is the other gemeente's."""
+    waarde = (case.path_parameters or {}).get("uuid")
+    try:
+        getal = UUID(str(waarde)).int
+    except ValueError:
+        return False  # not a uuid (a negative case): the route does not match, a 404
+    soort = "pips" if case.operation.path.startswith("/api/v1/pips/") else "inburgeraars"
+    kandidaten = getattr(eigen, soort) + getattr(vreemd, soort)
+    keuze = getal % (len(kandidaten) + 1)
+    if keuze == len(kandidaten):
+        return False  # keep the random uuid: an object that does not exist
+    case.path_parameters = {**case.path_parameters, "uuid": kandidaten[keuze]}
+    return kandidaten[keuze] in getattr(vreemd, soort)
+
+
+def _leesbaar(response) -> str:
+    headers = json.dumps(dict(response.headers), default=str)
+    if response.headers.get("content-type", [""])[0].startswith("application/pdf"):
+        from pypdf import PdfReader
+
+        lezer = PdfReader(io.BytesIO(response.content))
+        return headers + "".join(p.extract_text() or "" for p in lezer.pages)
+    return headers + response.content.decode(errors="replace")
+
+
+def geen_gegevens_van(vreemd: Gemeentewereld):
+    """A schemathesis check: the answer names nothing of the other gemeente."""
+
+    def geen_gegevens_van_een_andere_gemeente(ctx, response, case):
+        tekst = _leesbaar(response)
+        gevonden = [k for k in vreemd.kenmerken if k in tekst]
+        # Counted, never quoted: the list holds BSNs.
+        assert not gevonden, f"the answer names {len(gevonden)} ids/BSNs/names of another gemeente"
+
+    return geen_gegevens_van_een_andere_gemeente
+
+
+@pytest.mark.parametrize("wie", TOKENS)
+@schema.parametrize()
+@SETTINGS
+def test_the_api_as_generated_with_each_gemeentes_token(case, wie, wereld, wsgi_app, telling):
+    eigen, vreemd = wereld[wie], wereld["B" if wie == "A" else "A"]
+    telling[(case.operation.label, wie)] += 1
+    telling["andermans"] += _kies_object(case, eigen, vreemd)
+    response = case.call(app=wsgi_app, headers={"Authorization": f"Token {eigen.sleutel}"})
+    telling["gevallen"] += 1
+    telling[case.meta.generation.mode.value if case.meta else "positive"] += 1
+    telling["serverfouten"] += response.status_code >= 500
+    case.validate_response(response, checks=[*CONTROLES, geen_gegevens_van(vreemd)])
+
+
+def test_a_concept_pips_empty_dates_are_nullable_in_the_schema():
+    """Found by the run above (issue 15): a concept PIP has no bezwaarUiterlijk or vastgesteldOp
+    yet, and the schema called both a string, so every read of a concept broke the contract."""
+    pip = _ruw["components"]["schemas"]["Pip"]["properties"]
+    assert pip["bezwaarUiterlijk"].get("nullable") is True
+    assert pip["vastgesteldOp"].get("nullable") is True
