@@ -347,3 +347,16 @@ def uren_participatieactiviteiten(ctx: Context) -> Antwoord:
 
 def uren_participatie_als_taalles(ctx: Context) -> Antwoord:
     return _uren_zetten(ctx, "ParticipatieAlsTaalles")
+
+
+# --- Gebeurtenis ----------------------------------------------------------------------------------
+def gebeurtenissen(ctx: Context) -> Antwoord:
+    """Every event DUO recorded for the person, notified or not (``Gebeurtenis`` schema)."""
+    persoon = ctx.persoon()
+    return Antwoord(
+        200,
+        [
+            {"id": g["gebeurtenisId"], "omschrijving": g["omschrijving"], "datum": g["datum"]}
+            for g in ctx.store.gebeurtenissen(persoon["bsn"])
+        ],
+    )

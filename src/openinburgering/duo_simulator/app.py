@@ -322,6 +322,10 @@ class Simulator:
                     bsn=request.args.get("bsn"), doel=request.args.get("doel")
                 )
             return _json(200, lijst)
+        if pad == "/gebeurtenissen" and methode == "GET":
+            with self.store.transactie():
+                lijst = self.store.gebeurtenissen(request.args.get("bsn") or "")
+            return _json(200, lijst)
         if pad == "/klok":
             if methode == "POST":
                 return self._klok_instellen(body)
@@ -427,9 +431,15 @@ class Simulator:
         return _json(201, body)
 
     def _notificatie_sturen(self, body) -> Response:
+        """DUO records an event and notifies the gemeente; ``"versturen": false`` records it only
+        (a notification that never arrives, for the gemeente's catch-up via the Gebeurtenis API).
+        """
         gebeurtenis = body.get("gebeurtenisId")
         bsn = body.get("bsn")
         v_nummer = body.get("vNummer")
+        versturen = body.get("versturen", True)
+        if not isinstance(versturen, bool):
+            raise personen.OngeldigeInvoer("'versturen' moet true of false zijn.")
         with self.store.transactie():
             persoon = self.store.persoon(bsn) if bsn else None
         doel = body.get("doelGemeenteOin") or (persoon or {}).get("woongemeenteOin")
@@ -441,7 +451,16 @@ class Simulator:
             )
         if v_nummer is None and persoon is not None:
             v_nummer = persoon.get("vNummer")
-        notificatie = notificaties.bouw_notificatie(gebeurtenis, bsn, v_nummer, self.klok.nu())
+        nu = self.klok.nu()
+        notificatie = notificaties.bouw_notificatie(gebeurtenis, bsn, v_nummer, nu)
+        if not versturen:
+            fouten = notificaties.eigen_fouten({"bron": self.duo_oin, "doel": doel}, notificatie)
+            if fouten:
+                return _json(
+                    400, {"fout": "Notificatie voldoet niet aan de specificatie.", "fouten": fouten}
+                )
+            self._gebeurtenis_vastleggen(bsn, str(gebeurtenis), nu, genotificeerd=False)
+            return _json(200, {"status": None, "vastgelegd": notificatie, "verzonden": None})
         try:
             resultaat = notificaties.verstuur(
                 gemeente_url=body.get("gemeenteUrl") or self.gemeente_url,
@@ -456,6 +475,8 @@ class Simulator:
                 400,
                 {"fout": "Notificatie voldoet niet aan de specificatie.", "fouten": fout.args[0]},
             )
+        # DUO recorded the event whether or not the gemeente took the notification.
+        self._gebeurtenis_vastleggen(bsn, str(gebeurtenis), nu, genotificeerd=True)
         with self.store.transactie():
             self.store.notificatie_vastleggen(
                 tijd=datetime.now().astimezone().isoformat(timespec="milliseconds"),
@@ -480,3 +501,17 @@ class Simulator:
                 },
             },
         )
+
+    def _gebeurtenis_vastleggen(self, bsn, gebeurtenis: str, nu, *, genotificeerd: bool) -> None:
+        """What DUO's Gebeurtenis API lists for the person (only a person with a BSN)."""
+        if not bsn:
+            return
+        with self.store.transactie():
+            self.store.gebeurtenis_vastleggen(
+                bsn=bsn,
+                gebeurtenis_id=gebeurtenis,
+                omschrijving=notificaties.omschrijving(gebeurtenis),
+                datum=notificaties.datum_van(nu).isoformat(),
+                tijd=nu.isoformat(timespec="seconds"),
+                genotificeerd=genotificeerd,
+            )

@@ -10,11 +10,71 @@ import re
 import urllib.error
 import urllib.request
 import uuid
-from datetime import datetime
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from .spec import Specs
 
 GEBEURTENIS = re.compile(r"^[0-9A-Z]{1,6}$")
+
+#: DUO's descriptions of its events (DUO's documentation, ``Gebeurtenissen``), as DUO's
+#: Gebeurtenis API returns them in ``omschrijving``.
+OMSCHRIJVINGEN = {
+    "SS101": "Persoon is inburgeringsplichtig.",
+    "SS102": "Inburgeringstermijn gestart",
+    "SS103": "Termijn ambtshalve verlengd",
+    "SS104": "Termijn op verzoek verlengd",
+    "SS106": "Diploma behaald",
+    "SS107": "Gehele vrijstelling toegekend",
+    "SS108": "Gehele ontheffing toegekend",
+    "SS109": "Tijdelijke vrijstelling toegekend",
+    "SS110": "Inburgeringsplicht ingetrokken",
+    "SS111": "Persoon is overleden",
+    "SS112": "Verzoek verlenging ingediend",
+    "SS113": "Verzoek verlenging afgewezen",
+    "SS114": "Verzoek gehele vrijstelling afgewezen",
+    "SS115": "Verzoek tijdelijke vrijstelling afgewezen",
+    "SS116": "Verzoek gedeeltelijke vrijstelling afgewezen",
+    "SS117": "Verzoek gedeeltelijke vrijstelling toegekend",
+    "SS118": "Verzoek ontheffing afgewezen",
+    "SS119": "Verzoek gedeeltelijke ontheffing toegekend",
+    "SS120": "Inburgeringsplichtige in gemeente gevestigd zonder PIP.",
+    "SS121": "Inburgeringsplichtige in gemeente gevestigd met PIP vorige gemeente",
+    "SS122": "Vertrokken naar andere gemeente",
+    "SS123": "Vertrokken uit Nederland",
+    "SS124": "Doelgroep van asielstatushouder naar gezinsmigrant en overige migrant gewijzigd",
+    "SS125": "Doelgroep van gezinsmigrant en overige migrant naar asielstatushouder gewijzigd",
+    "SS126": "10 weken verstreken zonder leerroute",
+    "SS127": "Nog geen inburgeringsaanbod ontvangen",
+    "SS128": "Persoon is inburgeringsplichtig, maar bereikt AOW-leeftijd binnen 6 maanden.",
+    "SS129": "Tijdelijke vrijstelling ingetrokken, nog geen leerroute bekend.",
+    "SS130": "Tijdelijke vrijstelling ingetrokken, PIP al bekend.",
+    "SS131": "Leerbaarheidstoets is afgenomen en resultaat is bekend",
+    "SS132": "Opleidingscontract ontvangen (nog geen PIP)",
+    "SS133": "Opleidingscontract ontvangen met taalniveau niet conform de leerroute",
+    "SS134": "Opleidingscontract ontvangen van een niet verwachte soort",
+    "SS135": "Opleidingscontract ontvangen met te hoog taalniveau conform de PIP (Z-route)",
+    "SS136": "Opleidingscontract voor taalschakeltraject ontvangen, geen onderwijsroute",
+    "SS137": "Persoon is aangemeld voor de leerbaarheidstoets",
+    "SS139": "Persoon is inburgeringsplichtig en de termijn van 10 weken voor vaststellen "
+    "leerroute is gestart.",
+    "SS140": "Verzoek ontheffing op bijzondere individuele omstandigheden: advies gevraagd",
+    "SS141": "Tekst certificaat Z-route beschikbaar",
+    "SS142": "Niet-vrijstellende opleiding beëindigd wegens uitschrijving",
+    "SS199": "Uitslag examen bekend",
+}
+
+#: DUO is Dutch: the date of an event is the date in the Netherlands.
+NEDERLAND = ZoneInfo("Europe/Amsterdam")
+
+
+def omschrijving(gebeurtenis_id: str) -> str:
+    return OMSCHRIJVINGEN.get(gebeurtenis_id, f"Gebeurtenis {gebeurtenis_id}")[:200]
+
+
+def datum_van(moment: datetime) -> date:
+    """The date DUO records for an event registered at ``moment``."""
+    return moment.astimezone(NEDERLAND).date()
 
 
 def bouw_notificatie(

@@ -20,6 +20,7 @@ API_VERSIES: dict[str, str] = {
     "MAP-PVT-Zroute": "1.0.0",
     "GevolgdeUren": "1.0.0",
     "Examen": "1.0.0",
+    "Gebeurtenis": "1.0.0",
 }
 NOTIFICATIE_VERSIE = "1.8.0"
 
@@ -152,6 +153,13 @@ ROUTES: tuple[Route, ...] = (
     ),
     _r(
         "Examen", "GET", "/personen/{bsn}/examens/resultaten", "examenresultaten", "200 400 403 404"
+    ),
+    _r(
+        "Gebeurtenis",
+        "GET",
+        "/personen/{bsn}/gebeurtenissen",
+        "gebeurtenissen",
+        "200 400 401 403 404",
     ),
 )
 

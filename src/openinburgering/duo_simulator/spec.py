@@ -30,6 +30,7 @@ MAPPEN = {
     "MAP-PVT-Zroute": ("MAP-PVT-Zroute", "MAP,PVT,Zroute"),
     "GevolgdeUren": ("GevolgdeUren",),
     "Examen": ("Examen",),
+    "Gebeurtenis": ("Gebeurtenis",),
     "Notificatie": ("Notificatie",),
 }
 

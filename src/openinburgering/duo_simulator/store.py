@@ -41,6 +41,12 @@ CREATE TABLE IF NOT EXISTS notificaties (
     bericht_id TEXT NOT NULL, bsn TEXT, gebeurtenis_id TEXT NOT NULL, body TEXT NOT NULL,
     status INTEGER, antwoord TEXT
 );
+CREATE TABLE IF NOT EXISTS gebeurtenissen (
+    volgnummer INTEGER PRIMARY KEY AUTOINCREMENT, bsn TEXT NOT NULL, gebeurtenis_id TEXT NOT NULL,
+    omschrijving TEXT NOT NULL, datum TEXT NOT NULL, tijd TEXT NOT NULL,
+    genotificeerd INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS gebeurtenissen_bsn ON gebeurtenissen (bsn, volgnummer);
 """
 
 TABELLEN = (
@@ -53,6 +59,7 @@ TABELLEN = (
     "berichten",
     "antwoorden",
     "notificaties",
+    "gebeurtenissen",
 )
 
 # Recognised institutions (invented) that GET /instellingen lists after every reset.
@@ -336,4 +343,37 @@ class Store:
                 "antwoord": r["antwoord"],
             }
             for r in self.sql(query + " ORDER BY volgnummer", params)
+        ]
+
+    # --- events DUO recorded (Gebeurtenis API) -------------------------------------------------
+    def gebeurtenis_vastleggen(
+        self,
+        *,
+        bsn: str,
+        gebeurtenis_id: str,
+        omschrijving: str,
+        datum: str,
+        tijd: str,
+        genotificeerd: bool,
+    ) -> None:
+        self.sql(
+            "INSERT INTO gebeurtenissen (bsn, gebeurtenis_id, omschrijving, datum, tijd,"
+            " genotificeerd) VALUES (?, ?, ?, ?, ?, ?)",
+            (bsn, gebeurtenis_id, omschrijving, datum, tijd, int(genotificeerd)),
+        )
+
+    def gebeurtenissen(self, bsn: str) -> list[dict]:
+        """Every event recorded for the person, oldest first."""
+        return [
+            {
+                "volgnummer": r["volgnummer"],
+                "gebeurtenisId": r["gebeurtenis_id"],
+                "omschrijving": r["omschrijving"],
+                "datum": r["datum"],
+                "tijd": r["tijd"],
+                "genotificeerd": bool(r["genotificeerd"]),
+            }
+            for r in self.sql(
+                "SELECT * FROM gebeurtenissen WHERE bsn = ? ORDER BY volgnummer", (bsn,)
+            )
         ]

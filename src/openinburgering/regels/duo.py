@@ -1,21 +1,28 @@
-"""Regels uit DUO's koppelvlak: gebeurtenissen (R45, R46), wie mag opvragen (R47) en
-contactpersonen (R48). Ook: wat een DUO-gebeurtenis betekent voor klokken en taken."""
+"""Regels uit DUO's koppelvlak: gebeurtenissen (R45, R46), wie mag opvragen (R47),
+contactpersonen (R48) en attentiesignalen (R71). Ook: wat een DUO-gebeurtenis betekent voor
+klokken en taken, en tot wanneer een taak loopt."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
-from .aanbod import R54
-from .base import Regel, Uitkomst, datum_nl, definieer_regel
-from .codes import Gebeurtenis
+from .aanbod import R54, R55, aanbod_starttermijn
+from .base import Regel, Termijn, Uitkomst, datum_nl, definieer_regel
+from .codes import Gebeurtenis, Leerroute
 from .kalender import plus_maanden
-from .termijnen import R10
+from .participatie import R43
+from .termijnen import R9, R10
 
 #: Een vorige gemeente mag nog zolang na het nieuwe PIP gegevens opvragen (DUO README).
 INZAGE_VORIGE_GEMEENTE_MAANDEN = 1
+
+#: Een attentiesignaal zonder wettelijke termijn: zoveel weken om het te beoordelen (R71, een
+#: werkafspraak, geen wet).
+ATTENTIESIGNAAL_WEKEN = 4
 
 R45 = definieer_regel(
     id="R45",
@@ -92,6 +99,42 @@ R65 = definieer_regel(
     ),
 )
 
+R71 = definieer_regel(
+    id="R71",
+    titel="Attentiesignaal van DUO: een taak met een termijn",
+    titel_en="DUO attention signal: a task with a deadline",
+    bron="DUO gemeente-m2m-inburgering, Gebeurtenissen/Attentiesignalen.md (SS122, SS123, SS126, "
+    "SS127, SS132–SS136, SS140–SS142); DUO README (scope van het koppelvlak)",
+    tekst="""Een attentiesignaal van DUO vraagt de gemeente iets te doen; het wordt een taak met een
+    termijn. Na een vertrek naar een andere gemeente of naar het buitenland vult de oude gemeente
+    binnen een maand aan wat DUO nog mist (uren, MAP, PVT): zolang mag zij nog gegevens
+    uitwisselen (R47). Is de termijn van 10 weken voor de leerroute verstreken, dan is de taak
+    meteen te laat (R9). Ontbreekt het inburgeringsaanbod, dan loopt de taak tot de uiterste
+    start van het aanbod (R55). Voor de andere signalen (een opleidingscontract dat niet past, een
+    gevraagd advies over ontheffing, de tekst van het certificaat Z-route, een beëindigde
+    opleiding) noemt geen wet een termijn: de taak loopt vier weken.""",
+    tekst_en="""A DUO attention signal asks the municipality to act; it becomes a task with a
+    deadline. After a move to another municipality or abroad, the old municipality completes what
+    DUO still lacks (hours, MAP, PVT) within one month, while it may still exchange data (R47).
+    When the 10-week term for the learning route has passed, the task is overdue at once (R9).
+    When the integration offer is missing, the task runs until the offer must start at the latest
+    (R55). For the other signals (a course contract that does not fit, advice requested on a
+    release, the text of the Z-route certificate, education that ended) no law sets a term: the
+    task runs four weeks.""",
+    onderwerp="duo",
+    zekerheid="L",
+    aanname=(
+        "Vier weken is een werkafspraak, geen wettelijke termijn. Een maand na een vertrek volgt "
+        "uit de inzage van een vorige gemeente: de oude gemeente mag nog een maand na het nieuwe "
+        "PIP gegevens uitwisselen; het nieuwe PIP kan er op z'n vroegst meteen zijn."
+    ),
+    aanname_en=(
+        "Four weeks is a working agreement, not a statutory term. One month after a move follows "
+        "from the access of a previous municipality: it may still exchange data for a month after "
+        "the new PIP, which may come at once at the earliest."
+    ),
+)
+
 
 class Domeingevolg(StrEnum):
     """Wat een gebeurtenis in een domein-app teweegbrengt, buiten het dossier zelf. De app die het
@@ -103,6 +146,21 @@ class Domeingevolg(StrEnum):
     LBT_UITSLAG_OVERNEMEN = "lbt_uitslag_overnemen"
     #: De leerroute neemt DUO's examenuitslagen en gratis pogingen over.
     EXAMENUITSLAG_OVERNEMEN = "examenuitslag_overnemen"
+
+
+class TaakTermijn(StrEnum):
+    """Tot wanneer de taak van een gebeurtenis loopt (R71)."""
+
+    #: Geen termijn (of geen taak).
+    GEEN = ""
+    #: De termijn is al voorbij: de taak is meteen te laat (R9).
+    DIRECT = "direct"
+    #: Een maand: zolang mag een vorige gemeente nog gegevens uitwisselen (R47).
+    VORIGE_GEMEENTE = "vorige_gemeente"
+    #: Tot de uiterste start van het inburgeringsaanbod (R55).
+    AANBOD = "aanbod"
+    #: Geen wettelijke termijn: vier weken om te beoordelen (R71).
+    BEOORDELEN = "beoordelen"
 
 
 @dataclass(frozen=True)
@@ -131,6 +189,13 @@ class Gevolg:
     raadplegen: tuple[str, ...] = ()
     #: Een taak voor de klantregisseur (leeg: geen taak).
     taak: str = ""
+    #: Tot wanneer de taak loopt (:func:`taak_termijn`).
+    taak_termijn: TaakTermijn = TaakTermijn.GEEN
+    #: Alleen voor iemand die hier een dossier heeft: een signaal over een vertrek maakt geen
+    #: nieuw dossier aan.
+    alleen_bij_dossier: bool = False
+    #: Ook te doen als het dossier al is afgerond (het certificaat na een voldane Z-route).
+    ook_bij_afgerond_dossier: bool = False
 
     @property
     def domeingevolgen(self) -> frozenset[Domeingevolg]:
@@ -161,8 +226,31 @@ def _afsluitend(gebeurtenis: Gebeurtenis, omschrijving: str, *raadplegen: str) -
     )
 
 
-def _gepland(gebeurtenis: Gebeurtenis, omschrijving: str) -> Gevolg:
-    return Gevolg(gebeurtenis, None, omschrijving, gepland=True)
+def _signaal(
+    gebeurtenis: Gebeurtenis,
+    regel: Regel,
+    omschrijving: str,
+    taak: str,
+    termijn: TaakTermijn = TaakTermijn.BEOORDELEN,
+    **velden: Any,
+) -> Gevolg:
+    """Een attentiesignaal: een taak met een termijn (R71)."""
+    return Gevolg(gebeurtenis, regel, omschrijving, taak=taak, taak_termijn=termijn, **velden)
+
+
+def _vertrokken(gebeurtenis: Gebeurtenis, omschrijving: str) -> Gevolg:
+    return _signaal(
+        gebeurtenis,
+        R71,
+        omschrijving,
+        "Gegevens bij DUO aanvullen en het dossier overdragen",
+        TaakTermijn.VORIGE_GEMEENTE,
+        alleen_bij_dossier=True,
+    )
+
+
+def _contract(gebeurtenis: Gebeurtenis, omschrijving: str) -> Gevolg:
+    return _signaal(gebeurtenis, R71, omschrijving, "Opleidingscontract nakijken")
 
 
 #: Per gebeurtenis uit DUO's lijst (DOMAIN.md §9.1) precies één betekenis.
@@ -184,7 +272,8 @@ BETEKENISSEN: tuple[Gevolg, ...] = (
     ),
     _afsluitend(G.SS110, "Plicht vervallen"),
     _afsluitend(G.SS111, "Overleden"),
-    _gepland(G.SS112, "Verlenging aangevraagd"),
+    # Een verzoek, geen besluit: DUO beslist (SS104 of SS113); de gemeente hoeft niets te doen.
+    Gevolg(G.SS112, None, "Verzoek verlenging ingediend", raadplegen=("Inburgeringstermijn",)),
     Gevolg(G.SS113, None, "Verzoek verlenging afgewezen", raadplegen=("Inburgeringstermijn",)),
     Gevolg(G.SS114, None, "Verzoek volledige vrijstelling afgewezen", raadplegen=("Vrijstelling",)),
     Gevolg(
@@ -205,12 +294,25 @@ BETEKENISSEN: tuple[Gevolg, ...] = (
         "Gevestigd in de gemeente, met PIP van een andere gemeente",
         raadplegen=("Inburgeringsplicht", "Inburgeringstermijn", "PIP"),
     ),
-    _gepland(G.SS122, "Verhuisd naar een andere gemeente"),
-    _gepland(G.SS123, "Vertrokken naar het buitenland"),
+    _vertrokken(G.SS122, "Vertrokken naar een andere gemeente"),
+    _vertrokken(G.SS123, "Vertrokken uit Nederland"),
     Gevolg(G.SS124, None, "Doelgroep: van asielstatushouder naar gezins- of overige migrant"),
     Gevolg(G.SS125, None, "Doelgroep: van gezins- of overige migrant naar asielstatushouder"),
-    _gepland(G.SS126, "10 weken verstreken zonder leerroute"),
-    _gepland(G.SS127, "Nog geen inburgeringsaanbod"),
+    _signaal(
+        G.SS126,
+        R9,
+        "10 weken verstreken zonder leerroute",
+        "Termijn voor de leerroute verstreken: PIP vaststellen",
+        TaakTermijn.DIRECT,
+    ),
+    _signaal(
+        G.SS127,
+        R55,
+        "Nog geen inburgeringsaanbod ontvangen",
+        "Inburgeringsaanbod doen en aan DUO melden",
+        TaakTermijn.AANBOD,
+        raadplegen=("PIP",),
+    ),
     Gevolg(G.SS128, None, "AOW-leeftijd binnen 6 maanden"),
     Gevolg(
         G.SS129,
@@ -232,10 +334,11 @@ BETEKENISSEN: tuple[Gevolg, ...] = (
     # Wi2021 art. 11 lid 2: geen leerroute of aanbod zonder PIP. DUO meldt een cursuscontract dat
     # binnenkomt vóór er een PIP is; de gemeente krijgt de taak het PIP vast te stellen (R54).
     Gevolg(G.SS132, R54, "Cursuscontract zonder PIP", taak="PIP ontbreekt"),
-    _gepland(G.SS133, "Onverwacht cursuscontract"),
-    _gepland(G.SS134, "Onverwacht cursuscontract"),
-    _gepland(G.SS135, "Onverwacht cursuscontract"),
-    _gepland(G.SS136, "Onverwacht cursuscontract"),
+    _contract(G.SS133, "Opleidingscontract met taalniveau niet volgens de leerroute"),
+    # DUO noemt SS134 bij de onverwachte opleidingscontracten, zonder eigen omschrijving.
+    _contract(G.SS134, "Opleidingscontract van een niet verwachte soort"),
+    _contract(G.SS135, "Opleidingscontract met te hoog taalniveau voor de Z-route"),
+    _contract(G.SS136, "Opleidingscontract voor een taalschakeltraject, geen onderwijsroute"),
     Gevolg(G.SS137, None, "Aangemeld voor de leerbaarheidstoets"),
     Gevolg(
         G.SS139,
@@ -244,9 +347,27 @@ BETEKENISSEN: tuple[Gevolg, ...] = (
         pip_termijn_starten=True,
         raadplegen=("Inburgeringsplicht",),
     ),
-    _gepland(G.SS140, "Advies over BIO gevraagd"),
-    _gepland(G.SS141, "Tekst certificaat Z-route klaar"),
-    _gepland(G.SS142, "Niet-vrijstellende opleiding beëindigd"),
+    _signaal(
+        G.SS140,
+        R71,
+        "Advies gevraagd over ontheffing wegens bijzondere individuele omstandigheden (BIO)",
+        "Advies aan DUO geven over de ontheffing (BIO)",
+    ),
+    _signaal(
+        G.SS141,
+        R71,
+        "Tekst van het certificaat Z-route klaar",
+        "Certificaat Z-route downloaden en uitreiken",
+        # DUO stuurt het signaal als de plicht via de Z-route is voldaan: het dossier kan dan al
+        # zijn afgerond, het certificaat moet nog worden uitgereikt.
+        ook_bij_afgerond_dossier=True,
+    ),
+    _signaal(
+        G.SS142,
+        R43,
+        "Niet-vrijstellende opleiding beëindigd wegens uitschrijving",
+        "Contact opnemen en het PIP zo nodig herzien",
+    ),
     Gevolg(G.SS199, None, "Examenuitslag bekend", examenuitslag_overnemen=True),
 )
 
@@ -263,6 +384,57 @@ def gevolg_van_gebeurtenis(gebeurtenis: Gebeurtenis) -> Gevolg:
 PIP_TERMIJN_GEBEURTENISSEN: frozenset[Gebeurtenis] = frozenset(
     g for g in Gebeurtenis if gevolg_van_gebeurtenis(g).pip_termijn_starten
 )
+
+
+def taak_termijn(
+    gevolg: Gevolg,
+    meldingsdatum: date,
+    *,
+    pip_dagtekening: date | None = None,
+    leerroute: Leerroute | None = None,
+) -> Termijn | None:
+    """R71: tot wanneer de taak van een gebeurtenis loopt, gerekend vanaf de dag waarop DUO haar
+    registreerde; waar een wet een termijn geeft, die termijn. ``None``: geen termijn.
+
+    Voor het inburgeringsaanbod zijn de dagtekening en leerroute van het PIP nodig; zonder PIP
+    geldt de termijn voor beoordelen."""
+    soort = gevolg.taak_termijn
+    if soort is TaakTermijn.GEEN:
+        return None
+    if soort is TaakTermijn.DIRECT:
+        return Termijn(
+            start=meldingsdatum,
+            einde=meldingsdatum,
+            einde_inclusief=True,
+            regel=R9,
+            uitleg="De termijn van 10 weken voor de leerroute is voorbij: het PIP is te laat.",
+            uitleg_en="The 10-week term for the learning route has passed: the PIP is late.",
+        )
+    if soort is TaakTermijn.VORIGE_GEMEENTE:
+        grens = plus_maanden(meldingsdatum, INZAGE_VORIGE_GEMEENTE_MAANDEN)
+        return Termijn(
+            start=meldingsdatum,
+            einde=grens,
+            einde_inclusief=False,
+            regel=R47,
+            uitleg=f"Een vorige gemeente mag nog een maand gegevens uitwisselen: tot "
+            f"{datum_nl(grens)}.",
+            uitleg_en=f"A previous municipality may exchange data for one more month: until "
+            f"{datum_nl(grens)}.",
+        )
+    if soort is TaakTermijn.AANBOD and pip_dagtekening is not None and leerroute is not None:
+        return aanbod_starttermijn(pip_dagtekening, leerroute)
+    einde = meldingsdatum + timedelta(weeks=ATTENTIESIGNAAL_WEKEN)
+    return Termijn(
+        start=meldingsdatum,
+        einde=einde,
+        einde_inclusief=True,
+        regel=R71,
+        uitleg=f"Geen wettelijke termijn: beoordelen binnen {ATTENTIESIGNAAL_WEKEN} weken, tot "
+        f"{datum_nl(einde)}.",
+        uitleg_en=f"No statutory term: assess within {ATTENTIESIGNAAL_WEKEN} weeks, until "
+        f"{datum_nl(einde)}.",
+    )
 
 
 #: De gebeurtenissen die de plicht pauzeren (R46: een tijdelijke vrijstelling, SS109) en die haar

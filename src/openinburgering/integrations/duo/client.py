@@ -543,6 +543,21 @@ class ExamenClient(DuoApiClient):
         return self._lijst(r, data.GratisPogingen.uit_json)
 
 
+class GebeurtenisClient(DuoApiClient):
+    """Every event DUO recorded for a person (Gebeurtenis API 1.0.0): the catch-up list."""
+
+    api = "Gebeurtenis"
+
+    def gebeurtenissen(self, *, bsn: str) -> list[data.GebeurtenisBijDuo]:
+        r = self._verzoek(
+            "GET",
+            "/personen/{bsn}/gebeurtenissen",
+            operatie="getGebeurtenissenByBsn",
+            bsn=bsn,
+        )
+        return self._lijst(r, data.GebeurtenisBijDuo.uit_json)
+
+
 class Duo:
     """All clients for one gemeente, sharing one HTTP session (connection reuse)."""
 
@@ -573,3 +588,4 @@ class Duo:
         self.map_pvt_zroute = MapPvtZrouteClient(gemeente, **kwargs)
         self.uren = GevolgdeUrenClient(gemeente, **kwargs)
         self.examen = ExamenClient(gemeente, **kwargs)
+        self.gebeurtenis = GebeurtenisClient(gemeente, **kwargs)

@@ -418,3 +418,24 @@ class GratisPogingen(DuoData):
     @classmethod
     def uit_json(cls, data: dict) -> GratisPogingen:
         return cls(onderdeel=data["onderdeel"], tegoed=data["gratisPogingenTegoed"])
+
+
+# --- Gebeurtenis API 1.0.0 --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GebeurtenisBijDuo(DuoData):
+    """One event DUO recorded for a person: its id (as in a notification's ``gebeurtenisId``),
+    DUO's description and the date. DUO gives no time and no identity of its own."""
+
+    id: str
+    omschrijving: str
+    datum: date
+
+    @classmethod
+    def uit_json(cls, data: dict) -> GebeurtenisBijDuo:
+        return cls(
+            id=str(data["id"]),
+            omschrijving=str(data["omschrijving"]),
+            datum=date.fromisoformat(data["datum"]),
+        )

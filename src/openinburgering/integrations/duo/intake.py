@@ -237,11 +237,14 @@ def vingerafdruk(verzoek: NotificatieVerzoek) -> str:
     return hashlib.sha256(json.dumps(inhoud, sort_keys=True).encode()).hexdigest()
 
 
-def notificatie_ontvangen(*, gemeente: Gemeente, verzoek: NotificatieVerzoek) -> Ontvangst:
+def notificatie_ontvangen(
+    *, gemeente: Gemeente, verzoek: NotificatieVerzoek, ingehaald: bool = False
+) -> Ontvangst:
     """Persist the notification (once per bron + berichtId) and enqueue its processing.
 
     The same message again is a no-op. The same berichtId with a different content raises
     :class:`BerichtIdHergebruikt` after recording an :class:`IntegriteitsIncident`.
+    ``ingehaald``: not sent by DUO but found in DUO's list of events (:mod:`.inhalen`).
     """
     from . import tasks
 
@@ -255,6 +258,7 @@ def notificatie_ontvangen(*, gemeente: Gemeente, verzoek: NotificatieVerzoek) ->
         registratie_datum_tijd=verzoek.registratie_datum_tijd,
         vnummer=verzoek.vnummer,
         vingerafdruk=afdruk,
+        ingehaald=ingehaald,
     )
     if verzoek.bsn:
         notificatie.zet_bsn(verzoek.bsn)
@@ -263,7 +267,10 @@ def notificatie_ontvangen(*, gemeente: Gemeente, verzoek: NotificatieVerzoek) ->
             notificatie.save()
             if notificatie.pseudoniem:
                 verwerkingen_vastleggen(
-                    actor=Actor(gemeente=gemeente, systeem="DUO (notificatie)"),
+                    actor=Actor(
+                        gemeente=gemeente,
+                        systeem="DUO (inhaalslag)" if ingehaald else "DUO (notificatie)",
+                    ),
                     activiteit=Activiteit.DUO_ONTVANGEN,
                     pseudoniemen=[notificatie.pseudoniem],
                 )

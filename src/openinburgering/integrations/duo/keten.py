@@ -45,24 +45,42 @@ def _persoon(model: Model) -> Inburgeraar:
 
 
 def pip_vastgesteld(feit: uitgaand.PipVastgesteld, actor: Actor) -> uitgaand.Ontvangst:
-    return _ontvangst(
+    inburgeraar = _persoon(feit.inburgeraar)
+    ontvangst = _ontvangst(
         meldingen.pip_melden(
-            actor=actor, inburgeraar=_persoon(feit.inburgeraar), pip=feit.pip, context=feit.context
+            actor=actor, inburgeraar=inburgeraar, pip=feit.pip, context=feit.context
         )
     )
+    # DUO's signals that the PIP was missing (SS132, SS126) are answered by this PIP.
+    werkitems_sluiten(
+        dossier=inburgeraar.dossier,
+        soorten=[WerkitemSoort.PIP_ONTBREEKT, WerkitemSoort.LEERROUTE_TE_LAAT],
+        afhandeling=_("Opgelost: het PIP is vastgesteld en aan DUO gemeld."),
+        door=actor.label,
+    )
+    return ontvangst
 
 
 def aanbod_gedaan(feit: uitgaand.AanbodGedaan, actor: Actor) -> uitgaand.Ontvangst:
-    return _ontvangst(
+    inburgeraar = _persoon(feit.inburgeraar)
+    ontvangst = _ontvangst(
         meldingen.aanbod_melden(
             actor=actor,
-            inburgeraar=_persoon(feit.inburgeraar),
+            inburgeraar=inburgeraar,
             aanbod=feit.aanbod,
             leerroute=feit.leerroute,
             huidige_pip_dagtekening=feit.huidige_pip_dagtekening,
             termijn=feit.termijn,
         )
     )
+    # DUO's signal that no offer had arrived (SS127) is answered by this one.
+    werkitems_sluiten(
+        dossier=inburgeraar.dossier,
+        soorten=[WerkitemSoort.AANBOD_ONTBREEKT],
+        afhandeling=_("Opgelost: het inburgeringsaanbod is gedaan en aan DUO gemeld."),
+        door=actor.label,
+    )
+    return ontvangst
 
 
 def uren_gevolgd(feit: uitgaand.UrenGevolgd, actor: Actor) -> uitgaand.Ontvangst:

@@ -63,6 +63,9 @@ class Notificatie(MetBsn):
     gebeurtenis_id = models.CharField(_("gebeurtenis"), max_length=6)
     registratie_datum_tijd = models.DateTimeField(_("registratiedatum bij DUO"))
     vnummer = models.CharField(_("V-nummer"), max_length=10, blank=True)
+    #: DUO never sent this one: it was found in DUO's list of events for the person (Gebeurtenis
+    #: API) and stored here by the catch-up, with a berichtId derived from DUO's event.
+    ingehaald = models.BooleanField(_("ingehaald"), default=False)
     # A keyed fingerprint of the message (BSN only as keyed hash): the same berichtId with another
     # fingerprint is another message, and refused.
     vingerafdruk = models.CharField(max_length=64, editable=False)
@@ -180,6 +183,14 @@ class WerkitemSoort(models.TextChoices):
     TERMIJN_VERLENGD = "termijn_verlengd", _("Inburgeringstermijn verlengd")
     BESLUIT_DUO = "besluit_duo", _("Besluit van DUO")
     PLICHT_GEPAUZEERD = "plicht_gepauzeerd", _("Plicht gepauzeerd")
+    # DUO's attentiesignalen (R71).
+    VERTROKKEN = "vertrokken", _("Vertrokken: gegevens aanvullen en overdragen")
+    LEERROUTE_TE_LAAT = "leerroute_te_laat", _("Termijn voor de leerroute verstreken")
+    AANBOD_ONTBREEKT = "aanbod_ontbreekt", _("Inburgeringsaanbod ontbreekt")
+    OPLEIDINGSCONTRACT = "opleidingscontract", _("Opleidingscontract nakijken")
+    ADVIES_ONTHEFFING = "advies_ontheffing", _("Advies over ontheffing (BIO)")
+    CERTIFICAAT_ZROUTE = "certificaat_zroute", _("Certificaat Z-route uitreiken")
+    OPLEIDING_BEEINDIGD = "opleiding_beeindigd", _("Niet-vrijstellende opleiding beëindigd")
     DUO_AFWIJZING = "duo_afwijzing", _("Melding afgewezen door DUO")
     DUO_NIET_BEZORGD = "duo_niet_bezorgd", _("Melding niet bezorgd bij DUO")
     DUO_VERSCHIL = "duo_verschil", _("Verschil met DUO")

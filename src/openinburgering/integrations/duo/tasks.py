@@ -33,3 +33,20 @@ def afstemmen(gemeente_id: int, gestart_door: str = "") -> str:
 
     gemeente = Gemeente.objects.get(pk=gemeente_id)
     return str(afstemmen_service(gemeente=gemeente, gestart_door=gestart_door).uuid)
+
+
+@task
+def gebeurtenissen_inhalen(gemeente_id: int | None = None) -> dict:
+    """Catch up on the events DUO recorded and never notified (ADR 0063): one round for one
+    gemeente, or for every gemeente with an M2M link. Run it periodically (e.g. every night);
+    a second run stores nothing twice."""
+    from openinburgering.gemeenten.models import Gemeente
+
+    from .inhalen import gebeurtenissen_inhalen as inhalen
+
+    gemeenten = (
+        Gemeente.objects.filter(pk=gemeente_id)
+        if gemeente_id
+        else Gemeente.objects.filter(koppeling="m2m")
+    )
+    return {g.code: inhalen(gemeente=g).als_dict() for g in gemeenten.order_by("code")}

@@ -9,6 +9,7 @@ urlpatterns = [
     # Pages of the integration (behind sign-in and the second factor; not under /duo/).
     path("koppeling/duo/", views.beheer, name="beheer"),
     path("koppeling/duo/afstemmen/", views.afstemmen, name="afstemmen"),
+    path("koppeling/duo/inhalen/", views.inhalen, name="inhalen"),
     path(
         "koppeling/duo/uitgaand/<uuid:uuid>/opnieuw/",
         views.opnieuw_aanbieden,

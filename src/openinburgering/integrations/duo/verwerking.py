@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -42,7 +42,7 @@ from openinburgering.logboek.models import Activiteit, Doel
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels import codes as regelcodes
 from openinburgering.regels import termijnen
-from openinburgering.regels.duo import gevolg_van_gebeurtenis
+from openinburgering.regels.duo import gevolg_van_gebeurtenis, taak_termijn
 from openinburgering.regels.intake import beoordeel_lbt
 from openinburgering.regels.plicht import bepaal_regime
 
@@ -93,6 +93,11 @@ KLOK_SOORTEN = (
     WerkitemSoort.TERMIJN_VERLENGD,
     WerkitemSoort.BESLUIT_DUO,
     WerkitemSoort.PLICHT_GEPAUZEERD,
+    WerkitemSoort.LEERROUTE_TE_LAAT,
+    WerkitemSoort.AANBOD_ONTBREEKT,
+    WerkitemSoort.OPLEIDINGSCONTRACT,
+    WerkitemSoort.ADVIES_ONTHEFFING,
+    WerkitemSoort.OPLEIDING_BEEINDIGD,
 )
 
 
@@ -652,11 +657,182 @@ def verwerk_pip_ontbreekt(ctx: Context) -> None:
     )
 
 
+def verwerk_verlenging_aangevraagd(ctx: Context) -> None:
+    """SS112: the person asked DUO to extend the term; DUO decides (SS104 or SS113)."""
+    tekst = _(
+        "DUO meldt: de inburgeraar heeft DUO gevraagd de inburgeringstermijn te verlengen. DUO "
+        "beslist over het verzoek."
+    )
+    termijn = ctx.opgehaald.termijn
+    if termijn is not None:
+        tekst += " " + _("De inburgeringstermijn loopt nu tot %(datum)s (exclusief).") % {
+            "datum": termijn.einddatum
+        }
+    ctx.tijdlijn(tekst, termijn=termijn.als_json() if termijn else None)
+
+
+#: DUO's attentiesignalen (R71): the timeline text, the kind of work item and its explanation;
+#: the item's title is the task ``regels.duo`` names, its deadline follows from R71.
+SIGNALEN: dict[regelcodes.Gebeurtenis, tuple[str, str, str]] = {
+    G.SS122: (
+        gettext_noop("DUO meldt: deze persoon is naar een andere gemeente vertrokken."),
+        WerkitemSoort.VERTROKKEN,
+        gettext_noop(
+            "DUO vraagt de oude gemeente aan te vullen wat DUO nog mist (uren, MAP, PVT), zodat "
+            "de nieuwe gemeente de inburgering kan hervatten. Rond daarna het dossier af met de "
+            "reden ‘verhuisd’."
+        ),
+    ),
+    G.SS123: (
+        gettext_noop("DUO meldt: deze persoon is uit Nederland vertrokken."),
+        WerkitemSoort.VERTROKKEN,
+        gettext_noop(
+            "DUO vraagt de gemeente aan te vullen wat DUO nog mist (uren, MAP, PVT), zodat de "
+            "inburgering bij terugkeer kan worden hervat. Na meer dan een jaar buiten Nederland "
+            "vervalt de plicht; DUO meldt dat dan (SS110)."
+        ),
+    ),
+    G.SS126: (
+        gettext_noop(
+            "DUO meldt: de termijn van 10 weken om de leerroute vast te stellen is verstreken en "
+            "er is nog geen leerroute."
+        ),
+        WerkitemSoort.LEERROUTE_TE_LAAT,
+        gettext_noop("Stel het PIP met de leerroute zo snel mogelijk vast."),
+    ),
+    G.SS127: (
+        gettext_noop(
+            "DUO meldt: er is een leerroute, maar DUO heeft nog geen inburgeringsaanbod ontvangen."
+        ),
+        WerkitemSoort.AANBOD_ONTBREEKT,
+        gettext_noop("Doe de asielstatushouder het inburgeringsaanbod en meld het aan DUO."),
+    ),
+    G.SS133: (
+        gettext_noop(
+            "DUO meldt: er is een opleidingscontract binnengekomen met een taalniveau dat niet "
+            "past bij de leerroute."
+        ),
+        WerkitemSoort.OPLEIDINGSCONTRACT,
+        "",
+    ),
+    G.SS134: (
+        gettext_noop(
+            "DUO meldt: er is een opleidingscontract van een niet verwachte soort binnengekomen."
+        ),
+        WerkitemSoort.OPLEIDINGSCONTRACT,
+        "",
+    ),
+    G.SS135: (
+        gettext_noop(
+            "DUO meldt: er is een opleidingscontract binnengekomen met een te hoog taalniveau "
+            "voor de Z-route."
+        ),
+        WerkitemSoort.OPLEIDINGSCONTRACT,
+        "",
+    ),
+    G.SS136: (
+        gettext_noop(
+            "DUO meldt: er is een opleidingscontract voor een taalschakeltraject binnengekomen, "
+            "terwijl de leerroute geen onderwijsroute is."
+        ),
+        WerkitemSoort.OPLEIDINGSCONTRACT,
+        "",
+    ),
+    G.SS140: (
+        gettext_noop(
+            "DUO vraagt de gemeente om advies over een verzoek om ontheffing wegens bijzondere "
+            "individuele omstandigheden (BIO)."
+        ),
+        WerkitemSoort.ADVIES_ONTHEFFING,
+        gettext_noop(
+            "Geef DUO advies over de inspanningen en de omstandigheden van de inburgeraar."
+        ),
+    ),
+    G.SS141: (
+        gettext_noop(
+            "DUO meldt: de tekst voor het certificaat van de Z-route staat klaar in het Portal "
+            "Inburgering."
+        ),
+        WerkitemSoort.CERTIFICAAT_ZROUTE,
+        gettext_noop("Download de tekst en reik het certificaat uit aan de inburgeraar."),
+    ),
+    G.SS142: (
+        gettext_noop(
+            "DUO meldt: de inburgeraar is uitgeschreven bij een niet-vrijstellende opleiding."
+        ),
+        WerkitemSoort.OPLEIDING_BEEINDIGD,
+        gettext_noop(
+            "Neem zo nodig contact op met de inburgeraar en herzie het PIP. Wie tijdens de "
+            "termijn een niet-vrijstellende opleiding volgde, is niet verwijtbaar (R43)."
+        ),
+    ),
+}
+
+#: One explanation for all course contracts that do not fit (SS133–SS136).
+CONTRACT_NAKIJKEN = gettext_noop(
+    "Ga met de taalaanbieder na of het contract klopt. Past het niet bij het PIP, laat dan het "
+    "contract aanpassen of herzie het PIP."
+)
+
+#: Why the task has its deadline, per rule that sets it (R71).
+TERMIJN_UITLEG = {
+    "R9": gettext_noop(
+        "De termijn van 10 weken voor de leerroute is voorbij: de taak is meteen te laat (R9)."
+    ),
+    "R47": gettext_noop(
+        "Uiterlijk %(datum)s: tot dan mag deze gemeente nog gegevens met DUO uitwisselen (R47)."
+    ),
+    "R55": gettext_noop(
+        "Het aanbod moet uiterlijk %(datum)s starten (R55). Start het later, dan heeft de "
+        "inburgeraar voor verlenging een verklaring van de gemeente nodig."
+    ),
+    "R71": gettext_noop("Geen wettelijke termijn: beoordelen uiterlijk %(datum)s (R71)."),
+}
+
+
+def verwerk_attentiesignaal(ctx: Context) -> None:
+    """DUO's attentiesignalen (SS122, SS123, SS126, SS127, SS133–SS136, SS140–SS142): explain
+    the signal on the timeline and open the task ``regels.duo`` names, with the deadline R71
+    gives (R9, R47, R55 where a law sets one)."""
+    gevolg = gevolg_van_gebeurtenis(ctx.gebeurtenis)
+    tijdlijntekst, soort, uitleg = SIGNALEN[ctx.gebeurtenis]
+    ctx.tijdlijn(_(tijdlijntekst))
+    pip = ctx.opgehaald.pip
+    leerroute = (
+        regelcodes.Leerroute(pip.leerroute)
+        if pip is not None and pip.leerroute in regelcodes.Leerroute.__members__.values()
+        else None
+    )
+    termijn = taak_termijn(
+        gevolg,
+        ctx.meldingsdatum,
+        pip_dagtekening=pip.dagtekening if pip is not None else None,
+        leerroute=leerroute,
+    )
+    toelichting = _(uitleg or CONTRACT_NAKIJKEN)
+    if termijn is not None:
+        toelichting += " " + _(TERMIJN_UITLEG[termijn.regel.id]) % {"datum": termijn.laatste_dag}
+    ctx.werkitem(
+        soort,
+        Tekst(gevolg.taak),
+        toelichting=toelichting,
+        deadline=termijn.laatste_dag if termijn is not None else None,
+        regel=termijn.regel.id if termijn is not None else "",
+    )
+
+
 #: The caseworker's tasks that ``regels.duo`` names (pure Python, so Dutch only): here for the
 #: translation catalogue; they are shown through ``Tekst`` in the reader's language.
 TAKEN = (
     gettext_noop("Leerroute hervatten; nieuwe termijn ophalen"),
     gettext_noop("PIP ontbreekt"),
+    gettext_noop("Gegevens bij DUO aanvullen en het dossier overdragen"),
+    gettext_noop("Termijn voor de leerroute verstreken: PIP vaststellen"),
+    gettext_noop("Inburgeringsaanbod doen en aan DUO melden"),
+    gettext_noop("Opleidingscontract nakijken"),
+    gettext_noop("Advies aan DUO geven over de ontheffing (BIO)"),
+    gettext_noop("Certificaat Z-route downloaden en uitreiken"),
+    gettext_noop("Contact opnemen en het PIP zo nodig herzien"),
 )
 
 #: Texts earlier versions stored on work items this module no longer makes (the deadline engine
@@ -685,6 +861,7 @@ AANPAK: dict[regelcodes.Gebeurtenis, Aanpak] = {
     G.SS109: Aanpak((), verwerk_tijdelijke_vrijstelling),
     G.SS110: Aanpak((), verwerk_einde),
     G.SS111: Aanpak((), verwerk_einde),
+    G.SS112: Aanpak((), verwerk_verlenging_aangevraagd),
     G.SS113: Aanpak((), verwerk_besluit),
     G.SS114: Aanpak((), verwerk_besluit),
     G.SS115: Aanpak((), verwerk_besluit),
@@ -694,15 +871,26 @@ AANPAK: dict[regelcodes.Gebeurtenis, Aanpak] = {
     G.SS119: Aanpak((), verwerk_besluit),
     G.SS120: Aanpak((), verwerk_gevestigd_zonder_pip),
     G.SS121: Aanpak((), verwerk_gevestigd_met_pip),
+    G.SS122: Aanpak((), verwerk_attentiesignaal),
+    G.SS123: Aanpak((), verwerk_attentiesignaal),
     G.SS124: Aanpak(("doelgroep",), verwerk_doelgroep),
     G.SS125: Aanpak(("doelgroep",), verwerk_doelgroep),
+    G.SS126: Aanpak((), verwerk_attentiesignaal),
+    G.SS127: Aanpak((), verwerk_attentiesignaal),
     G.SS128: Aanpak(("plicht",), verwerk_aow),
     G.SS129: Aanpak((), verwerk_vrijstelling_ingetrokken_zonder_pip),
     G.SS130: Aanpak((), verwerk_vrijstelling_ingetrokken_met_pip),
     G.SS131: Aanpak(("lbt_resultaten",), verwerk_lbt_uitslag),
     G.SS132: Aanpak((), verwerk_pip_ontbreekt),
+    G.SS133: Aanpak((), verwerk_attentiesignaal),
+    G.SS134: Aanpak((), verwerk_attentiesignaal),
+    G.SS135: Aanpak((), verwerk_attentiesignaal),
+    G.SS136: Aanpak((), verwerk_attentiesignaal),
     G.SS137: Aanpak(("examennummer",), verwerk_lbt_aangemeld),
     G.SS139: Aanpak((), verwerk_pip_termijn),
+    G.SS140: Aanpak((), verwerk_attentiesignaal),
+    G.SS141: Aanpak((), verwerk_attentiesignaal),
+    G.SS142: Aanpak((), verwerk_attentiesignaal),
     G.SS199: Aanpak(("examenresultaten", "gratis_pogingen"), verwerk_examen),
 }
 
@@ -905,6 +1093,47 @@ def fout_plaats(exc: BaseException) -> str:
     return waar
 
 
+def ingehaald_tijdstip(datum: date) -> datetime:
+    """When a caught-up event happened: DUO's list gives a date only, so the start of that day in
+    Dutch time (ADR 0063)."""
+    return timezone.make_aware(
+        datetime.combine(datum, datetime.min.time()), timezone.get_default_timezone()
+    )
+
+
+def al_ingehaald(notificatie: Notificatie, duo: Duo, bsn: str) -> bool:
+    """Is this notification from DUO an event we already caught up from DUO's list (ADR 0063)?
+
+    Only asked when a caught-up notification of the same event on the same day exists; then DUO's
+    list says how many such events there are. More notifications than DUO's events: this one came
+    late, after its event was caught up."""
+    if notificatie.ingehaald or not notificatie.bsn_hash:
+        return False
+    datum = timezone.localdate(notificatie.registratie_datum_tijd)
+    begin = ingehaald_tijdstip(datum)
+    zelfde = Notificatie.objects.filter(
+        gemeente=notificatie.gemeente,
+        bsn_hash=notificatie.bsn_hash,
+        gebeurtenis_id=notificatie.gebeurtenis_id,
+        registratie_datum_tijd__gte=begin,
+        registratie_datum_tijd__lt=ingehaald_tijdstip(datum + timedelta(days=1)),
+    )
+    if not zelfde.filter(ingehaald=True, registratie_datum_tijd=begin).exists():
+        return False
+    try:
+        bij_duo = sum(
+            1
+            for g in duo.gebeurtenis.gebeurtenissen(bsn=bsn)
+            if (g.id, g.datum) == (notificatie.gebeurtenis_id, datum)
+        )
+    except DuoFout as fout:
+        if isinstance(fout, DuoNietBereikbaar):
+            raise
+        # Without DUO's list we cannot tell: process it, as before the catch-up existed.
+        return False
+    return zelfde.count() > bij_duo
+
+
 def bsn_bruikbaar(bsn: str) -> bool:
     """Can DUO be asked about this BSN? The endpoint accepts any nine digits (DUO's contract);
     only a BSN that passes the 11-proef is used."""
@@ -942,15 +1171,29 @@ def _verwerken(
         )
 
     gevolg = gevolg_van_gebeurtenis(gebeurtenis)
-    if inburgeraar is None and gevolg.dossier_sluiten:
+    if inburgeraar is None and (gevolg.dossier_sluiten or gevolg.alleen_bij_dossier):
         return _afsluiten(
             notificatie.pk,
             NotificatieStatus.VERWERKT,
-            _("Deze persoon is niet bekend in deze gemeente; er is geen dossier om te sluiten."),
+            _("Deze persoon is niet bekend in deze gemeente; er is geen dossier om te sluiten.")
+            if gevolg.dossier_sluiten
+            else _(
+                "Deze persoon is niet bekend in deze gemeente; er is geen dossier om bij te werken."
+            ),
         )
 
     duo = Duo(notificatie.gemeente, notificatie=notificatie, session=sessie)
     try:
+        if inburgeraar is not None and al_ingehaald(notificatie, duo, bsn):
+            return _afsluiten(
+                notificatie.pk,
+                NotificatieStatus.VERWERKT,
+                _(
+                    "Deze notificatie kwam pas binnen nadat dezelfde gebeurtenis uit DUO's lijst "
+                    "was ingehaald; niet nog eens verwerkt."
+                ),
+                inburgeraar,
+            )
         opgehaald = raadplegen(duo, bsn, vragen_voor(gebeurtenis, inburgeraar is None))
     except DuoNietBereikbaar as fout:
         return _later_opnieuw(notificatie, fout)
@@ -1023,9 +1266,9 @@ def _toepassen(
         ctx.nieuw = True
     elif hasattr(inburgeraar, "duo_stand"):
         ctx.vorige_stand = inburgeraar.duo_stand.gegevens
-    if (
-        ctx.dossier.status == Status.AFGEROND
-        and not gevolg_van_gebeurtenis(gebeurtenis).dossier_sluiten
+    gevolg = gevolg_van_gebeurtenis(gebeurtenis)
+    if ctx.dossier.status == Status.AFGEROND and not (
+        gevolg.dossier_sluiten or gevolg.ook_bij_afgerond_dossier
     ):
         ctx.tijdlijn(
             _("DUO meldt %(id)s terwijl dit dossier is afgerond.") % {"id": gebeurtenis.value}

@@ -101,6 +101,22 @@ def afstemmen(request):
     return redirect("duo:beheer")
 
 
+@recht_vereist(Recht.KOPPELING_BEHEREN)
+@require_POST
+def inhalen(request):
+    """Start a round catching up on events DUO recorded and never notified (ADR 0063)."""
+    gemeente_id = actor_uit_request(request).gemeente.pk
+    transaction.on_commit(lambda: tasks.gebeurtenissen_inhalen.enqueue(gemeente_id))
+    messages.success(
+        request,
+        _(
+            "Het inhalen is gestart. Wat DUO vastlegde maar niet meldde, komt in de inbox en "
+            "wordt verwerkt als een notificatie."
+        ),
+    )
+    return redirect("duo:beheer")
+
+
 @recht_vereist(Recht.PERSOONSGEGEVENS_LEZEN)
 def portal(request):
     """Messages to enter by hand in DUO's Portal Inburgering, with values to copy."""

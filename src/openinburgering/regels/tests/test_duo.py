@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from openinburgering.regels.codes import Gebeurtenis
+from openinburgering.regels.codes import Gebeurtenis, Leerroute
 from openinburgering.regels.duo import (
     BETEKENISSEN,
     HERVAT_GEBEURTENISSEN,
@@ -12,9 +12,11 @@ from openinburgering.regels.duo import (
     PIP_TERMIJN_GEBEURTENISSEN,
     Domeingevolg,
     Relevantie,
+    TaakTermijn,
     gevolg_van_gebeurtenis,
     koppel_contactpersoon,
     plicht_gepauzeerd,
+    taak_termijn,
     toets_relevantie,
     verwijder_contactpersoon,
 )
@@ -158,14 +160,70 @@ def test_elke_gebeurtenis_uit_duos_lijst_heeft_precies_een_betekenis():
         assert gevolg_van_gebeurtenis(gebeurtenis).gebeurtenis is gebeurtenis
 
 
-def test_geplande_signalen_worden_bewaard_niet_verwerkt():
-    """De attentiesignalen die DUO aankondigt maar nog niet verstuurt (DOMAIN.md §9.1)."""
-    gepland = {g.gebeurtenis for g in BETEKENISSEN if g.gepland}
-    assert gepland == {
-        G.SS112, G.SS122, G.SS123, G.SS126, G.SS127, G.SS133, G.SS134, G.SS135, G.SS136,
-        G.SS140, G.SS141, G.SS142,
-    }  # fmt: skip
-    assert all(not gevolg_van_gebeurtenis(g).domeingevolgen for g in gepland)
+#: DUO's attentiesignalen (Gebeurtenissen/Attentiesignalen.md, DOMAIN.md §9.1).
+ATTENTIESIGNALEN = {
+    G.SS122, G.SS123, G.SS126, G.SS127, G.SS132, G.SS133, G.SS134, G.SS135, G.SS136,
+    G.SS140, G.SS141, G.SS142,
+}  # fmt: skip
+
+
+def test_geen_gebeurtenis_wordt_nog_alleen_bewaard():
+    """Elke gebeurtenis uit DUO's lijst heeft een behandeling; niets is nog alleen "gepland"."""
+    assert not [g.gebeurtenis for g in BETEKENISSEN if g.gepland]
+
+
+@pytest.mark.parametrize("gebeurtenis", sorted(ATTENTIESIGNALEN), ids=lambda g: g.value)
+def test_elk_attentiesignaal_is_een_taak(gebeurtenis):
+    gevolg = gevolg_van_gebeurtenis(gebeurtenis)
+    assert gevolg.taak and gevolg.regel is not None
+    assert not gevolg.domeingevolgen and not gevolg.dossier_sluiten
+    if gebeurtenis is not G.SS132:
+        # SS132's deadline is the PIP term itself, which the deadline engine keeps (R9).
+        assert gevolg.taak_termijn is not TaakTermijn.GEEN
+
+
+def test_ss112_verzoek_om_verlenging_vraagt_niets_van_de_gemeente():
+    gevolg = gevolg_van_gebeurtenis(G.SS112)
+    assert not gevolg.taak and gevolg.raadplegen == ("Inburgeringstermijn",)
+    assert taak_termijn(gevolg, D("2026-03-02")) is None
+
+
+def test_alleen_een_vertrek_maakt_geen_nieuw_dossier():
+    assert {g.gebeurtenis for g in BETEKENISSEN if g.alleen_bij_dossier} == {G.SS122, G.SS123}
+
+
+def test_alleen_het_certificaat_z_route_volgt_ook_een_afgerond_dossier():
+    assert {g.gebeurtenis for g in BETEKENISSEN if g.ook_bij_afgerond_dossier} == {G.SS141}
+
+
+@pytest.mark.parametrize(
+    ("gebeurtenis", "gemeld", "pip", "route", "laatste_dag", "regel"),
+    [
+        pytest.param(G.SS122, D("2026-03-02"), None, None, D("2026-04-01"), "R47",
+                     id="R71-domain-ss122-een-maand-inzage-vorige-gemeente"),
+        pytest.param(G.SS123, D("2026-01-31"), None, None, D("2026-02-27"), "R47",
+                     id="R71-ss123-maand-na-31-januari"),
+        pytest.param(G.SS126, D("2026-03-02"), None, None, D("2026-03-02"), "R9",
+                     id="R71-ss126-meteen-te-laat"),
+        pytest.param(G.SS127, D("2026-03-02"), D("2025-10-15"), Leerroute.B1_ROUTE,
+                     D("2026-01-15"), "R55", id="R71-ss127-aanbod-drie-maanden-na-pip"),
+        pytest.param(G.SS127, D("2026-03-02"), D("2026-01-15"), Leerroute.ONDERWIJSROUTE,
+                     D("2026-07-15"), "R55", id="R71-ss127-onderwijsroute-zes-maanden"),
+        pytest.param(G.SS127, D("2026-03-02"), None, None, D("2026-03-30"), "R71",
+                     id="R71-ss127-zonder-pip-vier-weken"),
+        pytest.param(G.SS140, D("2026-03-02"), None, None, D("2026-03-30"), "R71",
+                     id="R71-ss140-advies-vier-weken"),
+        pytest.param(G.SS142, D("2026-12-21"), None, None, D("2027-01-18"), "R71",
+                     id="R71-ss142-over-de-jaargrens"),
+    ],
+)  # fmt: skip
+def test_r69_termijn_van_de_taak(gebeurtenis, gemeld, pip, route, laatste_dag, regel):
+    termijn = taak_termijn(
+        gevolg_van_gebeurtenis(gebeurtenis), gemeld, pip_dagtekening=pip, leerroute=route
+    )
+    assert termijn.laatste_dag == laatste_dag
+    assert termijn.regel.id == regel
+    assert termijn.uitleg and termijn.uitleg_en
 
 
 def test_ss132_cursuscontract_zonder_pip_is_een_taak_volgens_r54():

@@ -96,6 +96,7 @@ KORTE_NAMEN = {
     "uren": "/personen/{bsn}/uren",
     "examenresultaten": "/personen/{bsn}/examens/resultaten",
     "gratispogingen": "/personen/{bsn}/examens/gratispogingen",
+    "gebeurtenissen": "/personen/{bsn}/gebeurtenissen",
 }
 _VOORBEELD_PARAMS = {"bsn": "123456782", "id": "42", "instellingsnummer": "1234567890"}
 

@@ -29,6 +29,7 @@ API_MAPPEN = (
     "MAP-PVT-Zroute",
     "GevolgdeUren",
     "Examen",
+    "Gebeurtenis",
 )
 
 # DUO writes ECMAScript/Java patterns; Python's `re` lacks \p{..}. The one such pattern (the

@@ -80,7 +80,12 @@ def test_every_read_returns_dataclasses(duo, duo_mock, persoon):
     resultaten = duo.examen.resultaten(bsn=persoon)
     assert [r.onderdeel for r in resultaten] == ["LE", "SP"]
     assert duo.examen.gratis_pogingen(bsn=persoon)[0].tegoed == 1
-    assert len(duo_mock.verzoeken) == 18
+    assert duo.gebeurtenis.gebeurtenissen(bsn=persoon) == [
+        data.GebeurtenisBijDuo(
+            id="SS101", omschrijving="Persoon is inburgeringsplichtig.", datum=date(2026, 3, 2)
+        )
+    ]
+    assert len(duo_mock.verzoeken) == 19
 
 
 def test_every_write_sends_a_request_that_conforms_to_the_spec(duo, duo_mock, persoon):

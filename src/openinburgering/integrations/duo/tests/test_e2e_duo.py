@@ -70,11 +70,11 @@ def test_duo_pages_are_accessible(browser_page, gemeente_a, medewerker, inburger
         bron="0" * 20,
         doel=gemeente_a.oin,
         bericht_id=uuid.uuid4(),
-        gebeurtenis_id="SS122",
+        gebeurtenis_id="SS105",
         registratie_datum_tijd=timezone.now(),
         vingerafdruk="x",
         status=NotificatieStatus.ONBEKEND,
-        resultaat="Gebeurtenis SS122 kent deze applicatie (nog) niet.",
+        resultaat="Gebeurtenis SS105 kent deze applicatie (nog) niet.",
     )
     onbekend.zet_bsn(persoon.bsn)
     onbekend.save()

@@ -247,3 +247,47 @@ def test_the_ports_names_for_outbox_states_are_the_integrations():
     assert raadplegen.BEZORGD == UitgaandStatus.BEZORGD
     assert set(uitgaand.UREN_SOORTEN) == set(meldingen.UREN_SOORTEN)
     assert uitgaand.UREN_MAXIMUM == meldingen.UREN_MAX
+
+
+def test_the_pip_and_the_offer_close_duos_signals_that_they_were_missing(
+    actor, persoon, gemeente_a
+):
+    from openinburgering.regels.aanbod import Aanbod, Instelling
+
+    def item(soort):
+        return werkitem_aanmaken(
+            gemeente=gemeente_a, dossier=persoon.dossier, soort=soort, titel=soort,
+            sleutel=f"test:{soort}",
+        )  # fmt: skip
+
+    items = [
+        item(soort)
+        for soort in (
+            WerkitemSoort.PIP_ONTBREEKT,
+            WerkitemSoort.LEERROUTE_TE_LAAT,
+            WerkitemSoort.AANBOD_ONTBREEKT,
+        )
+    ]
+    pip = Pip(dagtekening=date(2026, 5, 20), leerroute=Leerroute.B1_ROUTE)
+    uitgaand.melden(uitgaand.PipVastgesteld(inburgeraar=persoon, pip=pip), actor=actor)
+    open_soorten = set(
+        Werkitem.objects.filter(status=WerkitemStatus.OPEN).values_list("soort", flat=True)
+    )
+    assert open_soorten == {WerkitemSoort.AANBOD_ONTBREEKT}
+    duo_stand_bijwerken(
+        inburgeraar=persoon,
+        gegevens={"termijn": {"startdatum": "2026-05-21", "einddatum": "2029-05-21"}},
+    )
+    uitgaand.melden(
+        uitgaand.AanbodGedaan(
+            inburgeraar=persoon,
+            aanbod=Aanbod(Instelling("1234567890", keurmerk_bow=True), date(2026, 5, 25)),
+            leerroute=Leerroute.B1_ROUTE,
+            huidige_pip_dagtekening=date(2026, 5, 20),
+        ),
+        actor=actor,
+    )
+    for werkitem in items:
+        werkitem.refresh_from_db()
+        assert werkitem.status == WerkitemStatus.AFGEHANDELD
+        assert werkitem.afhandeling.startswith("Opgelost")

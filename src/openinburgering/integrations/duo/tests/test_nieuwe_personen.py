@@ -156,7 +156,7 @@ def test_what_does_not_fit_goes_one_by_one_in_order(duo_afzender, duo_mock, geme
     over_bekende = _ontvangen(duo_afzender, "SS139", bekend)
     tweede_over_nieuwe = _ontvangen(duo_afzender, "SS102", nieuw)
     zonder_doelgroep = _ontvangen(duo_afzender, "SS101", geen_doelgroep)
-    onbekend = _ontvangen(duo_afzender, "SS122", nieuw_bsn())
+    onbekend = _ontvangen(duo_afzender, "SS105", nieuw_bsn())
 
     assert inbox.inbox_verwerken() == 5
 

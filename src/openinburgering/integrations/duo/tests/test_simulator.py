@@ -158,3 +158,52 @@ def test_reconciliation_against_the_simulator(simulator, gemeente_a, inburgeraar
         "Bij ons: Asielstatushouder. Bij DUO: Gezinsmigrant en overige migrant."
     )
     assert Werkitem.objects.get(soort=WerkitemSoort.PERSOON_ONBEKEND).bsn == onbekend
+
+
+@pytest.mark.django_db(transaction=True)
+def test_duo_records_an_event_but_never_notifies_catching_up_processes_it_once(
+    simulator, live_server, gemeente_a
+):
+    """Issue 16's acceptance test, over real HTTP: DUO notifies SS139, records SS133 without
+    notifying; while DUO is unreachable the catch-up stores nothing, then it stores SS133 once and
+    the inbox processes it once, however often the catch-up runs (ADR 0063)."""
+    from openinburgering.integrations.duo.inhalen import gebeurtenissen_inhalen
+
+    simulator.gemeente(gemeente_a)
+    bsn = nieuw_bsn()
+    simulator.persoon(bsn, gemeente_a)
+    antwoord = simulator.post(
+        "/notificaties",
+        {"gebeurtenisId": "SS139", "bsn": bsn, "gemeenteUrl": live_server.url},
+    )
+    assert antwoord["status"] == 201
+    inburgeraar = Inburgeraar.objects.get(gemeente=gemeente_a)
+    vastgelegd = simulator.post(
+        "/notificaties", {"gebeurtenisId": "SS133", "bsn": bsn, "versturen": False}
+    )
+    assert vastgelegd["verzonden"] is None
+
+    simulator.storing("503", paths=f"/personen/{bsn}/gebeurtenissen")
+    ronde = gebeurtenissen_inhalen(gemeente=gemeente_a)
+    assert ronde.onderbroken and ronde.ingehaald == 0
+    assert not Notificatie.objects.filter(ingehaald=True).exists()
+
+    simulator.storing("none")
+    rondes = [gebeurtenissen_inhalen(gemeente=gemeente_a) for _ in range(2)]
+    assert [r.ingehaald for r in rondes] == [1, 0]
+    [ingehaald] = Notificatie.objects.filter(ingehaald=True)
+    assert (ingehaald.gebeurtenis_id, ingehaald.status) == ("SS133", NotificatieStatus.VERWERKT)
+    soorten = list(
+        Gebeurtenis.objects.filter(dossier=inburgeraar.dossier, soort__startswith="SS")
+        .order_by("soort")
+        .values_list("soort", flat=True)
+    )
+    assert soorten == ["SS133", "SS139"]
+    assert (
+        Werkitem.objects.filter(
+            dossier=inburgeraar.dossier, soort=WerkitemSoort.OPLEIDINGSCONTRACT
+        ).count()
+        == 1
+    )
+    gevraagd = [b["pad"] for b in simulator.berichten(methode="GET")]
+    assert gevraagd.count(f"/v1/personen/{bsn}/gebeurtenissen") == 3

@@ -73,11 +73,11 @@ def test_beheer_page_shows_incoming_outgoing_and_incidents_without_personal_data
         bron="0" * 20,
         doel=gemeente_a.oin,
         bericht_id=uuid.uuid4(),
-        gebeurtenis_id="SS122",
+        gebeurtenis_id="SS105",
         registratie_datum_tijd="2026-03-02T09:00:00Z",
         vingerafdruk="x",
         status=NotificatieStatus.ONBEKEND,
-        resultaat="Gebeurtenis SS122 kent deze applicatie (nog) niet.",
+        resultaat="Gebeurtenis SS105 kent deze applicatie (nog) niet.",
     )
     onbekend.zet_bsn(persoon.bsn)
     onbekend.save()
@@ -88,7 +88,7 @@ def test_beheer_page_shows_incoming_outgoing_and_incidents_without_personal_data
     response = beheerder.get(reverse("duo:beheer"))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "SS122" in html
+    assert "SS105" in html
     assert onbekend.pseudoniem[:12] in html
     assert str(onbekend.bericht_id) in html, "the incident names the berichtId"
     assert "Niet bezorgd (opgegeven)" in html
@@ -138,6 +138,22 @@ def test_beheerder_starts_reconciliation(beheerder, gemeente_a, django_capture_o
         response = beheerder.post(reverse("duo:afstemmen"))
     assert response.status_code == 302
     assert gemeente_a.duo_afstemmingen.get().status == "klaar"
+
+
+def test_beheerder_starts_catching_up_on_missed_events(
+    beheerder, gemeente_a, django_capture_on_commit_callbacks, requests_mock
+):
+    """The button enqueues the catch-up task for the beheerder's gemeente (ADR 0063)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = beheerder.post(reverse("duo:inhalen"))
+    assert response.status_code == 302
+    pagina = beheerder.get(reverse("duo:beheer")).content.decode()
+    assert 'id="kop-inhalen"' in pagina
+    assert "Het inhalen is gestart" in pagina
+
+
+def test_only_a_beheerder_may_start_the_catch_up(klantregisseur):
+    assert klantregisseur.post(reverse("duo:inhalen")).status_code == 403
 
 
 def test_dossier_page_shows_open_work_items_and_messages(klantregisseur, persoon, gemeente_a):

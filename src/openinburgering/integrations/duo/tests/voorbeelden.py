@@ -9,6 +9,9 @@ from copy import deepcopy
 
 # (methode, pad in the spec) -> answer
 GET_VOORBEELDEN = {
+    ("GET", "/personen/{bsn}/gebeurtenissen"): [
+        {"id": "SS101", "omschrijving": "Persoon is inburgeringsplichtig.", "datum": "2026-03-02"},
+    ],
     ("GET", "/personen/{bsn}/inburgeringsplicht"): {
         "indicatorInburgeringsplicht": True,
         "begindatum": "2026-01-12",
