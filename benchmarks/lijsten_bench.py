@@ -116,7 +116,7 @@ def main() -> None:  # noqa: C901, PLR0915 - one script, read top to bottom
     from openinburgering.accounts.rollen import Rol
     from openinburgering.gemeenten.models import Gemeente, Lidmaatschap
     from openinburgering.gemeenten.services import apitoken_aanmaken
-    from openinburgering.inburgeraars import bsn as bsn_tools
+    from openinburgering.core import bsn as bsn_tools
     from openinburgering.inburgeraars.models import Dossier, Inburgeraar
     from openinburgering.signalen.models import Signaal
     from openinburgering.signalen.services import signalen_herberekenen
