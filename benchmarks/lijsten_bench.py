@@ -114,9 +114,9 @@ def main() -> None:  # noqa: C901, PLR0915 - one script, read top to bottom
 
     from openinburgering.accounts.models import User
     from openinburgering.accounts.rollen import Rol
+    from openinburgering.core import bsn as bsn_tools
     from openinburgering.gemeenten.models import Gemeente, Lidmaatschap
     from openinburgering.gemeenten.services import apitoken_aanmaken
-    from openinburgering.core import bsn as bsn_tools
     from openinburgering.inburgeraars.models import Dossier, Inburgeraar
     from openinburgering.signalen.models import Signaal
     from openinburgering.signalen.services import signalen_herberekenen
