@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -148,19 +148,13 @@ def verdagingsbrief(request, uuid):
     bezwaar = selectors.bezwaar_get(actor=actor, uuid=uuid)
     if not bezwaar.verdaging_brief_pad:
         raise Http404
+    antwoord = brieven.als_download(
+        bezwaar.verdaging_brief_pad, bestandsnaam="verdaging-bezwaar.pdf"
+    )
     with transaction.atomic():
         verwerkingen_vastleggen(
             actor=actor,
             activiteit=Activiteit.INZIEN,
             pseudoniemen=[bezwaar.beschikking.dossier.inburgeraar.pseudoniem],
         )
-    try:
-        bestand = open(brieven.pad(bezwaar.verdaging_brief_pad), "rb")  # noqa: SIM115 (FileResponse closes it)
-    except (OSError, ValueError):
-        raise Http404 from None
-    return FileResponse(
-        bestand,
-        as_attachment=True,
-        filename="verdaging-bezwaar.pdf",
-        content_type="application/pdf",
-    )
+    return antwoord

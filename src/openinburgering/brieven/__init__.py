@@ -183,3 +183,17 @@ def pad(relatief: str) -> Path:
     if basis not in volledig.parents:
         raise ValueError("path outside PRIVATE_MEDIA_ROOT")
     return volledig
+
+
+def als_download(relatief: str, *, bestandsnaam: str):
+    """A stored letter as a PDF download. A letter that is missing on disk, or a path outside
+    PRIVATE_MEDIA_ROOT, is a 404, never an error page. The caller logs the read."""
+    from django.http import FileResponse, Http404
+
+    try:
+        bestand = pad(relatief).open("rb")  # FileResponse closes it
+    except (OSError, ValueError):
+        raise Http404 from None
+    return FileResponse(
+        bestand, as_attachment=True, filename=bestandsnaam, content_type="application/pdf"
+    )

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -174,10 +174,8 @@ def brief(request, uuid):
     stap = selectors.stap_get(actor=actor, uuid=uuid)
     if not stap.brief_pad:
         raise Http404
+    antwoord = brieven.als_download(
+        stap.brief_pad, bestandsnaam=f"{StapSoort(stap.soort).value}-{stap.datum:%Y%m%d}.pdf"
+    )
     _log(actor, stap.zaak.dossier.inburgeraar)
-    try:
-        bestand = open(brieven.pad(stap.brief_pad), "rb")  # noqa: SIM115 (FileResponse closes it)
-    except (OSError, ValueError):
-        raise Http404 from None
-    naam = f"{StapSoort(stap.soort).value}-{stap.datum:%Y%m%d}.pdf"
-    return FileResponse(bestand, as_attachment=True, filename=naam, content_type="application/pdf")
+    return antwoord

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -226,18 +226,16 @@ def brief(request, uuid):
     stap = selectors.stap_get(actor=actor, uuid=uuid)
     if not stap.brief_pad:
         raise Http404
+    antwoord = brieven.als_download(
+        stap.brief_pad, bestandsnaam=f"{stap.soort}-{stap.datum:%Y%m%d}.pdf"
+    )
     with transaction.atomic():
         verwerkingen_vastleggen(
             actor=actor,
             activiteit=Activiteit.INZIEN,
             pseudoniemen=[stap.intake.dossier.inburgeraar.pseudoniem],
         )
-    try:
-        bestand = open(brieven.pad(stap.brief_pad), "rb")  # noqa: SIM115 (FileResponse closes it)
-    except (OSError, ValueError):
-        raise Http404 from None
-    naam = f"{stap.soort}-{stap.datum:%Y%m%d}.pdf"
-    return FileResponse(bestand, as_attachment=True, filename=naam, content_type="application/pdf")
+    return antwoord
 
 
 @recht_vereist(Recht.HANDHAVING_VOORBEREIDEN)

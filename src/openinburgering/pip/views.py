@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -189,19 +189,11 @@ def beschikking(request, uuid):
     pip = selectors.pip_get(actor=actor, uuid=uuid)
     if not pip.beschikking_pad:
         raise Http404
-    try:
-        pad = brieven.pad(pip.beschikking_pad)
-    except ValueError:
-        raise Http404 from None
-    if not pad.exists():
-        raise Http404
-    _log(actor, pip.dossier.inburgeraar, Activiteit.EXPORTEREN)
-    return FileResponse(
-        pad.open("rb"),
-        as_attachment=True,
-        filename=f"beschikking-pip-{pip.volgnummer}.pdf",
-        content_type="application/pdf",
+    antwoord = brieven.als_download(
+        pip.beschikking_pad, bestandsnaam=f"beschikking-pip-{pip.volgnummer}.pdf"
     )
+    _log(actor, pip.dossier.inburgeraar, Activiteit.EXPORTEREN)
+    return antwoord
 
 
 @recht_vereist(Recht.INTAKE_VOEREN)
