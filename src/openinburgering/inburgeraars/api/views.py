@@ -1,3 +1,5 @@
+import contextlib
+
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 
@@ -10,9 +12,10 @@ from rest_framework.views import APIView
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.api.permissions import HeeftGemeenteToken
 from openinburgering.api.problems import PROBLEM_SCHEMA
+from openinburgering.core import brp
 from openinburgering.core.replica import leest_van_replica
 from openinburgering.inburgeraars import selectors, services
-from openinburgering.logboek.models import Activiteit
+from openinburgering.logboek.models import Activiteit, Doel
 from openinburgering.logboek.services import verwerkingen_vastleggen
 
 from .serializers import (
@@ -154,9 +157,15 @@ class InburgeraarListCreate(generics.GenericAPIView):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         bsn = data.pop("bsn")
-        inburgeraar = services.inburgeraar_aanmaken(
-            actor=actor_uit_request(request), bsn=bsn, **data
-        )
+        actor = actor_uit_request(request)
+        inburgeraar = services.inburgeraar_aanmaken(actor=actor, bsn=bsn, **data)
+        if brp.aan():
+            # As on the screen: the BRP's name, birth date and address replace what was sent.
+            # When the BRP cannot answer, the person stays as sent and is read again later
+            # (the failure is remembered; ADR 0062); the 201 stands either way.
+            with contextlib.suppress(brp.BrpFout):
+                brp.brp().bijwerken(actor=actor, inburgeraar=inburgeraar, doel=Doel.AANMAKEN)
+            inburgeraar.refresh_from_db()
         return Response(
             InburgeraarDetailSerializer(inburgeraar).data, status=status.HTTP_201_CREATED
         )

@@ -182,6 +182,45 @@ def test_a_caseworker_creates_a_person_while_the_brp_is_down(
     assert BrpStand.objects.get(inburgeraar=persoon).volgende_poging_op is not None
 
 
+def test_a_person_created_through_the_api_is_read_from_the_brp(
+    brp_stand_in, gemeente_a, api_client
+):
+    bsn = brp_stand_in.persoon()
+    response = api_client(gemeente_a).post(
+        "/api/v1/inburgeraars",
+        {"bsn": bsn, "voornamen": "Getypt", "achternaam": "Overgetypt",
+         "geboortedatum": "1990-02-01", "doelgroep": "Asielstatushouder"},
+        format="json",
+    )  # fmt: skip
+    assert response.status_code == 201, response.content
+    assert (response.json()["voornamen"], response.json()["achternaam"]) == ("Noor", "Steekproef")
+    persoon = Inburgeraar.objects.get(gemeente=gemeente_a)
+    assert persoon.adres_bekend
+    assert (
+        Verwerking.objects.get(
+            betrokkene=persoon.pseudoniem, activiteit=Activiteit.BRP_OPGEVRAAGD
+        ).doel
+        == Doel.AANMAKEN
+    )
+
+
+def test_a_person_created_through_the_api_while_the_brp_is_down_stays_as_sent(
+    brp_stand_in, gemeente_a, api_client
+):
+    bsn = brp_stand_in.persoon()
+    brp_stand_in.storing(bsn, status=503)
+    response = api_client(gemeente_a).post(
+        "/api/v1/inburgeraars",
+        {"bsn": bsn, "voornamen": "Getypt", "achternaam": "Overgetypt",
+         "geboortedatum": "1990-02-01", "doelgroep": "Asielstatushouder"},
+        format="json",
+    )  # fmt: skip
+    assert response.status_code == 201, response.content
+    assert response.json()["voornamen"] == "Getypt"
+    persoon = Inburgeraar.objects.get(gemeente=gemeente_a)
+    assert BrpStand.objects.get(inburgeraar=persoon).volgende_poging_op is not None
+
+
 def test_without_a_brp_the_card_says_so_and_there_is_no_button(
     gemeente_a, klantregisseur, settings
 ):
