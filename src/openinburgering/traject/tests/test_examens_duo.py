@@ -26,30 +26,38 @@ def persoon(gemeente_a, inburgeraar_factory):
     return inburgeraar_factory(gemeente_a)
 
 
-def test_results_asked_through_the_port_are_stored(simulator, actor, gemeente_a, persoon):
+def _duo_kent(simulator, gemeente, persoon, *, onderdeel, pogingen=()):
+    """DUO (the simulator) knows the person with one passed exam in ``onderdeel``."""
     vandaag = timezone.localdate()
     simulator(
-        "POST", "/gemeenten", {"oin": gemeente_a.oin, "gemeentecode": gemeente_a.code, "naam": "A"}
+        "POST", "/gemeenten", {"oin": gemeente.oin, "gemeentecode": gemeente.code, "naam": "A"}
     )
     simulator(
         "POST",
         "/personen",
         {
             "bsn": persoon.bsn,
-            "woongemeenteOin": gemeente_a.oin,
+            "woongemeenteOin": gemeente.oin,
             "plichtBegindatum": (vandaag - timedelta(days=400)).isoformat(),
             "vestigingsdatum": (vandaag - timedelta(days=390)).isoformat(),
             "examenresultaten": [
                 {
-                    "onderdeel": "LE",
+                    "onderdeel": onderdeel,
                     "niveau": "B1",
                     "examendatum": (vandaag - timedelta(days=10)).isoformat(),
                     "resultaat": "Geslaagd",
                 }
             ],
-            "gratisPogingen": [{"onderdeel": "LE", "gratisPogingenTegoed": 1}],
+            **({"gratisPogingen": list(pogingen)} if pogingen else {}),
         },
     )
+
+
+def test_results_asked_through_the_port_are_stored(simulator, actor, gemeente_a, persoon):
+    _duo_kent(
+        simulator, gemeente_a, persoon, onderdeel="LE",
+        pogingen=[{"onderdeel": "LE", "gratisPogingenTegoed": 1}],
+    )  # fmt: skip
     assert examens.examens_ophalen_bij_duo(actor=actor, dossier=persoon.dossier) == 1
     uitslag = ExamenUitslag.objects.get(dossier=persoon.dossier)
     assert (uitslag.onderdeel, uitslag.niveau, uitslag.resultaat) == ("LE", "B1", "Geslaagd")
@@ -68,28 +76,7 @@ def test_an_unknown_code_from_duo_is_refused_in_dutch_and_stores_nothing(
 ):
     """DUO's answer is input too: "Lezen" is not one of DUO's onderdeel codes (LE) and would not
     fit our column; the caseworker gets a message, never a database error."""
-    vandaag = timezone.localdate()
-    simulator(
-        "POST", "/gemeenten", {"oin": gemeente_a.oin, "gemeentecode": gemeente_a.code, "naam": "A"}
-    )
-    simulator(
-        "POST",
-        "/personen",
-        {
-            "bsn": persoon.bsn,
-            "woongemeenteOin": gemeente_a.oin,
-            "plichtBegindatum": (vandaag - timedelta(days=400)).isoformat(),
-            "vestigingsdatum": (vandaag - timedelta(days=390)).isoformat(),
-            "examenresultaten": [
-                {
-                    "onderdeel": "Lezen",
-                    "niveau": "B1",
-                    "examendatum": (vandaag - timedelta(days=10)).isoformat(),
-                    "resultaat": "Geslaagd",
-                }
-            ],
-        },
-    )
+    _duo_kent(simulator, gemeente_a, persoon, onderdeel="Lezen")
     with pytest.raises(Geweigerd, match="onbekende code"):
         examens.examens_ophalen_bij_duo(actor=actor, dossier=persoon.dossier)
     assert not ExamenUitslag.objects.exists()
