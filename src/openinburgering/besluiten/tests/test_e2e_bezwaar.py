@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Rol
@@ -64,8 +65,8 @@ def test_bezwaar_against_a_pip_and_a_fine_on_one_decision_page(
     _inloggen(page, url, tara)
     page.goto(f"{url}/pip/inburgeraar/{persoon.uuid}/")
     page.get_by_role("link", name="Besluit PIP 1: bezwaar registreren en beslissen").click()
-    assert page.get_by_role("heading", name="Besluit: PIP 1").is_visible()
-    assert page.get_by_text("Er is geen bezwaar tegen dit besluit ontvangen.").is_visible()
+    expect(page.get_by_role("heading", name="Besluit: PIP 1")).to_be_visible()
+    expect(page.get_by_text("Er is geen bezwaar tegen dit besluit ontvangen.")).to_be_visible()
     screenshot(page, "bezwaar-01-pip-besluit")
     assert axe_schendingen(page) == []
 
@@ -73,30 +74,34 @@ def test_bezwaar_against_a_pip_and_a_fine_on_one_decision_page(
     morgen = (date.today() + timedelta(days=1)).strftime("%d-%m-%Y")
     page.locator("#id_bezwaar-ontvangen_op").fill(morgen)
     page.get_by_role("button", name="Bezwaar registreren").click()
-    assert page.get_by_text("De ontvangstdatum kan niet in de toekomst liggen.").first.is_visible()
+    expect(
+        page.get_by_text("De ontvangstdatum kan niet in de toekomst liggen.").first
+    ).to_be_visible()
     screenshot(page, "bezwaar-02-fout")
     assert axe_schendingen(page) == []
 
     page.locator("#id_bezwaar-ontvangen_op").fill(vandaag)
     page.locator("#id_bezwaar-toelichting").fill("Hamid wil liever de onderwijsroute.")
     page.get_by_role("button", name="Bezwaar registreren").click()
-    assert page.get_by_text("Het bezwaar is geregistreerd.").is_visible()
-    assert page.get_by_text("Bezwaar loopt").is_visible()
+    expect(page.get_by_text("Het bezwaar is geregistreerd.")).to_be_visible()
+    expect(page.get_by_text("Bezwaar loopt")).to_be_visible()
     screenshot(page, "bezwaar-03-geregistreerd")
     assert axe_schendingen(page) == []
 
     page.get_by_label("Uitkomst").select_option("ongegrond")
     page.get_by_label("Beslist op").fill(vandaag)
     page.get_by_role("button", name="Beslissing vastleggen").click()
-    assert page.get_by_text("De beslissing op het bezwaar is vastgelegd.").is_visible()
-    assert page.get_by_text("In stand gebleven na bezwaar").is_visible()
+    expect(page.get_by_text("De beslissing op het bezwaar is vastgelegd.")).to_be_visible()
+    expect(page.get_by_text("In stand gebleven na bezwaar")).to_be_visible()
     screenshot(page, "bezwaar-04-beslist")
 
     # The fine: the same page, reached from the case.
     page.goto(f"{url}/handhaving/{zaak.uuid}/")
     screenshot(page, "bezwaar-05-boete-zaak")
     page.get_by_role("link", name="Besluit en bezwaar").click()
-    assert page.get_by_role("heading", name="Besluit: Boete € 250,00 (Wi2021 art. 22)").is_visible()
-    assert page.get_by_role("link", name="Handhavingszaak").is_visible()
+    expect(
+        page.get_by_role("heading", name="Besluit: Boete € 250,00 (Wi2021 art. 22)")
+    ).to_be_visible()
+    expect(page.get_by_role("link", name="Handhavingszaak")).to_be_visible()
     screenshot(page, "bezwaar-06-boete-besluit")
     assert axe_schendingen(page) == []

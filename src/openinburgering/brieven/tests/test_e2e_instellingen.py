@@ -8,6 +8,7 @@ from django.urls import reverse
 import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from openinburgering.accounts.rollen import Rol
 from openinburgering.accounts.tests.factories import WACHTWOORD
@@ -42,16 +43,16 @@ def test_beheerder_sets_the_logo_and_opens_the_sample_letter(
     page.get_by_label("E-mailadres").fill("inburgering@amstelwaard.example")
     page.get_by_label("Bezoekadres").fill("Stadhuisplein 1, 9001 AA Amstelwaard")
     page.get_by_role("button", name="Instellingen opslaan").click()
-    assert page.get_by_text("De instellingen van de gemeente zijn opgeslagen.").is_visible()
+    expect(page.get_by_text("De instellingen van de gemeente zijn opgeslagen.")).to_be_visible()
 
     logo = tmp_path / "logo.png"
     logo.write_bytes(logo_png())
     page.get_by_label("Logo", exact=True).set_input_files(str(logo))
     page.get_by_role("button", name="Logo opslaan").click()
-    assert page.get_by_text("Het logo is opgeslagen.").is_visible()
+    expect(page.get_by_text("Het logo is opgeslagen.")).to_be_visible()
     voorbeeld = page.locator(".oi-briefvoorbeeld")
-    assert voorbeeld.get_by_role("img", name="Logo van gemeente Amstelwaard").is_visible()
-    assert voorbeeld.get_by_text("Telefoon: 14 0001").is_visible()
+    expect(voorbeeld.get_by_role("img", name="Logo van gemeente Amstelwaard")).to_be_visible()
+    expect(voorbeeld.get_by_text("Telefoon: 14 0001")).to_be_visible()
     screenshot(page, "brieven-01-instellingen-met-logo")
     assert axe_schendingen(page) == []
 

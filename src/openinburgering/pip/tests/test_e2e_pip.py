@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from openinburgering.accounts.rollen import Rol
@@ -70,14 +71,14 @@ def test_from_work_item_through_intake_and_pip_to_the_letter(
 
     _inloggen(page, url, kim)
     page.goto(f"{url}/werklijst/")
-    assert page.get_by_role("heading", name="Werklijst").is_visible()
-    assert page.get_by_role("link", name="PIP vaststellen binnen 10 weken").is_visible()
+    expect(page.get_by_role("heading", name="Werklijst")).to_be_visible()
+    expect(page.get_by_role("link", name="PIP vaststellen binnen 10 weken")).to_be_visible()
     screenshot(page, "pip-01-werklijst")
     assert axe_schendingen(page) == []
 
     page.get_by_role("link", name="Brede intake starten").click()
     page.get_by_role("button", name="Brede intake starten").click()
-    assert page.get_by_text("De brede intake is gestart.").is_visible()
+    expect(page.get_by_text("De brede intake is gestart.")).to_be_visible()
     page.get_by_label("Talen en opleiding").fill("Tigrinya en Engels; middelbare school in Asmara.")
     page.get_by_label("Werkervaring").fill("Naaister, 5 jaar.")
     page.get_by_label("Gezondheid").fill("Geen bijzonderheden.")
@@ -86,15 +87,15 @@ def test_from_work_item_through_intake_and_pip_to_the_letter(
     page.get_by_label("Behaalde score").fill("31,00")
     page.get_by_label("Benodigde score (van DUO)").fill("28,00")
     page.get_by_role("button", name="Opslaan als concept").click()
-    assert page.get_by_text("De intake is opgeslagen als concept.").is_visible()
+    expect(page.get_by_text("De intake is opgeslagen als concept.")).to_be_visible()
     screenshot(page, "pip-02-intake")
     assert axe_schendingen(page) == []
     page.get_by_role("button", name="Intake afsluiten").click()
-    assert page.get_by_text("De brede intake is afgesloten.").is_visible()
+    expect(page.get_by_text("De brede intake is afgesloten.")).to_be_visible()
 
     page.get_by_role("link", name="Naar het PIP").click()
     page.get_by_role("button", name="Concept-PIP maken").click()
-    assert page.get_by_text("Het concept-PIP is aangemaakt.").is_visible()
+    expect(page.get_by_text("Het concept-PIP is aangemaakt.")).to_be_visible()
     # Live validation: an education route at A2 breaks R14, shown while typing.
     page.locator("#id_leerroute").select_option("O")
     page.locator("#id_niveau").select_option("A2")
@@ -112,13 +113,13 @@ def test_from_work_item_through_intake_and_pip_to_the_letter(
     page.locator("#id_voortgang").fill("Gesprek met de klantregisseur.")
     page.locator("#id_gesprek_frequentie_weken").fill("8")
     page.get_by_role("button", name="Concept opslaan").click()
-    assert page.get_by_text("Het concept is opgeslagen.").is_visible()
-    assert page.get_by_text("Het PIP voldoet aan alle regels.").is_visible()
+    expect(page.get_by_text("Het concept is opgeslagen.")).to_be_visible()
+    expect(page.get_by_text("Het PIP voldoet aan alle regels.")).to_be_visible()
     screenshot(page, "pip-04-concept")
     assert axe_schendingen(page) == []
 
     page.get_by_role("button", name="PIP vaststellen").click()
-    assert page.get_by_text("Het PIP is vastgesteld.").is_visible()
+    expect(page.get_by_text("Het PIP is vastgesteld.")).to_be_visible()
     screenshot(page, "pip-05-overzicht")
     assert axe_schendingen(page) == []
     with page.expect_download() as download:
@@ -130,7 +131,7 @@ def test_from_work_item_through_intake_and_pip_to_the_letter(
     assert "ብትግርኛ ሓጺር መግለጺ" in tekst  # the summary in the person's own language
 
     page.goto(f"{url}/inburgeraars/{persoon.uuid}/")
-    assert page.get_by_text("brief van").first.is_visible()
+    expect(page.get_by_text("brief van").first).to_be_visible()
     screenshot(page, "pip-06-dossier")
 
     # The outbox delivers the PIP; the simulator applied exactly one, with route and dagtekening.

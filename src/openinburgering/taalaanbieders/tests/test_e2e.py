@@ -9,6 +9,7 @@ from django.utils import timezone
 import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from openinburgering.accounts.rollen import Rol
 from openinburgering.accounts.tests.factories import WACHTWOORD
@@ -79,8 +80,8 @@ def test_referral_school_report_and_absence_signal(
     _toegankelijk(page, "taal-01-verwijzen")
     page.get_by_role("button", name="Verwijzen en aanbod melden bij DUO").click()
     page.wait_for_url(re.compile(rf".*/inburgeraars/{persoon.uuid}/$"))
-    assert page.get_by_text("Yonas Proefdijk is verwezen.").is_visible()
-    assert page.get_by_text("Verwezen naar Taalhuis De Brug").is_visible()
+    expect(page.get_by_text("Yonas Proefdijk is verwezen.")).to_be_visible()
+    expect(page.get_by_text("Verwezen naar Taalhuis De Brug")).to_be_visible()
 
     # 2. The school's user signs in (own browser), sees only the referral, confirms the intake.
     school_context = page.context.browser.new_context(
@@ -88,14 +89,14 @@ def test_referral_school_report_and_absence_signal(
     )
     sp = school_context.new_page()
     _inloggen(sp, url, school, landing=r".*/taalaanbieders/portaal/$")
-    assert sp.get_by_role("heading", name="Deelnemers").is_visible()
+    expect(sp.get_by_role("heading", name="Deelnemers")).to_be_visible()
     _toegankelijk(sp, "taal-02-portaal-deelnemers")
     sp.get_by_role("link", name="Yonas Proefdijk").click()
-    assert sp.get_by_text("Tigrinya").is_visible()
+    expect(sp.get_by_text("Tigrinya")).to_be_visible()
     assert sp.get_by_text("Geboortedatum").count() == 0
     _toegankelijk(sp, "taal-03-portaal-intake")
     sp.get_by_role("button", name="Intake bevestigen").click()
-    assert sp.get_by_text("De intake is bevestigd.").is_visible()
+    expect(sp.get_by_text("De intake is bevestigd.")).to_be_visible()
 
     # 3. Hours for last week, with absence above the contract's 20%.
     start, einde = week(1)
@@ -105,12 +106,12 @@ def test_referral_school_report_and_absence_signal(
     sp.get_by_label("Aanwezig (uren)").fill("4")
     sp.get_by_label("Waarvan in de klas (uren)").fill("4")
     sp.get_by_role("button", name="Uren melden").click()
-    assert sp.locator("#foutsamenvatting").is_visible()
+    expect(sp.locator("#foutsamenvatting")).to_be_visible()
     assert "Geef de reden van het verzuim." in sp.locator("#foutsamenvatting").inner_text()
     _toegankelijk(sp, "taal-04-portaal-uren-fout")
     sp.get_by_label("Reden van verzuim").select_option("onbekend")
     sp.get_by_role("button", name="Uren melden").click()
-    assert sp.get_by_text("De uren zijn gemeld.").is_visible()
+    expect(sp.get_by_text("De uren zijn gemeld.")).to_be_visible()
     _toegankelijk(sp, "taal-05-portaal-uren-gemeld")
     sp.get_by_role("link", name="Uren uploaden").click()
     _toegankelijk(sp, "taal-06-portaal-uploaden")
@@ -128,11 +129,11 @@ def test_referral_school_report_and_absence_signal(
     sp.get_by_role("button", name="Controleren en importeren").click()
     assert "1 van de 2 regels heeft een fout" in sp.locator("#foutsamenvatting").inner_text()
     rapport = sp.locator("#foutrapport")
-    assert rapport.get_by_text("periode_einde is geen datum").is_visible()
-    assert rapport.get_by_text("niet meer uren aanwezig zijn dan aangeboden").is_visible()
+    expect(rapport.get_by_text("periode_einde is geen datum")).to_be_visible()
+    expect(rapport.get_by_text("niet meer uren aanwezig zijn dan aangeboden")).to_be_visible()
     _toegankelijk(sp, "taal-06b-portaal-upload-foutrapport")
     sp.get_by_role("button", name="Alleen de 1 goede regel importeren").click()
-    assert sp.get_by_text("1 goede regel is geïmporteerd").is_visible()
+    expect(sp.get_by_text("1 goede regel is geïmporteerd")).to_be_visible()
     school_context.close()
 
     # 4. The caseworker sees the absence signal on the dossier and in the school reports.
@@ -140,13 +141,13 @@ def test_referral_school_report_and_absence_signal(
     signaal = page.locator("#taalaanbod").get_by_text(
         "Verzuim 66,7% bij Taalhuis De Brug (grens 20%)"
     )
-    assert signaal.is_visible()
+    expect(signaal).to_be_visible()
     _toegankelijk(page, "taal-07-dossier-verzuimsignaal")
     page.goto(f"{url}/taalaanbieders/aandachtspunten/")
-    assert page.get_by_text(
-        "Verzuim 66,7% bij Taalhuis De Brug (grens 20%)", exact=True
-    ).is_visible()
+    expect(
+        page.get_by_text("Verzuim 66,7% bij Taalhuis De Brug (grens 20%)", exact=True)
+    ).to_be_visible()
     _toegankelijk(page, "taal-08-meldingen-van-scholen")
     page.goto(f"{url}/taalaanbieders/")
-    assert page.locator("#benutting").get_by_text("Taalhuis De Brug").is_visible()
+    expect(page.locator("#benutting").get_by_text("Taalhuis De Brug")).to_be_visible()
     _toegankelijk(page, "taal-09-contracten-en-benutting")

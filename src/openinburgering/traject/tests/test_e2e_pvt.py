@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 import pytest
+from playwright.sync_api import expect
 
 from openinburgering.accounts.rollen import Rol
 from openinburgering.ui.tests.e2e import (
@@ -71,26 +72,26 @@ def test_pvt_group_from_planning_to_duo(
     page.get_by_label("Maximaal aantal deelnemers").fill("12")
     page.get_by_label("Begeleider (trainer)").fill("Sanne de Vries")
     page.get_by_role("button", name="Groep aanmaken").click()
-    assert page.get_by_role("heading", name="PVT voorjaar").is_visible()
+    expect(page.get_by_role("heading", name="PVT voorjaar")).to_be_visible()
 
     page.get_by_label("Onderwerp").fill("Vrijheid en gelijkwaardigheid")
     page.get_by_label("Datum", exact=True).fill(vandaag.strftime("%d-%m-%Y"))
     page.get_by_label("Begintijd").fill("09:30")
     page.get_by_label("Eindtijd").fill("12:00")
     page.get_by_role("button", name="Bijeenkomst plannen").click()
-    assert page.get_by_text("De bijeenkomst is gepland.").is_visible()
+    expect(page.get_by_text("De bijeenkomst is gepland.")).to_be_visible()
 
     for p in personen:
         page.get_by_label(re.compile(f"^{p.achternaam}, {p.voornamen}")).check()
     page.get_by_role("button", name="Uitnodigen").click()
-    assert page.get_by_text("3 personen uitgenodigd.").is_visible()
+    expect(page.get_by_text("3 personen uitgenodigd.")).to_be_visible()
     screenshot(page, "pvt-01-groep-gepland")
     assert axe_schendingen(page) == []
 
     for p in personen:
         page.get_by_label(p.volledige_naam, exact=True).select_option("aanwezig")
     page.get_by_role("button", name="Aanwezigheid opslaan").click()
-    assert page.get_by_text("Aanwezigheid opgeslagen voor 3 deelnemers.").is_visible()
+    expect(page.get_by_text("Aanwezigheid opgeslagen voor 3 deelnemers.")).to_be_visible()
 
     # A signing in the future is refused with the rule and the article.
     morgen = (vandaag + timedelta(days=1)).strftime("%d-%m-%Y")
@@ -107,7 +108,7 @@ def test_pvt_group_from_planning_to_duo(
     for p in personen:
         page.get_by_label(f"Ondertekend op ({p.volledige_naam})").fill(vandaag.strftime("%d-%m-%Y"))
         page.get_by_role("button", name=f"Ondertekening vastleggen voor {p.volledige_naam}").click()
-        assert page.get_by_text(f"Ondertekening van {p.volledige_naam} vastgelegd").is_visible()
+        expect(page.get_by_text(f"Ondertekening van {p.volledige_naam} vastgelegd")).to_be_visible()
     assert page.get_by_text(f"Ondertekend op {vandaag:%d-%m-%Y}").count() == 3
     screenshot(page, "pvt-03-ondertekend")
 
@@ -121,6 +122,6 @@ def test_pvt_group_from_planning_to_duo(
         assert b.get("status") in (200, None) or b.get("statuscode") in (200, None)
 
     page.get_by_role("link", name=eerste.volledige_naam).click()
-    assert page.get_by_text("Bezorgd bij DUO").first.is_visible()
+    expect(page.get_by_text("Bezorgd bij DUO").first).to_be_visible()
     screenshot(page, "pvt-04-traject-bezorgd")
     assert axe_schendingen(page) == []

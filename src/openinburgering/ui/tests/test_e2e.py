@@ -5,6 +5,7 @@ import re
 import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from openinburgering.accounts.rollen import Rol
 from openinburgering.accounts.tests.factories import WACHTWOORD
@@ -59,8 +60,8 @@ def test_caseworker_flow_with_screenshots_and_accessibility(
     screenshot(page, "01-inloggen")
     _inloggen(page, url, user)
 
-    assert page.get_by_role("heading", name="Caseload").is_visible()
-    assert page.get_by_text("Proefdijk, Yonas").is_visible()
+    expect(page.get_by_role("heading", name="Caseload")).to_be_visible()
+    expect(page.get_by_text("Proefdijk, Yonas")).to_be_visible()
     assert page.get_by_text("Andersgemeente").count() == 0
     screenshot(page, "02-caseload")
     assert axe_schendingen(page) == []
@@ -71,11 +72,13 @@ def test_caseworker_flow_with_screenshots_and_accessibility(
     assert page.get_by_text("Testpersoon, Amira").count() == 0
 
     page.get_by_role("link", name="Proefdijk, Yonas").click()
-    assert page.get_by_role("heading", name="Yonas Proefdijk").is_visible()
+    expect(page.get_by_role("heading", name="Yonas Proefdijk")).to_be_visible()
     page.get_by_label("Nieuwe status").select_option("intake")
     page.get_by_role("button", name="Status opslaan").click()
-    assert page.get_by_text("De status is gewijzigd.").is_visible()
-    assert page.get_by_text("Status gewijzigd van ‘Aangemeld’ naar ‘Brede intake’.").is_visible()
+    expect(page.get_by_text("De status is gewijzigd.")).to_be_visible()
+    expect(
+        page.get_by_text("Status gewijzigd van ‘Aangemeld’ naar ‘Brede intake’.")
+    ).to_be_visible()
     screenshot(page, "03-dossier")
     assert axe_schendingen(page) == []
 
@@ -89,7 +92,7 @@ def test_caseworker_flow_with_screenshots_and_accessibility(
     page.get_by_label("V-nummer").fill("12")
     page.get_by_role("button", name="Opslaan").click()
     samenvatting = page.locator("#foutsamenvatting")
-    assert samenvatting.is_visible()
+    expect(samenvatting).to_be_visible()
     assert "11-proef" in samenvatting.inner_text()
     assert "Vul een geldige datum in" in samenvatting.inner_text()
     screenshot(page, "04-formulier-met-fouten")
@@ -97,5 +100,5 @@ def test_caseworker_flow_with_screenshots_and_accessibility(
 
     page.locator("#id_gemeente_keuze").select_option(gemeente_b.code)
     page.get_by_role("button", name="Wissel").click()
-    assert page.get_by_text("Andersgemeente, Pim").is_visible()
+    expect(page.get_by_text("Andersgemeente, Pim")).to_be_visible()
     assert page.get_by_text("Proefdijk, Yonas").count() == 0

@@ -5,6 +5,7 @@ import re
 import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from openinburgering.accounts.rollen import Rol
 from openinburgering.accounts.tests.factories import WACHTWOORD
@@ -40,26 +41,26 @@ def test_caseworker_opens_a_group_with_the_keyboard_and_closes_it_with_escape(
     _inloggen(page, url, medewerker(Rol.KLANTREGISSEUR, gemeente_a))
     nav = _nav(page)
     pvt = nav.get_by_role("link", name="PVT-groepen")
-    assert not pvt.is_visible()
+    expect(pvt).not_to_be_visible()
 
     nav.locator("summary", has_text="Aanbod").focus()
     page.keyboard.press("Enter")
-    assert pvt.is_visible()
+    expect(pvt).to_be_visible()
     screenshot(page, "nav-01-aanbod-open")
     assert axe_schendingen(page) == []
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "PVT-groepen"
     page.keyboard.press("Escape")
-    assert not pvt.is_visible()
+    expect(pvt).not_to_be_visible()
     assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
 
     # One group open at a time, and a click elsewhere closes it.
     nav.locator("summary", has_text="Aanbod").click()
     nav.locator("summary", has_text="Naslag").click()
-    assert not pvt.is_visible()
-    assert nav.get_by_role("link", name="Regelcatalogus").is_visible()
+    expect(pvt).not_to_be_visible()
+    expect(nav.get_by_role("link", name="Regelcatalogus")).to_be_visible()
     page.locator("h1").click()
-    assert not nav.get_by_role("link", name="Regelcatalogus").is_visible()
+    expect(nav.get_by_role("link", name="Regelcatalogus")).not_to_be_visible()
 
     nav.locator("summary", has_text="Aanbod").click()
     pvt.click()
@@ -105,7 +106,7 @@ def test_header_fits_320_px_and_every_group_opens_in_the_flow(
         samenvatting.click()
         groep = samenvatting.locator("xpath=..")
         for link in groep.get_by_role("link").all():
-            assert link.is_visible()
+            expect(link).to_be_visible()
             box = link.bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= 320
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
@@ -120,7 +121,7 @@ def test_gemeente_instellingen_is_accessible_at_desktop_and_320_px(
     page, url = browser_page
     _inloggen(page, url, medewerker(Rol.FUNCTIONEEL_BEHEERDER, gemeente_a))
     _nav(page).get_by_role("link", name="Gemeente-instellingen").click()
-    assert page.get_by_role("heading", name="Gemeente-instellingen", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Gemeente-instellingen", level=1)).to_be_visible()
     assert axe_schendingen(page) == []
     page.get_by_label("Telefoonnummer").fill("bel ons")
     page.get_by_label("E-mailadres").fill("inburgering@")
@@ -135,5 +136,5 @@ def test_gemeente_instellingen_is_accessible_at_desktop_and_320_px(
     page.get_by_label("Telefoonnummer").fill("14 0001")
     page.get_by_label("E-mailadres").fill("inburgering@amstelwaard.example")
     page.get_by_role("button", name="Instellingen opslaan").click()
-    assert page.get_by_text("De instellingen van de gemeente zijn opgeslagen.").is_visible()
-    assert page.locator(".oi-briefvoorbeeld").get_by_text("Telefoon: 14 0001").is_visible()
+    expect(page.get_by_text("De instellingen van de gemeente zijn opgeslagen.")).to_be_visible()
+    expect(page.locator(".oi-briefvoorbeeld").get_by_text("Telefoon: 14 0001")).to_be_visible()

@@ -9,6 +9,7 @@ from django.utils import timezone
 import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Rol
@@ -82,7 +83,7 @@ def test_duo_pages_are_accessible(browser_page, gemeente_a, medewerker, inburger
     beheerder = medewerker(Rol.FUNCTIONEEL_BEHEERDER, gemeente_a)
     _inloggen(page, url, beheerder)
     page.goto(f"{url}/koppeling/duo/")
-    assert page.get_by_role("heading", name="Koppeling met DUO").is_visible()
+    expect(page.get_by_role("heading", name="Koppeling met DUO")).to_be_visible()
     screenshot(page, "duo-beheer")
     assert axe_schendingen(page) == []
 
@@ -121,7 +122,7 @@ def test_contactpersoon_pages_are_accessible(
     page.get_by_role("link", name="Nieuwe contactpersoon").click()
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_role("alert").wait_for()
-    assert page.get_by_text("Er zijn 3 fouten in het formulier").is_visible()
+    expect(page.get_by_text("Er zijn 3 fouten in het formulier")).to_be_visible()
     assert axe_schendingen(page) == []
     page.get_by_label("Naam").fill("Ilse de Vries")
     page.get_by_label("E-mailadres").fill("ilse@amstelwaard.example")
