@@ -103,11 +103,18 @@ def inburgeraar_pagina(
     zoekterm: str = "",
     status: str = "",
     doelgroep: str = "",
+    velden: tuple[str, ...] = (),
 ) -> Pagina:
-    """One page of the caseload, newest first: one query, whatever the depth (ADR 0057)."""
+    """One page of the caseload, newest first: one query, whatever the depth (ADR 0057).
+
+    ``velden`` limits the columns read to what the page shows (``QuerySet.only``): a person
+    has thirty, a list row needs ten, and every column read is a value to convert per row.
+    """
     rijen, sleutels, ook = inburgeraar_pagina_query(
         actor=actor, zoekterm=zoekterm, status=status, doelgroep=doelgroep
     )
+    if velden:
+        rijen = rijen.only(*velden)
     return keyset_pagina(rijen, na=na, voor=voor, grootte=grootte, ook=ook, sleutels=sleutels)
 
 
