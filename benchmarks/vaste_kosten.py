@@ -129,9 +129,8 @@ def main() -> None:  # noqa: PLR0915 - one script, read top to bottom
             Lidmaatschap.objects.filter(user=user).select_related("gemeente")
         )
         verzoek.session = client.session
-        from openinburgering.inburgeraars.views import lijstrijen, tabelrijen
-
         from openinburgering.inburgeraars.forms import BsnZoekForm, ZoekForm
+        from openinburgering.inburgeraars.views import lijstrijen, tabelrijen
 
         def context():
             return {
@@ -160,7 +159,9 @@ def main() -> None:  # noqa: PLR0915 - one script, read top to bottom
                 client.get(url)
             profiel.disable()
             print(f"\ncProfile, {args.herhalen} x {url} (cumulative, top 30):")
-            pstats.Stats(profiel).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(int(os.environ.get("TOP", "30")))
+            pstats.Stats(profiel).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(
+                int(os.environ.get("TOP", "30"))
+            )
     finally:
         connection.creation.destroy_test_db(oude_naam, verbosity=0)
 

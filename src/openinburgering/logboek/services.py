@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from django.db import connection
+from django.db.models import Field
 from django.utils import timezone
 
 from openinburgering.accounts.context import Actor
@@ -124,12 +125,18 @@ def verwerkingen_per_verzoek() -> Iterator[list[_Rij]]:
     _in_een_statement(regels)
 
 
+def _veld(naam: str) -> Field:
+    veld = Verwerking._meta.get_field(naam)
+    assert isinstance(veld, Field)
+    return veld
+
+
 def _in_een_statement(regels: list[_Rij]) -> None:
     # One multi-row INSERT in autocommit: one round trip and the database's own commit.
     # ``bulk_create`` wraps even one statement in BEGIN/COMMIT, three round trips per request.
     if not regels:
         return
-    velden = [Verwerking._meta.get_field(naam) for naam in _Rij._fields]
+    velden = [_veld(naam) for naam in _Rij._fields]
     qn = connection.ops.quote_name
     tabel = qn(Verwerking._meta.db_table)
     kolommen = ", ".join(qn(f.column) for f in velden)
