@@ -139,7 +139,7 @@ def _in_een_statement(regels: list[_Rij]) -> None:
     velden = [_veld(naam) for naam in _Rij._fields]
     qn = connection.ops.quote_name
     tabel = qn(Verwerking._meta.db_table)
-    kolommen = ", ".join(qn(f.column) for f in velden)
+    kolommen = ", ".join(qn(f.column or f.attname) for f in velden)
     if connection.vendor == "postgresql":
         # One array per column: the statement's text and its ten parameters are the same for
         # any number of rows, so the driver converts it once and keeps it (psycopg re-parses a
