@@ -129,8 +129,8 @@ def main() -> None:  # noqa: PLR0915 - one script, read top to bottom
             Lidmaatschap.objects.filter(user=user).select_related("gemeente")
         )
         verzoek.session = client.session
+        from openinburgering.inburgeraars.caseload import lijstrijen, tabelrijen
         from openinburgering.inburgeraars.forms import BsnZoekForm, ZoekForm
-        from openinburgering.inburgeraars.views import lijstrijen, tabelrijen
 
         def context():
             return {
