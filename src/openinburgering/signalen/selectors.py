@@ -19,8 +19,11 @@ class Tab:
 
 
 def signaal_list(*, actor: Actor, tab: str = Tab.MIJN, soort: str = "", doelgroep: str = ""):
-    """Open work items of the actor's gemeente, most urgent first (by ``sorteerdatum``, id)."""
-    qs = Signaal.objects.filter(gemeente=actor.gemeente, status=SignaalStatus.OPEN).select_related(
+    """Open work items of the actor's gemeente, or of a regional team's gemeenten
+    (``Actor.regio``), most urgent first (by ``sorteerdatum``, id)."""
+    tenants = actor.tenants
+    tenant = {"gemeente__in": tenants} if len(tenants) > 1 else {"gemeente": tenants[0]}
+    qs = Signaal.objects.filter(**tenant, status=SignaalStatus.OPEN).select_related(
         "dossier__inburgeraar", "toegewezen_aan"
     )
     if tab == Tab.MIJN:

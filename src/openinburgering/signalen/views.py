@@ -1,5 +1,6 @@
+from dataclasses import replace
+
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from openinburgering.accounts.rollen import Recht, Rol
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.core.http import geldige_uuids, terug_naar
 from openinburgering.core.replica import leest_van_replica
+from openinburgering.gemeenten.toegang import gemeente_keuzes, lijst_actor
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 
@@ -35,9 +37,16 @@ def _medewerkers(gemeente):
 @recht_vereist(Recht.PERSOONSGEGEVENS_LEZEN)
 @leest_van_replica
 def werklijst(request):
-    actor = actor_uit_request(request)
-    form = WerklijstFilterForm(request.GET or None)
+    gemeenten = gemeente_keuzes(request, Recht.PERSOONSGEGEVENS_LEZEN)
+    form = WerklijstFilterForm(request.GET or None, gemeenten=gemeenten)
     filters = form.cleaned_data if form.is_valid() else {}
+    # A regional team's combined worklist spans its gemeenten; each item stays in its own.
+    actor = lijst_actor(
+        request,
+        actor_uit_request(request),
+        filters.get("gemeente", ""),
+        Recht.PERSOONSGEGEVENS_LEZEN,
+    )
     tab = filters.get("tab") or Tab.MIJN
     qs = selectors.signaal_list(
         actor=actor, tab=tab, soort=filters.get("soort", ""), doelgroep=filters.get("doelgroep", "")
@@ -45,6 +54,8 @@ def werklijst(request):
     pagina = selectors.werklijst_pagina(qs, na=request.GET.get("na"), voor=request.GET.get("voor"))
     vandaag = timezone.localdate()
     teksten = selectors.titelteksten(pagina.items)
+    regionaal = len(actor.tenants) > 1
+    per_id = {g.pk: g for g in actor.tenants}
     rijen = [
         {
             "signaal": s,
@@ -53,14 +64,24 @@ def werklijst(request):
             "link": link(s),
             "licht": verkeerslicht(s.deadline, vandaag),
             "inburgeraar": s.dossier.inburgeraar,
+            "gemeente": per_id.get(s.gemeente_id) if regionaal else None,
+            # An item of another of the user's gemeenten opens through a switch of the active
+            # gemeente, and is picked up or assigned there.
+            "elders": s.gemeente_id != request.gemeente.pk,
         }
         for s in pagina.items
     ]
-    with transaction.atomic():
+    # Outside a transaction the records join the request's one insert (logboek, ADR 0057);
+    # each person's record in their own gemeente's log.
+    for gemeente in actor.tenants:
         verwerkingen_vastleggen(
-            actor=actor,
+            actor=replace(actor, gemeente=gemeente, regio=()),
             activiteit=Activiteit.LIJST,
-            pseudoniemen=[s.dossier.inburgeraar.pseudoniem for s in pagina.items],
+            pseudoniemen=[
+                s.dossier.inburgeraar.pseudoniem
+                for s in pagina.items
+                if s.gemeente_id == gemeente.pk
+            ],
         )
     mag_toewijzen = actor.mag(Recht.WERK_TOEWIJZEN)
     querystring = request.GET.copy()
@@ -75,9 +96,11 @@ def werklijst(request):
             "tabs": form.fields["tab"].choices,
             "rijen": rijen,
             "pagina": pagina,
+            "regionaal": regionaal,
+            "andere_gemeenten": [g for g in actor.tenants if g != request.gemeente],
             "querystring": querystring.urlencode(),
             "mag_toewijzen": mag_toewijzen,
-            "toewijzen_form": ToewijzenForm(medewerkers=_medewerkers(actor.gemeente))
+            "toewijzen_form": ToewijzenForm(medewerkers=_medewerkers(request.gemeente))
             if mag_toewijzen
             else None,
         },
