@@ -142,15 +142,17 @@ def beoordeel_verlengingen(
         delen_en.append(f"DUO is still assessing the request of {datum_nl(a.ontvangstdatum)}")
     if toegekend:
         laatste = toegekend[-1]
-        wanneer = f" op {datum_nl(laatste.datum_beoordeling)}" if laatste.datum_beoordeling else ""
-        wanneer_en = f" on {datum_nl(laatste.datum_beoordeling)}" if laatste.datum_beoordeling else ""
+        beoordeeld = laatste.datum_beoordeling
+        wanneer = f" op {datum_nl(beoordeeld)}" if beoordeeld else ""
+        wanneer_en = f" on {datum_nl(beoordeeld)}" if beoordeeld else ""
+        ontvangen = datum_nl(laatste.ontvangstdatum)
         delen.append(
-            f"DUO heeft de aanvraag van {datum_nl(laatste.ontvangstdatum)}{wanneer} toegekend; de "
-            "termijn loopt tot DUO's nieuwe einddatum"
+            f"DUO heeft de aanvraag van {ontvangen}{wanneer} toegekend; de termijn loopt tot "
+            "DUO's nieuwe einddatum"
         )
         delen_en.append(
-            f"DUO granted the request of {datum_nl(laatste.ontvangstdatum)}{wanneer_en}; the term "
-            "runs until DUO's new end date"
+            f"DUO granted the request of {ontvangen}{wanneer_en}; the term runs until DUO's new "
+            "end date"
         )
     ophalen = bool(toegekend) and not termijn_verlengd
     if ophalen:

@@ -82,9 +82,7 @@ def test_r73_boete_van_duo(bedrag, regime, wet, nakijken):
     ],
 )
 def test_r74_brief_naar_adres_in_onderzoek(in_onderzoek, bevestigd, toegestaan):
-    uitkomst = toets_brief_adres_in_onderzoek(
-        adres_in_onderzoek=in_onderzoek, bevestigd=bevestigd
-    )
+    uitkomst = toets_brief_adres_in_onderzoek(adres_in_onderzoek=in_onderzoek, bevestigd=bevestigd)
     assert uitkomst.toegestaan is toegestaan
     if not toegestaan:
         assert uitkomst.regel_ids == ("R74",)
