@@ -1345,8 +1345,12 @@ def _toepassen(
     elif hasattr(inburgeraar, "duo_stand"):
         ctx.vorige_stand = inburgeraar.duo_stand.gegevens
     gevolg = gevolg_van_gebeurtenis(gebeurtenis)
-    if ctx.dossier.status == Status.AFGEROND and not (
-        gevolg.dossier_sluiten or gevolg.ook_bij_afgerond_dossier
+    # A person new here whom the BRP reports deceased was closed at once (ADR 0065): that is no
+    # event at a closed dossier to look into.
+    if (
+        ctx.dossier.status == Status.AFGEROND
+        and not ctx.nieuw
+        and not (gevolg.dossier_sluiten or gevolg.ook_bij_afgerond_dossier)
     ):
         ctx.tijdlijn(
             _("DUO meldt %(id)s terwijl dit dossier is afgerond.") % {"id": gebeurtenis.value}
