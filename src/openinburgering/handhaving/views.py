@@ -126,9 +126,15 @@ def _stap(request, uuid, soort):
     if form.is_valid():
         d = form.cleaned_data
         try:
+            # R74: the letter goes to an address under investigation only when confirmed.
+            bevestigd = brieven.adres_bevestigd(request.POST)
             if soort == "waarschuwing":
                 services.waarschuwing_sturen(
-                    actor=actor, zaak=zaak, datum=d["datum"], toelichting=d["toelichting"]
+                    actor=actor,
+                    zaak=zaak,
+                    datum=d["datum"],
+                    toelichting=d["toelichting"],
+                    adres_bevestigd=bevestigd,
                 )
             elif soort == "voornemen":
                 services.voornemen_sturen(
@@ -138,6 +144,7 @@ def _stap(request, uuid, soort):
                     bedrag=d["bedrag"],
                     rapport=d["rapport"],
                     matigingsreden=d["matigingsreden"],
+                    adres_bevestigd=bevestigd,
                 )
             elif soort == "zienswijze":
                 services.zienswijze_vastleggen(
@@ -150,6 +157,7 @@ def _stap(request, uuid, soort):
                     datum=d["datum"],
                     bedrag=d["bedrag"],
                     matigingsreden=d["matigingsreden"],
+                    adres_bevestigd=bevestigd,
                 )
         except (ValidationError, Geweigerd) as exc:
             fouten_naar_form(form, exc)

@@ -154,3 +154,23 @@ def test_no_brp_configured_is_said_plainly(client, settings):
     settings.BRP_API_ROOT = ""
     with pytest.raises(BrpFout, match="geen koppeling met de BRP"):
         client.een(bsn="999990056", doel=Doel.ACTUALISEREN)
+
+
+@pytest.mark.parametrize(
+    ("nationaliteiten", "code"),
+    [
+        (["Syrische"], "SY"),
+        (["Staatloos", "Eritrese"], "ER"),
+        (["Poolse"], "PL"),
+        (["Onbekend"], ""),
+    ],
+)
+def test_the_nationality_becomes_the_country_code_of_the_persons_field(
+    brp_stand_in, client, nationaliteiten, code
+):
+    persoon = client.een(
+        bsn=brp_stand_in.persoon(nationaliteiten=nationaliteiten), doel=Doel.ACTUALISEREN
+    )
+    assert persoon.nationaliteiten == tuple(nationaliteiten)
+    assert persoon.nationaliteit == code
+    assert ("nationaliteit" in persoon.persoonsgegevens) is bool(code)

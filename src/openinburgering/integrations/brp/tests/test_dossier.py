@@ -46,6 +46,8 @@ def test_the_button_takes_the_brp_into_the_dossier(brp_stand_in, gemeente_a, kla
         "Noor", "Steekproef", date(1992, 4, 3)
     )  # fmt: skip
     assert (persoon.straat_huisnummer, persoon.woonplaats) == ("Lindeplein 4a", "Amstelwaard")
+    # The BRP's "Syrische" as the person's nationality field (ISO code).
+    assert persoon.nationaliteit == "SY"
     assert "Geheimhouding persoonsgegevens." in html
     assert "Adres in onderzoek." in html
     assert Gebeurtenis.objects.filter(
