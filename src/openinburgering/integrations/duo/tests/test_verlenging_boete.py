@@ -144,7 +144,7 @@ def test_ophalen_bij_duo_from_the_dossier_shows_the_extension_and_duos_fine(
     assert "Opgehaald bij DUO: 1 verlengingsaanvragen en 1 boetes (1 nieuw)." in pagina
     assert "Verlenging en boetes van DUO" in pagina
     assert "Toegekend" in pagina and "14-04-2026" in pagina
-    assert "€ 500" in pagina and "DUO (namens de minister), niet de gemeente" in pagina
+    assert "€ 500" in pagina and "opgelegd door DUO, niet door de gemeente" in pagina
     assert "(verlengd)" in pagina
 
     handhaving = klantregisseur.get(reverse("handhaving:zaken", kwargs={"uuid": persoon.uuid}))
