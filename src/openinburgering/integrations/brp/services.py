@@ -41,6 +41,16 @@ OPGEVEN_NA = timedelta(days=7)
 
 OVERGENOMEN = gettext_noop("Gegevens overgenomen uit de BRP: %(velden)s.")
 
+#: Texts of the work item earlier versions made on a death (ADR 0065 closes the dossier instead):
+#: kept in the catalogue so that stored items still read in the reader's language.
+EERDER_OPGESLAGEN = (
+    gettext_noop("Overleden volgens de BRP: dossier beoordelen"),
+    gettext_noop(
+        "De BRP meldt dat deze persoon is overleden. Controleer het, stop lopende afspraken "
+        "en brieven, en rond het dossier af (of wacht op DUO's melding SS111)."
+    ),
+)
+
 
 def systeem_actor(gemeente) -> Actor:
     return Actor(gemeente=gemeente, systeem=SYSTEEM)
