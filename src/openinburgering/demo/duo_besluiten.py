@@ -38,17 +38,17 @@ def _verlengd(gemeente) -> Inburgeraar | None:
     )
 
 
-def _beboet(gemeente) -> Inburgeraar | None:
-    """A Wi2013 person whose duty is still open: DUO fined them after the term (R73)."""
-    return (
-        Inburgeraar.objects.filter(
-            gemeente=gemeente, regime=Regime.WI2013, datum_bekendmaking_ind__isnull=False
-        )
+def _beboet(gemeente, *, niet: Inburgeraar | None) -> Inburgeraar | None:
+    """A Wi2013 person whose duty is still open (DUO fined them after the term, R73); in a small
+    demo without one, another running dossier."""
+    open_ = (
+        Inburgeraar.objects.filter(gemeente=gemeente, datum_bekendmaking_ind__isnull=False)
         .exclude(dossier__status=Status.AFGEROND)
+        .exclude(pk=niet.pk if niet is not None else None)
         .select_related("dossier")
         .order_by("id")
-        .first()
     )
+    return open_.filter(regime=Regime.WI2013).first() or open_.first()
 
 
 def laden(*, gemeente, actor: Actor) -> list[str]:
@@ -87,10 +87,13 @@ def laden(*, gemeente, actor: Actor) -> list[str]:
             ),
         )
         gedaan.append(f"{verlengd.volledige_naam}: verlenging toegekend door DUO")
-    beboet = _beboet(gemeente)
+    beboet = _beboet(gemeente, niet=verlengd)
     if beboet is not None:
         # Wi2013: the term ran 3 years from the duty; DUO fined some weeks after it ended.
-        boetedatum = plus_jaren(beboet.datum_bekendmaking_ind, 3) + timedelta(days=60)
+        boetedatum = min(
+            plus_jaren(beboet.datum_bekendmaking_ind, 3) + timedelta(days=60),
+            timezone.localdate() - timedelta(days=30),
+        )
         besluiten._opslaan(
             actor=actor,
             inburgeraar=beboet,
@@ -100,5 +103,5 @@ def laden(*, gemeente, actor: Actor) -> list[str]:
                 gevraagd=besluiten.VRAGEN,
             ),
         )
-        gedaan.append(f"{beboet.volledige_naam}: boete van DUO (€ 500, Wi2013)")
+        gedaan.append(f"{beboet.volledige_naam}: boete van DUO (€ 500, {beboet.regime})")
     return gedaan

@@ -207,3 +207,21 @@ def test_a_person_duo_does_not_know_is_a_clear_message(simulator, gemeente_a):
         "veranderd."
     )
     assert not DuoStand.objects.exists()
+
+
+def test_ss112_shows_the_request_duo_is_still_assessing(
+    simulator, duo_afzender, gemeente_a, django_capture_on_commit_callbacks
+):
+    simulator.gemeente(gemeente_a)
+    bsn = nieuw_bsn()
+    simulator.persoon(
+        bsn,
+        gemeente_a,
+        verlengingen=[{"ontvangstdatum": "2026-05-11", "beoordelingAanvraag": "InBehandeling"}],
+    )
+    persoon = maak_inburgeraar(gemeente_a, bsn=bsn)
+    with django_capture_on_commit_callbacks(execute=True):
+        duo_afzender.post(notificatie_body(bsn=persoon.bsn, gebeurtenis="SS112"))
+    assert Notificatie.objects.get().status == NotificatieStatus.VERWERKT
+    [tekst] = [t for t in _tijdlijn(persoon) if "verlengen" in t]
+    assert "DUO beoordeelt de aanvraag van 11-05-2026 nog (R72)." in tekst
