@@ -65,7 +65,7 @@ def laden(*, gemeente, actor: Actor) -> list[str]:
         termijn = termijnen.inburgeringstermijn([eerste_pip])
         assert termijn is not None, "the dossier has a vastgesteld PIP"
         ontvangen = max(termijn.start, timezone.localdate() - timedelta(days=60))
-        besluiten._opslaan(
+        besluiten.opslaan(
             actor=actor,
             inburgeraar=verlengd,
             opgehaald=Opgehaald(
@@ -94,7 +94,7 @@ def laden(*, gemeente, actor: Actor) -> list[str]:
             plus_jaren(beboet.datum_bekendmaking_ind, 3) + timedelta(days=60),
             timezone.localdate() - timedelta(days=30),
         )
-        besluiten._opslaan(
+        besluiten.opslaan(
             actor=actor,
             inburgeraar=beboet,
             opgehaald=Opgehaald(

@@ -107,11 +107,13 @@ def ophalen(
                 "niets veranderd."
             )
         )
-    return _opslaan(actor=actor, inburgeraar=inburgeraar, opgehaald=opgehaald)
+    return opslaan(actor=actor, inburgeraar=inburgeraar, opgehaald=opgehaald)
 
 
 @transaction.atomic
-def _opslaan(*, actor: Actor, inburgeraar: Inburgeraar, opgehaald: Opgehaald) -> Opgehaaldresultaat:
+def opslaan(*, actor: Actor, inburgeraar: Inburgeraar, opgehaald: Opgehaald) -> Opgehaaldresultaat:
+    """Store what DUO answered (term, extension requests, fines) with its timeline entries, all
+    or nothing; a fine not seen before gets its own entry (R73)."""
     inburgeraar = (
         Inburgeraar.objects.select_for_update(of=("self",))
         .select_related("dossier")
