@@ -66,3 +66,36 @@ def test_with_the_tick_the_letter_is_made(zaak, klantregisseur, settings):
     assert stap.brief_pad and stap.brief_sha256
     pdf = (settings.PRIVATE_MEDIA_ROOT / stap.brief_pad).read_bytes()
     assert pdf.startswith(b"%PDF")
+
+
+def test_the_pip_beschikking_waits_for_the_confirmation_too(
+    brp_stand_in, gemeente_a, medewerker, settings, tmp_path
+):
+    """The one letter renderer checks R74 for every letter: here the PIP's beschikking."""
+    import time_machine
+
+    from openinburgering.core import brp
+    from openinburgering.core.exceptions import RegelsGeschonden
+    from openinburgering.logboek.models import Doel
+    from openinburgering.pip import services as pip_services
+    from openinburgering.pip.models import PipStatus
+    from openinburgering.pip.tests.helpers import GELDIG_PIP, actor_voor, afgesloten_intake
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "prive"
+    actor = actor_voor(gemeente_a, medewerker(Rol.KLANTREGISSEUR, gemeente_a), Rol.KLANTREGISSEUR)
+    bsn = brp_stand_in.persoon(adresInOnderzoek="2024-12-01")
+    persoon = maak_inburgeraar(gemeente_a, bsn=bsn, talen="Engels", aangemeld_op=date(2025, 1, 6))
+    brp.brp().bijwerken(actor=actor, inburgeraar=persoon, doel=Doel.ACTUALISEREN)
+    with time_machine.travel(date(2025, 2, 14)):
+        afgesloten_intake(actor, persoon.dossier)
+        pip = pip_services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
+        with pytest.raises(RegelsGeschonden) as fout:
+            pip_services.pip_vaststellen(actor=actor, pip=pip, versie=pip.versie)
+        assert fout.value.regels == ("R74",)
+        pip.refresh_from_db()
+        assert pip.status == PipStatus.CONCEPT and not pip.beschikking_pad
+        assert not Briefkenmerk.objects.exists()
+        pip = pip_services.pip_vaststellen(
+            actor=actor, pip=pip, versie=pip.versie, adres_bevestigd=True
+        )
+    assert pip.status == PipStatus.VASTGESTELD and pip.beschikking_pad
