@@ -161,7 +161,7 @@ def bezwaar_registreren(
 
 
 @transaction.atomic
-def bezwaar_verdagen(*, actor: Actor, bezwaar: Bezwaar) -> Bezwaar:
+def bezwaar_verdagen(*, actor: Actor, bezwaar: Bezwaar, adres_bevestigd: bool = False) -> Bezwaar:
     """Postpone the decision once, by at most 6 weeks (Awb 7:10 lid 3, R67)."""
     beschikking = bezwaar.beschikking
     _vereis(actor, RECHT_BESLISSEN[beschikking.soort], beschikking)
@@ -188,6 +188,7 @@ def bezwaar_verdagen(*, actor: Actor, bezwaar: Bezwaar) -> Bezwaar:
         soort="bezwaar_verdaging",
         datum=timezone.localdate(),
         map="besluiten",
+        adres_bevestigd=adres_bevestigd,
     )
     bezwaar.save(
         update_fields=[

@@ -128,7 +128,9 @@ def bezwaar_beslissen(request, uuid):
 def bezwaar_verdagen(request, uuid):
     def verdagen(actor, bezwaar):
         try:
-            bezwaar = services.bezwaar_verdagen(actor=actor, bezwaar=bezwaar)
+            bezwaar = services.bezwaar_verdagen(
+                actor=actor, bezwaar=bezwaar, adres_bevestigd=brieven.adres_bevestigd(request.POST)
+            )
         except (Geweigerd, Conflict) as exc:
             messages.error(request, exc.message)
         else:

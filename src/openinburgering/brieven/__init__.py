@@ -25,8 +25,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from openinburgering.core.exceptions import Geweigerd
+from openinburgering.core import brp
+from openinburgering.core.exceptions import Geweigerd, RegelsGeschonden
 from openinburgering.regels.base import Termijn
+from openinburgering.regels.duo_besluiten import toets_brief_adres_in_onderzoek
 from openinburgering.regels.termijnen import BEZWAAR_TERMIJN_WEKEN
 
 from . import lettertypen, samenvattingen
@@ -131,18 +133,42 @@ def render_pdf(template: str, context: dict, **brief) -> bytes:
     return HTML(string=html, base_url=str(lettertypen.MAP)).write_pdf()
 
 
+#: The checkbox a letter form carries when the address is under investigation (R74).
+ADRES_BEVESTIGD = "adres_in_onderzoek_bevestigd"
+
+
+def adres_bevestigd(data) -> bool:
+    """Did the caseworker tick the confirmation (R74) in this form's data (``request.POST``)?"""
+    return data.get(ADRES_BEVESTIGD) == "1"
+
+
+def adres_toetsen(inburgeraar, *, bevestigd: bool) -> None:
+    """R74: refuse a letter to an address the BRP has under investigation, unless the caseworker
+    confirmed it explicitly. Without a BRP link there is nothing to check."""
+    stand = brp.brp().stand(inburgeraar) if brp.aan() else None
+    uitkomst = toets_brief_adres_in_onderzoek(
+        adres_in_onderzoek=bool(stand is not None and stand.adres_in_onderzoek),
+        bevestigd=bevestigd,
+    )
+    if not uitkomst.toegestaan:
+        raise RegelsGeschonden(uitkomst)
+
+
 def persoonsbrief(
     *, template: str, context: dict, gemeente, inburgeraar, brief, soort: str, datum: date,
     map: str, samenvatting: Callable[[str], dict | None] = samenvattingen.samenvatting_brief,
     bezwaartermijn: Termijn | None = None, bezwaar_extra: str = "",
+    adres_bevestigd: bool = False,
 ) -> tuple[str, str]:  # fmt: skip
     """Make and store a letter to ``inburgeraar`` about ``brief`` (a uuid): refuse without an
     address, give it its kenmerk, add the summary in the person's language (``samenvatting``
     of the language code; the short note by default). A decision's letter passes its
-    ``bezwaartermijn`` and says until when and where to object. Returns (path, sha256) as
-    :func:`opslaan`."""
+    ``bezwaartermijn`` and says until when and where to object. An address the BRP has under
+    investigation needs ``adres_bevestigd`` (R74). Returns (path, sha256) as :func:`opslaan`."""
     from .services import kenmerk_toekennen
 
+    # R74: never silently to an address under investigation; before a kenmerk is used up.
+    adres_toetsen(inburgeraar, bevestigd=adres_bevestigd)
     aan = ontvanger(inburgeraar)  # before a kenmerk is used up
     kenmerk = kenmerk_toekennen(
         gemeente=gemeente, brief=brief, soort=soort, datum=datum, dossier=inburgeraar.dossier

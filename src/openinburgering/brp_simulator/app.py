@@ -155,6 +155,12 @@ class BrpStandIn:
             "methode": request.method,
             "contentType": request.content_type or "",
             "apiKey": request.headers.get("X-API-KEY"),
+            # The purpose-binding headers a protocolling BRP gateway asks for, as received.
+            "gateway": {
+                kop: request.headers[kop]
+                for kop in ("x-doelbinding", "x-verwerking", "x-origin-oin")
+                if kop in request.headers
+            },
             "body": None,
             "status": None,
         }

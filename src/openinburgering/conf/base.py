@@ -411,6 +411,29 @@ BRP_API_KEY = env(
     help_text="API-sleutel voor de BRP API, meegestuurd in de header `X-API-KEY` (alleen als "
     "gezet).",
 )
+BRP_DOELBINDING = env(
+    "BRP_DOELBINDING",
+    "",
+    group="BRP",
+    help_text="Doelbinding voor een BRP-gateway die protocolleert, meegestuurd in de header "
+    "`x-doelbinding` (alleen als gezet), bijvoorbeeld de code van de RvIG-autorisatie voor de "
+    "Wet inburgering. De waarde geeft de leverancier van de gateway of de BRP-voorziening.",
+)
+BRP_VERWERKING = env(
+    "BRP_VERWERKING",
+    "",
+    group="BRP",
+    help_text="Verwerking voor een BRP-gateway die protocolleert, meegestuurd in de header "
+    "`x-verwerking` (alleen als gezet), bijvoorbeeld `Inburgering@Regie Wet inburgering 2021`.",
+)
+BRP_ORIGIN_OIN = env(
+    "BRP_ORIGIN_OIN",
+    "",
+    group="BRP",
+    help_text="OIN van de vragende organisatie voor een BRP-gateway die dat vraagt, meegestuurd "
+    "in de header `x-origin-oin` (alleen als gezet). Leeg bij één gemeente per installatie die "
+    "de gateway al aan het certificaat herkent.",
+)
 BRP_CLIENT_CERT = env(
     "BRP_CLIENT_CERT",
     "",

@@ -61,6 +61,9 @@ class BrpPersoon:
     overleden: bool = False
     overlijdensdatum: date | None = None
     nationaliteiten: tuple[str, ...] = ()
+    #: The first nationality as a country code (ISO 3166-1 alpha-2) for the person's
+    #: ``nationaliteit``; "" when the integration could not map it.
+    nationaliteit: str = ""
     gemeente_van_inschrijving: str = ""
     gemeente_van_inschrijving_naam: str = ""
     datum_inschrijving_in_gemeente: date | None = None
@@ -72,7 +75,8 @@ class BrpPersoon:
     @property
     def persoonsgegevens(self) -> dict[str, Any]:
         """The person's own fields (``Inburgeraar``) this answer fills; what the BRP does not
-        know (a partly unknown birth date, an address abroad) is left out, never emptied."""
+        know (a partly unknown birth date, an address abroad, a nationality the integration
+        cannot map) is left out, never emptied."""
         velden: dict[str, Any] = {}
         if self.naam_bekend_in_brp:
             velden.update(
@@ -80,6 +84,8 @@ class BrpPersoon:
             )
         if self.geboortedatum is not None:
             velden["geboortedatum"] = self.geboortedatum
+        if self.nationaliteit:
+            velden["nationaliteit"] = self.nationaliteit
         if self.adres is not None:
             velden.update(
                 straat_huisnummer=self.adres.straat_huisnummer,

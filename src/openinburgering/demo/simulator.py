@@ -109,13 +109,43 @@ def persoon_voor_duo(inburgeraar: Inburgeraar) -> dict:
     pip = _bezorgde_pip(inburgeraar)
     if pip is not None:
         persoon["pip"] = pip
+    persoon.update(_besluiten(inburgeraar))
     return persoon
+
+
+def _besluiten(inburgeraar) -> dict:
+    """What DUO decided in the demo (``demo.duo_besluiten``): the term DUO extended, the
+    extension requests and DUO's fines, in DUO's shape, so that "Ophalen bij DUO" answers the
+    same."""
+    stand = getattr(inburgeraar, "duo_stand", None)
+    gegevens = stand.gegevens if stand is not None else {}
+    uit: dict = {}
+    termijn = gegevens.get("termijn") or {}
+    if termijn.get("startdatum") and termijn.get("einddatum"):
+        uit["termijnAutomatisch"] = False
+        uit["termijn"] = {"startdatum": termijn["startdatum"], "einddatum": termijn["einddatum"]}
+    if gegevens.get("verlengingen"):
+        uit["verlengingen"] = [
+            {
+                "ontvangstdatum": v["ontvangstdatum"],
+                "beoordelingAanvraag": v["beoordeling_aanvraag"],
+                **(
+                    {"datumBeoordeling": v["datum_beoordeling"]}
+                    if v.get("datum_beoordeling")
+                    else {}
+                ),
+            }
+            for v in gegevens["verlengingen"]
+        ]
+    if gegevens.get("boetes"):
+        uit["boetes"] = [{"bedrag": b["bedrag"], "datum": b["datum"]} for b in gegevens["boetes"]]
+    return uit
 
 
 def zaaigegevens() -> dict:
     """Every demo gemeente and person, in the shape of ``POST /_sim/zaaien``."""
     inburgeraars = Inburgeraar.objects.select_related(
-        "gemeente", "dossier", "dossier__brede_intake"
+        "gemeente", "dossier", "dossier__brede_intake", "duo_stand"
     ).order_by("id")
     return {
         "gemeenten": [

@@ -360,3 +360,15 @@ def gebeurtenissen(ctx: Context) -> Antwoord:
             for g in ctx.store.gebeurtenissen(persoon["bsn"])
         ],
     )
+
+
+# --- Verlenging (June 2026) -----------------------------------------------------------------------
+def verlengingen(ctx: Context) -> Antwoord:
+    """The person's extension requests and DUO's assessment (``VerlengingAanvraag`` schema)."""
+    return Antwoord(200, list(ctx.persoon().get("verlengingen") or []))
+
+
+# --- Boete (June 2026) ----------------------------------------------------------------------------
+def boetes(ctx: Context) -> Antwoord:
+    """The fines DUO imposed on the person (``Boete`` schema)."""
+    return Antwoord(200, list(ctx.persoon().get("boetes") or []))

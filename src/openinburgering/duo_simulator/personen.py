@@ -17,6 +17,8 @@ GEDETAILLEERDE_DOELGROEPEN = {
     "Gezinsvormer met Asielstatushouder",
     "Overig",
 }
+#: DUO's ``AanvraagToekenningsstatus`` (Verlenging API).
+BEOORDELINGEN = ("Toegekend", "Afgewezen", "InBehandeling")
 DATUMVELDEN = (
     "vestigingsdatum",
     "plichtBegindatum",
@@ -24,7 +26,14 @@ DATUMVELDEN = (
     "datumKennisgeving",
     "doelgroepBegindatum",
 )
-LIJSTEN = ("examenresultaten", "gratisPogingen", "vrijstellingen", "ontheffingen")
+LIJSTEN = (
+    "examenresultaten",
+    "gratisPogingen",
+    "vrijstellingen",
+    "ontheffingen",
+    "verlengingen",
+    "boetes",
+)
 TOEGESTAAN = {
     "bsn",
     "vNummer",
@@ -102,6 +111,33 @@ def controleer(invoer: dict) -> None:
             isinstance(invoer[veld], list) and all(isinstance(x, dict) for x in invoer[veld])
         ):
             raise OngeldigeInvoer(f"'{veld}' moet een lijst van objecten zijn.")
+    for i, aanvraag in enumerate(invoer.get("verlengingen") or []):
+        if not (
+            aanvraag.get("beoordelingAanvraag") in BEOORDELINGEN
+            and parse_datum(aanvraag.get("ontvangstdatum"))
+            and (
+                aanvraag.get("datumBeoordeling") is None
+                or parse_datum(aanvraag["datumBeoordeling"])
+            )
+            and set(aanvraag) <= {"beoordelingAanvraag", "ontvangstdatum", "datumBeoordeling"}
+        ):
+            raise OngeldigeInvoer(
+                f"'verlengingen[{i}]' moet 'ontvangstdatum' (datum) en 'beoordelingAanvraag' ("
+                + ", ".join(BEOORDELINGEN)
+                + ") hebben, en mag 'datumBeoordeling' hebben."
+            )
+    for i, boete in enumerate(invoer.get("boetes") or []):
+        bedrag = boete.get("bedrag")
+        if not (
+            isinstance(bedrag, int)
+            and not isinstance(bedrag, bool)
+            and 1 <= bedrag <= 9999
+            and parse_datum(boete.get("datum"))
+            and set(boete) == {"bedrag", "datum"}
+        ):
+            raise OngeldigeInvoer(
+                f"'boetes[{i}]' moet 'bedrag' (hele euro's, 1–9999) en 'datum' hebben."
+            )
     termijn = invoer.get("termijn")
     if termijn is not None and not (
         isinstance(termijn, dict)

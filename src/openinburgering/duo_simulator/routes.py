@@ -21,6 +21,8 @@ API_VERSIES: dict[str, str] = {
     "GevolgdeUren": "1.0.0",
     "Examen": "1.0.0",
     "Gebeurtenis": "1.0.0",
+    "Verlenging": "1.0.0",
+    "Boete": "1.0.0",
 }
 NOTIFICATIE_VERSIE = "1.8.0"
 
@@ -161,6 +163,8 @@ ROUTES: tuple[Route, ...] = (
         "gebeurtenissen",
         "200 400 401 403 404",
     ),
+    _r("Verlenging", "GET", "/personen/{bsn}/verlengingen", "verlengingen", "200 400 403 404"),
+    _r("Boete", "GET", "/personen/{bsn}/boetes", "boetes", "200 400 401 403 404"),
 )
 
 

@@ -31,6 +31,8 @@ MAPPEN = {
     "GevolgdeUren": ("GevolgdeUren",),
     "Examen": ("Examen",),
     "Gebeurtenis": ("Gebeurtenis",),
+    "Verlenging": ("Verlenging",),
+    "Boete": ("Boete",),
     "Notificatie": ("Notificatie",),
 }
 

@@ -83,7 +83,9 @@ def _log(actor, zaak, omschrijving):
 BOETE_BEZWAAR_EXTRA = "Tijdens het bezwaar hoeft u de boete nog niet te betalen."
 
 
-def _brief(stap: Handhavingsstap, *, bezwaartermijn: Termijn | None = None) -> None:
+def _brief(
+    stap: Handhavingsstap, *, bezwaartermijn: Termijn | None = None, adres_bevestigd: bool = False
+) -> None:
     zaak = stap.zaak
     vereis_persoonsgegevens(zaak.dossier.inburgeraar)
     stap.brief_pad, stap.brief_sha256 = brieven.persoonsbrief(
@@ -101,6 +103,7 @@ def _brief(stap: Handhavingsstap, *, bezwaartermijn: Termijn | None = None) -> N
         map="handhaving",
         bezwaartermijn=bezwaartermijn,
         bezwaar_extra=BOETE_BEZWAAR_EXTRA if bezwaartermijn else "",
+        adres_bevestigd=adres_bevestigd,
     )
     stap.save(update_fields=["brief_pad", "brief_sha256"])
 
@@ -191,7 +194,10 @@ def _open(zaak):
 
 
 @transaction.atomic
-def waarschuwing_sturen(*, actor: Actor, zaak: Handhavingszaak, datum: date, toelichting: str = ""):
+def waarschuwing_sturen(
+    *, actor: Actor, zaak: Handhavingszaak, datum: date, toelichting: str = "",
+    adres_bevestigd: bool = False,
+):  # fmt: skip
     _vereis(actor, Recht.HANDHAVING_VOORBEREIDEN, zaak.dossier)
     _open(zaak)
     _datum_controleren(zaak, datum)
@@ -199,7 +205,7 @@ def waarschuwing_sturen(*, actor: Actor, zaak: Handhavingszaak, datum: date, toe
         zaak=zaak, soort=StapSoort.WAARSCHUWING, datum=datum, toelichting=toelichting.strip(),
         aangemaakt_door=actor.user,
     )  # fmt: skip
-    _brief(stap)
+    _brief(stap, adres_bevestigd=adres_bevestigd)
     _log(
         actor,
         zaak,
@@ -217,7 +223,7 @@ def _bedrag_toetsen(zaak, bedrag: Decimal, matigingsreden: str, *, rapport: bool
 @transaction.atomic
 def voornemen_sturen(
     *, actor: Actor, zaak: Handhavingszaak, datum: date, bedrag: Decimal, rapport: str,
-    matigingsreden: str = "",
+    matigingsreden: str = "", adres_bevestigd: bool = False,
 ) -> Handhavingsstap:  # fmt: skip
     """The intention to fine, with the report and a term for a zienswijze (Awb 5:53, R32)."""
     _vereis(actor, Recht.HANDHAVING_VOORBEREIDEN, zaak.dossier)
@@ -241,7 +247,7 @@ def voornemen_sturen(
         zienswijze_uiterlijk=datum + timedelta(days=ZIENSWIJZE_DAGEN),
         regel=termijn.regel.id, uitleg=termijn.uitleg, aangemaakt_door=actor.user,
     )  # fmt: skip
-    _brief(stap)
+    _brief(stap, adres_bevestigd=adres_bevestigd)
     _log(
         actor,
         zaak,
@@ -271,8 +277,9 @@ def zienswijze_vastleggen(*, actor: Actor, zaak: Handhavingszaak, datum: date, t
 
 @transaction.atomic
 def besluit_nemen(
-    *, actor: Actor, zaak: Handhavingszaak, datum: date, bedrag: Decimal, matigingsreden: str = ""
-) -> Handhavingsstap:
+    *, actor: Actor, zaak: Handhavingszaak, datum: date, bedrag: Decimal, matigingsreden: str = "",
+    adres_bevestigd: bool = False,
+) -> Handhavingsstap:  # fmt: skip
     """The fine decision with a bezwaar clause (R23 term); amount and lapse from regels."""
     _vereis(actor, Recht.BOETE_OPLEGGEN, zaak.dossier)
     _open(zaak)
@@ -346,7 +353,7 @@ def besluit_nemen(
     )  # fmt: skip
     Handhavingszaak.objects.filter(pk=zaak.pk).update(status=ZaakStatus.BESLOTEN)
     zaak.status = ZaakStatus.BESLOTEN
-    _brief(stap, bezwaartermijn=bezwaar)
+    _brief(stap, bezwaartermijn=bezwaar, adres_bevestigd=adres_bevestigd)
     _log(
         actor,
         zaak,

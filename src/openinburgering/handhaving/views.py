@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,13 +14,29 @@ from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.core.forms import fouten_naar_form
+from openinburgering.core.keten import raadplegen
 from openinburgering.handhaving import selectors, services
 from openinburgering.handhaving.forms import BedragForm, StapForm, VoornemenForm, ZaakForm
 from openinburgering.handhaving.models import StapSoort, ZaakStatus
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
+from openinburgering.regels.codes import Regime
+from openinburgering.regels.duo_besluiten import DuoBoeteUitleg, leg_duo_boete_uit
 from openinburgering.regels.handhaving import intake_escalatie, vervaltermijn_boete
+
+
+def duo_boetes(inburgeraar) -> tuple[list[DuoBoeteUitleg], bool]:
+    """DUO's fines as last fetched (R73, ADR 0064), newest first, and whether DUO was asked.
+
+    DUO imposed them, not the gemeente: they are shown beside the gemeente's own cases, never as
+    one of them."""
+    boetes = raadplegen.raadpleging().stand(inburgeraar).boetes
+    regime = Regime(inburgeraar.regime or Regime.WI2021)
+    return [
+        leg_duo_boete_uit(bedrag=Decimal(b.bedrag), datum=b.datum, regime=regime)
+        for b in boetes or ()
+    ], boetes is not None
 
 
 def _log(actor, inburgeraar):
@@ -56,6 +74,7 @@ def zaken(request, uuid):
             return redirect("handhaving:zaak", uuid=zaak.uuid)
     else:
         _log(actor, inburgeraar)
+    boetes_van_duo, duo_gevraagd = duo_boetes(inburgeraar)
     return render(
         request,
         "handhaving/zaken.html",
@@ -63,6 +82,8 @@ def zaken(request, uuid):
             "inburgeraar": inburgeraar,
             "zaken": selectors.zaak_list(actor=actor, dossier=inburgeraar.dossier),
             "form": form,
+            "duo_boetes": boetes_van_duo,
+            "duo_gevraagd": duo_gevraagd,
         },
         status=400 if form.errors else 200,
     )
@@ -105,9 +126,15 @@ def _stap(request, uuid, soort):
     if form.is_valid():
         d = form.cleaned_data
         try:
+            # R74: the letter goes to an address under investigation only when confirmed.
+            bevestigd = brieven.adres_bevestigd(request.POST)
             if soort == "waarschuwing":
                 services.waarschuwing_sturen(
-                    actor=actor, zaak=zaak, datum=d["datum"], toelichting=d["toelichting"]
+                    actor=actor,
+                    zaak=zaak,
+                    datum=d["datum"],
+                    toelichting=d["toelichting"],
+                    adres_bevestigd=bevestigd,
                 )
             elif soort == "voornemen":
                 services.voornemen_sturen(
@@ -117,6 +144,7 @@ def _stap(request, uuid, soort):
                     bedrag=d["bedrag"],
                     rapport=d["rapport"],
                     matigingsreden=d["matigingsreden"],
+                    adres_bevestigd=bevestigd,
                 )
             elif soort == "zienswijze":
                 services.zienswijze_vastleggen(
@@ -129,6 +157,7 @@ def _stap(request, uuid, soort):
                     datum=d["datum"],
                     bedrag=d["bedrag"],
                     matigingsreden=d["matigingsreden"],
+                    adres_bevestigd=bevestigd,
                 )
         except (ValidationError, Geweigerd) as exc:
             fouten_naar_form(form, exc)

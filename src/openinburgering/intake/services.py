@@ -252,7 +252,7 @@ def volgende_stap(intake: BredeIntake):
     return handhaving.intake_escalatie(genegeerd)
 
 
-def _brief(stap: Handhavingsstap, *, actor: Actor) -> None:
+def _brief(stap: Handhavingsstap, *, actor: Actor, adres_bevestigd: bool = False) -> None:
     """Render the step's letter (B1 Dutch) to PDF and store it privately with the step."""
     intake = stap.intake
     gemeente = intake.gemeente
@@ -271,6 +271,7 @@ def _brief(stap: Handhavingsstap, *, actor: Actor) -> None:
         soort=f"intake_{stap.soort}",
         datum=stap.datum,
         map="intake",
+        adres_bevestigd=adres_bevestigd,
     )
     stap.save(update_fields=["brief_pad", "brief_sha256"])
 
@@ -279,6 +280,7 @@ def _brief(stap: Handhavingsstap, *, actor: Actor) -> None:
 def handhavingsstap_vastleggen(
     *, actor: Actor, intake: BredeIntake, soort: str, datum: date, genegeerd: bool = False,
     afspraak_op: datetime | None = None, afspraak_plaats: str = "", toelichting: str = "",
+    adres_bevestigd: bool = False,
 ) -> Handhavingsstap:  # fmt: skip
     """A dated step of non-cooperation (uitnodiging, herinnering, waarschuwing) with its letter.
 
@@ -326,7 +328,7 @@ def handhavingsstap_vastleggen(
         toelichting=toelichting.strip(),
         vastgelegd_door=actor.user,
     )
-    _brief(stap, actor=actor)
+    _brief(stap, actor=actor, adres_bevestigd=adres_bevestigd)
     inburgeraar_services.gebeurtenis_toevoegen(
         dossier=intake.dossier,
         soort=f"intake_{soort}",

@@ -188,7 +188,10 @@ def stap(request, uuid):
     if form.is_valid():
         try:
             services.handhavingsstap_vastleggen(
-                actor=actor, intake=brede_intake, **form.service_kwargs()
+                actor=actor,
+                intake=brede_intake,
+                adres_bevestigd=brieven.adres_bevestigd(request.POST),
+                **form.service_kwargs(),
             )
         except Geweigerd as exc:
             veld = {"afspraak_op": "afspraak_datum"}.get(exc.veld, exc.veld)

@@ -287,10 +287,12 @@ def beschikkingsbrief(pip: PipVersie, *, termijn: Termijn) -> dict:
 
 
 def pip_vaststellen(
-    *, actor: Actor, pip: PipVersie, versie: int | None, dagtekening: date | None = None
-) -> PipVersie:
+    *, actor: Actor, pip: PipVersie, versie: int | None, dagtekening: date | None = None,
+    adres_bevestigd: bool = False,
+) -> PipVersie:  # fmt: skip
     """Set the draft as a beschikking: check every rule, render the letter, store it privately,
-    replace the previous version, tell DUO, plan the first progress talk. All or nothing."""
+    replace the previous version, tell DUO, plan the first progress talk. All or nothing. A letter
+    to an address the BRP has under investigation needs ``adres_bevestigd`` (R74)."""
     _mag(actor)
     if pip.status != PipStatus.CONCEPT:
         raise Conflict(_("Dit PIP is al vastgesteld."))
@@ -335,6 +337,7 @@ def pip_vaststellen(
             taal, leerroute=pip.leerroute, einde=termijn.laatste_dag, bezwaar=bezwaar.laatste_dag
         ),
         bezwaartermijn=bezwaar,
+        adres_bevestigd=adres_bevestigd,
     )
     try:
         with transaction.atomic():

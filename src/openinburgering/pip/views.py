@@ -167,7 +167,12 @@ def vaststellen(request, uuid):
     except ValueError:
         versie = None
     try:
-        services.pip_vaststellen(actor=actor, pip=pip, versie=versie)
+        services.pip_vaststellen(
+            actor=actor,
+            pip=pip,
+            versie=versie,
+            adres_bevestigd=brieven.adres_bevestigd(request.POST),
+        )
     except RegelsGeschonden as exc:
         form = PipForm(instance=pip, initial={"versie": pip.versie})
         context = _bewerken_context(actor, pip, form)

@@ -257,8 +257,20 @@ def _contract(gebeurtenis: Gebeurtenis, omschrijving: str) -> Gevolg:
 BETEKENISSEN: tuple[Gevolg, ...] = (
     Gevolg(G.SS101, None, "Inburgeringsplichtig", raadplegen=("Inburgeringsplicht",)),
     Gevolg(G.SS102, None, "Inburgeringstermijn gestart", raadplegen=("Inburgeringstermijn",)),
-    Gevolg(G.SS103, None, "Termijn ambtshalve verlengd", raadplegen=("Inburgeringstermijn",)),
-    Gevolg(G.SS104, None, "Termijn op verzoek verlengd", raadplegen=("Inburgeringstermijn",)),
+    # A fine of DUO comes with a new term set ex officio (DOMAIN.md §5.2): SS103 also reads the
+    # fines (R73) and, as SS104, the extension requests (R72).
+    Gevolg(
+        G.SS103,
+        None,
+        "Termijn ambtshalve verlengd",
+        raadplegen=("Inburgeringstermijn", "Verlenging", "Boete"),
+    ),
+    Gevolg(
+        G.SS104,
+        None,
+        "Termijn op verzoek verlengd",
+        raadplegen=("Inburgeringstermijn", "Verlenging"),
+    ),
     _afsluitend(G.SS106, "Plicht voldaan: diploma"),
     _afsluitend(G.SS107, "Plicht voldaan: volledige vrijstelling", "Vrijstelling"),
     _afsluitend(G.SS108, "Plicht voldaan: volledige ontheffing", "Ontheffing"),
@@ -273,8 +285,18 @@ BETEKENISSEN: tuple[Gevolg, ...] = (
     _afsluitend(G.SS110, "Plicht vervallen"),
     _afsluitend(G.SS111, "Overleden"),
     # Een verzoek, geen besluit: DUO beslist (SS104 of SS113); de gemeente hoeft niets te doen.
-    Gevolg(G.SS112, None, "Verzoek verlenging ingediend", raadplegen=("Inburgeringstermijn",)),
-    Gevolg(G.SS113, None, "Verzoek verlenging afgewezen", raadplegen=("Inburgeringstermijn",)),
+    Gevolg(
+        G.SS112,
+        None,
+        "Verzoek verlenging ingediend",
+        raadplegen=("Inburgeringstermijn", "Verlenging"),
+    ),
+    Gevolg(
+        G.SS113,
+        None,
+        "Verzoek verlenging afgewezen",
+        raadplegen=("Inburgeringstermijn", "Verlenging"),
+    ),
     Gevolg(G.SS114, None, "Verzoek volledige vrijstelling afgewezen", raadplegen=("Vrijstelling",)),
     Gevolg(
         G.SS115, None, "Verzoek tijdelijke vrijstelling afgewezen", raadplegen=("Vrijstelling",)

@@ -87,6 +87,24 @@ class Instelling:
 
 
 @dataclass(frozen=True)
+class DuoVerlengingsaanvraag:
+    """A request to extend the term, and DUO's assessment (Verlenging API; R72)."""
+
+    ontvangstdatum: date
+    #: DUO's ``AanvraagToekenningsstatus``: Toegekend, Afgewezen or InBehandeling.
+    beoordeling: str
+    datum_beoordeling: date | None = None
+
+
+@dataclass(frozen=True)
+class DuoBoete:
+    """A fine DUO imposed (Boete API; R73): whole euros, and the date of the final decision."""
+
+    bedrag: int
+    datum: date
+
+
+@dataclass(frozen=True)
 class DuoStand:
     """What DUO last told us about a person, as far as the domain needs it."""
 
@@ -98,6 +116,9 @@ class DuoStand:
     pip_dagtekening: date | None = None
     pip_leerroute: str = ""
     plicht_begindatum: date | None = None
+    #: DUO's extension requests and fines as last fetched; None: never asked.
+    verlengingen: tuple[DuoVerlengingsaanvraag, ...] | None = None
+    boetes: tuple[DuoBoete, ...] | None = None
 
     @property
     def termijn(self) -> Termijn | None:

@@ -289,3 +289,29 @@ def test_the_brp_stand_in_knows_every_demo_person_as_the_dossier_has_them(demo, 
         assert not verschillen, "\n".join(verschillen)
     finally:
         server.stop()
+
+
+def test_the_demo_shows_one_granted_extension_and_one_fine_of_duo(demo, db):
+    """ADR 0064: one person whose extension DUO granted (the term follows, R42/R72) and one
+    person DUO fined (R73), also in what the simulator is seeded with."""
+    from openinburgering.core.keten import raadplegen
+    from openinburgering.demo.simulator import zaaigegevens
+    from openinburgering.integrations.duo.models import DuoStand
+
+    standen = DuoStand.objects.select_related("inburgeraar")
+    verlengd = [s for s in standen if s.gegevens.get("verlengingen")]
+    beboet = [s for s in standen if s.gegevens.get("boetes")]
+    assert len(verlengd) == 1 and len(beboet) == 1
+    [aanvraag] = raadplegen.raadpleging().stand(verlengd[0].inburgeraar).verlengingen
+    assert aanvraag.beoordeling == "Toegekend"
+    termijn = raadplegen.inburgeringstermijn(verlengd[0].inburgeraar, pip_dagtekeningen=[])
+    assert termijn.regel.id == "R42"
+    assert beboet[0].inburgeraar.regime in ("Wi2013", "Wi2021")
+    assert beboet[0].inburgeraar != verlengd[0].inburgeraar
+    gezaaid = {p["bsn"]: p for p in zaaigegevens()["personen"]}
+    assert gezaaid[verlengd[0].inburgeraar.bsn]["verlengingen"][0]["beoordelingAanvraag"] == (
+        "Toegekend"
+    )
+    assert gezaaid[beboet[0].inburgeraar.bsn]["boetes"] == [
+        {"bedrag": 500, "datum": beboet[0].gegevens["boetes"][0]["datum"]}
+    ]

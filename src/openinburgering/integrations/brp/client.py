@@ -31,6 +31,8 @@ from openinburgering.inburgeraars.models import postcode_normaliseren
 from openinburgering.logboek.models import Activiteit, Resultaat
 from openinburgering.logboek.services import verwerkingen_vastleggen
 
+from .nationaliteiten import landcode
+
 logger = structlog.get_logger(__name__)
 
 #: The ``fields`` the gemeente asks for; a test checks each against the spec and this list.
@@ -50,6 +52,22 @@ VELDEN = (
     "datumInschrijvingInGemeente",
     "overlijden.datum",
 )
+
+
+def gateway_headers() -> list[tuple[str, str]]:
+    """The gateway's purpose-binding headers that are set (``BRP_DOELBINDING``,
+    ``BRP_VERWERKING``, ``BRP_ORIGIN_OIN``), as (header, value)."""
+    return [
+        (kop, waarde)
+        for kop, waarde in (
+            ("x-doelbinding", settings.BRP_DOELBINDING),
+            ("x-verwerking", settings.BRP_VERWERKING),
+            ("x-origin-oin", settings.BRP_ORIGIN_OIN),
+        )
+        if waarde
+    ]
+
+
 #: The API takes at most this many BSNs in one request (``RaadpleegMetBurgerservicenummer``).
 PER_VERZOEK = 20
 TIJDELIJK = frozenset({408, 429, 500, 502, 503, 504})
@@ -98,6 +116,11 @@ def persoon_uit_json(persoon: dict) -> BrpPersoon:
             )
     adres_onderzoek, sinds = _in_onderzoek(verblijfplaats, verblijfadres, adressering)
     gemeente = persoon.get("gemeenteVanInschrijving") or {}
+    nationaliteiten = tuple(
+        (n.get("nationaliteit") or {}).get("omschrijving") or n.get("type", "")
+        for n in persoon.get("nationaliteiten") or []
+        if isinstance(n, dict)
+    )
     overlijden = persoon.get("overlijden") or {}
     return BrpPersoon(
         voornamen=(naam.get("voornamen") or "")[:200],
@@ -112,11 +135,8 @@ def persoon_uit_json(persoon: dict) -> BrpPersoon:
         geheimhouding=bool(persoon.get("geheimhoudingPersoonsgegevens")),
         overleden=bool(overlijden),
         overlijdensdatum=_datum(overlijden.get("datum")),
-        nationaliteiten=tuple(
-            (n.get("nationaliteit") or {}).get("omschrijving") or n.get("type", "")
-            for n in persoon.get("nationaliteiten") or []
-            if isinstance(n, dict)
-        ),
+        nationaliteiten=nationaliteiten,
+        nationaliteit=landcode(nationaliteiten),
         gemeente_van_inschrijving=gemeente.get("code") or "",
         gemeente_van_inschrijving_naam=gemeente.get("omschrijving") or "",
         datum_inschrijving_in_gemeente=_datum(persoon.get("datumInschrijvingInGemeente")),
@@ -134,6 +154,8 @@ class BrpClient:
         headers = {"Content-Type": CONTENT_TYPE, "Accept": "application/json"}
         if settings.BRP_API_KEY:
             headers["X-API-KEY"] = settings.BRP_API_KEY
+        # Purpose binding for gateways that log every read against an authorisation (ADR 0065).
+        headers.update(gateway_headers())
         opties: dict = {
             "headers": headers,
             "timeout": (settings.BRP_CONNECT_TIMEOUT, settings.BRP_READ_TIMEOUT),

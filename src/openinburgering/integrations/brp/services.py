@@ -3,8 +3,9 @@
 Name, birth date and address go onto the person through ``inburgeraars.services`` (validation,
 version, timeline, processing log, and the DUO work item "naam aanvullen" closes itself through
 ``PersoonsgegevensAangevuld``). The markers a caseworker must see (confidentiality, an address
-under investigation, death) go into :class:`~.models.BrpStand` and onto the timeline; death is
-a work item too. The read itself happened before, outside any transaction (``client``).
+under investigation, death) go into :class:`~.models.BrpStand` and onto the timeline; death
+closes the dossier with the reason "overleden" and stops its open work (ADR 0065). The read
+itself happened before, outside any transaction (``client``).
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from openinburgering.core.teksten import Tekst
 from openinburgering.core.teksten import vertaal as _
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.models import Bron, Gebeurtenis, Inburgeraar
+from openinburgering.inburgeraars.workflow import Eindreden, Status
 from openinburgering.integrations.duo.models import WerkitemSoort
-from openinburgering.integrations.duo.services import werkitem_aanmaken
+from openinburgering.integrations.duo.services import signalen_bijwerken, werkitems_sluiten
 
 from .models import BrpStand
 
@@ -38,6 +40,16 @@ MAX_WACHTTIJD = timedelta(hours=6)
 OPGEVEN_NA = timedelta(days=7)
 
 OVERGENOMEN = gettext_noop("Gegevens overgenomen uit de BRP: %(velden)s.")
+
+#: Texts of the work item earlier versions made on a death (ADR 0065 closes the dossier instead):
+#: kept in the catalogue so that stored items still read in the reader's language.
+EERDER_OPGESLAGEN = (
+    gettext_noop("Overleden volgens de BRP: dossier beoordelen"),
+    gettext_noop(
+        "De BRP meldt dat deze persoon is overleden. Controleer het, stop lopende afspraken "
+        "en brieven, en rond het dossier af (of wacht op DUO's melding SS111)."
+    ),
+)
 
 
 def systeem_actor(gemeente) -> Actor:
@@ -100,20 +112,33 @@ def _meldingen(persoon: BrpPersoon, oud: BrpStand | None) -> list[Tekst]:
     return teksten
 
 
-def _overleden_werkitem(inburgeraar: Inburgeraar, persoon: BrpPersoon) -> None:
-    """Safest reading: a caseworker decides (DUO's SS111 closes the dossier; until then nothing
-    stops on the BRP's word alone)."""
-    werkitem_aanmaken(
-        gemeente=inburgeraar.gemeente,
-        dossier=inburgeraar.dossier,
-        soort=WerkitemSoort.BRP_OVERLEDEN,
-        titel=_("Overleden volgens de BRP: dossier beoordelen"),
-        toelichting=_(
-            "De BRP meldt dat deze persoon is overleden. Controleer het, stop lopende afspraken "
-            "en brieven, en rond het dossier af (of wacht op DUO's melding SS111)."
-        ),
-        sleutel=f"dossier:{inburgeraar.dossier.uuid}:brp_overleden",
+def _overleden(*, actor: Actor, inburgeraar: Inburgeraar) -> None:
+    """The BRP reports the person deceased: the dossier closes with the reason "overleden"
+    through the dossier's transition table, and the open work stops (the DUO link's work items
+    close; the deadline engine drops the closed dossier's items), as DUO's SS111 does (R45).
+    Nothing waits for a caseworker to confirm what the BRP, the source for death, says."""
+    dossier = inburgeraar.dossier
+    werkitems_sluiten(
+        dossier=dossier,
+        soorten=list(WerkitemSoort.values),
+        afhandeling=_("Vervallen: volgens de BRP is deze persoon overleden (R45)."),
+        door=actor.label,
     )
+    if dossier.status != Status.AFGEROND:
+        try:
+            inburgeraar_services.dossier_status_wijzigen(
+                actor=actor, dossier=dossier, naar=Status.AFGEROND, eindreden=Eindreden.OVERLEDEN
+            )
+        except (Geweigerd, Conflict):
+            raise BrpFout(
+                _(
+                    "Volgens de BRP is deze persoon overleden, maar het dossier kon niet worden "
+                    "afgerond (het veranderde op hetzelfde moment). Probeer het opnieuw."
+                ),
+                tijdelijk=True,
+            ) from None
+    signalen_bijwerken(dossier)
+    logger.info("brp_overleden_dossier_afgerond", dossier=str(dossier.uuid))
 
 
 def _tijdlijn(
@@ -166,7 +191,7 @@ def overnemen(*, actor: Actor, inburgeraar: Inburgeraar, persoon: BrpPersoon) ->
     )
     _tijdlijn(actor=actor, inburgeraar=inburgeraar, teksten=_meldingen(persoon, oud))
     if persoon.overleden:
-        _overleden_werkitem(inburgeraar, persoon)
+        _overleden(actor=actor, inburgeraar=inburgeraar)
     logger.info("brp_overgenomen", inburgeraar=str(inburgeraar.uuid), velden=sorted(velden))
     return list(velden)
 
@@ -204,6 +229,7 @@ def aangemeld(
                 (gettext_noop("naam"), persoon.naam_bekend_in_brp),
                 (gettext_noop("geboortedatum"), persoon.geboortedatum is not None),
                 (gettext_noop("adres"), persoon.adres is not None),
+                (gettext_noop("nationaliteit"), bool(persoon.nationaliteit)),
             )
             if bekend
         ]
@@ -224,7 +250,7 @@ def aangemeld(
     Gebeurtenis.objects.bulk_create(gebeurtenissen)
     for inburgeraar, persoon in personen:
         if persoon.overleden:
-            _overleden_werkitem(inburgeraar, persoon)
+            _overleden(actor=actor, inburgeraar=inburgeraar)
 
 
 def _wachttijd(pogingen: int) -> timedelta:

@@ -15,7 +15,7 @@ class DuoConfig(AppConfig):
         from openinburgering.gemeenten.models import Gemeente
         from openinburgering.inburgeraars.kaarten import kaart_registreren
 
-        from . import dossierkaart, keten, werklijst
+        from . import besluitenkaart, dossierkaart, keten, werklijst
         from .intake import gemeenten_vergeten
 
         # The domain apps report to DUO and read from it only through core.keten (ADR 0049).
@@ -23,6 +23,8 @@ class DuoConfig(AppConfig):
         # DUO's work items on the one worklist, and the DUO card on the dossier page (ADR 0051).
         bron_registreren(werklijst.BRON)
         kaart_registreren(dossierkaart.KAART)
+        # DUO's extension requests and fines on the dossier page (ADR 0064).
+        kaart_registreren(besluitenkaart.KAART)
 
         from openinburgering.inburgeraars.bewaren import opruimer_registreren
 

@@ -558,6 +558,31 @@ class GebeurtenisClient(DuoApiClient):
         return self._lijst(r, data.GebeurtenisBijDuo.uit_json)
 
 
+class VerlengingClient(DuoApiClient):
+    """The person's requests to extend the term and DUO's assessment (Verlenging API 1.0.0)."""
+
+    api = "Verlenging"
+
+    def verlengingen(self, *, bsn: str) -> list[data.Verlengingsaanvraag]:
+        r = self._verzoek(
+            "GET",
+            "/personen/{bsn}/verlengingen",
+            operatie="getVerlengingenByBsn",
+            bsn=bsn,
+        )
+        return self._lijst(r, data.Verlengingsaanvraag.uit_json)
+
+
+class BoeteClient(DuoApiClient):
+    """The fines DUO imposed on the person (Boete API 1.0.0)."""
+
+    api = "Boete"
+
+    def boetes(self, *, bsn: str) -> list[data.BoeteBijDuo]:
+        r = self._verzoek("GET", "/personen/{bsn}/boetes", operatie="getBoetesByBsn", bsn=bsn)
+        return self._lijst(r, data.BoeteBijDuo.uit_json)
+
+
 class Duo:
     """All clients for one gemeente, sharing one HTTP session (connection reuse)."""
 
@@ -589,3 +614,5 @@ class Duo:
         self.uren = GevolgdeUrenClient(gemeente, **kwargs)
         self.examen = ExamenClient(gemeente, **kwargs)
         self.gebeurtenis = GebeurtenisClient(gemeente, **kwargs)
+        self.verlenging = VerlengingClient(gemeente, **kwargs)
+        self.boete = BoeteClient(gemeente, **kwargs)

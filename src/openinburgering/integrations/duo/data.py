@@ -439,3 +439,49 @@ class GebeurtenisBijDuo(DuoData):
             omschrijving=str(data["omschrijving"]),
             datum=date.fromisoformat(data["datum"]),
         )
+
+
+# --- Verlenging API 1.0.0 (June 2026) -----------------------------------------------------------
+
+#: DUO's ``AanvraagToekenningsstatus``.
+BEOORDELINGEN = ("Toegekend", "Afgewezen", "InBehandeling")
+
+
+@dataclass(frozen=True)
+class Verlengingsaanvraag(DuoData):
+    """One request to extend the inburgeringstermijn, and DUO's assessment of it."""
+
+    ontvangstdatum: date
+    beoordeling_aanvraag: str
+    datum_beoordeling: date | None = None
+
+    @classmethod
+    def uit_json(cls, data: dict) -> Verlengingsaanvraag:
+        beoordeling = str(data["beoordelingAanvraag"])
+        if beoordeling not in BEOORDELINGEN:
+            raise ValueError("unknown beoordelingAanvraag")
+        return cls(
+            ontvangstdatum=date.fromisoformat(data["ontvangstdatum"]),
+            beoordeling_aanvraag=beoordeling,
+            datum_beoordeling=_datum(data.get("datumBeoordeling")),
+        )
+
+
+# --- Boete API 1.0.0 (June 2026) ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BoeteBijDuo(DuoData):
+    """A fine DUO imposed: the amount in whole euros and the date of the final decision."""
+
+    bedrag: int
+    datum: date
+
+    @classmethod
+    def uit_json(cls, data: dict) -> BoeteBijDuo:
+        bedrag = data["bedrag"]
+        if isinstance(bedrag, bool) or not isinstance(bedrag, int | float) or bedrag != int(bedrag):
+            raise ValueError("bedrag is not a whole number of euros")
+        if not 1 <= bedrag <= 9999:
+            raise ValueError("bedrag outside DUO's range")
+        return cls(bedrag=int(bedrag), datum=date.fromisoformat(data["datum"]))

@@ -175,6 +175,44 @@ def _datum(gegevens: dict, sleutel: str, veld: str) -> date | None:
     return date.fromisoformat(waarde) if waarde else None
 
 
+def verlengingen_uit_stand(gegevens: dict) -> tuple[raadplegen.DuoVerlengingsaanvraag, ...] | None:
+    """DUO's extension requests as stored (``data.Verlengingsaanvraag.als_json``), by date."""
+    if "verlengingen" not in gegevens:
+        return None
+    return tuple(
+        sorted(
+            (
+                raadplegen.DuoVerlengingsaanvraag(
+                    ontvangstdatum=date.fromisoformat(v["ontvangstdatum"]),
+                    beoordeling=v["beoordeling_aanvraag"],
+                    datum_beoordeling=date.fromisoformat(v["datum_beoordeling"])
+                    if v.get("datum_beoordeling")
+                    else None,
+                )
+                for v in gegevens["verlengingen"] or []
+            ),
+            key=lambda v: v.ontvangstdatum,
+            reverse=True,
+        )
+    )
+
+
+def boetes_uit_stand(gegevens: dict) -> tuple[raadplegen.DuoBoete, ...] | None:
+    """DUO's fines as stored (``data.BoeteBijDuo.als_json``), newest first."""
+    if "boetes" not in gegevens:
+        return None
+    return tuple(
+        sorted(
+            (
+                raadplegen.DuoBoete(bedrag=int(b["bedrag"]), datum=date.fromisoformat(b["datum"]))
+                for b in gegevens["boetes"] or []
+            ),
+            key=lambda b: b.datum,
+            reverse=True,
+        )
+    )
+
+
 def _bericht(bericht: UitgaandBericht) -> raadplegen.BerichtStand:
     return raadplegen.BerichtStand(
         uuid=bericht.uuid,
@@ -249,6 +287,8 @@ class DuoRaadpleging:
             pip_dagtekening=_datum(gegevens, "pip", "dagtekening"),
             pip_leerroute=(gegevens.get("pip") or {}).get("leerroute", "") or "",
             plicht_begindatum=_datum(gegevens, "plicht", "begindatum"),
+            verlengingen=verlengingen_uit_stand(gegevens),
+            boetes=boetes_uit_stand(gegevens),
         )
 
     def bericht(self, *, gemeente_id: int, uuid: UUID) -> raadplegen.BerichtStand | None:

@@ -50,6 +50,11 @@ urlpatterns = [
     ),
     # On the dossier: ``uuid`` is the inburgeraar's.
     path(
+        "koppeling/duo/dossier/<uuid:uuid>/besluiten/ophalen/",
+        views.besluiten_ophalen,
+        name="besluiten_ophalen",
+    ),
+    path(
         "koppeling/duo/dossier/<uuid:uuid>/contactpersoon/",
         views.contactpersoon_koppelen,
         name="contactpersoon_koppelen",

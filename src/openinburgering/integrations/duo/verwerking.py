@@ -13,9 +13,11 @@ processing twice has one effect.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -41,7 +43,7 @@ from openinburgering.inburgeraars.workflow import Eindreden, Status
 from openinburgering.logboek.models import Activiteit, Doel
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels import codes as regelcodes
-from openinburgering.regels import termijnen
+from openinburgering.regels import duo_besluiten, termijnen
 from openinburgering.regels.duo import gevolg_van_gebeurtenis, taak_termijn
 from openinburgering.regels.intake import beoordeel_lbt
 from openinburgering.regels.plicht import bepaal_regime
@@ -126,6 +128,8 @@ class Opgehaald:
     lbt_resultaten: list[data.LbtResultaat] | None = None
     examenresultaten: list[data.Examenresultaat] | None = None
     gratis_pogingen: list[data.GratisPogingen] | None = None
+    verlengingen: list[data.Verlengingsaanvraag] | None = None
+    boetes: list[data.BoeteBijDuo] | None = None
     gevraagd: tuple[str, ...] = ()
 
     def als_json(self) -> dict:
@@ -150,6 +154,8 @@ VRAGEN: dict[str, Callable[[Duo, str], object]] = {
     "lbt_resultaten": lambda duo, bsn: duo.lbt.resultaten(bsn=bsn),
     "examenresultaten": lambda duo, bsn: duo.examen.resultaten(bsn=bsn),
     "gratis_pogingen": lambda duo, bsn: duo.examen.gratis_pogingen(bsn=bsn),
+    "verlengingen": lambda duo, bsn: duo.verlenging.verlengingen(bsn=bsn),
+    "boetes": lambda duo, bsn: duo.boete.boetes(bsn=bsn),
 }
 
 #: DUO's API names in ``regels.duo.Gevolg.raadplegen`` and what we then ask.
@@ -159,6 +165,8 @@ API_VRAGEN = {
     "PIP": ("pip",),
     "Vrijstelling": ("vrijstellingen",),
     "Ontheffing": ("ontheffingen",),
+    "Verlenging": ("verlengingen",),
+    "Boete": ("boetes",),
 }
 
 
@@ -547,9 +555,11 @@ def verwerk_termijn(ctx: Context) -> None:
     ctx.tijdlijn(
         tekst % {"start": _datum(termijn.startdatum), "eind": _datum(uitleg.laatste_dag)}
         + " "
-        + uitleg.uitleg,
+        + uitleg.uitleg
+        + _verlengingen_tijdlijn(ctx),
         termijn=termijn.als_json(),
     )
+    boetes_tijdlijn(ctx)
     if ctx.gebeurtenis is not G.SS102:
         ctx.werkitem(
             WerkitemSoort.TERMIJN_VERLENGD,
@@ -557,6 +567,72 @@ def verwerk_termijn(ctx: Context) -> None:
             toelichting=uitleg.uitleg,
             regel=uitleg.regel.id,
         )
+
+
+def _termijn_verlengd(termijn: data.Inburgeringstermijn | None) -> bool:
+    """Does DUO's term run longer than the standard three years (R42)?"""
+    if termijn is None:
+        return False
+    return (
+        termijnen.inburgeringstermijn_van_duo(termijn.startdatum, termijn.einddatum).regel.id
+        == "R42"
+    )
+
+
+def verlengingen_uitleg(
+    aanvragen: list[data.Verlengingsaanvraag], termijn: data.Inburgeringstermijn | None
+) -> duo_besluiten.VerlengingStand:
+    """R72 over DUO's answers: what the extension requests mean for the term."""
+    return duo_besluiten.beoordeel_verlengingen(
+        [
+            duo_besluiten.Verlengingsaanvraag(
+                ontvangstdatum=a.ontvangstdatum,
+                beoordeling=a.beoordeling_aanvraag,
+                datum_beoordeling=a.datum_beoordeling,
+            )
+            for a in aanvragen
+        ],
+        termijn_verlengd=_termijn_verlengd(termijn),
+    )
+
+
+def _verlengingen_tijdlijn(ctx: Context) -> str:
+    """The sentence about DUO's extension requests (R72), when DUO was asked for them."""
+    if "verlengingen" not in ctx.opgehaald.gevraagd:
+        return ""
+    uitleg = verlengingen_uitleg(ctx.opgehaald.verlengingen or [], ctx.opgehaald.termijn)
+    return " " + uitleg.uitleg
+
+
+def nieuwe_boetes(boetes: list[data.BoeteBijDuo], eerder_opgeslagen: list[dict]) -> list:
+    """DUO's fines not in what DUO said before (the same amount and date count once each)."""
+    eerder = Counter((b.get("bedrag"), b.get("datum")) for b in eerder_opgeslagen)
+    nieuw = []
+    for boete in sorted(boetes, key=lambda b: b.datum):
+        sleutel = (boete.bedrag, boete.datum.isoformat())
+        if eerder[sleutel]:
+            eerder[sleutel] -= 1
+        else:
+            nieuw.append(boete)
+    return nieuw
+
+
+def boete_uitleg(boete: data.BoeteBijDuo, regime: str) -> duo_besluiten.DuoBoeteUitleg:
+    """R73 for one of DUO's fines, under the law the person falls under (R2)."""
+    return duo_besluiten.leg_duo_boete_uit(
+        bedrag=Decimal(boete.bedrag),
+        datum=boete.datum,
+        regime=regelcodes.Regime(regime or regelcodes.Regime.WI2021),
+    )
+
+
+def boetes_tijdlijn(ctx: Context) -> None:
+    """A fine DUO imposed (R73) that is new here: on the timeline, labelled as DUO's."""
+    if "boetes" not in ctx.opgehaald.gevraagd:
+        return
+    for boete in nieuwe_boetes(ctx.opgehaald.boetes or [], ctx.vorige_stand.get("boetes") or []):
+        uitleg = boete_uitleg(boete, ctx.inburgeraar.regime)
+        ctx.tijdlijn(uitleg.uitleg, duo_boete=boete.als_json())
 
 
 BESLUITEN = {
@@ -598,6 +674,7 @@ def verwerk_besluit(ctx: Context) -> None:
         )
     if details:
         tekst += " " + _("Volgens DUO: %(details)s.") % {"details": "; ".join(details)}
+    tekst += _verlengingen_tijdlijn(ctx)
     ctx.tijdlijn(tekst)
     ctx.werkitem(
         WerkitemSoort.BESLUIT_DUO,
@@ -666,8 +743,9 @@ def verwerk_verlenging_aangevraagd(ctx: Context) -> None:
     termijn = ctx.opgehaald.termijn
     if termijn is not None:
         tekst += " " + _("De inburgeringstermijn loopt nu tot %(datum)s (exclusief).") % {
-            "datum": termijn.einddatum
+            "datum": _datum(termijn.einddatum)
         }
+    tekst += _verlengingen_tijdlijn(ctx)
     ctx.tijdlijn(tekst, termijn=termijn.als_json() if termijn else None)
 
 
@@ -1267,8 +1345,12 @@ def _toepassen(
     elif hasattr(inburgeraar, "duo_stand"):
         ctx.vorige_stand = inburgeraar.duo_stand.gegevens
     gevolg = gevolg_van_gebeurtenis(gebeurtenis)
-    if ctx.dossier.status == Status.AFGEROND and not (
-        gevolg.dossier_sluiten or gevolg.ook_bij_afgerond_dossier
+    # A person new here whom the BRP reports deceased was closed at once (ADR 0065): that is no
+    # event at a closed dossier to look into.
+    if (
+        ctx.dossier.status == Status.AFGEROND
+        and not ctx.nieuw
+        and not (gevolg.dossier_sluiten or gevolg.ook_bij_afgerond_dossier)
     ):
         ctx.tijdlijn(
             _("DUO meldt %(id)s terwijl dit dossier is afgerond.") % {"id": gebeurtenis.value}

@@ -19,7 +19,7 @@ from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 
-from . import bezorging, meldingen, selectors, services, tasks
+from . import besluiten, bezorging, meldingen, selectors, services, tasks
 from .forms import ContactpersoonForm
 from .meldingen import invoerwaarden
 from .models import NotificatieStatus, UitgaandStatus, WerkitemSoort
@@ -359,4 +359,30 @@ def contactpersoon_ontkoppelen(request, uuid):
         messages.error(request, exc.message)
     else:
         messages.success(request, _("De contactpersoon is ontkoppeld; DUO krijgt dit door."))
+    return redirect("inburgeraars:detail", uuid=inburgeraar.uuid)
+
+
+@recht_vereist(Recht.INBURGERAAR_WIJZIGEN)
+@require_POST
+def besluiten_ophalen(request, uuid):
+    """On the dossier: ask DUO now for the extension requests, fines and term (ADR 0064)."""
+    actor = actor_uit_request(request)
+    inburgeraar = inburgeraar_selectors.inburgeraar_get(actor=actor, uuid=uuid)
+    try:
+        resultaat = besluiten.ophalen(actor=actor, inburgeraar=inburgeraar)
+    except besluiten.Ophaalfout as fout:
+        messages.error(request, fout.melding)
+    else:
+        messages.success(
+            request,
+            _(
+                "Opgehaald bij DUO: %(verlengingen)s verlengingsaanvragen en %(boetes)s boetes "
+                "(%(nieuw)s nieuw)."
+            )
+            % {
+                "verlengingen": resultaat.verlengingen,
+                "boetes": resultaat.boetes,
+                "nieuw": resultaat.nieuwe_boetes,
+            },
+        )
     return redirect("inburgeraars:detail", uuid=inburgeraar.uuid)

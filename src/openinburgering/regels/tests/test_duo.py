@@ -184,7 +184,7 @@ def test_elk_attentiesignaal_is_een_taak(gebeurtenis):
 
 def test_ss112_verzoek_om_verlenging_vraagt_niets_van_de_gemeente():
     gevolg = gevolg_van_gebeurtenis(G.SS112)
-    assert not gevolg.taak and gevolg.raadplegen == ("Inburgeringstermijn",)
+    assert not gevolg.taak and gevolg.raadplegen == ("Inburgeringstermijn", "Verlenging")
     assert taak_termijn(gevolg, D("2026-03-02")) is None
 
 
@@ -246,3 +246,11 @@ def test_ss132_cursuscontract_zonder_pip_is_een_taak_volgens_r54():
 )
 def test_domeingevolgen(gebeurtenis, domeingevolgen):
     assert gevolg_van_gebeurtenis(gebeurtenis).domeingevolgen == domeingevolgen
+
+
+def test_duos_decisions_on_the_term_read_the_extension_requests_and_fines():
+    """R72, R73: SS103/SS104/SS112/SS113 read DUO's Verlenging API; SS103 (a new term set ex
+    officio, as after a fine) also the Boete API."""
+    for gebeurtenis in (G.SS103, G.SS104, G.SS112, G.SS113):
+        assert "Verlenging" in gevolg_van_gebeurtenis(gebeurtenis).raadplegen
+    assert "Boete" in gevolg_van_gebeurtenis(G.SS103).raadplegen

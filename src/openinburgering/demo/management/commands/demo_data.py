@@ -27,6 +27,7 @@ from openinburgering.accounts.context import Actor
 from openinburgering.accounts.models import User
 from openinburgering.accounts.rollen import Rol
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.demo import duo_besluiten
 from openinburgering.demo.logo import demologo
 from openinburgering.demo.personen import genereer_bsn, genereer_persoon
 from openinburgering.gemeenten.models import Gemeente, Lidmaatschap
@@ -432,6 +433,9 @@ class Command(BaseCommand):
         call_command("traject_demo", gemeente="9001", stdout=self.stdout)
         # Schools, contracts, referrals and the school user 'taalschool' (taalaanbieders).
         call_command("taalaanbieders_demo", gemeente="9001", stdout=self.stdout)
+        # DUO's decisions: one granted extension, one fine of DUO (ADR 0064).
+        for regel in duo_besluiten.laden(gemeente=gemeenten["9001"], actor=medewerkers["9001"]):
+            self.stdout.write(f"DUO: {regel}")
         for gemeente in gemeenten.values():
             signalen_herberekenen(gemeente=gemeente)
         _, sleutel = apitoken_aanmaken(gemeente=gemeenten["9001"], naam="demo-koppeling")

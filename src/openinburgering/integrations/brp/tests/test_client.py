@@ -62,6 +62,23 @@ def test_the_api_key_is_sent_as_x_api_key(brp_stand_in, client, settings):
     assert brp_stand_in.verzoeken()[-1]["apiKey"] == "sleutel-voor-de-test"
 
 
+def test_purpose_binding_headers_for_a_gateway_are_sent_only_when_set(
+    brp_stand_in, client, settings
+):
+    """ADR 0065: a protocolling gateway gets x-doelbinding / x-verwerking / x-origin-oin."""
+    client.een(bsn=brp_stand_in.persoon(), doel=Doel.ACTUALISEREN)
+    assert brp_stand_in.verzoeken()[-1]["gateway"] == {}
+    settings.BRP_DOELBINDING = "BRPACT-Inburgering"
+    settings.BRP_VERWERKING = "Inburgering@Regie Wet inburgering 2021"
+    settings.BRP_ORIGIN_OIN = "00000001001111111000"
+    client.een(bsn=brp_stand_in.persoon(), doel=Doel.ACTUALISEREN)
+    assert brp_stand_in.verzoeken()[-1]["gateway"] == {
+        "x-doelbinding": "BRPACT-Inburgering",
+        "x-verwerking": "Inburgering@Regie Wet inburgering 2021",
+        "x-origin-oin": "00000001001111111000",
+    }
+
+
 def test_twenty_people_per_request(brp_stand_in, client):
     bsns = [brp_stand_in.persoon() for _ in range(21)]
     personen = client.raadplegen(bsns=bsns, doel=Doel.AANMELDING_DUO)
@@ -137,3 +154,23 @@ def test_no_brp_configured_is_said_plainly(client, settings):
     settings.BRP_API_ROOT = ""
     with pytest.raises(BrpFout, match="geen koppeling met de BRP"):
         client.een(bsn="999990056", doel=Doel.ACTUALISEREN)
+
+
+@pytest.mark.parametrize(
+    ("nationaliteiten", "code"),
+    [
+        (["Syrische"], "SY"),
+        (["Staatloos", "Eritrese"], "ER"),
+        (["Poolse"], "PL"),
+        (["Onbekend"], ""),
+    ],
+)
+def test_the_nationality_becomes_the_country_code_of_the_persons_field(
+    brp_stand_in, client, nationaliteiten, code
+):
+    persoon = client.een(
+        bsn=brp_stand_in.persoon(nationaliteiten=nationaliteiten), doel=Doel.ACTUALISEREN
+    )
+    assert persoon.nationaliteiten == tuple(nationaliteiten)
+    assert persoon.nationaliteit == code
+    assert ("nationaliteit" in persoon.persoonsgegevens) is bool(code)

@@ -46,6 +46,8 @@ def test_the_button_takes_the_brp_into_the_dossier(brp_stand_in, gemeente_a, kla
         "Noor", "Steekproef", date(1992, 4, 3)
     )  # fmt: skip
     assert (persoon.straat_huisnummer, persoon.woonplaats) == ("Lindeplein 4a", "Amstelwaard")
+    # The BRP's "Syrische" as the person's nationality field (ISO code).
+    assert persoon.nationaliteit == "SY"
     assert "Geheimhouding persoonsgegevens." in html
     assert "Adres in onderzoek." in html
     assert Gebeurtenis.objects.filter(
@@ -78,20 +80,42 @@ def test_a_letter_page_warns_about_an_address_under_investigation(
     assert "Adres in onderzoek." in response.content.decode()
 
 
-def test_death_is_shown_and_becomes_a_work_item(brp_stand_in, gemeente_a, klantregisseur):
+def test_death_closes_the_dossier_and_stops_open_work(
+    brp_stand_in, gemeente_a, klantregisseur, django_capture_on_commit_callbacks
+):
+    """ADR 0065: the BRP reports a death: the dossier closes with the reason "overleden" through
+    its transition table, the DUO link's open work items close, the worklist drops the dossier."""
+    from openinburgering.integrations.duo.services import werkitem_aanmaken
+    from openinburgering.signalen.models import Signaal, SignaalStatus
+
     bsn = brp_stand_in.persoon(overlijdensdatum="2026-11-20")
     persoon = maak_inburgeraar(gemeente_a, bsn=bsn)
-    html = _detail(klantregisseur, _ophalen(klantregisseur, persoon) and persoon)
+    with django_capture_on_commit_callbacks(execute=True):
+        item = werkitem_aanmaken(
+            gemeente=gemeente_a,
+            dossier=persoon.dossier,
+            soort=WerkitemSoort.BESLUIT_DUO,
+            titel="Besluit van DUO bespreken met de inburgeraar",
+        )
+    assert Signaal.objects.get(object_uuid=item.uuid).status == SignaalStatus.OPEN
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _ophalen(klantregisseur, persoon)
+    html = _detail(klantregisseur, persoon)
     assert "Overleden volgens de BRP." in html and "20-11-2026" in html
-    assert (
-        Werkitem.objects.filter(dossier=persoon.dossier, soort=WerkitemSoort.BRP_OVERLEDEN).count()
-        == 1
-    )
-    _ophalen(klantregisseur, persoon)  # again: still one item
-    assert (
-        Werkitem.objects.filter(dossier=persoon.dossier, soort=WerkitemSoort.BRP_OVERLEDEN).count()
-        == 1
-    )
+    persoon.dossier.refresh_from_db()
+    assert (persoon.dossier.status, persoon.dossier.eindreden) == ("afgerond", "overleden")
+    item.refresh_from_db()
+    assert item.status == "afgehandeld" and "overleden" in item.afhandeling
+    assert not Werkitem.objects.filter(dossier=persoon.dossier, status="open").exists()
+    assert not Signaal.objects.filter(dossier=persoon.dossier, status=SignaalStatus.OPEN).exists()
+    assert Gebeurtenis.objects.filter(
+        dossier=persoon.dossier, soort="status_gewijzigd", gegevens__eindreden="overleden"
+    ).exists()
+    # Again: nothing changes, nothing fails.
+    response = _ophalen(klantregisseur, persoon, follow=True)
+    assert response.status_code == 200
+    assert not Werkitem.objects.filter(dossier=persoon.dossier, status="open").exists()
 
 
 @pytest.mark.parametrize(

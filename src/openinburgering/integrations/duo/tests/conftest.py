@@ -97,6 +97,8 @@ KORTE_NAMEN = {
     "examenresultaten": "/personen/{bsn}/examens/resultaten",
     "gratispogingen": "/personen/{bsn}/examens/gratispogingen",
     "gebeurtenissen": "/personen/{bsn}/gebeurtenissen",
+    "verlengingen": "/personen/{bsn}/verlengingen",
+    "boetes": "/personen/{bsn}/boetes",
 }
 _VOORBEELD_PARAMS = {"bsn": "123456782", "id": "42", "instellingsnummer": "1234567890"}
 

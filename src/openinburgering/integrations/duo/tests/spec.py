@@ -30,6 +30,8 @@ API_MAPPEN = (
     "GevolgdeUren",
     "Examen",
     "Gebeurtenis",
+    "Verlenging",
+    "Boete",
 )
 
 # DUO writes ECMAScript/Java patterns; Python's `re` lacks \p{..}. The one such pattern (the

@@ -91,8 +91,10 @@ def test_confidentiality_investigation_and_death_come_along(
     stand = BrpStand.objects.get(inburgeraar=persoon)
     assert stand.geheimhouding and stand.adres_in_onderzoek and stand.overleden
     assert stand.adres_in_onderzoek_sinds == date(2026, 10, 1)
-    item = Werkitem.objects.get(dossier=persoon.dossier, soort=WerkitemSoort.BRP_OVERLEDEN)
-    assert item.status == WerkitemStatus.OPEN
+    # Death closes the dossier through its transition table; no open work is left (ADR 0065).
+    persoon.dossier.refresh_from_db()
+    assert (persoon.dossier.status, persoon.dossier.eindreden) == ("afgerond", "overleden")
+    assert not Werkitem.objects.filter(dossier=persoon.dossier, status=WerkitemStatus.OPEN).exists()
     tekst = Gebeurtenis.objects.get(dossier=persoon.dossier, soort="brp").omschrijving
     assert "geheimhouding" in tekst and "in onderzoek" in tekst and "20-11-2026" in tekst
 

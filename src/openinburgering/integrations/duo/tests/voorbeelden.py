@@ -9,6 +9,14 @@ from copy import deepcopy
 
 # (methode, pad in the spec) -> answer
 GET_VOORBEELDEN = {
+    ("GET", "/personen/{bsn}/verlengingen"): [
+        {
+            "beoordelingAanvraag": "Toegekend",
+            "datumBeoordeling": "2026-04-14",
+            "ontvangstdatum": "2026-03-02",
+        },
+    ],
+    ("GET", "/personen/{bsn}/boetes"): [],
     ("GET", "/personen/{bsn}/gebeurtenissen"): [
         {"id": "SS101", "omschrijving": "Persoon is inburgeringsplichtig.", "datum": "2026-03-02"},
     ],
