@@ -24,6 +24,7 @@ from . import (  # noqa: F401
     pip,
     plicht,
     termijnen,
+    verhuizing,
     wi2013,
 )
 from .base import Regel, geregistreerde_regels
@@ -48,6 +49,7 @@ _MODULES = (
     pip,
     plicht,
     termijnen,
+    verhuizing,
     wi2013,
 )
 

@@ -157,6 +157,17 @@ def persoonsgegevens_aangevuld(
     return uitgaand.Ontvangst()
 
 
+def dossier_overgedragen(feit: uitgaand.DossierOvergedragen, actor: Actor) -> uitgaand.Ontvangst:
+    """The dossier went to the new gemeente (R76): every open work item of it stops."""
+    werkitems_sluiten(
+        dossier=_persoon(feit.inburgeraar).dossier,
+        soorten=WerkitemSoort.values,
+        afhandeling=_("Vervallen: het dossier is overgedragen aan de nieuwe gemeente (R76)."),
+        door=actor.label,
+    )
+    return uitgaand.Ontvangst()
+
+
 # --- questions in ------------------------------------------------------------------------------
 
 
@@ -273,4 +284,5 @@ def registreren() -> None:
     uitgaand.registreer(uitgaand.ZrouteAfgerond, zroute_afgerond)
     uitgaand.registreer(uitgaand.LbtOvergeslagen, lbt_overgeslagen)
     uitgaand.registreer(uitgaand.PersoonsgegevensAangevuld, persoonsgegevens_aangevuld)
+    uitgaand.registreer(uitgaand.DossierOvergedragen, dossier_overgedragen)
     raadplegen.registreer(DuoRaadpleging())
