@@ -60,7 +60,7 @@ def _context(verzoek: KaartVerzoek) -> dict:
 
 KAART = Dossierkaart(
     naam="verhuizing",
-    volgorde=3,
+    volgorde=6,
     titel=_("Verhuizing"),
     sjabloon="verhuizing/_dossierkaart.html",
     context=_context,
