@@ -158,10 +158,11 @@ def persoonsgegevens_aangevuld(
 
 
 def dossier_overgedragen(feit: uitgaand.DossierOvergedragen, actor: Actor) -> uitgaand.Ontvangst:
-    """The dossier went to the new gemeente (R76): every open work item of it stops."""
+    """The dossier went to the new gemeente (R76): its open work items stop, except the one
+    month to complete what DUO still lacks after a departure (R71, R47), which outlives it."""
     werkitems_sluiten(
         dossier=_persoon(feit.inburgeraar).dossier,
-        soorten=WerkitemSoort.values,
+        soorten=[s for s in WerkitemSoort.values if s != WerkitemSoort.VERTROKKEN],
         afhandeling=_("Vervallen: het dossier is overgedragen aan de nieuwe gemeente (R76)."),
         door=actor.label,
     )

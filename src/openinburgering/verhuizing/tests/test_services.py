@@ -158,9 +158,10 @@ def test_b_to_a_the_new_gemeente_starts_from_the_history(verhuisd):
         gemeente=dossier_a.gemeente, activiteit=Activiteit.WIJZIGEN, betrokkene=persoon.pseudoniem
     ).exists()
     # Nothing of B's dossier changed, and B's objects stay B's.
-    assert dossier_b.gemeente.code == "0002" and not Overname.objects.filter(
-        gemeente=dossier_b.gemeente
-    ).exists()
+    assert (
+        dossier_b.gemeente.code == "0002"
+        and not Overname.objects.filter(gemeente=dossier_b.gemeente).exists()
+    )
 
 
 def test_after_the_import_the_new_pip_keeps_the_route_r22_r75(verhuisd):
