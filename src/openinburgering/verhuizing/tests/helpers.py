@@ -12,8 +12,8 @@ from openinburgering.traject.models import (
     ExamenUitslag,
     MapActiviteit,
     MapSoort,
-    UrenSoort,
     Urenregistratie,
+    UrenSoort,
 )
 
 #: The day the history is made (the PIP's dagtekening); tests travel to it.
