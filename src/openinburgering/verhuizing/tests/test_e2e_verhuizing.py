@@ -115,7 +115,7 @@ def test_a_move_from_a_to_b_through_the_screens(
 
     with page.expect_download() as pdf_download:
         page.get_by_role("link", name="Overdrachtsdocument (PDF)").click()
-    pdf = PdfReader(io.BytesIO(open(pdf_download.value.path(), "rb").read()))
+    pdf = PdfReader(io.BytesIO(pdf_download.value.path().read_bytes()))
     tekst = " ".join(p.extract_text() for p in pdf.pages)
     assert "Overdrachtsdossier inburgering" in tekst and "Yonas Reiziger" in tekst
     with page.expect_download() as json_download:
