@@ -290,7 +290,8 @@ def lees_bestand(inhoud: bytes) -> dict[str, Any]:
         )
     try:
         gegevens = json.loads(inhoud.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # RecursionError: JSON nested deeper than Python parses (a hostile file, not a 500).
         raise OngeldigBestand(
             _(
                 "Dit bestand is geen overdrachtsdossier: het is geen geldig JSON-bestand. Kies "

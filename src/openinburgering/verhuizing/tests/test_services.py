@@ -203,6 +203,8 @@ def _kapot(gegevens, pad, waarde):
         pytest.param(lambda g: _kapot(g, ["persoon", "bsn"], "123456782"),
                      "andere persoon", "R77", id="ander-bsn"),
         pytest.param(lambda g: b"{" * 3_000_000, "te groot", "", id="te-groot"),
+        pytest.param(lambda g: b"[" * 200_000 + b"]" * 200_000, "geen geldig JSON-bestand", "",
+                     id="te-diep-genest"),
     ],
 )  # fmt: skip
 def test_a_bad_file_gets_a_dutch_message_and_nothing_is_saved(verhuisd, maak, fout, regel):
