@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -201,15 +201,18 @@ def dossier_overdragen(
         gemeente_code=dossier.gemeente.code,
         naam=str(overdracht_uuid),
     )
+    # The document is Dutch whatever the caseworker reads the screens in, as every letter.
+    with translation.override("nl"):
+        ontvanger = {
+            "naam": _("College van burgemeester en wethouders van %(gemeente)s")
+            % {"gemeente": naam},
+            "adresregels": [_("t.a.v. team inburgering")],
+        }
     pdf = brieven.render_pdf(
         "verhuizing/overdracht_pdf.html",
         {"pakket": gegevens, "weergave": pakket.weergave(gegevens)},
         gemeente=dossier.gemeente,
-        ontvanger={
-            "naam": _("College van burgemeester en wethouders van %(gemeente)s")
-            % {"gemeente": naam},
-            "adresregels": [_("t.a.v. team inburgering")],
-        },
+        ontvanger=ontvanger,
         kenmerk=kenmerk,
         datum=vandaag,
     )

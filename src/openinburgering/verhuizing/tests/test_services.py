@@ -231,3 +231,16 @@ def test_a_file_is_read_in_once(verhuisd):
     with pytest.raises(Geweigerd, match="al een overdrachtsdossier"):
         services.overdracht_inlezen(actor=actor_a, dossier=dossier_a, inhoud=bestand)
     assert Overname.objects.count() == 1
+
+
+def test_the_document_is_dutch_whatever_language_the_caseworker_reads(verhuisd):
+    from django.utils import translation
+
+    actor_b, dossier_b, _actor_a, _dossier_a = verhuisd
+    with translation.override("en"):
+        overdracht = _overdragen(actor_b, dossier_b)
+    pdf = brieven.pad(overdracht.pdf_pad).read_bytes()
+    tekst = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "College van burgemeester en wethouders van Amstelwaard" in tekst
+    assert "t.a.v. team inburgering" in tekst and "Geregistreerde uren" in tekst
+    assert "Municipal executive" not in tekst
