@@ -181,3 +181,34 @@ def brp() -> Brp:
 def aan() -> bool:
     """Is the BRP link there and configured? False when the app or ``BRP_API_ROOT`` is absent."""
     return bool(_brp) and _brp[0].aan()
+
+
+# --- a move the BRP reports (ADR 0066) -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BrpVerhuizing:
+    """The BRP registers the person in another gemeente than the dossier's: a departure."""
+
+    #: The person (``inburgeraars.models.Inburgeraar``) and who acts (``accounts.context.Actor``).
+    inburgeraar: Any
+    actor: Any
+    gemeentecode: str
+    gemeentenaam: str = ""
+    datum_inschrijving: date | None = None
+
+
+_verhuizingen: list[Any] = []
+
+
+def verhuizing_registreren(reactie: Any) -> None:
+    """What happens when the BRP reports a move (the verhuizing app, in ``ready``); the reaction
+    gets a :class:`BrpVerhuizing` and runs in the caller's transaction."""
+    if reactie not in _verhuizingen:
+        _verhuizingen.append(reactie)
+
+
+def verhuizing_gemeld(verhuizing: BrpVerhuizing) -> None:
+    """The BRP integration saw another gemeente of registration: tell who listens."""
+    for reactie in _verhuizingen:
+        reactie(verhuizing)

@@ -16,6 +16,8 @@ from django.utils import timezone
 
 from openinburgering.inburgeraars.models import Inburgeraar
 
+from .verhuisd import vertrokken_kopieen
+
 _NAAM = re.compile(r"^[a-zA-Z0-9À-ž \.\-\']{1,200}$")
 _VOORVOEGSEL = re.compile(r"^[a-zA-Z \']{1,10}$")
 _STRAAT_NUMMER = re.compile(
@@ -83,8 +85,11 @@ def persoon_voor_brp(inburgeraar: Inburgeraar) -> dict | None:
 def zaaigegevens() -> tuple[dict, list[tuple[str, str]]]:
     """Every demo person the BRP can hold, in the shape of ``POST /_sim/zaaien``; and the
     people it marks, as (name, marker) for the welcome text."""
-    inburgeraars = Inburgeraar.objects.select_related("gemeente", "dossier").order_by(
-        "gemeente__code", "id"
+    # A person who moved is registered once, in the gemeente they live in now.
+    inburgeraars = (
+        Inburgeraar.objects.select_related("gemeente", "dossier")
+        .exclude(id__in=vertrokken_kopieen())
+        .order_by("gemeente__code", "id")
     )
     vandaag = timezone.localdate()
     personen, bijzonder = [], []

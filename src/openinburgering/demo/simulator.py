@@ -14,6 +14,8 @@ from openinburgering.inburgeraars.workflow import Eindreden, Status
 from openinburgering.integrations.duo.models import MeldingSoort, UitgaandBericht, UitgaandStatus
 from openinburgering.regels.plicht import begindatum_plicht
 
+from .verhuisd import vertrokken_kopieen
+
 # Why the duty ended, in DUO's words (Inburgeringsplicht API, RedenGeenInburgeringsplicht).
 REDEN_GEEN_PLICHT = {
     Eindreden.VOLDAAN: "Inburgeringsplicht voldaan",
@@ -144,9 +146,14 @@ def _besluiten(inburgeraar) -> dict:
 
 def zaaigegevens() -> dict:
     """Every demo gemeente and person, in the shape of ``POST /_sim/zaaien``."""
-    inburgeraars = Inburgeraar.objects.select_related(
-        "gemeente", "dossier", "dossier__brede_intake", "duo_stand"
-    ).order_by("id")
+    # A person who moved is known to DUO once, in the gemeente they live in now.
+    inburgeraars = (
+        Inburgeraar.objects.select_related(
+            "gemeente", "dossier", "dossier__brede_intake", "duo_stand"
+        )
+        .exclude(id__in=vertrokken_kopieen())
+        .order_by("id")
+    )
     return {
         "gemeenten": [
             {"oin": g.oin, "gemeentecode": g.code, "naam": g.naam}

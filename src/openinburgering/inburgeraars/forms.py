@@ -128,9 +128,11 @@ class BsnZoekForm(NldsFormMixin, forms.Form):
 
 class StatusForm(NldsFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Nieuwe status"), choices=Status.choices)
+    # "Verhuisd" is not chosen here: the card Verhuizing closes the dossier and makes the
+    # handover package with it (R76, ADR 0066).
     eindreden = forms.ChoiceField(
         label=_("Reden (alleen bij afronden)"),
-        choices=[("", "—"), *Eindreden.choices],
+        choices=[("", "—"), *(c for c in Eindreden.choices if c[0] != Eindreden.VERHUISD)],
         required=False,
     )
     versie = forms.IntegerField(widget=forms.HiddenInput)

@@ -176,6 +176,7 @@ class GesprekStatus(models.TextChoices):
     GEPLAND = "gepland", _("Gepland")
     GEVOERD = "gevoerd", _("Gevoerd")
     GEMIST = "gemist", _("Gemist")
+    VERVALLEN = "vervallen", _("Vervallen (dossier overgedragen)")
 
 
 class Beoordeling(models.TextChoices):

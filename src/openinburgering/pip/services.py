@@ -2,7 +2,9 @@
 talks; bezwaar against a PIP goes through ``besluiten`` like any decision's. Every legal check
 calls ``regels``; a refusal carries every violated rule."""
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.db.models import F, Max
@@ -90,6 +92,27 @@ def _begindatum_plicht(dossier) -> date:
     return dossier.aangemeld_op
 
 
+#: Where the leerroute of a previous gemeente's PIP may be known, besides DUO (R22, R75): an app
+#: registers a function of the dossier (the verhuizing app: the handover file it read in).
+_VORIGE_LEERROUTE: list[Callable[[Any], str]] = []
+
+
+def vorige_leerroute_registreren(bron: Callable[[Any], str]) -> None:
+    """Register a source of the previous gemeente's leerroute (from an app's ``ready``)."""
+    if bron not in _VORIGE_LEERROUTE:
+        _VORIGE_LEERROUTE.append(bron)
+
+
+def vorige_leerroute(dossier) -> Leerroute | None:
+    """R22, R75: the leerroute of the previous gemeente's PIP, from a handover file read in, else
+    from the PIP DUO holds (SS121); None when neither knows one."""
+    for bron in _VORIGE_LEERROUTE:
+        if route := bron(dossier):
+            return Leerroute(route)
+    stand = raadplegen.raadpleging().stand(dossier.inburgeraar)
+    return Leerroute(stand.pip_leerroute) if stand.pip_leerroute else None
+
+
 def pip_context(*, pip: PipVersie, peildatum: date) -> regels_pip.PipContext:
     from openinburgering.intake.models import BredeIntake
     from openinburgering.intake.services import lbt_resultaat_voor_pip
@@ -111,7 +134,12 @@ def pip_context(*, pip: PipVersie, peildatum: date) -> regels_pip.PipContext:
         eerder_pip=bool(eerdere),
         initiele_pip_dagtekening=min(dagtekeningen) if dagtekeningen else None,
         huidige_pip_dagtekening=huidige.dagtekening if huidige else None,
-        huidige_leerroute=Leerroute(huidige.leerroute) if huidige else None,
+        # After a move the previous gemeente's route counts until this one sets its own (R75).
+        huidige_leerroute=Leerroute(huidige.leerroute)
+        if huidige
+        else vorige_leerroute(dossier)
+        if pip.reden == Wijzigingsreden.VERHUIZING
+        else None,
         termijn_start=termijn.start if termijn else None,
         schakelbesluit=pip.reden == Wijzigingsreden.SCHAKELEN,
         verhuisd=pip.reden == Wijzigingsreden.VERHUIZING,

@@ -25,6 +25,7 @@ from . import (  # noqa: F401
     pip,
     plicht,
     termijnen,
+    verhuizing,
     wi2013,
 )
 from .base import Regel, geregistreerde_regels
@@ -50,6 +51,7 @@ _MODULES = (
     pip,
     plicht,
     termijnen,
+    verhuizing,
     wi2013,
 )
 

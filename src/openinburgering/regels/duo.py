@@ -146,6 +146,9 @@ class Domeingevolg(StrEnum):
     LBT_UITSLAG_OVERNEMEN = "lbt_uitslag_overnemen"
     #: De leerroute neemt DUO's examenuitslagen en gratis pogingen over.
     EXAMENUITSLAG_OVERNEMEN = "examenuitslag_overnemen"
+    #: De verhuizing legt vast dat de persoon vertrok (SS122) of zich hier vestigde (SS120,
+    #: SS121), zodat het dossier wordt overgedragen of overgenomen (R75, R76).
+    VERHUIZING_VASTLEGGEN = "verhuizing_vastleggen"
 
 
 class TaakTermijn(StrEnum):
@@ -185,6 +188,8 @@ class Gevolg:
     lbt_uitslag_overnemen: bool = False
     #: Neemt de leerroute DUO's examenuitslagen over?
     examenuitslag_overnemen: bool = False
+    #: Legt de verhuizing een vertrek of vestiging vast (R75, R76)?
+    verhuizing_vastleggen: bool = False
     #: Welke DUO-API's daarna te raadplegen.
     raadplegen: tuple[str, ...] = ()
     #: Een taak voor de klantregisseur (leeg: geen taak).
@@ -246,6 +251,7 @@ def _vertrokken(gebeurtenis: Gebeurtenis, omschrijving: str) -> Gevolg:
         "Gegevens bij DUO aanvullen en het dossier overdragen",
         TaakTermijn.VORIGE_GEMEENTE,
         alleen_bij_dossier=True,
+        verhuizing_vastleggen=gebeurtenis is Gebeurtenis.SS122,
     )
 
 
@@ -308,13 +314,18 @@ BETEKENISSEN: tuple[Gevolg, ...] = (
     Gevolg(G.SS118, None, "Verzoek ontheffing afgewezen", raadplegen=("Ontheffing",)),
     Gevolg(G.SS119, None, "Gedeeltelijke ontheffing toegekend", raadplegen=("Ontheffing",)),
     Gevolg(
-        G.SS120, None, "Gevestigd in de gemeente, zonder PIP", raadplegen=("Inburgeringsplicht",)
+        G.SS120,
+        None,
+        "Gevestigd in de gemeente, zonder PIP",
+        raadplegen=("Inburgeringsplicht",),
+        verhuizing_vastleggen=True,
     ),
     Gevolg(
         G.SS121,
         None,
         "Gevestigd in de gemeente, met PIP van een andere gemeente",
         raadplegen=("Inburgeringsplicht", "Inburgeringstermijn", "PIP"),
+        verhuizing_vastleggen=True,
     ),
     _vertrokken(G.SS122, "Vertrokken naar een andere gemeente"),
     _vertrokken(G.SS123, "Vertrokken uit Nederland"),

@@ -132,6 +132,14 @@ class PersoonsgegevensAangevuld:
     inburgeraar: Model
 
 
+@dataclass(frozen=True)
+class DossierOvergedragen:
+    """The person moved and the dossier was closed and handed over (R76): the chain stops the
+    open work it holds for the dossier (no message to DUO; DUO learns of the move itself)."""
+
+    inburgeraar: Model
+
+
 Feit = (
     PipVastgesteld
     | AanbodGedaan
@@ -140,6 +148,7 @@ Feit = (
     | ZrouteAfgerond
     | LbtOvergeslagen
     | PersoonsgegevensAangevuld
+    | DossierOvergedragen
 )
 FEITEN: tuple[type, ...] = get_args(Feit)
 

@@ -18,7 +18,9 @@ A BSN is any nine digits that pass the 11-proef. Where one may appear:
 - an HTML page: only as the value of an ``<input name="bsn">``: the field the user typed it in
   (also when a form comes back with a 400 to be corrected) or the read-only field of a person
   DUO announced. A page never shows it as text (it shows ``bsn_gemaskeerd``);
-- a file: nowhere (a letter names the person, never the BSN).
+- a file: nowhere (a letter names the person, never the BSN), except in a JSON file as the value
+  of a key named ``bsn``, as in a JSON answer: the handover file between gemeenten carries the
+  number the law prescribes for an exchange (ADR 0067).
 
 Findings are listed at the end of the session with the test that caused them; the BSN itself is
 masked. With xdist every worker checks what it saw and sends its totals and findings to the
@@ -139,7 +141,11 @@ def tekst_van_bestand(pad: Path) -> str | None:
     inhoud = pad.read_bytes()
     if b"\0" in inhoud[:8192]:
         return None
-    return inhoud.decode(errors="replace")
+    tekst = inhoud.decode(errors="replace")
+    if achtervoegsel == ".json":
+        # As a JSON answer: a key named bsn may hold it (the handover file, ADR 0067).
+        return zonder_toegestane_velden(tekst, "application/json")
+    return tekst
 
 
 class Lekcontrole:

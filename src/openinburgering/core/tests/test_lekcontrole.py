@@ -2,6 +2,7 @@
 and without xdist, without printing the BSN."""
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -70,6 +71,11 @@ def test_files_are_read_as_text_pdf_or_xlsx(tmp_path):
     assert gelekte_bsns(tekst_van_bestand(tmp_path / "regel.log"))
     (tmp_path / "scherm.png").write_bytes(b"\x89PNG" + BSN.encode())
     assert tekst_van_bestand(tmp_path / "scherm.png") is None
+    # A JSON file follows the rule of a JSON answer: only under a key named bsn (ADR 0067).
+    (tmp_path / "overdracht.json").write_text(json.dumps({"persoon": {"bsn": BSN}}))
+    assert not gelekte_bsns(tekst_van_bestand(tmp_path / "overdracht.json"))
+    (tmp_path / "los.json").write_text(json.dumps({"notitie": f"BSN {BSN}"}))
+    assert gelekte_bsns(tekst_van_bestand(tmp_path / "los.json"))
 
 
 @pytest.fixture

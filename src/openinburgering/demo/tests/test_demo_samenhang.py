@@ -62,6 +62,18 @@ def test_every_status_in_both_gemeenten(demo, db):
     assert {d.gemeente.code for d in dossiers} == {"9001", "9002"}
 
 
+def test_one_person_moved_from_demodam_to_proefwijk_with_the_history(demo, db):
+    """ADR 0066: Demodam handed the dossier over, Proefwijk read the file in."""
+    from openinburgering.verhuizing.models import Overdracht, Overname
+
+    overdracht = Overdracht.objects.select_related("dossier__gemeente").get()
+    overname = Overname.objects.select_related("dossier__gemeente").get()
+    assert overdracht.dossier.gemeente.code == "9001" and overname.dossier.gemeente.code == "9002"
+    assert overdracht.dossier.eindreden == Eindreden.VERHUISD
+    assert overdracht.dossier.inburgeraar.bsn == overname.dossier.inburgeraar.bsn
+    assert overname.dossier.gebeurtenissen.filter(soort="vorige_gemeente").exists()
+
+
 def test_status_intake_and_pip_agree_in_every_dossier(demo, db):
     fouten = []
     for dossier in _dossiers():
@@ -94,7 +106,12 @@ def test_timeline_tells_the_same_story(demo, db):
     fouten = []
     for dossier in _dossiers():
         naam = f"dossier {dossier.pk} ({dossier.status})"
-        tijdlijn = list(Gebeurtenis.objects.filter(dossier=dossier).order_by("tijdstip", "id"))
+        # The history a handover file brought is the previous gemeente's story, not this one's.
+        tijdlijn = list(
+            Gebeurtenis.objects.filter(dossier=dossier)
+            .exclude(soort="vorige_gemeente")
+            .order_by("tijdstip", "id")
+        )
         soorten = [g.soort for g in tijdlijn]
         statussen = [g.gegevens["naar"] for g in tijdlijn if g.soort == "status_gewijzigd"]
         if dossier.status == Status.AFGEROND:
@@ -275,7 +292,15 @@ def test_the_brp_stand_in_knows_every_demo_person_as_the_dossier_has_them(demo, 
     settings.BRP_API_ROOT = server.url
     try:
         app.zaaien(gegevens)
-        met_naam = Inburgeraar.objects.exclude(achternaam="").exclude(geboortedatum=None)
+        from openinburgering.demo.verhuisd import vertrokken_kopieen
+
+        # The moved person is registered once, where they live now (ADR 0066).
+        assert len(vertrokken_kopieen()) == 1
+        met_naam = (
+            Inburgeraar.objects.exclude(achternaam="")
+            .exclude(geboortedatum=None)
+            .exclude(id__in=vertrokken_kopieen())
+        )
         assert len(gegevens["personen"]) == met_naam.count()
         verschillen = []
         for gemeente_id in set(met_naam.values_list("gemeente_id", flat=True)):

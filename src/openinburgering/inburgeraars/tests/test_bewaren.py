@@ -374,6 +374,26 @@ def vul_alle_tabellen(gemeente, bsn, brievenmap):
     los.zet_bsn(bsn)
     los.save()
 
+    # the verhuizing: a reported move, the handover with its two files, a file read in (ADR 0066)
+    from openinburgering.verhuizing.models import Overdracht, Overname, Verhuismelding
+
+    Verhuismelding.objects.create(
+        gemeente=gemeente, dossier=dossier, richting="vertrek", bron="brp", datum=D("2025-08-01")
+    )
+    naam = uuid.uuid4()
+    brieven.append(_brief(brievenmap, f"overdrachten/{gemeente.code}/{naam}.pdf"))
+    brieven.append(_brief(brievenmap, f"overdrachten/{gemeente.code}/{naam}.json"))
+    Overdracht.objects.create(
+        gemeente=gemeente, dossier=dossier, naar_gemeentecode="0002", naar_gemeentenaam="Beekveld",
+        schemaversie=1, pdf_pad=brieven[-2], pdf_sha256="0" * 64, json_pad=brieven[-1],
+        json_sha256="0" * 64, kenmerk=f"{gemeente.code}-2025-000009",
+    )  # fmt: skip
+    Overname.objects.create(
+        gemeente=gemeente, dossier=dossier, overdracht_uuid=uuid.uuid4(), van_gemeentecode="0003",
+        van_gemeentenaam="Elders", schemaversie=1, inhoud={"persoon": {"achternaam": "X"}},
+        sha256="0" * 64,
+    )  # fmt: skip
+
     # the processing log
     for activiteit in ("inzien", "wijzigen"):
         Verwerking.objects.create(
@@ -574,7 +594,8 @@ def test_elke_app_die_meer_doet_dan_cascade_heeft_een_opruimer():
 
     namen = [o.naam for o in opruimers()]
     assert sorted(namen) == [
-        "besluiten", "brieven", "duo", "handhaving", "intake", "pip", "taalaanbieders"
+        "besluiten", "brieven", "duo", "handhaving", "intake", "pip", "taalaanbieders",
+        "verhuizing",
     ]  # fmt: skip
     assert len(namen) == len(set(namen))
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_noop
 import structlog
 
 from openinburgering.accounts.context import Actor
+from openinburgering.core import brp as brp_poort
 from openinburgering.core.brp import BrpFout, BrpPersoon
 from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.core.teksten import Tekst
@@ -158,6 +159,27 @@ def _tijdlijn(
     return gebeurtenis
 
 
+def _verhuizing(
+    *, actor: Actor, inburgeraar: Inburgeraar, persoon: BrpPersoon, oud: BrpStand | None
+) -> None:
+    """The BRP registers the person in another gemeente: a departure, once per new gemeente
+    (the verhuizing app reacts through ``core.brp``, ADR 0066)."""
+    code = persoon.gemeente_van_inschrijving
+    if not code or code == inburgeraar.gemeente.code:
+        return
+    if oud is not None and oud.gemeente_van_inschrijving == code:
+        return
+    brp_poort.verhuizing_gemeld(
+        brp_poort.BrpVerhuizing(
+            inburgeraar=inburgeraar,
+            actor=actor,
+            gemeentecode=code,
+            gemeentenaam=persoon.gemeente_van_inschrijving_naam,
+            datum_inschrijving=persoon.datum_inschrijving_in_gemeente,
+        )
+    )
+
+
 @transaction.atomic
 def overnemen(*, actor: Actor, inburgeraar: Inburgeraar, persoon: BrpPersoon) -> list[str]:
     """Take the BRP's answer into the dossier of a person we know; returns the fields changed.
@@ -192,6 +214,7 @@ def overnemen(*, actor: Actor, inburgeraar: Inburgeraar, persoon: BrpPersoon) ->
     _tijdlijn(actor=actor, inburgeraar=inburgeraar, teksten=_meldingen(persoon, oud))
     if persoon.overleden:
         _overleden(actor=actor, inburgeraar=inburgeraar)
+    _verhuizing(actor=actor, inburgeraar=inburgeraar, persoon=persoon, oud=oud)
     logger.info("brp_overgenomen", inburgeraar=str(inburgeraar.uuid), velden=sorted(velden))
     return list(velden)
 

@@ -157,6 +157,18 @@ def persoonsgegevens_aangevuld(
     return uitgaand.Ontvangst()
 
 
+def dossier_overgedragen(feit: uitgaand.DossierOvergedragen, actor: Actor) -> uitgaand.Ontvangst:
+    """The dossier went to the new gemeente (R76): its open work items stop, except the one
+    month to complete what DUO still lacks after a departure (R71, R47), which outlives it."""
+    werkitems_sluiten(
+        dossier=_persoon(feit.inburgeraar).dossier,
+        soorten=[s for s in WerkitemSoort.values if s != WerkitemSoort.VERTROKKEN],
+        afhandeling=_("Vervallen: het dossier is overgedragen aan de nieuwe gemeente (R76)."),
+        door=actor.label,
+    )
+    return uitgaand.Ontvangst()
+
+
 # --- questions in ------------------------------------------------------------------------------
 
 
@@ -313,4 +325,5 @@ def registreren() -> None:
     uitgaand.registreer(uitgaand.ZrouteAfgerond, zroute_afgerond)
     uitgaand.registreer(uitgaand.LbtOvergeslagen, lbt_overgeslagen)
     uitgaand.registreer(uitgaand.PersoonsgegevensAangevuld, persoonsgegevens_aangevuld)
+    uitgaand.registreer(uitgaand.DossierOvergedragen, dossier_overgedragen)
     raadplegen.registreer(DuoRaadpleging())

@@ -757,8 +757,8 @@ SIGNALEN: dict[regelcodes.Gebeurtenis, tuple[str, str, str]] = {
         WerkitemSoort.VERTROKKEN,
         gettext_noop(
             "DUO vraagt de oude gemeente aan te vullen wat DUO nog mist (uren, MAP, PVT), zodat "
-            "de nieuwe gemeente de inburgering kan hervatten. Rond daarna het dossier af met de "
-            "reden ‘verhuisd’."
+            "de nieuwe gemeente de inburgering kan hervatten. Sluit het dossier af en draag het "
+            "over met ‘Dossier afsluiten en overdragen’ op de kaart Verhuizing (R76)."
         ),
     ),
     G.SS123: (

@@ -176,7 +176,9 @@ def test_geen_gebeurtenis_wordt_nog_alleen_bewaard():
 def test_elk_attentiesignaal_is_een_taak(gebeurtenis):
     gevolg = gevolg_van_gebeurtenis(gebeurtenis)
     assert gevolg.taak and gevolg.regel is not None
-    assert not gevolg.domeingevolgen and not gevolg.dossier_sluiten
+    # A departure is also recorded for the handover (R76); no signal closes the dossier itself.
+    verwacht = {Domeingevolg.VERHUIZING_VASTLEGGEN} if gebeurtenis is G.SS122 else set()
+    assert gevolg.domeingevolgen == verwacht and not gevolg.dossier_sluiten
     if gebeurtenis is not G.SS132:
         # SS132's deadline is the PIP term itself, which the deadline engine keeps (R9).
         assert gevolg.taak_termijn is not TaakTermijn.GEEN
@@ -242,6 +244,10 @@ def test_ss132_cursuscontract_zonder_pip_is_een_taak_volgens_r54():
         pytest.param(G.SS199, {Domeingevolg.EXAMENUITSLAG_OVERNEMEN}, id="ss199-route"),
         pytest.param(G.SS137, set(), id="ss137-alleen-tijdlijn"),
         pytest.param(G.SS106, set(), id="R45-ss106-geen-domeingevolg"),
+        pytest.param(G.SS120, {Domeingevolg.VERHUIZING_VASTLEGGEN}, id="R75-ss120-vestiging"),
+        pytest.param(G.SS121, {Domeingevolg.VERHUIZING_VASTLEGGEN}, id="R75-ss121-met-pip"),
+        pytest.param(G.SS122, {Domeingevolg.VERHUIZING_VASTLEGGEN}, id="R76-ss122-vertrek"),
+        pytest.param(G.SS123, set(), id="R71-ss123-buitenland-geen-overdracht"),
     ],
 )
 def test_domeingevolgen(gebeurtenis, domeingevolgen):

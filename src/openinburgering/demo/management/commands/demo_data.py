@@ -314,6 +314,26 @@ class Verloop:
             dossier = self.status(dossier, einde, Status.AFGEROND, eindreden)
 
 
+def _verhuizing_kandidaat(gemeente, *, voor: date):
+    """A Demodam dossier past the intake (closed before ``voor``), with no PIP at DUO yet: the
+    one who moves."""
+    from openinburgering.inburgeraars.models import Dossier
+
+    return (
+        Dossier.objects.filter(
+            gemeente=gemeente,
+            status=Status.INTAKE,
+            brede_intake__status=IntakeStatus.AFGESLOTEN,
+            brede_intake__afgesloten_op__lt=voor,
+            inburgeraar__regime=Regime.WI2021,
+        )
+        .exclude(inburgeraar__achternaam="")
+        .select_related("inburgeraar")
+        .order_by("id")
+        .first()
+    )
+
+
 class Command(BaseCommand):
     help = "Laad fictieve demodata: twee gemeenten, een gebruiker per rol en 200 inburgeraars."
 
@@ -365,7 +385,8 @@ class Command(BaseCommand):
         }
         vandaag = timezone.localdate()
         gezien = set()
-        for nummer in range(aantal):
+        # The last of ``aantal`` is the person who moves to Proefwijk (``_verhuizing``).
+        for nummer in range(aantal - 1):
             code = "9001" if nummer < aantal * 0.85 else "9002"
             bsn = genereer_bsn(rng)
             while bsn in gezien:
@@ -436,6 +457,7 @@ class Command(BaseCommand):
         # DUO's decisions: one granted extension, one fine of DUO (ADR 0064).
         for regel in duo_besluiten.laden(gemeente=gemeenten["9001"], actor=medewerkers["9001"]):
             self.stdout.write(f"DUO: {regel}")
+        self._verhuizing(rng=rng, vandaag=vandaag, medewerkers=medewerkers)
         for gemeente in gemeenten.values():
             signalen_herberekenen(gemeente=gemeente)
         _, sleutel = apitoken_aanmaken(gemeente=gemeenten["9001"], naam="demo-koppeling")
@@ -455,3 +477,82 @@ class Command(BaseCommand):
             f"{Signaal.objects.filter(status=SignaalStatus.OPEN).count()} open werkitems.\n"
             f"API-token voor Demodam (eenmalig getoond): {sleutel}"
         )
+
+    def _verhuizing(self, *, rng, vandaag, medewerkers):
+        """One person moves from Demodam to Proefwijk (ADR 0066): Demodam's klantregisseur
+        hands the dossier over (R76), DUO announces the person in Proefwijk (SS120: no PIP
+        yet), and Proefwijk's klantregisseur reads the handover file in (R77)."""
+        from openinburgering import brieven
+        from openinburgering.verhuizing import services as verhuizing
+        from openinburgering.verhuizing.models import Meldingbron, Richting
+
+        demodam, proefwijk = medewerkers["9001"], medewerkers["9002"]
+        vertrek = vandaag - timedelta(days=12)
+        dossier = _verhuizing_kandidaat(demodam.gemeente, voor=vertrek)
+        if dossier is None:
+            return
+        oud = dossier.inburgeraar
+        verloop = Verloop(rng=rng, vandaag=vandaag, time_machine=time_machine, medewerker=demodam)
+        with verloop.op(vertrek):
+            # The BRP registers the person in Proefwijk (what integrations.brp reports).
+            verhuizing.verhuizing_melden(
+                actor=Actor(gemeente=demodam.gemeente),
+                dossier=dossier,
+                richting=Richting.VERTREK,
+                bron=Meldingbron.BRP,
+                datum=vertrek,
+                andere_gemeentecode=proefwijk.gemeente.code,
+                andere_gemeentenaam=proefwijk.gemeente.naam,
+            )
+        with verloop.op(vertrek + timedelta(days=2)):
+            overdracht = verhuizing.dossier_overdragen(
+                actor=demodam,
+                dossier=dossier,
+                naar_gemeentecode=proefwijk.gemeente.code,
+                naar_gemeentenaam=proefwijk.gemeente.naam,
+            )
+        aankomst = Verloop(
+            rng=rng, vandaag=vandaag, time_machine=time_machine, medewerker=proefwijk
+        )
+        with aankomst.op(vertrek + timedelta(days=3)):
+            nieuw = services.inburgeraar_aanmaken(
+                actor=Actor(gemeente=proefwijk.gemeente),
+                bsn=oud.bsn,
+                aangemeld_op=vertrek,
+                voornamen=oud.voornamen,
+                voorvoegsel=oud.voorvoegsel,
+                achternaam=oud.achternaam,
+                geboortedatum=oud.geboortedatum,
+                nationaliteit=oud.nationaliteit,
+                verblijfsdoel=oud.verblijfsdoel,
+                datum_bekendmaking_ind=oud.datum_bekendmaking_ind,
+                doelgroep=oud.doelgroep,
+                gedetailleerde_doelgroep=oud.gedetailleerde_doelgroep,
+                straat_huisnummer="Verhuisstraat 12",
+                postcode="9002 BC",
+                woonplaats="Proefwijk",
+            )
+            verhuizing.verhuizing_melden(
+                actor=Actor(gemeente=proefwijk.gemeente),
+                dossier=nieuw.dossier,
+                richting=Richting.VESTIGING,
+                bron=Meldingbron.DUO,
+                gebeurtenis="SS120",
+                datum=vertrek,
+                tijdlijn=False,
+            )
+            services.klantregisseur_toewijzen(
+                actor=Actor(
+                    gemeente=proefwijk.gemeente,
+                    user=User.objects.get(username="teamleider"),
+                    rol=Rol.TEAMLEIDER,
+                ),
+                dossier=nieuw.dossier,
+                klantregisseur=proefwijk.user,
+            )
+        with aankomst.op(vertrek + timedelta(days=4)):
+            verhuizing.overdracht_inlezen(
+                actor=proefwijk,
+                dossier=nieuw.dossier,
+                inhoud=brieven.pad(overdracht.json_pad).read_bytes(),
+            )

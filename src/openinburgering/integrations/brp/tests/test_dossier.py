@@ -272,3 +272,32 @@ def test_brp_bijwerken_reads_again_what_failed(brp_stand_in, gemeente_a, klantre
     assert "1 personen bijgewerkt" in uit.getvalue()
     persoon.refresh_from_db()
     assert persoon.voornamen == "Noor"
+
+
+def test_another_gemeente_of_registration_is_a_departure_once(
+    brp_stand_in, gemeente_a, klantregisseur
+):
+    """The BRP registers the person in Beekveld: the verhuizing app records the departure with
+    the new gemeente's name (ADR 0066), once; the card offers the handover."""
+    from openinburgering.verhuizing.models import Meldingbron, Richting, Verhuismelding
+
+    bsn = brp_stand_in.persoon(
+        gemeenteVanInschrijving={"code": "0002", "omschrijving": "Beekveld"},
+        datumInschrijvingInGemeente="2026-11-20",
+    )
+    persoon = maak_inburgeraar(gemeente_a, bsn=bsn)
+    _ophalen(klantregisseur, persoon)
+    _ophalen(klantregisseur, persoon)
+    melding = Verhuismelding.objects.get(dossier=persoon.dossier)
+    assert (melding.richting, melding.bron, melding.andere_gemeentecode) == (
+        Richting.VERTREK,
+        Meldingbron.BRP,
+        "0002",
+    )
+    assert melding.datum == date(2026, 11, 20)
+    html = _detail(klantregisseur, persoon)
+    assert "Verhuisd naar een andere gemeente." in html and "gemeente Beekveld" in html
+    assert reverse("verhuizing:overdragen", kwargs={"uuid": persoon.uuid}) in html
+    assert (
+        Gebeurtenis.objects.filter(dossier=persoon.dossier, soort="verhuizing_gemeld").count() == 1
+    )

@@ -167,3 +167,21 @@ def test_task_and_explanation_read_in_the_readers_language(meld, persoon):
     with translation.override("en"):
         assert item.titel_weergave != item.titel
         assert "30-03-2026" in item.toelichting_weergave
+
+
+def test_ss122_records_the_departure_for_the_handover(meld, persoon):
+    """The verhuizing app reacts (ADR 0050, 0066): the dossier card shows the departure."""
+    from openinburgering.verhuizing.models import Meldingbron, Richting, Verhuismelding
+
+    meld("SS122", persoon.bsn)
+    melding = Verhuismelding.objects.get(dossier=persoon.dossier)
+    assert (melding.richting, melding.bron, melding.gebeurtenis) == (
+        Richting.VERTREK,
+        Meldingbron.DUO,
+        "SS122",
+    )
+    assert melding.datum == date(2026, 3, 2)
+    # DUO's own timeline entry is the only one: the reaction adds none.
+    assert not Gebeurtenis.objects.filter(
+        dossier=persoon.dossier, soort="verhuizing_gemeld"
+    ).exists()

@@ -39,6 +39,7 @@ def test_the_apps_register_their_reactions_from_ready():
     assert namen(G.SS129) == ["openinburgering.signalen.reacties.pip_termijn_starten"]
     assert namen(G.SS131) == ["openinburgering.intake.reacties.lbt_uitslag_overnemen"]
     assert namen(G.SS199) == ["openinburgering.traject.reacties.examenuitslagen_overnemen"]
+    assert namen(G.SS122) == ["openinburgering.verhuizing.reacties.verhuizing_vastleggen"]
 
 
 def _eerste(gebeurtenis):
