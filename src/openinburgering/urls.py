@@ -16,6 +16,7 @@ urlpatterns = [
     path("gemeente/", include("openinburgering.brieven.urls")),
     path("traject/", include("openinburgering.traject.urls")),
     path("handhaving/", include("openinburgering.handhaving.urls")),
+    path("", include("openinburgering.cijfers.urls")),
     path("api/v1/", include("openinburgering.api.urls")),
     path("", include("openinburgering.integrations.duo.urls")),
     path("", include("openinburgering.integrations.brp.urls")),

@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "openinburgering.traject",
     "openinburgering.handhaving",
     "openinburgering.brieven",
+    "openinburgering.cijfers",
     "openinburgering.api",
 ]
 

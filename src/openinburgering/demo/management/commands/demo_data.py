@@ -26,6 +26,7 @@ import time_machine
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.models import User
 from openinburgering.accounts.rollen import Rol
+from openinburgering.cijfers.services import kengetallen_bijwerken
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.demo.logo import demologo
 from openinburgering.demo.personen import genereer_bsn, genereer_persoon
@@ -434,6 +435,8 @@ class Command(BaseCommand):
         call_command("taalaanbieders_demo", gemeente="9001", stdout=self.stdout)
         for gemeente in gemeenten.values():
             signalen_herberekenen(gemeente=gemeente)
+            # The dashboards and the council page read precomputed figures (ADR 0068).
+            kengetallen_bijwerken(gemeente=gemeente)
         _, sleutel = apitoken_aanmaken(gemeente=gemeenten["9001"], naam="demo-koppeling")
         per_status = {
             str(Status(s).label): Inburgeraar.objects.filter(dossier__status=s).count()

@@ -1,0 +1,186 @@
+"""Thin views: the steering dashboards (right CIJFERS_LEZEN) and the public council page."""
+
+from __future__ import annotations
+
+import io
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from openinburgering.accounts.permissions import recht_vereist
+from openinburgering.accounts.rollen import Recht
+from openinburgering.core.tabellen import cel_onschadelijk, csv_tekst
+from openinburgering.regels.codes import Doelgroep, Leerroute
+from openinburgering.regels.openbaarheid import DREMPEL_KLEINE_AANTALLEN
+
+from . import dashboards, selectors
+from . import raad as raadsinformatie
+from .tasks import cijfers_bijwerken
+
+
+def _filter(request) -> tuple[selectors.Filter, dict]:
+    """The filter from the query string; a gemeente the user may not see is a 404."""
+    toegestaan = selectors.gemeenten_met_cijfers(request.lidmaatschappen)
+    code = request.GET.get("gemeente", "")
+    if code == "alle":
+        gemeenten = toegestaan
+    elif code:
+        gemeenten = [g for g in toegestaan if g.code == code]
+        if not gemeenten:
+            raise Http404
+    else:
+        gemeenten = [request.gemeente]
+        code = request.gemeente.code
+    periodes = selectors.periodes()
+    periode = selectors.periode(request.GET.get("periode", "")) or periodes[0]
+    doelgroep = request.GET.get("doelgroep", "")
+    if doelgroep not in {d.value for d in Doelgroep}:
+        doelgroep = ""
+    leerroute = request.GET.get("leerroute", "")
+    if leerroute not in {*(r.value for r in Leerroute), "-"}:
+        leerroute = ""
+    keuzes = {
+        "gemeenten": toegestaan,
+        "gemeente": code,
+        "periodes": [(p, _periode_label(p)) for p in periodes],
+        "periode": periode.code,
+        "doelgroepen": [d.value for d in Doelgroep],
+        "doelgroep": doelgroep,
+        "leerroutes": [(r.value, dashboards.leerroute_label(r.value)) for r in Leerroute]
+        + [("-", dashboards.leerroute_label(""))],
+        "leerroute": leerroute,
+        "querystring": request.GET.urlencode(),
+    }
+    filter = selectors.Filter(
+        gemeente_ids=tuple(g.id for g in gemeenten),
+        periode=periode,
+        doelgroep=doelgroep,
+        leerroute=leerroute,
+    )
+    return filter, keuzes
+
+
+def _periode_label(p: selectors.Periode) -> str:
+    if p.code == "12m":
+        return _("De laatste 12 maanden")
+    if "-K" in p.code:
+        jaar, kwartaal = p.code.split("-K")
+        return _("%(k)se kwartaal %(j)s") % {"k": kwartaal, "j": jaar}
+    return _("Jaar %(j)s") % {"j": p.code}
+
+
+@recht_vereist(Recht.CIJFERS_LEZEN)
+def dashboard(request, pagina: str = "stroom"):
+    huidige = dashboards.pagina(pagina)
+    if huidige is None:
+        raise Http404
+    filter, keuzes = _filter(request)
+    cijfers = selectors.kengetallen(filter)
+    namen = (
+        selectors.namen_van_medewerkers(cijfers.per("onderdeel", "caseload", stand=True))
+        if "caseload" in huidige.secties
+        else {}
+    )
+    return render(
+        request,
+        "cijfers/dashboard.html",
+        {
+            "paginas": dashboards.PAGINAS,
+            "pagina": huidige,
+            "secties": [dashboards.sectie(s, cijfers, namen) for s in huidige.secties],
+            "bijwerkingen": selectors.bijwerkingen(filter.gemeente_ids),
+            **keuzes,
+        },
+    )
+
+
+@recht_vereist(Recht.CIJFERS_LEZEN)
+def export(request, sectie: str, formaat: str):
+    if sectie not in dashboards.BOUWERS or formaat not in ("csv", "xlsx"):
+        raise Http404
+    filter, _keuzes = _filter(request)
+    cijfers = selectors.kengetallen(filter)
+    namen = (
+        selectors.namen_van_medewerkers(cijfers.per("onderdeel", "caseload", stand=True))
+        if sectie == "caseload"
+        else {}
+    )
+    s = dashboards.sectie(sectie, cijfers, namen)
+    naam = f"cijfers-{s.id}-{filter.periode.code}"
+    rijen = [[str(c) if not isinstance(c, int | float) else c for c in rij] for rij in s.rijen]
+    if formaat == "csv":
+        antwoord = HttpResponse(
+            "\ufeff" + csv_tekst([str(k) for k in s.kolommen], rijen),
+            content_type="text/csv; charset=utf-8",
+        )
+    else:
+        from openpyxl import Workbook
+
+        boek = Workbook()
+        blad = boek.active
+        blad.title = s.id[:31]
+        blad.append([cel_onschadelijk(str(k)) for k in s.kolommen])
+        for rij in rijen:
+            blad.append([cel_onschadelijk(c) for c in rij])
+        uit = io.BytesIO()
+        boek.save(uit)
+        antwoord = HttpResponse(
+            uit.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    antwoord["Content-Disposition"] = f'attachment; filename="{naam}.{formaat}"'
+    return antwoord
+
+
+@require_POST
+@recht_vereist(Recht.CIJFERS_LEZEN)
+def bijwerken(request):
+    cijfers_bijwerken.enqueue(gemeente_code=request.gemeente.code)
+    messages.info(
+        request,
+        _("De cijfers van %(naam)s worden opnieuw berekend; ververs de pagina over een minuut.")
+        % {"naam": request.gemeente.naam},
+    )
+    return redirect("cijfers:dashboard")
+
+
+def _raad_context(code: str) -> dict:
+    gemeente = selectors.gemeente_op_code(code)
+    if gemeente is None:
+        raise Http404
+    tabellen = raadsinformatie.raadscijfers(gemeente)
+    return {
+        "gemeente": gemeente,
+        "tabellen": tabellen,
+        "trend": raadsinformatie.trendgrafiek(tabellen),
+        "drempel": DREMPEL_KLEINE_AANTALLEN,
+        "bijwerking": selectors.bijwerkingen([gemeente.id]),
+        "vandaag": timezone.localdate(),
+    }
+
+
+def raad(request, code: str):
+    """Public, without login: only suppressed aggregates, never a person."""
+    return render(request, "cijfers/raad.html", _raad_context(code))
+
+
+def raad_pdf(request, code: str):
+    from weasyprint import HTML
+
+    from openinburgering.brieven import lettertypen
+
+    context = _raad_context(code)
+    html = render_to_string(
+        "cijfers/raad_pdf.html", {**context, "font_face": lettertypen.font_face_css()}
+    )
+    pdf = HTML(string=html, base_url=str(lettertypen.MAP)).write_pdf()
+    antwoord = HttpResponse(pdf, content_type="application/pdf")
+    antwoord["Content-Disposition"] = (
+        f'inline; filename="raadsinformatie-inburgering-{context["gemeente"].code}.pdf"'
+    )
+    return antwoord
