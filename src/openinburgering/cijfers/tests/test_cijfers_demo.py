@@ -110,20 +110,7 @@ def test_first_pips_on_time_r51(demo, db):
         if d
         in {r[0] for r in _sql("SELECT id FROM inburgeraars_dossier WHERE gemeente_id = %s", g.id)}
     }
-    tz = ZoneInfo("Europe/Amsterdam")
-    ss139 = defaultdict(list)
-    for dossier_id, tijdstip in _sql(
-        "SELECT dossier_id, tijdstip FROM inburgeraars_gebeurtenis WHERE soort = 'SS139'"
-    ):
-        if isinstance(tijdstip, str):
-            tijdstip = (
-                timezone.make_aware(timezone.datetime.fromisoformat(tijdstip), timezone.UTC)
-                if "+" not in tijdstip
-                else timezone.datetime.fromisoformat(tijdstip)
-            )
-        if timezone.is_naive(tijdstip):
-            tijdstip = timezone.make_aware(tijdstip, timezone.UTC)
-        ss139[dossier_id].append(tijdstip.astimezone(tz).date())
+    ss139 = _ss139_per_dossier()
     verwacht = Counter()
     for dossier_id, pip in eerste.items():
         ervoor = [d for d in ss139[dossier_id] if d <= pip]
@@ -324,21 +311,79 @@ def test_filters_doelgroep_and_route_narrow_the_same_count(demo, db):
 # --- the council page ---------------------------------------------------------------------
 
 
+def _ss139_per_dossier() -> dict[int, list[date]]:
+    tz = ZoneInfo("Europe/Amsterdam")
+    uit = defaultdict(list)
+    for dossier_id, tijdstip in _sql(
+        "SELECT dossier_id, tijdstip FROM inburgeraars_gebeurtenis WHERE soort = 'SS139'"
+    ):
+        if isinstance(tijdstip, str):
+            tijdstip = timezone.datetime.fromisoformat(tijdstip)
+        if timezone.is_naive(tijdstip):
+            tijdstip = timezone.make_aware(tijdstip, timezone.UTC)
+        uit[dossier_id].append(tijdstip.astimezone(tz).date())
+    return uit
+
+
 def _raw_council(g, jaar, kwartaal):
+    """Every figure of the council table for one column, counted in SQL on the domain tables."""
     maanden = range(1, 13) if kwartaal is None else range(kwartaal * 3 - 2, kwartaal * 3 + 1)
     van, tot = date(jaar, maanden[0], 1), date(jaar + (maanden[-1] == 12), maanden[-1] % 12 + 1, 1)
-    aangemeld = _sql(
-        "SELECT COUNT(*) FROM inburgeraars_dossier WHERE gemeente_id = %s AND aangemeld_op >= %s "
-        "AND aangemeld_op < %s",
-        g.id,
-        van,
-        tot,
-    )[0][0]
+
+    def een(query, *params):
+        return _sql(query, g.id, *params, van, tot)[0][0]
+
+    uit = {
+        "aangemeld": een(
+            "SELECT COUNT(*) FROM inburgeraars_dossier WHERE gemeente_id = %s "
+            "AND aangemeld_op >= %s AND aangemeld_op < %s"
+        ),
+        "intake_gestart": een(
+            "SELECT COUNT(*) FROM intake_bredeintake i JOIN inburgeraars_dossier d ON "
+            "d.id = i.dossier_id WHERE d.gemeente_id = %s AND i.gestart_op >= %s "
+            "AND i.gestart_op < %s"
+        ),
+        "afgerond": een(
+            "SELECT COUNT(*) FROM inburgeraars_dossier WHERE gemeente_id = %s AND status = "
+            "'afgerond' AND afgerond_op >= %s AND afgerond_op < %s"
+        ),
+        "afgerond_voldaan": een(
+            "SELECT COUNT(*) FROM inburgeraars_dossier WHERE gemeente_id = %s AND status = "
+            "'afgerond' AND eindreden = %s AND afgerond_op >= %s AND afgerond_op < %s",
+            "voldaan",
+        ),
+        "boetes": een(
+            "SELECT COUNT(*) FROM handhaving_handhavingsstap s JOIN handhaving_handhavingszaak z "
+            "ON z.id = s.zaak_id WHERE z.gemeente_id = %s AND s.soort = %s AND s.datum >= %s "
+            "AND s.datum < %s",
+            "besluit",
+        ),
+    }
+    uit["afgerond_anders"] = uit["afgerond"] - uit["afgerond_voldaan"]
+    route = dict(
+        _sql("SELECT dossier_id, leerroute FROM pip_pipversie WHERE status = 'vastgesteld'")
+    )
     dossiers = {
         r[0] for r in _sql("SELECT id FROM inburgeraars_dossier WHERE gemeente_id = %s", g.id)
     }
-    pips = len([p for d, p in _eerste_pip().items() if d in dossiers and van <= p < tot])
-    return {"aangemeld": aangemeld, "eerste_pip": pips}
+    ss139 = _ss139_per_dossier()
+    pips = {d: p for d, p in _eerste_pip().items() if d in dossiers and van <= p < tot}
+    uit["eerste_pip"] = len(pips)
+    for r in ("B", "O", "Z", ""):
+        uit[f"route_{r}"] = len([d for d in pips if (route.get(d) or "") == r])
+    r51 = Counter()
+    for d, p in pips.items():
+        ervoor = [x for x in ss139[d] if x <= p]
+        r51[
+            "zonder_ss139"
+            if not ervoor
+            else "op_tijd"
+            if (p - max(ervoor)).days <= 70
+            else "te_laat"
+        ] += 1
+    for soort in ("op_tijd", "te_laat", "zonder_ss139"):
+        uit[f"r51_{soort}"] = r51[soort]
+    return uit
 
 
 def test_council_figures_equal_sql_before_suppression(demo, db):
