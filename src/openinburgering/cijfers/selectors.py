@@ -94,6 +94,10 @@ class Cijfers:
     def __init__(self, rijen: Sequence[Any], filter: Filter) -> None:
         self.filter = filter
         self.rijen = list(rijen)
+        # By figure and by flow/stock once, so each section reads only its own rows.
+        self._per_sleutel: defaultdict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
+        for r in self.rijen:
+            self._per_sleutel[(r["sleutel"], r["maand"] is None)].append(r)
 
     def tel(self, sleutel: str, *, stand: bool = False, **waar: Any) -> int:
         return int(sum(r["aantal"] for r in self.rijen_van(sleutel, stand, waar)))
@@ -118,9 +122,7 @@ class Cijfers:
     def rijen_van(
         self, sleutel: str, stand: bool, waar: dict[str, Any]
     ) -> Iterable[dict[str, Any]]:
-        for r in self.rijen:
-            if r["sleutel"] != sleutel or (r["maand"] is None) != stand:
-                continue
+        for r in self._per_sleutel.get((sleutel, stand), ()):
             if all(r[k] == v for k, v in waar.items()):
                 yield r
 

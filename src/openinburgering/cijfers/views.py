@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,6 +24,10 @@ from openinburgering.regels.openbaarheid import DREMPEL_KLEINE_AANTALLEN
 from . import dashboards, selectors
 from . import raad as raadsinformatie
 from .tasks import cijfers_bijwerken
+
+#: How long a rendered dashboard or council table stays in the cache at most. The key changes
+#: with every computation of the figures anyway; this only bounds the memory of stale entries.
+CACHE_SECONDEN = 60 * 60
 
 
 def _filter(request) -> tuple[selectors.Filter, dict]:
@@ -74,26 +81,52 @@ def _periode_label(p: selectors.Periode) -> str:
     return _("Jaar %(j)s") % {"j": p.code}
 
 
+def _sleutel(soort: str, *delen: object) -> str:
+    """A cache key: what the answer depends on, hashed. The figures change only when they are
+    recomputed, so the time of each gemeente's last computation is part of the key (ADR 0068)."""
+    tekst = "|".join(str(d) for d in (soort, get_language(), timezone.localdate(), *delen))
+    return "cijfers:" + hashlib.sha256(tekst.encode()).hexdigest()
+
+
 @recht_vereist(Recht.CIJFERS_LEZEN)
 def dashboard(request, pagina: str = "stroom"):
     huidige = dashboards.pagina(pagina)
     if huidige is None:
         raise Http404
     filter, keuzes = _filter(request)
-    cijfers = selectors.kengetallen(filter)
-    namen = (
-        selectors.namen_van_medewerkers(cijfers.per("onderdeel", "caseload", stand=True))
-        if "caseload" in huidige.secties
-        else {}
+    bijwerkingen = selectors.bijwerkingen(filter.gemeente_ids)
+    # Only after the access check: the key holds the gemeenten this user may see.
+    sleutel = _sleutel(
+        "dashboard",
+        huidige.code,
+        filter,
+        keuzes["querystring"],
+        [(b.gemeente_id, b.bijgewerkt_op) for b in bijwerkingen],
     )
+    secties_html = cache.get(sleutel)
+    if secties_html is None:
+        cijfers = selectors.kengetallen(filter)
+        namen = (
+            selectors.namen_van_medewerkers(cijfers.per("onderdeel", "caseload", stand=True))
+            if "caseload" in huidige.secties
+            else {}
+        )
+        secties_html = render_to_string(
+            "cijfers/_secties.html",
+            {
+                "secties": [dashboards.sectie(s, cijfers, namen) for s in huidige.secties],
+                "querystring": keuzes["querystring"],
+            },
+        )
+        cache.set(sleutel, secties_html, CACHE_SECONDEN)
     return render(
         request,
         "cijfers/dashboard.html",
         {
             "paginas": dashboards.PAGINAS,
             "pagina": huidige,
-            "secties": [dashboards.sectie(s, cijfers, namen) for s in huidige.secties],
-            "bijwerkingen": selectors.bijwerkingen(filter.gemeente_ids),
+            "secties_html": secties_html,
+            "bijwerkingen": bijwerkingen,
             **keuzes,
         },
     )
@@ -149,24 +182,31 @@ def bijwerken(request):
     return redirect("cijfers:dashboard")
 
 
-def _raad_context(code: str) -> dict:
+def _raad_context(code: str) -> tuple[dict, str]:
     gemeente = selectors.gemeente_op_code(code)
     if gemeente is None:
         raise Http404
-    tabellen = raadsinformatie.raadscijfers(gemeente)
-    return {
+    bijwerking = selectors.bijwerkingen([gemeente.id])
+    sleutel = _sleutel("raad", gemeente.code, [b.bijgewerkt_op for b in bijwerking])
+    tabellen_en_trend = cache.get(sleutel)
+    if tabellen_en_trend is None:
+        tabellen = raadsinformatie.raadscijfers(gemeente)
+        tabellen_en_trend = (tabellen, raadsinformatie.trendgrafiek(tabellen))
+        cache.set(sleutel, tabellen_en_trend, CACHE_SECONDEN)
+    tabellen, trend = tabellen_en_trend
+    context = {
         "gemeente": gemeente,
         "tabellen": tabellen,
-        "trend": raadsinformatie.trendgrafiek(tabellen),
+        "trend": trend,
         "drempel": DREMPEL_KLEINE_AANTALLEN,
-        "bijwerking": selectors.bijwerkingen([gemeente.id]),
-        "vandaag": timezone.localdate(),
+        "bijwerking": bijwerking,
     }
+    return context, sleutel
 
 
 def raad(request, code: str):
     """Public, without login: only suppressed aggregates, never a person."""
-    return render(request, "cijfers/raad.html", _raad_context(code))
+    return render(request, "cijfers/raad.html", _raad_context(code)[0])
 
 
 def raad_pdf(request, code: str):
@@ -174,11 +214,15 @@ def raad_pdf(request, code: str):
 
     from openinburgering.brieven import lettertypen
 
-    context = _raad_context(code)
-    html = render_to_string(
-        "cijfers/raad_pdf.html", {**context, "font_face": lettertypen.font_face_css()}
-    )
-    pdf = HTML(string=html, base_url=str(lettertypen.MAP)).write_pdf()
+    context, sleutel = _raad_context(code)
+    # A public URL: the PDF is made once per computation of the figures, not per visitor.
+    pdf = cache.get(sleutel + ":pdf")
+    if pdf is None:
+        html = render_to_string(
+            "cijfers/raad_pdf.html", {**context, "font_face": lettertypen.font_face_css()}
+        )
+        pdf = HTML(string=html, base_url=str(lettertypen.MAP)).write_pdf()
+        cache.set(sleutel + ":pdf", pdf, CACHE_SECONDEN)
     antwoord = HttpResponse(pdf, content_type="application/pdf")
     antwoord["Content-Disposition"] = (
         f'inline; filename="raadsinformatie-inburgering-{context["gemeente"].code}.pdf"'

@@ -151,3 +151,18 @@ def test_a_school_user_has_no_dashboard(db, inloggen):
 
     client = inloggen(UserFactory())
     assert client.get(reverse("cijfers:dashboard")).status_code == 403
+
+
+def test_a_new_computation_shows_at_once_despite_the_cache(
+    gemeente_a, medewerker, inloggen, inburgeraar_factory
+):
+    client = inloggen(medewerker(Rol.BELEIDSMEDEWERKER, gemeente_a))
+    inburgeraar_factory(gemeente_a)
+    kengetallen_bijwerken(gemeente=gemeente_a)
+    assert "Van de 1 personen" in client.get(reverse("cijfers:dashboard")).content.decode()
+    inburgeraar_factory(gemeente_a)
+    assert "Van de 1 personen" in client.get(reverse("cijfers:dashboard")).content.decode()
+    kengetallen_bijwerken(gemeente=gemeente_a)
+    assert "Van de 2 personen" in client.get(reverse("cijfers:dashboard")).content.decode()
+    raad = reverse("cijfers:raad", kwargs={"code": gemeente_a.code})
+    assert client.get(raad).status_code == 200
