@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from decimal import Decimal
 
 from django.contrib import messages
 from django.core.cache import cache
@@ -145,10 +146,14 @@ def export(request, sectie: str, formaat: str):
     )
     s = dashboards.sectie(sectie, cijfers, namen)
     naam = f"cijfers-{s.id}-{filter.periode.code}"
-    rijen = [[str(c) if not isinstance(c, int | float) else c for c in rij] for rij in s.rijen]
+    # Numbers stay numbers in XLSX; in the CSV (Dutch, ";") a decimal has a comma.
+    rijen = [[_cel(c) for c in rij] for rij in s.rijen]
     if formaat == "csv":
+        tekst = [
+            [str(c).replace(".", ",") if isinstance(c, float) else c for c in rij] for rij in rijen
+        ]
         antwoord = HttpResponse(
-            "\ufeff" + csv_tekst([str(k) for k in s.kolommen], rijen),
+            "\ufeff" + csv_tekst([str(k) for k in s.kolommen], tekst),
             content_type="text/csv; charset=utf-8",
         )
     else:
@@ -168,6 +173,12 @@ def export(request, sectie: str, formaat: str):
         )
     antwoord["Content-Disposition"] = f'attachment; filename="{naam}.{formaat}"'
     return antwoord
+
+
+def _cel(waarde):
+    if isinstance(waarde, Decimal):
+        return int(waarde) if waarde == int(waarde) else float(waarde)
+    return waarde if isinstance(waarde, int | float) else str(waarde)
 
 
 @require_POST

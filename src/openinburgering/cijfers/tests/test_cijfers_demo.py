@@ -494,6 +494,11 @@ def test_exports_carry_the_table(demo, db, medewerker, inloggen):
     rijen = list(blad.iter_rows(values_only=True))
     werk = _sectie("werk", g)
     assert [list(r) for r in rijen[1:]] == [[str(c[0]), c[1], c[2]] for c in werk.rijen]
+    # Hours are numbers in the spreadsheet, not text.
+    uren = client.get(reverse("cijfers:export", kwargs={"sectie": "uren", "formaat": "xlsx"}))
+    blad = load_workbook(io.BytesIO(uren.content)).active
+    getallen = [c for rij in list(blad.iter_rows(values_only=True))[1:] for c in rij[1:4]]
+    assert getallen and all(isinstance(c, int | float) for c in getallen)
 
 
 def test_another_gemeentes_figures_are_a_404_without_membership(demo, db, medewerker, inloggen):
