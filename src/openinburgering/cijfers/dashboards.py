@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from openinburgering.handhaving.models import StapSoort
-from openinburgering.inburgeraars.workflow import Eindreden, Status
 from openinburgering.regels.codes import Doelgroep, Examenonderdeel, Examenresultaat, Leerroute
 from openinburgering.regels.termijnen import PIP_OP_TIJD_DAGEN
 from openinburgering.signalen.models import Soort
@@ -521,11 +520,3 @@ def sectie(code: str, c: Cijfers, namen: dict[str, str]) -> Sectie:
     if code == "caseload":
         return _caseload(c, namen)
     return BOUWERS[code](c)
-
-
-def eindreden_label(code: str) -> str:
-    return str(Eindreden(code).label) if code in Eindreden.values else code
-
-
-def status_label(code: str) -> str:
-    return str(Status(code).label) if code in Status.values else code
