@@ -199,17 +199,20 @@ def _raad_context(code: str) -> tuple[dict, str]:
         raise Http404
     bijwerking = selectors.bijwerkingen([gemeente.id])
     sleutel = _sleutel("raad", gemeente.code, [b.bijgewerkt_op for b in bijwerking])
-    tabellen_en_trend = cache.get(sleutel)
-    if tabellen_en_trend is None:
+    gerenderd = cache.get(sleutel)
+    if gerenderd is None:
         tabellen = raadsinformatie.raadscijfers(gemeente)
-        tabellen_en_trend = (tabellen, raadsinformatie.trendgrafiek(tabellen))
-        cache.set(sleutel, tabellen_en_trend, CACHE_SECONDEN)
-    tabellen, trend = tabellen_en_trend
+        tabellen_html = render_to_string(
+            "cijfers/_raadstabellen.html",
+            {"tabellen": tabellen, "gemeente": gemeente, "drempel": DREMPEL_KLEINE_AANTALLEN},
+        )
+        gerenderd = (tabellen_html, raadsinformatie.trendgrafiek(tabellen))
+        cache.set(sleutel, gerenderd, CACHE_SECONDEN)
+    tabellen_html, trend = gerenderd
     context = {
         "gemeente": gemeente,
-        "tabellen": tabellen,
+        "tabellen_html": tabellen_html,
         "trend": trend,
-        "drempel": DREMPEL_KLEINE_AANTALLEN,
         "bijwerking": bijwerking,
     }
     return context, sleutel
