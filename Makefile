@@ -25,7 +25,7 @@ DEMO_DB := var/openinburgering.sqlite3
 SIMULATOR_DB := $(or $(DUO_SIMULATOR_DB),var/duo_simulator.sqlite3)
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: bench-signalen bench-lijsten bench-duo bench-duo-achterstand help venv demo demo-scenario demo-reset test lint lint-architectuur typecheck format check-migrations openapi openapi-check env-docs requirements regels-docs messages rollen-docs vendor
+.PHONY: bench-signalen bench-lijsten bench-dashboards bench-duo bench-duo-achterstand help venv demo demo-scenario demo-reset test lint lint-architectuur typecheck format check-migrations openapi openapi-check env-docs requirements regels-docs messages rollen-docs vendor
 
 help: ## Deze hulp: alle make-doelen en variabelen.
 	@echo "Open Inburgering: make-doelen"
@@ -165,6 +165,12 @@ bench-signalen: venv ## Benchmark van termijnen en werklijst (niet in make test)
 # BENCH_ARGS="--dossiers 50000" (smaller), "--mix" (+ 10 minutes mixed caseworker load).
 bench-lijsten: venv ## Benchmark van lijsten, zoeken en dossierpagina op landelijke schaal (niet in make test).
 	$(BIN)/python benchmarks/lijsten_bench.py $(BENCH_ARGS)
+
+# The steering dashboards and the public council page next to a bare one-query view, through
+# gunicorn, on bench-lijsten's data (reused when present), after the worker's daily computation of
+# the figures (timed). PostgreSQL for the real run: DATABASE_URL=postgres://... make bench-dashboards
+bench-dashboards: venv ## Benchmark van de stuurdashboards en de raadsinformatie (niet in make test).
+	$(BIN)/python benchmarks/dashboards.py $(BENCH_ARGS)
 
 # DUO notifications accepted+persisted per second (gunicorn + PostgreSQL) next to a bare
 # Django view; not part of `make test`. Uses DATABASE_URL or starts a throwaway cluster.

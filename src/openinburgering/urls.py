@@ -17,6 +17,7 @@ urlpatterns = [
     path("traject/", include("openinburgering.traject.urls")),
     path("handhaving/", include("openinburgering.handhaving.urls")),
     path("verhuizing/", include("openinburgering.verhuizing.urls")),
+    path("", include("openinburgering.cijfers.urls")),
     path("api/v1/", include("openinburgering.api.urls")),
     path("", include("openinburgering.integrations.duo.urls")),
     path("", include("openinburgering.integrations.brp.urls")),

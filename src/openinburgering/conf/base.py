@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "openinburgering.handhaving",
     "openinburgering.brieven",
     "openinburgering.verhuizing",
+    "openinburgering.cijfers",
     "openinburgering.api",
 ]
 

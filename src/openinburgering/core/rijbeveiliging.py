@@ -38,7 +38,13 @@ GEMEENTE_MODEL = "gemeenten.gemeente"
 # Tables with a gemeente foreign key that get no policy, as "app_label.modelnaam" -> why
 # (ADR 0056). Memberships and API tokens are not here: they are read before a request's
 # restriction is set.
-GEDEELD: dict[str, str] = {}
+GEDEELD: dict[str, str] = {
+    # Counts per month and group, no person (ADR 0068): the public council page reads them
+    # (suppressed) for any gemeente, also for a visitor who is signed in elsewhere. The
+    # dashboards filter on the user's gemeenten in their selector.
+    "cijfers.kengetal": "geaggregeerde aantallen, openbaar via de raadsinformatie",
+    "cijfers.bijwerking": "datum van de laatste berekening, openbaar via de raadsinformatie",
+}
 
 # The restriction applied to each open connection (the setting's value), so the end of the
 # request knows whether to clear it and a reconnect in the middle of a request can restore it.

@@ -28,6 +28,7 @@ NAVIGATIE = [
     ("brieven:instellingen", _("Gemeente-instellingen"), Recht.GEMEENTE_INSTELLEN, BEHEER),
     ("traject:pvt_groepen", _("PVT-groepen"), Recht.TRAJECT_VASTLEGGEN, AANBOD),
     ("taalaanbieders:overzicht", _("Taalaanbieders"), Recht.CONTRACTEN_LEZEN, AANBOD),
+    ("cijfers:dashboard", _("Cijfers"), Recht.CIJFERS_LEZEN, NASLAG),
     ("ui:regels", _("Regelcatalogus"), Recht.REGELS_LEZEN, NASLAG),
     ("ui:rollen", _("Rollen en rechten"), Recht.REGELS_LEZEN, NASLAG),
 ]

@@ -24,6 +24,9 @@ def start(request):
         return redirect("inburgeraars:lijst")
     if heeft_recht(request.rol, Recht.LOGBOEK_LEZEN):
         return redirect("logboek:lijst")
+    if heeft_recht(request.rol, Recht.CIJFERS_LEZEN):
+        # The beleidsmedewerker works with figures only: the dashboards are their start.
+        return redirect("cijfers:dashboard")
     return redirect("ui:regels")
 
 

@@ -57,6 +57,9 @@ VIEWS = [
     ("intake:lbt_vrijstelling", "post", True, Recht.INTAKE_VOEREN, None),
     ("intake:handhaving_starten", "post", True, Recht.HANDHAVING_VOORBEREIDEN, None),
     ("logboek:lijst", "get", False, Recht.LOGBOEK_LEZEN, None),
+    # The steering dashboards (issue 17): figures only, every gemeente role may read them.
+    ("cijfers:dashboard", "get", False, Recht.CIJFERS_LEZEN, None),
+    ("cijfers:bijwerken", "post", False, Recht.CIJFERS_LEZEN, None),
     ("logboek:lijst", "post", False, Recht.LOGBOEK_LEZEN, lambda i: {"activiteit": "inzien"}),
     ("brieven:instellingen", "get", False, Recht.GEMEENTE_INSTELLEN, None),
     (

@@ -26,6 +26,7 @@ import time_machine
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.models import User
 from openinburgering.accounts.rollen import Rol
+from openinburgering.cijfers.services import kengetallen_bijwerken
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.demo import duo_besluiten
 from openinburgering.demo.logo import demologo
@@ -460,6 +461,8 @@ class Command(BaseCommand):
         self._verhuizing(rng=rng, vandaag=vandaag, medewerkers=medewerkers)
         for gemeente in gemeenten.values():
             signalen_herberekenen(gemeente=gemeente)
+            # The dashboards and the council page read precomputed figures (ADR 0068).
+            kengetallen_bijwerken(gemeente=gemeente)
         _, sleutel = apitoken_aanmaken(gemeente=gemeenten["9001"], naam="demo-koppeling")
         per_status = {
             str(Status(s).label): Inburgeraar.objects.filter(dossier__status=s).count()

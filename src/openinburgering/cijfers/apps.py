@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CijfersConfig(AppConfig):
+    name = "openinburgering.cijfers"
+    label = "cijfers"
