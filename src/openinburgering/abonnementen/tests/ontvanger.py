@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -29,6 +30,9 @@ class Ontvanger:
     geheim: str = ""
     #: Answer this status code instead of 204 (e.g. 503), or None.
     storing: int | None = None
+    #: Seconds between taking an event in and answering: widens the window in which a deliverer
+    #: is killed after the receiver has the event but before the deliverer records the 2xx.
+    vertraging: float = 0.0
     ontvangsten: list[Ontvangst] = field(default_factory=list)
     #: Event ids in the order they were first accepted (after dedup), per dossier.
     per_dossier: dict[str, list[str]] = field(default_factory=dict)
@@ -64,6 +68,8 @@ class Ontvanger:
                     ontvanger.ontvangsten.append(
                         Ontvangst(event["id"], event, kop, geldig, herhaling)
                     )
+                if ontvanger.vertraging:
+                    time.sleep(ontvanger.vertraging)
                 self.send_response(204 if geldig else 401)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
