@@ -90,7 +90,8 @@ def _mag(actor: Actor) -> None:
         raise Geweigerd(_("U mag geen abonnementen beheren."))
 
 
-def _controleren(*, naam: str, url: str, soorten: list[str]) -> dict[str, str]:
+def abonnement_fouten(*, naam: str, url: str, soorten: list[str]) -> dict[str, str]:
+    """What is wrong with these values for a subscription, per field (empty: nothing)."""
     fouten: dict[str, str] = {}
     if not naam.strip():
         fouten["naam"] = _("Geef het abonnement een naam.")
@@ -116,7 +117,7 @@ def abonnement_aanmaken(
 ) -> tuple[Abonnement, str]:
     """A new subscription with a fresh secret; returns it with the secret in clear, to show once."""
     _mag(actor)
-    if fouten := _controleren(naam=naam, url=url, soorten=soorten):
+    if fouten := abonnement_fouten(naam=naam, url=url, soorten=soorten):
         raise ValidationError(fouten)
     geheim = ondertekenen.nieuw_geheim()
     abonnement = Abonnement.objects.create(
@@ -142,7 +143,7 @@ def abonnement_wijzigen(
     actief: bool,
 ) -> Abonnement:
     _mag(actor)
-    if fouten := _controleren(naam=naam, url=url, soorten=soorten):
+    if fouten := abonnement_fouten(naam=naam, url=url, soorten=soorten):
         raise ValidationError(fouten)
     verwacht = abonnement.versie if versie is None else versie
     if not Abonnement.objects.filter(
