@@ -14,7 +14,7 @@ import pytest
 import time_machine
 
 from openinburgering.abonnementen import bezorging, ondertekenen, services
-from openinburgering.abonnementen.models import Abonnement, Bericht, BezorgStatus, Bezorging
+from openinburgering.abonnementen.models import Abonnement, Bericht, Bezorging, BezorgStatus
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Rol
 from openinburgering.core.publicatie import Soort
@@ -108,7 +108,9 @@ def test_the_signature_is_standard_webhooks_and_a_changed_body_or_old_timestamp_
     # The example of the Standard Webhooks spec's form: v1,<base64 of 32 bytes>.
     assert re.fullmatch(r"v1,[A-Za-z0-9+/]{43}=", kop["webhook-signature"])
     assert ondertekenen.verifieren(geheim=geheim, headers=kop, body=body, nu=1674087231 + 60)
-    assert not ondertekenen.verifieren(geheim=geheim, headers=kop, body=b'{"id":"2"}', nu=1674087231)
+    assert not ondertekenen.verifieren(
+        geheim=geheim, headers=kop, body=b'{"id":"2"}', nu=1674087231
+    )
     assert not ondertekenen.verifieren(geheim=geheim, headers=kop, body=body, nu=1674087231 + 301)
     ander = ondertekenen.nieuw_geheim()
     assert not ondertekenen.verifieren(geheim=ander, headers=kop, body=body, nu=1674087231)
@@ -188,7 +190,9 @@ def test_order_per_dossier_a_later_event_waits_for_the_earlier_one(
     # The first event of the first dossier fails; the second of that dossier must wait, the
     # other dossier goes on.
     kop = Bezorging.objects.order_by("id").first()
-    Bezorging.objects.filter(pk=kop.pk).update(volgende_poging_op=timezone.now() + timedelta(hours=1))
+    Bezorging.objects.filter(pk=kop.pk).update(
+        volgende_poging_op=timezone.now() + timedelta(hours=1)
+    )
     _bezorg_alles()
     assert [o.event["subject"] for o in ontvanger.ontvangsten] == [str(tweede.dossier.uuid)]
     with time_machine.travel(timezone.now() + timedelta(hours=2)):
@@ -260,8 +264,15 @@ def test_intake_closed_pip_vastgesteld_and_hours_arrive_with_their_resources(
         periode_einde=date(2025, 2, 7), uren=10,
     )  # fmt: skip
     _bezorg_alles()
-    events = {o.event["type"].removeprefix("nl.openinburgering."): o.event for o in ontvanger.ontvangsten}
-    assert list(events) == ["dossier.geopend", "intake.afgesloten", "pip.vastgesteld", "uren.gemeld"]
+    events = {
+        o.event["type"].removeprefix("nl.openinburgering."): o.event for o in ontvanger.ontvangsten
+    }
+    assert list(events) == [
+        "dossier.geopend",
+        "intake.afgesloten",
+        "pip.vastgesteld",
+        "uren.gemeld",
+    ]
     assert events["intake.afgesloten"]["subject"] == str(intake.uuid)
     assert events["pip.vastgesteld"]["subject"] == str(pip.uuid)
     assert events["pip.vastgesteld"]["dataref"].endswith(f"/api/v1/pips/{pip.uuid}")
@@ -380,7 +391,10 @@ def test_send_again_from_the_log(abonnement, gemeente_a, medewerker, inloggen, i
     pad = reverse("abonnementen:detail", kwargs={"uuid": abonnement.uuid})
     assert "Opnieuw versturen" in client.get(pad).content.decode()
     antwoord = client.post(
-        reverse("abonnementen:opnieuw_aanbieden", kwargs={"uuid": abonnement.uuid, "bezorging": rij.uuid})
+        reverse(
+            "abonnementen:opnieuw_aanbieden",
+            kwargs={"uuid": abonnement.uuid, "bezorging": rij.uuid},
+        )
     )
     assert antwoord.status_code == 302
     rij.refresh_from_db()

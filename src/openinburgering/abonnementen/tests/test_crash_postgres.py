@@ -19,7 +19,7 @@ from django.db import connection, transaction
 import pytest
 
 from openinburgering.abonnementen import services, tasks
-from openinburgering.abonnementen.models import Bericht, BezorgStatus, Bezorging
+from openinburgering.abonnementen.models import Bericht, Bezorging, BezorgStatus
 from openinburgering.core import publicatie
 from openinburgering.core.publicatie import Soort
 

@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from openinburgering.abonnementen import bezorging
-from openinburgering.abonnementen.models import Abonnement, BezorgStatus, Bezorging
+from openinburgering.abonnementen.models import Abonnement, Bezorging, BezorgStatus
 from openinburgering.accounts.rollen import Rol
 from openinburgering.accounts.tests.factories import WACHTWOORD
 from openinburgering.ui.tests.e2e import axe_schendingen, browser_page, screenshot  # noqa: F401
