@@ -23,7 +23,6 @@ NAVIGATIE = [
     ("inburgeraars:lijst", _("Caseload"), Recht.PERSOONSGEGEVENS_LEZEN, None),
     ("duo:werkitems", _("DUO-werkitems"), Recht.PERSOONSGEGEVENS_LEZEN, None),
     ("duo:beheer", _("Koppeling DUO"), Recht.KOPPELING_BEHEREN, BEHEER),
-    ("abonnementen:lijst", _("Abonnementen"), Recht.ABONNEMENTEN_BEHEREN, BEHEER),
     ("logboek:lijst", _("Verwerkingenlogboek"), Recht.LOGBOEK_LEZEN, BEHEER),
     ("begeleiding:beheer", _("Checklist begeleiding"), Recht.BEGELEIDING_BEHEREN, BEHEER),
     ("brieven:instellingen", _("Gemeente-instellingen"), Recht.GEMEENTE_INSTELLEN, BEHEER),

@@ -44,7 +44,9 @@ def test_beheerder_subscribes_reads_the_log_and_sends_again(
     page, url = browser_page
     _inloggen(page, url, medewerker(Rol.FUNCTIONEEL_BEHEERDER, gemeente_a, first_name="Fenna"))
 
-    page.get_by_role("link", name="Abonnementen").first.click()
+    # Beside DUO's link on the integration page (the main navigation holds six at most).
+    page.get_by_role("link", name="Koppeling DUO").click()
+    page.get_by_role("link", name="Abonnementen van andere systemen op gebeurtenissen").click()
     expect(page.get_by_role("heading", name="Abonnementen", level=1)).to_be_visible()
     page.get_by_role("link", name="Nieuw abonnement").click()
     page.get_by_role("button", name="Opslaan").click()
