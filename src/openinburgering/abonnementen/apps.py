@@ -15,3 +15,10 @@ class AbonnementenConfig(AppConfig):
 
         # The domain apps publish through core.publicatie and never import this app (ADR 0072).
         luisteraar_registreren("abonnementen", feiten_vastleggen)
+
+        from openinburgering.inburgeraars.bewaren import opruimer_registreren
+
+        from .bewaren import OPRUIMER
+
+        # A destroyed dossier's events go with it (ADR 0060).
+        opruimer_registreren(OPRUIMER)

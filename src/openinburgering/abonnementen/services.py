@@ -85,6 +85,11 @@ def feiten_vastleggen(feiten: list[Feit]) -> None:
 # --- subscriptions -------------------------------------------------------------------------------
 
 
+def _gebruiker(actor: Actor) -> int | None:
+    """Who changed it, for the log: the user's id (never a name)."""
+    return actor.user.pk if actor.user is not None else None
+
+
 def _mag(actor: Actor) -> None:
     if not actor.mag(Recht.ABONNEMENTEN_BEHEREN):
         raise Geweigerd(_("U mag geen abonnementen beheren."))
@@ -127,7 +132,9 @@ def abonnement_aanmaken(
         soorten=sorted(set(soorten)),
         geheim_versleuteld=ondertekenen.versleutel(geheim),
     )
-    logger.info("abonnement_aangemaakt", abonnement=str(abonnement.uuid), door=actor.label)
+    logger.info(
+        "abonnement_aangemaakt", abonnement=str(abonnement.uuid), gebruiker=_gebruiker(actor)
+    )
     return abonnement, geheim
 
 
@@ -158,7 +165,9 @@ def abonnement_wijzigen(
     ):
         raise Conflict()
     abonnement.refresh_from_db()
-    logger.info("abonnement_gewijzigd", abonnement=str(abonnement.uuid), door=actor.label)
+    logger.info(
+        "abonnement_gewijzigd", abonnement=str(abonnement.uuid), gebruiker=_gebruiker(actor)
+    )
     return abonnement
 
 
@@ -172,7 +181,9 @@ def geheim_vernieuwen(*, actor: Actor, abonnement: Abonnement) -> str:
         gewijzigd_op=timezone.now(),
         versie=F("versie") + 1,
     )
-    logger.info("abonnement_geheim_vernieuwd", abonnement=str(abonnement.uuid), door=actor.label)
+    logger.info(
+        "abonnement_geheim_vernieuwd", abonnement=str(abonnement.uuid), gebruiker=_gebruiker(actor)
+    )
     return geheim
 
 
@@ -196,5 +207,7 @@ def opnieuw_aanbieden(*, actor: Actor, bezorging: Bezorging) -> Bezorging:
     from . import tasks
 
     transaction.on_commit(lambda: tasks.bezorgen.enqueue())
-    logger.info("abonnement_bezorging_opnieuw", bezorging=str(bezorging.uuid), door=actor.label)
+    logger.info(
+        "abonnement_bezorging_opnieuw", bezorging=str(bezorging.uuid), gebruiker=_gebruiker(actor)
+    )
     return bezorging

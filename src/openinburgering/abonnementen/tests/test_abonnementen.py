@@ -399,3 +399,27 @@ def test_send_again_from_the_log(abonnement, gemeente_a, medewerker, inloggen, i
     assert antwoord.status_code == 302
     rij.refresh_from_db()
     assert rij.status == BezorgStatus.WACHTEND and rij.opnieuw_aangeboden_op is not None
+
+
+def test_a_destroyed_dossier_takes_its_events_with_it(abonnement, gemeente_a, inburgeraar_factory):
+    from openinburgering.abonnementen.bewaren import OPRUIMER
+    from openinburgering.abonnementen.models import Poging
+    from openinburgering.inburgeraars.bewaren import Opruiming, TeVernietigen
+
+    weg, blijft = inburgeraar_factory(gemeente_a), inburgeraar_factory(gemeente_a)
+    _sluiten(weg)
+    _bezorg_alles()
+    assert Bericht.objects.count() == 3 and Poging.objects.count() == 3
+    opruiming = Opruiming()
+    OPRUIMER.opruimen(
+        TeVernietigen(
+            dossier_id=weg.dossier.pk, dossier_uuid=weg.dossier.uuid, inburgeraar_id=weg.pk,
+            gemeente_id=gemeente_a.pk, bsn_hash=weg.bsn_hash, pseudoniem=weg.pseudoniem,
+        ),
+        opruiming,
+    )  # fmt: skip
+    assert [json.loads(b.inhoud)["subject"] for b in Bericht.objects.all()] == [
+        str(blijft.dossier.uuid)
+    ]
+    assert Bezorging.objects.count() == Poging.objects.count() == 1
+    assert opruiming.vernietigd["abonnementen.Bericht"] == 2

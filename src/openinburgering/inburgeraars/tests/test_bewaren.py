@@ -574,7 +574,8 @@ def test_elke_app_die_meer_doet_dan_cascade_heeft_een_opruimer():
 
     namen = [o.naam for o in opruimers()]
     assert sorted(namen) == [
-        "besluiten", "brieven", "duo", "handhaving", "intake", "pip", "taalaanbieders"
+        "abonnementen", "besluiten", "brieven", "duo", "handhaving", "intake", "pip",
+        "taalaanbieders",
     ]  # fmt: skip
     assert len(namen) == len(set(namen))
 
