@@ -330,7 +330,6 @@ def dossier_status_wijzigen(
     if voorwaarde := controleer_voorwaarden(dossier=dossier, naar=naar):
         raise Geweigerd(voorwaarde.reden, veld="status")
     verwachte_versie = dossier.versie if versie is None else versie
-    van_status = dossier.status
     afgerond_op = timezone.localdate() if naar == Status.AFGEROND else None
     bijgewerkt = Dossier.objects.filter(
         pk=dossier.pk, versie=verwachte_versie, status=dossier.status
@@ -359,8 +358,6 @@ def dossier_status_wijzigen(
     )
     if naar == Status.AFGEROND:
         publicatie.publiceren(dossier_feit(dossier, publicatie.Soort.DOSSIER_GESLOTEN))
-    elif van_status == Status.AFGEROND:
-        publicatie.publiceren(dossier_feit(dossier, publicatie.Soort.DOSSIER_GEOPEND))
     verwerkingen_vastleggen(
         actor=actor,
         activiteit=Activiteit.STATUS_WIJZIGEN,
