@@ -47,10 +47,10 @@ def bezorging_tellingen(*, abonnement: Abonnement) -> dict[str, int]:
     return tellingen
 
 
-def bezorging_get(*, actor: Actor, abonnement: Abonnement, uuid) -> Bezorging:
+def bezorging_get(*, actor: Actor, uuid) -> Bezorging:
     try:
-        return Bezorging.objects.select_related("bericht").get(
-            abonnement=abonnement, abonnement__gemeente=actor.gemeente, uuid=uuid
+        return Bezorging.objects.select_related("abonnement", "bericht").get(
+            abonnement__gemeente=actor.gemeente, uuid=uuid
         )
     except (Bezorging.DoesNotExist, ValueError, TypeError):
         raise Http404 from None

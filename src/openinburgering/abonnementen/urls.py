@@ -8,9 +8,5 @@ urlpatterns = [
     path("nieuw/", views.aanmaken, name="aanmaken"),
     path("<uuid:uuid>/", views.detail, name="detail"),
     path("<uuid:uuid>/geheim/", views.geheim_vernieuwen, name="geheim_vernieuwen"),
-    path(
-        "<uuid:uuid>/bezorgingen/<uuid:bezorging>/opnieuw/",
-        views.opnieuw_aanbieden,
-        name="opnieuw_aanbieden",
-    ),
+    path("bezorgingen/<uuid:uuid>/opnieuw/", views.opnieuw_aanbieden, name="opnieuw_aanbieden"),
 ]

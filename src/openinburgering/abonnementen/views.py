@@ -132,14 +132,11 @@ def geheim_vernieuwen(request, uuid):
 
 @recht_vereist(Recht.ABONNEMENTEN_BEHEREN)
 @require_POST
-def opnieuw_aanbieden(request, uuid, bezorging):
+def opnieuw_aanbieden(request, uuid):
     actor = actor_uit_request(request)
-    abonnement = selectors.abonnement_get(actor=actor, uuid=uuid)
+    bezorging = selectors.bezorging_get(actor=actor, uuid=uuid)
     try:
-        services.opnieuw_aanbieden(
-            actor=actor,
-            bezorging=selectors.bezorging_get(actor=actor, abonnement=abonnement, uuid=bezorging),
-        )
+        services.opnieuw_aanbieden(actor=actor, bezorging=bezorging)
     except Geweigerd as exc:
         messages.error(request, exc.message)
     else:
@@ -147,4 +144,4 @@ def opnieuw_aanbieden(request, uuid, bezorging):
             request,
             _("De gebeurtenis wordt opnieuw verstuurd; latere van hetzelfde dossier volgen."),
         )
-    return redirect("abonnementen:detail", uuid=abonnement.uuid)
+    return redirect("abonnementen:detail", uuid=bezorging.abonnement.uuid)
