@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/v1/", include("openinburgering.api.urls")),
     path("", include("openinburgering.integrations.duo.urls")),
     path("", include("openinburgering.integrations.brp.urls")),
+    path("abonnementen/", include("openinburgering.abonnementen.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

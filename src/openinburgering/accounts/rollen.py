@@ -51,6 +51,7 @@ class Recht(StrEnum):
     CONTACTPERSOON_KOPPELEN = "contactpersoon_koppelen"
     GEMEENTE_INSTELLEN = "gemeente_instellen"
     TWEEDE_FACTOR_BEHEREN = "tweede_factor_beheren"
+    ABONNEMENTEN_BEHEREN = "abonnementen_beheren"
 
 
 RECHT_OMSCHRIJVING = {
@@ -102,6 +103,10 @@ RECHT_OMSCHRIJVING = {
     Recht.TWEEDE_FACTOR_BEHEREN: _(
         "Medewerkers van de eigen gemeente uitnodigen om de tweede factor in te stellen, en die "
         "tweede factor resetten"
+    ),
+    Recht.ABONNEMENTEN_BEHEREN: _(
+        "Abonnementen (webhooks) van andere systemen op gebeurtenissen beheren en hun "
+        "bezorglog inzien (geen persoonsgegevens)"
     ),
 }
 
@@ -168,6 +173,8 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.CONTACTPERSONEN_BEHEREN,
             # Enrolment of a second factor only through an invitation from a beheerder (ADR 0054).
             Recht.TWEEDE_FACTOR_BEHEREN,
+            # Which other systems hear what happened (UUIDs only, no personal data; ADR 0072).
+            Recht.ABONNEMENTEN_BEHEREN,
         }
     ),
     # School staff: only their own referred participants, only the referred fields (ADR 0030).

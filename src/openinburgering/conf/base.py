@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "openinburgering.signalen",
     "openinburgering.integrations.duo",
     "openinburgering.integrations.brp",
+    "openinburgering.abonnementen",
     "openinburgering.begeleiding",
     "openinburgering.traject",
     "openinburgering.handhaving",
@@ -394,6 +395,60 @@ DUO_SIM_PERSONENLIJST = env(
     group="DUO",
     help_text="Alleen demo en tests: de afstemming vraagt de DUO-simulator (`/_sim/personen`) "
     "welke personen DUO bij de gemeente kent. DUO zelf heeft zo'n lijst niet.",
+)
+
+# --- abonnementen (webhooks, ADR 0072) ------------------------------------------------------
+ABONNEMENTEN_BASIS_URL = env(
+    "ABONNEMENTEN_BASIS_URL",
+    "http://127.0.0.1:8000",
+    group="Abonnementen",
+    help_text="Het adres waarop andere systemen deze installatie bereiken (zonder / aan het "
+    "eind); de URL's van API-resources in gebeurtenissen beginnen ermee.",
+)
+ABONNEMENTEN_HTTPS_VERPLICHT = env(
+    "ABONNEMENTEN_HTTPS_VERPLICHT",
+    PRODUCTIE,
+    cast=bool,
+    group="Abonnementen",
+    help_text="Een callback-URL moet met https:// beginnen. Standaard aan in productie.",
+)
+ABONNEMENTEN_SLEUTEL = env(
+    "ABONNEMENTEN_SLEUTEL",
+    "",
+    secret=True,
+    group="Abonnementen",
+    help_text="Fernet-sleutel (base64, 32 bytes) waarmee de geheimen van abonnementen versleuteld "
+    "worden opgeslagen. Zonder waarde afgeleid van SECRET_KEY.",
+)
+ABONNEMENTEN_MAX_BACKOFF_SECONDS = env(
+    "ABONNEMENTEN_MAX_BACKOFF_SECONDS",
+    300,
+    cast=int,
+    group="Abonnementen",
+    help_text="Langste wachttijd tussen twee pogingen om een gebeurtenis te bezorgen "
+    "(exponentieel oplopend, met jitter).",
+)
+ABONNEMENTEN_OPGEVEN_NA_DAGEN = env(
+    "ABONNEMENTEN_OPGEVEN_NA_DAGEN",
+    3,
+    cast=int,
+    group="Abonnementen",
+    help_text="Na zoveel dagen mislukte pogingen wordt een bezorging opgegeven; de beheerder "
+    "kan haar opnieuw versturen. Latere gebeurtenissen van hetzelfde dossier wachten erachter.",
+)
+ABONNEMENTEN_CONNECT_TIMEOUT = env(
+    "ABONNEMENTEN_CONNECT_TIMEOUT",
+    5.0,
+    cast=float,
+    group="Abonnementen",
+    help_text="Seconden om verbinding te maken met een abonnee.",
+)
+ABONNEMENTEN_READ_TIMEOUT = env(
+    "ABONNEMENTEN_READ_TIMEOUT",
+    10.0,
+    cast=float,
+    group="Abonnementen",
+    help_text="Seconden wachten op het antwoord van een abonnee.",
 )
 
 # --- BRP ----------------------------------------------------------------------------------

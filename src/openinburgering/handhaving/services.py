@@ -16,6 +16,7 @@ from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
 from openinburgering.besluiten import services as besluiten
 from openinburgering.besluiten.models import Soort
+from openinburgering.core import publicatie
 from openinburgering.core.exceptions import Geweigerd, RegelsGeschonden
 from openinburgering.core.teksten import Tekst
 from openinburgering.inburgeraars.models import Bron
@@ -353,6 +354,16 @@ def besluit_nemen(
     )  # fmt: skip
     Handhavingszaak.objects.filter(pk=zaak.pk).update(status=ZaakStatus.BESLOTEN)
     zaak.status = ZaakStatus.BESLOTEN
+    publicatie.publiceren(
+        publicatie.Feit(
+            gemeente_id=zaak.gemeente_id,
+            soort=publicatie.Soort.BOETE_OPGELEGD,
+            onderwerp=stap.uuid,
+            dossier=zaak.dossier.uuid,
+            inburgeraar=zaak.dossier.inburgeraar.uuid,
+            objecten={"handhavingszaak": zaak.uuid, "boete": stap.uuid},
+        )
+    )
     _brief(stap, bezwaartermijn=bezwaar, adres_bevestigd=adres_bevestigd)
     _log(
         actor,

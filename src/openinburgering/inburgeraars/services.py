@@ -14,7 +14,7 @@ import structlog
 
 from openinburgering.accounts.context import Actor
 from openinburgering.core import bsn as bsn_tools
-from openinburgering.core import teksten
+from openinburgering.core import publicatie, teksten
 from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
 from openinburgering.core.keten import uitgaand
 from openinburgering.core.teksten import Tekst, label
@@ -168,6 +168,17 @@ def inburgeraar_voorbereiden(*, actor: Actor, bsn: str, **velden) -> Inburgeraar
     return inburgeraar
 
 
+def dossier_feit(dossier: Dossier, soort: publicatie.Soort) -> publicatie.Feit:
+    """The event other systems hear about this dossier (ADR 0072): UUIDs only."""
+    return publicatie.Feit(
+        gemeente_id=dossier.gemeente_id,
+        soort=soort,
+        onderwerp=dossier.uuid,
+        dossier=dossier.uuid,
+        inburgeraar=dossier.inburgeraar.uuid,
+    )
+
+
 def _aangemeld(*, actor: Actor, dossier: Dossier) -> Gebeurtenis:
     return gebeurtenis_maken(
         dossier=dossier,
@@ -199,6 +210,7 @@ def inburgeraar_aanmaken(
         aangemeld_op=aangemeld_op or timezone.localdate(),
     )
     _aangemeld(actor=actor, dossier=dossier).save(force_insert=True)
+    publicatie.publiceren(dossier_feit(dossier, publicatie.Soort.DOSSIER_GEOPEND))
     verwerkingen_vastleggen(
         actor=actor, activiteit=Activiteit.AANMAKEN, pseudoniemen=[inburgeraar.pseudoniem]
     )
@@ -228,6 +240,7 @@ def inburgeraars_aanmaken(
         for inburgeraar, datum in nieuw
     )
     Gebeurtenis.objects.bulk_create(_aangemeld(actor=actor, dossier=d) for d in dossiers)
+    publicatie.publiceren(*(dossier_feit(d, publicatie.Soort.DOSSIER_GEOPEND) for d in dossiers))
     verwerkingen_vastleggen(
         actor=actor,
         activiteit=Activiteit.AANMAKEN,
@@ -343,6 +356,8 @@ def dossier_status_wijzigen(
         actor=actor,
         gegevens={"naar": naar, "eindreden": eindreden},
     )
+    if naar == Status.AFGEROND:
+        publicatie.publiceren(dossier_feit(dossier, publicatie.Soort.DOSSIER_GESLOTEN))
     verwerkingen_vastleggen(
         actor=actor,
         activiteit=Activiteit.STATUS_WIJZIGEN,

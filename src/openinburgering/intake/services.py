@@ -13,7 +13,7 @@ import structlog
 from openinburgering import brieven
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
-from openinburgering.core import dossierfeiten
+from openinburgering.core import dossierfeiten, publicatie
 from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
 from openinburgering.core.keten import raadplegen, uitgaand
 from openinburgering.core.teksten import Tekst, keuze
@@ -208,6 +208,16 @@ def intake_afsluiten(*, actor: Actor, intake: BredeIntake, versie: int | None) -
         omschrijving=Tekst(gettext_noop("Brede intake afgesloten.")),
         bron=_bron(actor),
         actor=actor,
+    )
+    publicatie.publiceren(
+        publicatie.Feit(
+            gemeente_id=intake.gemeente_id,
+            soort=publicatie.Soort.INTAKE_AFGESLOTEN,
+            onderwerp=intake.uuid,
+            dossier=intake.dossier.uuid,
+            inburgeraar=intake.dossier.inburgeraar.uuid,
+            objecten={"intake": intake.uuid},
+        )
     )
     _log(actor, intake.dossier, Activiteit.WIJZIGEN)
     dossierfeiten.gewijzigd(intake.dossier_id)

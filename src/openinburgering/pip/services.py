@@ -20,7 +20,7 @@ from openinburgering.accounts.rollen import Recht
 from openinburgering.besluiten import services as besluiten
 from openinburgering.besluiten.models import Beschikking, Soort
 from openinburgering.brieven import samenvattingen, teksten
-from openinburgering.core import dossierfeiten
+from openinburgering.core import dossierfeiten, publicatie
 from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
 from openinburgering.core.keten import raadplegen, uitgaand
 from openinburgering.core.teksten import Tekst, keuze
@@ -420,6 +420,16 @@ def pip_vaststellen(
                 bron=inburgeraar_services._bron(actor),
                 actor=actor,
                 gegevens={"pip": str(pip.uuid), "regels": ["R7", "R8", "R23"]},
+            )
+            publicatie.publiceren(
+                publicatie.Feit(
+                    gemeente_id=dossier.gemeente_id,
+                    soort=publicatie.Soort.PIP_VASTGESTELD,
+                    onderwerp=pip.uuid,
+                    dossier=dossier.uuid,
+                    inburgeraar=dossier.inburgeraar.uuid,
+                    objecten={"pip": pip.uuid},
+                )
             )
             if (
                 pip.gesprek_frequentie_weken

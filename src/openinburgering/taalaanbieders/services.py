@@ -17,7 +17,7 @@ import structlog
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import ExterneRol, Recht
-from openinburgering.core import dossierfeiten, teksten
+from openinburgering.core import dossierfeiten, publicatie, teksten
 from openinburgering.core.exceptions import Geweigerd, RegelsGeschonden
 from openinburgering.core.keten import uitgaand
 from openinburgering.core.regels import schending_tekst
@@ -648,6 +648,16 @@ def uren_melden(
             _werklijst_bijwerken(verwijzing.inburgeraar.dossier)
     if duo_melden:
         uren_bij_duo_melden(actor=actor, inburgeraar=verwijzing.inburgeraar)
+    publicatie.publiceren(
+        publicatie.Feit(
+            gemeente_id=verwijzing.gemeente_id,
+            soort=publicatie.Soort.UREN_GEMELD,
+            onderwerp=regel.uuid,
+            dossier=verwijzing.inburgeraar.dossier.uuid,
+            inburgeraar=verwijzing.inburgeraar.uuid,
+            objecten={"urenregel": regel.uuid},
+        )
+    )
     _log(actor, Activiteit.WIJZIGEN, verwijzing.inburgeraar)
     return regel
 

@@ -13,6 +13,7 @@ import structlog
 
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.rollen import Recht
+from openinburgering.core import publicatie
 from openinburgering.core.exceptions import Geweigerd, RegelsGeschonden
 from openinburgering.core.teksten import Tekst, label
 from openinburgering.inburgeraars.services import gebeurtenis_toevoegen
@@ -96,6 +97,16 @@ def uren_registreren(
         vastgelegd_door=actor.user,
     )
     inhoud = duo.uren_melden(actor=actor, dossier=dossier, duo_soort=duo_soort)
+    publicatie.publiceren(
+        publicatie.Feit(
+            gemeente_id=actor.gemeente.pk,
+            soort=publicatie.Soort.UREN_GEMELD,
+            onderwerp=registratie.uuid,
+            dossier=dossier.uuid,
+            inburgeraar=dossier.inburgeraar.uuid,
+            objecten={"urenregistratie": registratie.uuid},
+        )
+    )
     gebeurtenis_toevoegen(
         dossier=dossier,
         soort="uren_vastgelegd",

@@ -270,3 +270,36 @@ def test_case_page_uses_a_constant_number_of_queries(
         with django_assert_max_num_queries(eerder):
             client.get(url)
     assert Handhavingszaak.objects.count() == 4
+
+
+@time_machine.travel(D("2025-06-02"), tick=False)
+def test_a_fine_decided_is_announced_to_subscribers_by_uuid_only(
+    actor, persoon, gemeente_a, medewerker
+):
+    import json
+
+    from openinburgering.abonnementen import services as abonnementen
+    from openinburgering.abonnementen.models import Bericht
+
+    rol = Rol.FUNCTIONEEL_BEHEERDER
+    abonnementen.abonnement_aanmaken(
+        actor=Actor(gemeente=gemeente_a, user=medewerker(rol, gemeente_a), rol=rol),
+        naam="W&I", url="https://wi.example/hook", soorten=["boete.opgelegd"],
+    )  # fmt: skip
+    zaak = _zaak(actor, persoon)
+    services.waarschuwing_sturen(actor=actor, zaak=zaak, datum=D("2025-03-10"))
+    services.voornemen_sturen(
+        actor=actor, zaak=zaak, datum=D("2025-04-01"), bedrag=Decimal(500), rapport="Rapport."
+    )
+    assert not Bericht.objects.exists()  # only the decision was subscribed to
+    besluit = services.besluit_nemen(
+        actor=actor, zaak=zaak, datum=D("2025-05-01"), bedrag=Decimal(500)
+    )
+    event = json.loads(Bericht.objects.get().inhoud)
+    assert (event["type"], event["subject"]) == (
+        "nl.openinburgering.boete.opgelegd",
+        str(besluit.uuid),
+    )
+    assert event["data"]["handhavingszaak"] == {"uuid": str(zaak.uuid)}
+    assert event["data"]["dossier"] == {"uuid": str(persoon.dossier.uuid)}
+    assert "500" not in json.dumps(event["data"])

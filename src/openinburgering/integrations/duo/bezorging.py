@@ -28,6 +28,7 @@ from django.utils import timezone
 import requests
 import structlog
 
+from openinburgering.core import publicatie
 from openinburgering.core.teksten import vertaal as _  # gettext that keeps the msgid
 from openinburgering.inburgeraars import services as inburgeraar_services
 from openinburgering.inburgeraars.models import Bron
@@ -185,6 +186,18 @@ def _afhandelen(bericht: UitgaandBericht, fout: DuoFout | None, resultaat: Resul
             bericht,
             _("DUO wees de melding af: %(soort)s. %(fout)s")
             % {"soort": label, "fout": fout.melding},
+        )
+        # Other systems of the gemeente hear of the refusal (ADR 0072): UUIDs only.
+        persoon = bericht.inburgeraar if bericht.inburgeraar_id else None
+        publicatie.publiceren(
+            publicatie.Feit(
+                gemeente_id=bericht.gemeente_id,
+                soort=publicatie.Soort.DUO_AFWIJZING,
+                onderwerp=bericht.uuid,
+                dossier=persoon.dossier.uuid if persoon else None,
+                inburgeraar=persoon.uuid if persoon else None,
+                objecten={"duoBericht": bericht.uuid},
+            )
         )
         _werkitem(
             bericht,

@@ -59,6 +59,8 @@ def beheer(request):
         "afstemmingen": selectors.afstemming_list(actor=actor),
         "portal": actor.gemeente.koppeling == "portal",
         "mag_contactpersonen": actor.mag(Recht.CONTACTPERSONEN_BEHEREN),
+        # The other systems' subscriptions to events (webhooks, ADR 0072) sit beside DUO's link.
+        "mag_abonnementen": actor.mag(Recht.ABONNEMENTEN_BEHEREN),
     }
     return render(request, "duo/beheer.html", context)
 

@@ -103,6 +103,10 @@ class Command(BaseCommand):
                 ),
                 # Processes what DUO notifies us (the inbox).
                 subprocess.Popen([*manage, "duo_inbox_verwerken", "--loop"], env=env),
+                # Delivers events to the subscribers of the gemeenten (webhooks, ADR 0072).
+                subprocess.Popen(
+                    [*manage, "abonnementen_bezorgen", "--loop", "--interval", "2"], env=env
+                ),
             ]
             self._welkom(port, simulator_port, simulator)
             if stand_in:

@@ -253,6 +253,7 @@ def test_many_people_in_one_call_of_the_inburgeraars_service(gemeente_a):
     ]
     with CaptureQueriesContext(connection) as queries:
         inburgeraars = inburgeraar_services.inburgeraars_aanmaken(actor=actor, nieuw=nieuw)
-    assert len(queries) <= 6  # savepoint, four inserts, release
+    # savepoint, four inserts, who subscribed to events (ADR 0072), release
+    assert len(queries) <= 7
     assert [i.dossier.aangemeld_op for i in inburgeraars] == [date(2026, 3, 2)] * 4
     assert Verwerking.objects.filter(activiteit="aanmaken").count() == 4

@@ -232,6 +232,33 @@ def test_refusal_by_duo_explains_itself_on_the_dossier_and_the_queue_moves_on(
     assert volgende.status == UitgaandStatus.BEZORGD
 
 
+def test_a_refusal_is_announced_to_subscribers_in_the_same_transaction(
+    actor, persoon, duo_mock, gemeente_a, medewerker
+):
+    import json
+
+    from openinburgering.abonnementen import services as abonnementen
+    from openinburgering.abonnementen.models import Bericht
+
+    rol = "functioneel_beheerder"
+    beheerder = Actor(gemeente=gemeente_a, user=medewerker(rol, gemeente_a), rol=rol)
+    abonnementen.abonnement_aanmaken(
+        actor=beheerder, naam="Zaaksysteem", url="http://127.0.0.1:9/hook",
+        soorten=["duo.melding-afgewezen"],
+    )  # fmt: skip
+    afgewezen = meldingen.pip_melden(actor=actor, inburgeraar=persoon, pip=pip())
+    duo_mock.schrijven()
+    duo_mock.antwoord(
+        "POST", "/personen/{bsn}/PIP", status=403, json=voorbeelden.AFWIJZING_PIP, bsn=persoon.bsn
+    )
+    assert bezorging.bezorgen().afgewezen == 1
+    event = json.loads(Bericht.objects.get().inhoud)
+    assert event["type"] == "nl.openinburgering.duo.melding-afgewezen"
+    assert event["subject"] == str(afgewezen.uuid)
+    assert event["data"]["dossier"] == {"uuid": str(persoon.dossier.uuid)}
+    assert persoon.bsn not in json.dumps(event)
+
+
 def test_every_kind_of_message_reaches_duo_as_the_spec_says(actor, persoon, duo_mock):
     from openinburgering.integrations.duo.services import duo_stand_bijwerken
 
