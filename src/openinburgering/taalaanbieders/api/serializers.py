@@ -17,9 +17,10 @@ INT_MAX = 2_147_483_647
 
 
 class ContactSerializer(serializers.Serializer):
-    contactpersoon = serializers.CharField(max_length=100, allow_blank=True)
-    email = serializers.EmailField(allow_blank=True)
-    telefoon = serializers.CharField(max_length=20, allow_blank=True)
+    # The lengths and the address are checked by the service (the model), as on the screen.
+    contactpersoon = serializers.CharField(allow_blank=True, help_text="Hoogstens 100 tekens.")
+    email = serializers.CharField(allow_blank=True, help_text="Een e-mailadres, of leeg.")
+    telefoon = serializers.CharField(allow_blank=True, help_text="Hoogstens 20 tekens.")
 
 
 class InstellingSerializer(serializers.Serializer):
