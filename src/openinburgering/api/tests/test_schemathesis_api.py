@@ -109,9 +109,7 @@ def _gemeentewereld(gemeente, *, met_beschikking: bool) -> Gemeentewereld:
         wereld.kenmerken += [str(persoon.uuid), str(persoon.dossier.uuid)]
         wereld.kenmerken += [persoon.bsn, persoon.achternaam]
         if i == 0:
-            # Every kind of issue 18's objects, once (the school is shared: DUO's register).
-            wereld.werk = werk_maken(gemeente, persoon)
-            wereld.kenmerken += wereld.werk["kenmerken"]
+            eerste = persoon
         if i == 2:
             continue
         pip = pip_services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
@@ -119,6 +117,9 @@ def _gemeentewereld(gemeente, *, met_beschikking: bool) -> Gemeentewereld:
             pip = pip_services.pip_vaststellen(actor=actor, pip=pip, versie=pip.versie)
         wereld.pips.append(str(pip.uuid))
         wereld.kenmerken.append(str(pip.uuid))
+    # Every kind of issue 18's objects, once (the school is shared: DUO's register).
+    wereld.werk = werk_maken(gemeente, eerste)
+    wereld.kenmerken += wereld.werk["kenmerken"]
     return wereld
 
 
