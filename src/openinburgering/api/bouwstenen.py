@@ -161,6 +161,8 @@ class Bron(generics.GenericAPIView):
 
     permission_classes = [HeeftGemeenteToken]
     schema = Schema()
+    # OPTIONS is not part of the API (DRF's metadata would read an object outside the selectors).
+    metadata_class = None
     pagination_class = None
     bereik = ""
     veldnamen: Mapping[str, str] = {}
@@ -212,6 +214,3 @@ class Lijst(Bron):
         data = klasse(pagina, many=True, context=self.get_serializer_context()).data
         data = velden_kiezen(self.request, data, klasse().fields.keys())
         return self.get_paginated_response(data)
-
-    def get(self, request, *args, **kwargs):
-        return self.lijst()
