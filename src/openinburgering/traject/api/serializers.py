@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from openinburgering.inburgeraars.codes import keuzes
@@ -142,13 +143,29 @@ class PvtGroepSerializer(serializers.Serializer):
     opmerkingen = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$",
+        "example": "09:30",
+        "description": "Lokale tijd (Nederland), uu:mm.",
+    }
+)
+class Tijd(serializers.TimeField):
+    """A wall-clock time in the Netherlands, as the screen takes it: not RFC 3339's time with
+    an offset, which JSON Schema's ``format: time`` demands."""
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", input_formats=["%H:%M", "%H:%M:%S"], **kwargs)
+
+
 class PvtBijeenkomstSerializer(serializers.Serializer):
     uuid = serializers.UUIDField(read_only=True)
     groep = serializers.UUIDField(source="groep.uuid", read_only=True)
     onderwerp = serializers.CharField(max_length=200)
     datum = serializers.DateField()
-    begintijd = serializers.TimeField()
-    eindtijd = serializers.TimeField()
+    begintijd = Tijd()
+    eindtijd = Tijd()
 
 
 class PvtDeelnameSerializer(serializers.Serializer):
