@@ -145,3 +145,27 @@ def test_every_list_costs_the_same_queries_for_one_row_and_for_many(gemeente_a, 
         )
     veel = {url: _queries(client, url) for url in urls}
     assert veel == een
+
+
+def test_the_privacy_officer_finds_one_persons_records_by_bsn_in_a_post(
+    gemeente_a, gemeente_b, api_client
+):
+    persoon, _ = persoon_met_werk(gemeente_a)
+    ander, _ = persoon_met_werk(gemeente_b, bsn=persoon.bsn)
+    client = api_client(gemeente_a)
+    assert client.get(f"/api/v1/inburgeraars/{persoon.uuid}/traject").status_code == 200
+    api_client(gemeente_b).get(f"/api/v1/inburgeraars/{ander.uuid}/traject")
+    antwoord = client.post("/api/v1/verwerkingen/_zoek", {"bsn": persoon.bsn}, format="json")
+    assert antwoord.status_code == 200
+    records = antwoord.json()["results"]
+    assert records and {r["betrokkene"] for r in records} == {persoon.pseudoniem}
+    assert persoon.bsn not in antwoord.content.decode()
+    # Only the gemeente's own log: B's read of the same person is not in A's answer.
+    assert Verwerking.objects.filter(gemeente=gemeente_b).exists()
+    assert (
+        len(records)
+        == Verwerking.objects.filter(gemeente=gemeente_a, betrokkene=persoon.pseudoniem).count()
+    )
+    fout = client.post("/api/v1/verwerkingen/_zoek", {"bsn": "123456789"}, format="json")
+    assert fout.status_code == 400
+    assert client.get("/api/v1/verwerkingen?van=2026-02-01&tot=2026-01-01").status_code == 400
