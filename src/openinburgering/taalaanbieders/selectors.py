@@ -410,3 +410,9 @@ def urenregel_list(*, actor: Actor, verwijzing: Verwijzing):
     return Urenregel.objects.filter(
         verwijzing__gemeente=actor.gemeente, verwijzing=verwijzing
     ).select_related("verwijzing")
+
+
+def eigen_cursus_list(*, actor: Actor, inburgeraar):
+    return EigenCursus.objects.filter(
+        gemeente=actor.gemeente, inburgeraar=inburgeraar
+    ).select_related("inburgeraar", "instelling")

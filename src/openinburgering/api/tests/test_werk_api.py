@@ -27,6 +27,7 @@ def _lijsten(persoon, werk):
         f"/api/v1/inburgeraars/{p}/examenuitslagen",
         f"/api/v1/inburgeraars/{p}/handhavingszaken",
         f"/api/v1/inburgeraars/{p}/verwijzingen",
+        f"/api/v1/inburgeraars/{p}/eigen-cursussen",
         "/api/v1/begeleidingsstappen",
         "/api/v1/pvt-groepen",
         f"/api/v1/pvt-groepen/{werk['pvt_groepen'][0]}/bijeenkomsten",
@@ -99,7 +100,7 @@ def test_every_read_of_a_person_is_in_the_processing_log(gemeente_a, api_client)
         for u in _lijsten(persoon, werk) + _objecten(persoon, werk)
         if not any(s in u for s in zonder) and u not in ("/api/v1/pvt-groepen", groep)
     ]
-    assert len(persoonlijk) == 15
+    assert len(persoonlijk) == 16
     for url in persoonlijk:
         Verwerking.objects.all().delete()
         assert client.get(url).status_code == 200

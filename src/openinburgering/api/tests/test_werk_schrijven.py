@@ -312,6 +312,12 @@ def _gevallen(w):
             },
         ),
     )
+    # An asielstatushouder gets the gemeente's offer, not a course of their own choice.
+    yield (
+        "eigen cursus van een asielstatushouder",
+        (reverse("taalaanbieders:eigen_cursus", args=[p.uuid]), {"naam_instelling": "School X"}),
+        ("post", f"/api/v1/inburgeraars/{p.uuid}/eigen-cursussen", {"naamInstelling": "School X"}),
+    )
     # ``ander`` has no PIP: no inburgeringsaanbod yet.
     yield (
         "verwijzing zonder PIP",
@@ -385,7 +391,8 @@ def test_the_api_and_the_screen_refuse_the_same_input_with_the_same_rule_or_reas
     assert "R39" in regels["pvt ondertekening"]
     assert "R31" in regels["voornemen na nul genegeerde oproepen"]
     assert any(c.startswith("R") for c in regels["verwijzing zonder PIP"])
-    assert len(gezien) == 20
+    assert "R36" in regels["eigen cursus van een asielstatushouder"]
+    assert len(gezien) == 21
 
 
 def test_a_write_through_the_api_is_done_by_the_service_and_logged(wereld):
@@ -418,3 +425,17 @@ def test_a_stale_if_match_on_a_progress_talk_is_a_409(wereld):
     weer = wereld["api"].post(url, {"gemist": True}, format="json", HTTP_IF_MATCH='"1"')
     assert weer.status_code == 409
     assert weer["Content-Type"] == "application/problem+json"
+
+
+def test_a_gezinsmigrant_s_own_course_is_recorded_with_a_school_from_the_register(wereld):
+    migrant, _ = persoon_met_werk(wereld["gemeente"], doelgroep="Gezinsmigrant en overige migrant")
+    school = wereld["werk"]["instellingen"][0]
+    url = f"/api/v1/inburgeraars/{migrant.uuid}/eigen-cursussen"
+    antwoord = wereld["api"].post(
+        url, {"instelling": school, "sinds": str(GISTEREN)}, format="json"
+    )
+    assert antwoord.status_code == 201, antwoord.content
+    assert antwoord.json()["instelling"] == school
+    onbekend = wereld["api"].post(url, {"instelling": str(migrant.uuid)}, format="json")
+    assert onbekend.status_code == 400
+    assert onbekend.json()["invalidParams"][0]["name"] == "instelling"

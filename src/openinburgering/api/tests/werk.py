@@ -17,6 +17,7 @@ from openinburgering.inburgeraars.tests.factories import maak_inburgeraar
 from openinburgering.pip.models import PipStatus, PipVersie, Voortgangsgesprek
 from openinburgering.taalaanbieders.models import (
     Contract,
+    EigenCursus,
     Instelling,
     InstellingContact,
     Urenregel,
@@ -202,6 +203,10 @@ def werk_maken(gemeente, persoon, *, nummer: str = "1000000001") -> dict[str, li
             datum_inburgeringsaanbod=VANDAAG - timedelta(days=40),
             verwachte_startdatum=VANDAAG - timedelta(days=35),
         ),
+    )
+    bewaar(
+        "eigen_cursussen",
+        EigenCursus.objects.create(gemeente=gemeente, inburgeraar=persoon, instelling=school),
     )
     Urenregel.objects.create(
         verwijzing=verwijzing,

@@ -139,3 +139,21 @@ class UrenregelSerializer(serializers.Serializer):
     )
     toelichting = serializers.CharField(read_only=True, allow_blank=True)
     gemeldOp = serializers.DateTimeField(source="gemeld_op", read_only=True)
+
+
+class EigenCursusSerializer(serializers.Serializer):
+    """Where a gezinsmigrant or overige migrant follows a self-chosen course."""
+
+    uuid = serializers.UUIDField(read_only=True)
+    inburgeraar = serializers.UUIDField(source="inburgeraar.uuid", read_only=True)
+    instelling = serializers.UUIDField(
+        source="instelling.uuid",
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("Een school uit het register van DUO; of vul `naamInstelling` in."),
+    )
+    naamInstelling = serializers.CharField(
+        source="naam_instelling", required=False, allow_blank=True, default="", max_length=128
+    )
+    sinds = serializers.DateField(required=False, allow_null=True, default=None)

@@ -24,4 +24,9 @@ urlpatterns = [
         views.VerwijzingenVanPersoon.as_view(),
         name="verwijzing-persoon-list",
     ),
+    path(
+        "inburgeraars/<uuid:uuid>/eigen-cursussen",
+        views.EigenCursussen.as_view(),
+        name="eigen-cursus-list",
+    ),
 ]

@@ -20,6 +20,7 @@ from openinburgering.taalaanbieders.models import Instelling
 from .serializers import (
     ContactSerializer,
     ContractSerializer,
+    EigenCursusSerializer,
     InstellingSerializer,
     UrenregelSerializer,
     VerwijzingSerializer,
@@ -287,3 +288,60 @@ class Urenregels(Lijst):
     )
     def get(self, request, uuid):
         return self.lijst()
+
+
+class EigenCursussen(Lijst):
+    bereik = "taalaanbieders"
+    serializer_class = EigenCursusSerializer
+    veldnamen = {"naam_instelling": "naamInstelling"}
+
+    def persoon(self):
+        if not hasattr(self, "_persoon"):
+            self._persoon = inburgeraar_selectors.inburgeraar_get(
+                actor=self.actor, uuid=self.kwargs["uuid"]
+            )
+        return self._persoon
+
+    def rijen(self):
+        return selectors.eigen_cursus_list(actor=self.actor, inburgeraar=self.persoon())
+
+    def gelezen(self, pagina):
+        return [self.persoon().pseudoniem]
+
+    @extend_schema(
+        tags=TAG,
+        operation_id="eigen_cursus_list",
+        summary=_("Zelf gekozen cursussen van een inburgeraar"),
+        parameters=LIJST,
+        responses={200: EigenCursusSerializer(many=True), **FOUTEN},
+    )
+    def get(self, request, uuid):
+        return self.lijst()
+
+    @extend_schema(
+        tags=TAG,
+        operation_id="eigen_cursus_create",
+        summary=_("Een zelf gekozen cursus vastleggen"),
+        description=_(
+            "Voor gezinsmigranten en overige migranten; een asielstatushouder krijgt het "
+            "inburgeringsaanbod van de gemeente (R36)."
+        ),
+        parameters=[FIELDS],
+        request=EigenCursusSerializer,
+        responses={201: EigenCursusSerializer, **FOUTEN, **REGELS},
+    )
+    def post(self, request, uuid):
+        inburgeraar = self.persoon()
+        invoer = EigenCursusSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        velden = dict(invoer.validated_data)
+        gekozen = (velden.pop("instelling", None) or {}).get("uuid")
+        instelling = None
+        if gekozen is not None:
+            instelling = Instelling.objects.filter(uuid=gekozen).first()
+            if instelling is None:
+                raise ValidationError({"instelling": [_("Kies een school uit de lijst.")]})
+        cursus = services.eigen_cursus_vastleggen(
+            actor=self.actor, inburgeraar=inburgeraar, instelling=instelling, **velden
+        )
+        return self.antwoord(cursus, status=201)
