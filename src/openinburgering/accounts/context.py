@@ -13,6 +13,24 @@ if TYPE_CHECKING:
     from openinburgering.gemeenten.models import ApiToken, Gemeente
 
 
+#: What an API token may do: the caseworker's work through the API (ADR 0076).
+API_RECHTEN = frozenset(
+    {
+        Recht.PERSOONSGEGEVENS_LEZEN,
+        Recht.INBURGERAAR_WIJZIGEN,
+        Recht.DOSSIER_STATUS_WIJZIGEN,
+        Recht.PIP_VASTSTELLEN,
+        Recht.INTAKE_VOEREN,
+        Recht.TRAJECT_VASTLEGGEN,
+        Recht.HANDHAVING_VOORBEREIDEN,
+        Recht.CONTRACTEN_LEZEN,
+        Recht.CONTRACTEN_BEHEREN,
+        Recht.VERWIJZEN,
+        Recht.LOGBOEK_LEZEN,
+    }
+)
+
+
 @dataclass(frozen=True)
 class Actor:
     gemeente: Gemeente
@@ -46,14 +64,11 @@ class Actor:
         return self.systeem or "systeem"
 
     def mag(self, recht: Recht) -> bool:
-        # API tokens act for a gemeente's own system and have the caseworker's rights.
+        # API tokens act for a gemeente's own system and have the caseworker's rights (the
+        # token's scopes narrow them per area). Deciding on a fine is a teamleider's four-eyes
+        # step and stays with a person (ADR 0076).
         if self.api_token is not None:
-            return recht in {
-                Recht.PERSOONSGEGEVENS_LEZEN,
-                Recht.INBURGERAAR_WIJZIGEN,
-                Recht.DOSSIER_STATUS_WIJZIGEN,
-                Recht.PIP_VASTSTELLEN,
-            }
+            return recht in API_RECHTEN
         if self.user is None:
             return True
         return heeft_recht(self.rol, recht)

@@ -1,7 +1,17 @@
 from django.urls import include, path
 
+from . import logboek
+
 app_name = "api"
 urlpatterns = [
     path("", include("openinburgering.inburgeraars.api.urls")),
     path("", include("openinburgering.pip.api.urls")),
+    # Issue 18 (ADR 0076): every area of the work.
+    path("", include("openinburgering.pip.api.urls_gesprekken")),
+    path("", include("openinburgering.begeleiding.api.urls")),
+    path("", include("openinburgering.traject.api.urls")),
+    path("", include("openinburgering.handhaving.api.urls")),
+    path("", include("openinburgering.taalaanbieders.api.urls")),
+    path("verwerkingen", logboek.Verwerkingen.as_view(), name="verwerking-list"),
+    path("verwerkingen/_zoek", logboek.VerwerkingenZoeken.as_view(), name="verwerking-zoek"),
 ]

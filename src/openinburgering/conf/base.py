@@ -565,7 +565,15 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    # One name per choice set that several resources share (issue 18, ADR 0076).
+    "ENUM_NAME_OVERRIDES": {
+        "StatusEnum": "openinburgering.inburgeraars.workflow.Status",
+        "BeoordelingEnum": "openinburgering.pip.models.Beoordeling",
+        "StapStatusEnum": "openinburgering.begeleiding.models.StapStatus",
+        "AanwezigheidEnum": "openinburgering.traject.models.Aanwezigheid",
+        "LeerrouteEnum": "openinburgering.taalaanbieders.codes.LEERROUTES",
+        "NiveauEnum": "openinburgering.taalaanbieders.codes.NIVEAUS",
+    },
 }
 
 # --- background work ----------------------------------------------------------------------

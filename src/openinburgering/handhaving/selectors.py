@@ -45,3 +45,25 @@ def stap_get(*, actor: Actor, uuid) -> Handhavingsstap:
         )
     except (Handhavingsstap.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def zaak_api_list(*, actor: Actor, dossier=None, status: str = ""):
+    """The gemeente's cases (or one person's) for the API's cursor pages (ADR 0076), with their
+    steps in one more query."""
+    qs = (
+        Handhavingszaak.objects.filter(gemeente=actor.gemeente)
+        .select_related("dossier__inburgeraar")
+        .prefetch_related(
+            Prefetch(
+                "stappen",
+                queryset=Handhavingsstap.objects.select_related("beschikking").order_by(
+                    "datum", "id"
+                ),
+            )
+        )
+    )
+    if dossier is not None:
+        qs = qs.filter(dossier=dossier)
+    if status:
+        qs = qs.filter(status=status)
+    return qs

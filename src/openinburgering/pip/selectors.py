@@ -74,3 +74,10 @@ def vastgesteld_pip_vereist(dossier, naar: Status) -> Weigering | None:
         )
         % {"naar": naar.label}
     )
+
+
+def gesprek_api_list(*, actor: Actor, dossier):
+    """One person's progress talks for the API's cursor pages (ADR 0076)."""
+    return Voortgangsgesprek.objects.filter(
+        gemeente=actor.gemeente, dossier=dossier
+    ).select_related("dossier__inburgeraar", "pip_versie")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Prefetch, Q, Sum
 from django.http import Http404
 
 from openinburgering.accounts.context import Actor
@@ -370,3 +370,49 @@ def school_inzage_vastleggen(*, user, deelnemers: list[Deelnemer], activiteit: s
 def urenupload_get(*, instelling: Instelling, uuid) -> Urenupload:
     """One of the school's own uploads; another school's is a 404."""
     return _get(Urenupload.objects.filter(instelling=instelling), uuid)
+
+
+# --- the public API's lists (ADR 0076) ------------------------------------------------------------
+
+
+def instelling_api_list(*, actor: Actor):
+    """The national register, each school with this gemeente's own contact (``eigen_contact``,
+    a list of at most one) in one more query."""
+    return Instelling.objects.prefetch_related(
+        Prefetch(
+            "contacten",
+            queryset=InstellingContact.objects.filter(gemeente=actor.gemeente),
+            to_attr="eigen_contact",
+        )
+    )
+
+
+def instelling_api_get(*, actor: Actor, uuid) -> Instelling:
+    return _get(instelling_api_list(actor=actor), uuid)
+
+
+def verwijzing_list(*, actor: Actor, inburgeraar=None, status: str = ""):
+    qs = Verwijzing.objects.filter(gemeente=actor.gemeente).select_related(
+        "inburgeraar", "contract", "instelling"
+    )
+    if inburgeraar is not None:
+        qs = qs.filter(inburgeraar=inburgeraar)
+    if status:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def verwijzing_get(*, actor: Actor, uuid) -> Verwijzing:
+    return _get(verwijzing_list(actor=actor), uuid)
+
+
+def urenregel_list(*, actor: Actor, verwijzing: Verwijzing):
+    return Urenregel.objects.filter(
+        verwijzing__gemeente=actor.gemeente, verwijzing=verwijzing
+    ).select_related("verwijzing")
+
+
+def eigen_cursus_list(*, actor: Actor, inburgeraar):
+    return EigenCursus.objects.filter(
+        gemeente=actor.gemeente, inburgeraar=inburgeraar
+    ).select_related("inburgeraar", "instelling")

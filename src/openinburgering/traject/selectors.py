@@ -12,6 +12,7 @@ from openinburgering.inburgeraars.workflow import Status
 from .models import (
     Afronding,
     DeelnameStatus,
+    ExamenUitslag,
     MapActiviteit,
     Onderdeel,
     PvtAanwezigheid,
@@ -146,3 +147,46 @@ def geregistreerde_taaluren(dossier) -> float:
         t=Sum("uren")
     )
     return float(totaal["t"] or 0)
+
+
+# --- the public API's lists (ADR 0076): the tenant filter on every row, pages by primary key ---
+
+
+def map_activiteit_list(*, actor: Actor, dossier):
+    return MapActiviteit.objects.filter(gemeente=actor.gemeente, dossier=dossier).select_related(
+        "dossier__inburgeraar"
+    )
+
+
+def urenregistratie_list(*, actor: Actor, dossier):
+    return Urenregistratie.objects.filter(gemeente=actor.gemeente, dossier=dossier).select_related(
+        "dossier__inburgeraar"
+    )
+
+
+def examenuitslag_list(*, actor: Actor, dossier):
+    return ExamenUitslag.objects.filter(gemeente=actor.gemeente, dossier=dossier).select_related(
+        "dossier__inburgeraar"
+    )
+
+
+def bijeenkomst_list(*, actor: Actor, groep: PvtGroep):
+    return PvtBijeenkomst.objects.filter(
+        groep__gemeente=actor.gemeente, groep=groep
+    ).select_related("groep")
+
+
+def deelname_list(*, actor: Actor, groep: PvtGroep):
+    return PvtDeelname.objects.filter(gemeente=actor.gemeente, groep=groep).select_related(
+        "groep", "dossier__inburgeraar"
+    )
+
+
+def deelnames_op_uuid(*, actor: Actor, groep: PvtGroep, uuids) -> dict[str, PvtDeelname]:
+    """The group's participations among ``uuids`` (others, and other gemeenten's, are absent)."""
+    return {
+        str(d.uuid): d
+        for d in PvtDeelname.objects.filter(
+            gemeente=actor.gemeente, groep=groep, uuid__in=geldige_uuids(uuids)
+        )
+    }

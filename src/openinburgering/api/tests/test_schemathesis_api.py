@@ -44,6 +44,8 @@ from openinburgering.inburgeraars.tests.factories import maak_inburgeraar
 from openinburgering.pip import services as pip_services
 from openinburgering.pip.tests.helpers import GELDIG_PIP
 
+from .werk import soort_van, werk_maken
+
 _ruw = yaml.safe_load((Path(settings.SRC_DIR) / "api" / "openapi.yaml").read_text())
 _ruw["servers"] = [{"url": "http://testserver"}]
 schema = schemathesis.openapi.from_dict(_ruw)
@@ -84,6 +86,11 @@ class Gemeentewereld:
     inburgeraars: list[str] = field(default_factory=list)
     pips: list[str] = field(default_factory=list)
     kenmerken: list[str] = field(default_factory=list)
+    #: The objects of issue 18's resources per kind (``werk.SOORT_VAN_PAD``; ADR 0076).
+    werk: dict[str, list[str]] = field(default_factory=dict)
+
+    def van_soort(self, soort: str) -> list[str]:
+        return getattr(self, soort) if soort in ("inburgeraars", "pips") else self.werk[soort]
 
 
 def _gemeentewereld(gemeente, *, met_beschikking: bool) -> Gemeentewereld:
@@ -101,6 +108,8 @@ def _gemeentewereld(gemeente, *, met_beschikking: bool) -> Gemeentewereld:
         wereld.inburgeraars.append(str(persoon.uuid))
         wereld.kenmerken += [str(persoon.uuid), str(persoon.dossier.uuid)]
         wereld.kenmerken += [persoon.bsn, persoon.achternaam]
+        if i == 0:
+            eerste = persoon
         if i == 2:
             continue
         pip = pip_services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
@@ -108,6 +117,9 @@ def _gemeentewereld(gemeente, *, met_beschikking: bool) -> Gemeentewereld:
             pip = pip_services.pip_vaststellen(actor=actor, pip=pip, versie=pip.versie)
         wereld.pips.append(str(pip.uuid))
         wereld.kenmerken.append(str(pip.uuid))
+    # Every kind of issue 18's objects, once (the school is shared: DUO's register).
+    wereld.werk = werk_maken(gemeente, eerste)
+    wereld.kenmerken += wereld.werk["kenmerken"]
     return wereld
 
 
@@ -165,13 +177,13 @@ def _kies_object(case, eigen: Gemeentewereld, vreemd: Gemeentewereld) -> bool:
         getal = UUID(str(waarde)).int
     except ValueError:
         return False  # not a uuid (a negative case): the route does not match, a 404
-    soort = "pips" if case.operation.path.startswith("/api/v1/pips/") else "inburgeraars"
-    kandidaten = getattr(eigen, soort) + getattr(vreemd, soort)
+    soort = soort_van(case.operation.path)
+    kandidaten = eigen.van_soort(soort) + vreemd.van_soort(soort)
     keuze = getal % (len(kandidaten) + 1)
     if keuze == len(kandidaten):
         return False  # keep the random uuid: an object that does not exist
     case.path_parameters = {**case.path_parameters, "uuid": kandidaten[keuze]}
-    return kandidaten[keuze] in getattr(vreemd, soort)
+    return kandidaten[keuze] in vreemd.van_soort(soort) and soort != "instellingen"
 
 
 def _leesbaar(response) -> str:

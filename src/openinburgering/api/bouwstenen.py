@@ -1,0 +1,216 @@
+"""What every resource of the public API is built from (ADR 0076).
+
+The two first resources (inburgeraars, PIPs) set the pattern; the resources of issue 18 take it
+from here instead of copying it: problem+json responses with rule ids, ``If-Match`` against the
+``versie`` a client read (an ``ETag`` on every read of one object), cursor pages with a ``Link``
+header, ``fields`` to ask for part of each object, and one processing-log record per person a
+request shows or changes.
+
+Each view names its area in ``bereik`` ("traject", "handhaving", "taalaanbieders", "logboek");
+the token's scopes are checked against it (``<bereik>:lezen`` for safe methods,
+``<bereik>:schrijven`` otherwise).
+"""
+
+from collections.abc import Iterable, Mapping
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from rest_framework import generics
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from openinburgering.accounts.context import Actor, actor_uit_request
+from openinburgering.core.exceptions import Geweigerd, RegelsGeschonden
+from openinburgering.logboek.models import Activiteit
+from openinburgering.logboek.services import verwerkingen_vastleggen
+
+from .pagination import Cursor
+from .permissions import HeeftGemeenteToken
+from .problems import PROBLEM_SCHEMA, regels_probleem
+
+PROBLEM = "application/problem+json"
+FOUTEN = {
+    (400, PROBLEM): OpenApiResponse(PROBLEM_SCHEMA, description="Ongeldige invoer"),
+    (401, PROBLEM): OpenApiResponse(PROBLEM_SCHEMA, description="Niet geauthenticeerd"),
+    (403, PROBLEM): OpenApiResponse(PROBLEM_SCHEMA, description="Buiten het bereik van het token"),
+    (404, PROBLEM): OpenApiResponse(PROBLEM_SCHEMA, description="Niet gevonden"),
+}
+REGELS = {
+    (400, PROBLEM): OpenApiResponse(
+        PROBLEM_SCHEMA,
+        description="Ongeldige invoer of een geschonden regel: `invalidParams[].code` is het "
+        "regel-id (bijvoorbeeld R41), `reason` de uitleg met het artikel.",
+    )
+}
+CONFLICT = {(409, PROBLEM): OpenApiResponse(PROBLEM_SCHEMA, description="Tussentijds gewijzigd")}
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description=gettext_lazy(
+        'De `versie` die u las, als `"3"`; bij een tussentijdse wijziging volgt 409.'
+    ),
+)
+FIELDS = OpenApiParameter(
+    "fields",
+    str,
+    description=gettext_lazy(
+        "Alleen deze velden in het antwoord, met komma's gescheiden (bijvoorbeeld "
+        "`uuid,status`); een onbekend veld geeft 400."
+    ),
+)
+LIJST = [
+    OpenApiParameter(
+        "cursor",
+        str,
+        description=gettext_lazy("De cursor uit `next` of `previous` (of de `Link`-header)."),
+    ),
+    OpenApiParameter(
+        "pageSize",
+        int,
+        description=gettext_lazy("Aantal per pagina (standaard 50, hoogstens 200)."),
+    ),
+    OpenApiParameter(
+        "Link",
+        location=OpenApiParameter.HEADER,
+        response=[200],
+        description=gettext_lazy(
+            'De volgende en vorige pagina (RFC 8288), als `<url>; rel="next"`.'
+        ),
+    ),
+    FIELDS,
+]
+
+
+def versie_uit_if_match(request) -> int | None:
+    waarde = request.headers.get("If-Match")
+    if not waarde:
+        return None
+    try:
+        return int(waarde.strip().removeprefix("W/").strip('"'))
+    except ValueError:
+        raise ValidationError(
+            {
+                "If-Match": [
+                    _('Gebruik de versie als getal tussen aanhalingstekens, bijvoorbeeld "3".')
+                ]
+            }
+        ) from None
+
+
+def etag(obj) -> dict[str, str]:
+    return {"ETag": f'"{obj.versie}"'}
+
+
+def log(actor: Actor, activiteit: str, pseudoniemen: Iterable[str]) -> None:
+    """One record per person. Outside a transaction the records join the request's one insert
+    (``logboek``, ADR 0057)."""
+    pseudoniemen = list(pseudoniemen)
+    if pseudoniemen:
+        verwerkingen_vastleggen(actor=actor, activiteit=activiteit, pseudoniemen=pseudoniemen)
+
+
+def _gevraagde_velden(request) -> list[str] | None:
+    waarde = request.query_params.get("fields")
+    if waarde is None or not waarde.strip():
+        return None
+    return [v.strip() for v in waarde.split(",") if v.strip()]
+
+
+def velden_kiezen(request, data, beschikbaar: Iterable[str]):
+    """Only the fields the client asked for in ``fields`` (one object or a list of them)."""
+    gevraagd = _gevraagde_velden(request)
+    if gevraagd is None:
+        return data
+    onbekend = [v for v in gevraagd if v not in set(beschikbaar)]
+    if onbekend:
+        raise ValidationError(
+            {
+                "fields": [
+                    _("Onbekend veld: %(velden)s. Kies uit: %(keuze)s.")
+                    % {"velden": ", ".join(onbekend), "keuze": ", ".join(beschikbaar)}
+                ]
+            }
+        )
+    if isinstance(data, list):
+        return [{k: rij[k] for k in gevraagd} for rij in data]
+    return {k: data[k] for k in gevraagd}
+
+
+class Schema(AutoSchema):
+    """An answer may hold only the fields a client asked for (``fields``): no field of an
+    answer is required in the document."""
+
+    def _map_basic_serializer(self, serializer, direction):
+        schema = super()._map_basic_serializer(serializer, direction)
+        if direction == "response":
+            schema.pop("required", None)
+        return schema
+
+
+class Bron(generics.GenericAPIView):
+    """The base of every view of issue 18's resources.
+
+    ``veldnamen`` maps a service's field names (the model's) to the API's, for the names in
+    ``invalidParams``.
+    """
+
+    permission_classes = [HeeftGemeenteToken]
+    schema = Schema()
+    # OPTIONS is not part of the API (DRF's metadata would read an object outside the selectors).
+    metadata_class = None
+    pagination_class = None
+    bereik = ""
+    veldnamen: Mapping[str, str] = {}
+
+    @property
+    def actor(self) -> Actor:
+        return actor_uit_request(self.request)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, RegelsGeschonden):
+            return regels_probleem(exc, self.veldnamen)
+        if isinstance(exc, Geweigerd) and exc.veld:
+            exc = Geweigerd(exc.message, veld=self.veldnamen.get(exc.veld, exc.veld))
+        elif isinstance(exc, DjangoValidationError) and hasattr(exc, "error_dict"):
+            exc = DjangoValidationError(
+                {self.veldnamen.get(k, k): v for k, v in exc.error_dict.items()}
+            )
+        return super().handle_exception(exc)
+
+    def antwoord(self, obj, *, serializer=None, status=200, headers=None) -> Response:
+        klasse = serializer or self.get_serializer_class()
+        data = klasse(obj, context=self.get_serializer_context()).data
+        data = velden_kiezen(self.request, data, klasse().fields.keys())
+        return Response(data, status=status, headers=headers)
+
+
+class Lijst(Bron):
+    """A cursor-paged list: ``rijen()`` gives the queryset (tenant-filtered by a selector),
+    ``pseudoniemen(rij)`` the persons a row shows, logged as one "lijst" record each."""
+
+    pagination_class = Cursor
+
+    def rijen(self):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        return self.rijen()
+
+    def pseudoniemen(self, rij) -> Iterable[str]:
+        return ()
+
+    def gelezen(self, pagina) -> Iterable[str]:
+        return [p for rij in pagina for p in self.pseudoniemen(rij)]
+
+    def lijst(self) -> Response:
+        pagina = self.paginate_queryset(self.get_queryset())
+        log(self.actor, Activiteit.LIJST, self.gelezen(pagina))
+        klasse = self.get_serializer_class()
+        data = klasse(pagina, many=True, context=self.get_serializer_context()).data
+        data = velden_kiezen(self.request, data, klasse().fields.keys())
+        return self.get_paginated_response(data)

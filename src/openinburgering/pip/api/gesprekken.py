@@ -1,0 +1,124 @@
+"""Progress talks (voortgangsgesprekken) through the API (ADR 0076), through the services the
+screens use (``pip.services.gesprek_plannen`` and ``gesprek_vastleggen``)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from drf_spectacular.utils import extend_schema
+
+from openinburgering.api.bouwstenen import (
+    CONFLICT,
+    FIELDS,
+    FOUTEN,
+    IF_MATCH,
+    LIJST,
+    Bron,
+    Lijst,
+    etag,
+    log,
+    versie_uit_if_match,
+)
+from openinburgering.inburgeraars import selectors as inburgeraar_selectors
+from openinburgering.logboek.models import Activiteit
+from openinburgering.pip import selectors, services
+
+from .serializers_gesprekken import (
+    GesprekPlannenSerializer,
+    GesprekVastleggenSerializer,
+    VoortgangsgesprekSerializer,
+)
+
+TAG = ["traject"]
+
+
+class Voortgangsgesprekken(Lijst):
+    bereik = "traject"
+    serializer_class = VoortgangsgesprekSerializer
+    veldnamen = {"gepland_op": "geplandOp"}
+
+    def persoon(self):
+        if not hasattr(self, "_persoon"):
+            self._persoon = inburgeraar_selectors.inburgeraar_get(
+                actor=self.actor, uuid=self.kwargs["uuid"]
+            )
+        return self._persoon
+
+    def rijen(self):
+        return selectors.gesprek_api_list(actor=self.actor, dossier=self.persoon().dossier)
+
+    def gelezen(self, pagina):
+        return [self.persoon().pseudoniem]
+
+    @extend_schema(
+        tags=TAG,
+        operation_id="voortgangsgesprek_list",
+        summary=_("Voortgangsgesprekken van een inburgeraar"),
+        parameters=LIJST,
+        responses={200: VoortgangsgesprekSerializer(many=True), **FOUTEN},
+    )
+    def get(self, request, uuid):
+        return self.lijst()
+
+    @extend_schema(
+        tags=TAG,
+        operation_id="voortgangsgesprek_create",
+        summary=_("Een voortgangsgesprek plannen"),
+        description=_("Alleen met een vastgesteld PIP: de gesprekken volgen uit het PIP."),
+        parameters=[FIELDS],
+        request=GesprekPlannenSerializer,
+        responses={201: VoortgangsgesprekSerializer, **FOUTEN},
+    )
+    def post(self, request, uuid):
+        dossier = self.persoon().dossier
+        invoer = GesprekPlannenSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        gesprek = services.gesprek_plannen(
+            actor=self.actor, dossier=dossier, gepland_op=invoer.validated_data["geplandOp"]
+        )
+        return self.antwoord(gesprek, status=201, headers=etag(gesprek))
+
+
+class Voortgangsgesprek(Bron):
+    bereik = "traject"
+    serializer_class = VoortgangsgesprekSerializer
+
+    @extend_schema(
+        tags=TAG,
+        operation_id="voortgangsgesprek_read",
+        summary=_("Eén voortgangsgesprek"),
+        parameters=[FIELDS],
+        responses={200: VoortgangsgesprekSerializer, **FOUTEN},
+    )
+    def get(self, request, uuid):
+        gesprek = selectors.gesprek_get(actor=self.actor, uuid=uuid)
+        log(self.actor, Activiteit.INZIEN, [gesprek.dossier.inburgeraar.pseudoniem])
+        return self.antwoord(gesprek, headers=etag(gesprek))
+
+
+class GesprekVastleggen(Bron):
+    bereik = "traject"
+    serializer_class = VoortgangsgesprekSerializer
+    veldnamen = {"gevoerd_op": "gevoerdOp"}
+
+    @extend_schema(
+        tags=TAG,
+        operation_id="voortgangsgesprek_vastleggen",
+        summary=_("Een gepland voortgangsgesprek vastleggen (gevoerd of gemist)"),
+        description=_(
+            "Zoals het scherm: het volgende gesprek wordt gepland volgens de frequentie in het "
+            "PIP. Een gesprek dat al is vastgelegd, of een verouderde `If-Match`, geeft 409."
+        ),
+        parameters=[IF_MATCH, FIELDS],
+        request=GesprekVastleggenSerializer,
+        responses={200: VoortgangsgesprekSerializer, **CONFLICT, **FOUTEN},
+    )
+    def post(self, request, uuid):
+        gesprek = selectors.gesprek_get(actor=self.actor, uuid=uuid)
+        versie = versie_uit_if_match(request)
+        invoer = GesprekVastleggenSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        data = dict(invoer.validated_data)
+        data["gevoerd_op"] = data.pop("gevoerdOp")
+        gesprek = services.gesprek_vastleggen(
+            actor=self.actor, gesprek=gesprek, versie=versie, **data
+        )
+        return self.antwoord(gesprek, headers=etag(gesprek))
