@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from openinburgering.accounts.bereiken import rechten_voor
 from openinburgering.accounts.rollen import Recht, heeft_recht
 
 if TYPE_CHECKING:
@@ -38,14 +39,10 @@ class Actor:
         return self.systeem or "systeem"
 
     def mag(self, recht: Recht) -> bool:
-        # API tokens act for a gemeente's own system and have the caseworker's rights.
+        # An API token acts for a gemeente's own system with the rights its scopes give
+        # (accounts.bereiken, ADR 0074).
         if self.api_token is not None:
-            return recht in {
-                Recht.PERSOONSGEGEVENS_LEZEN,
-                Recht.INBURGERAAR_WIJZIGEN,
-                Recht.DOSSIER_STATUS_WIJZIGEN,
-                Recht.PIP_VASTSTELLEN,
-            }
+            return recht in rechten_voor(self.api_token.bereiken)
         if self.user is None:
             return True
         return heeft_recht(self.rol, recht)

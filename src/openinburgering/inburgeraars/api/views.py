@@ -95,6 +95,7 @@ LINK = OpenApiParameter(
 
 class InburgeraarListCreate(generics.GenericAPIView):
     permission_classes = [HeeftGemeenteToken]
+    bereik = "inburgeraars"
     serializer_class = InburgeraarSerializer
 
     def _pagina_query(self) -> tuple:
@@ -173,6 +174,7 @@ class InburgeraarListCreate(generics.GenericAPIView):
 
 class InburgeraarDetail(APIView):
     permission_classes = [HeeftGemeenteToken]
+    bereik = "inburgeraars"
 
     @extend_schema(
         operation_id="inburgeraar_read",
@@ -218,6 +220,8 @@ class InburgeraarZoek(APIView):
     """Search by BSN as a POST, so the number stays out of URLs and access logs."""
 
     permission_classes = [HeeftGemeenteToken]
+    bereik = "inburgeraars"
+    bereik_acties = {"POST": "lezen"}  # a search: it reads
 
     @extend_schema(
         operation_id="inburgeraar_zoek",
@@ -239,6 +243,7 @@ class InburgeraarZoek(APIView):
 
 class Statuswijziging(APIView):
     permission_classes = [HeeftGemeenteToken]
+    bereik = "inburgeraars"
 
     @extend_schema(
         operation_id="dossier_statuswijziging",

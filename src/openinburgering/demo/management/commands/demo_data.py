@@ -23,6 +23,7 @@ from django.utils import timezone
 # production install needs no test tools (ADR 0053).
 import time_machine
 
+from openinburgering.accounts.bereiken import alle as alle_bereiken
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.models import User
 from openinburgering.accounts.rollen import Rol
@@ -434,7 +435,10 @@ class Command(BaseCommand):
         call_command("taalaanbieders_demo", gemeente="9001", stdout=self.stdout)
         for gemeente in gemeenten.values():
             signalen_herberekenen(gemeente=gemeente)
-        _, sleutel = apitoken_aanmaken(gemeente=gemeenten["9001"], naam="demo-koppeling")
+        # Every scope, so the demo shows the whole API (ADR 0074).
+        _, sleutel = apitoken_aanmaken(
+            gemeente=gemeenten["9001"], naam="demo-koppeling", bereiken=alle_bereiken()
+        )
         per_status = {
             str(Status(s).label): Inburgeraar.objects.filter(dossier__status=s).count()
             for s in Status.values
