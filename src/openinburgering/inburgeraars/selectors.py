@@ -127,3 +127,8 @@ def inburgeraar_get(*, actor: Actor, uuid) -> Inburgeraar:
 
 def gebeurtenis_list(*, dossier, limiet: int = 200):
     return Gebeurtenis.objects.filter(dossier=dossier).select_related("actor")[:limiet]
+
+
+def gebeurtenissen(*, actor: Actor, dossier):
+    """The timeline of one dossier of the actor's gemeente, for a keyset page (the API)."""
+    return Gebeurtenis.objects.filter(dossier=dossier, dossier__gemeente=actor.gemeente)

@@ -11,4 +11,5 @@ urlpatterns = [
         views.Statuswijziging.as_view(),
         name="inburgeraar-statuswijziging",
     ),
+    path("inburgeraars/<uuid:uuid>/tijdlijn", views.Tijdlijn.as_view(), name="tijdlijn"),
 ]

@@ -12,13 +12,16 @@ from rest_framework.views import APIView
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.api.permissions import HeeftGemeenteToken
 from openinburgering.api.problems import PROBLEM_SCHEMA
+from openinburgering.api.schema import PAGINA
 from openinburgering.core import brp
 from openinburgering.core.replica import leest_van_replica
 from openinburgering.inburgeraars import selectors, services
+from openinburgering.inburgeraars.models import Bron, Gebeurtenis
 from openinburgering.logboek.models import Activiteit, Doel
 from openinburgering.logboek.services import verwerkingen_vastleggen
 
 from .serializers import (
+    GebeurtenisSerializer,
     InburgeraarAanmakenSerializer,
     InburgeraarDetailSerializer,
     InburgeraarSerializer,
@@ -270,3 +273,35 @@ class Statuswijziging(APIView):
         )
         inburgeraar = selectors.inburgeraar_get(actor=actor, uuid=uuid)
         return Response(InburgeraarDetailSerializer(inburgeraar).data)
+
+
+class Tijdlijn(generics.GenericAPIView):
+    """What happened in the dossier: DUO's events, the gemeente's decisions, the linked systems'
+    changes; the latest recorded first."""
+
+    permission_classes = [HeeftGemeenteToken]
+    bereik = "tijdlijn"
+    serializer_class = GebeurtenisSerializer
+    queryset = Gebeurtenis.objects.none()  # for the schema; a request reads through selectors
+
+    @extend_schema(
+        operation_id="tijdlijn_list",
+        summary=_("De tijdlijn van het dossier"),
+        parameters=[
+            OpenApiParameter("soort", str, description=_("Filter op soort gebeurtenis")),
+            OpenApiParameter("bron", str, enum=Bron.values, description=_("Filter op bron")),
+            *PAGINA,
+        ],
+        responses={200: GebeurtenisSerializer(many=True), **FOUTEN},
+    )
+    @method_decorator(leest_van_replica)
+    def get(self, request, uuid):
+        actor = actor_uit_request(request)
+        inburgeraar = selectors.inburgeraar_get(actor=actor, uuid=uuid)
+        qs = selectors.gebeurtenissen(actor=actor, dossier=inburgeraar.dossier)
+        for veld in ("soort", "bron"):
+            if request.query_params.get(veld):
+                qs = qs.filter(**{veld: request.query_params[veld]})
+        pagina = self.paginate_queryset(qs)
+        _log(request, Activiteit.INZIEN, [inburgeraar])
+        return self.get_paginated_response(GebeurtenisSerializer(pagina, many=True).data)
