@@ -108,7 +108,7 @@ class IntakeSerializer(serializers.Serializer):
     lbtUitslag = serializers.SerializerMethodField()
     # A pattern, not an enum: a second enum of the same routes collides in the schema.
     geadviseerdeLeerroute = serializers.RegexField(
-        r"^[BOZ]?$", source="geadviseerde_leerroute", required=False, allow_blank=True,
+        r"^[BOZ]$", source="geadviseerde_leerroute", required=False, allow_blank=True,
         help_text=_("DUO-code B, O of Z (of leeg)."),
     )  # fmt: skip
     leerrouteAdvies = serializers.SerializerMethodField(
