@@ -1,6 +1,6 @@
 """Every read of inburgeraars and dossiers. The tenant filter is applied here, once."""
 
-from django.db.models import Q
+from django.db.models import Count, F, Q
 from django.http import Http404
 
 from openinburgering.accounts.context import Actor
@@ -132,3 +132,14 @@ def gebeurtenis_list(*, dossier, limiet: int = 200):
 def gebeurtenissen(*, actor: Actor, dossier):
     """The timeline of one dossier of the actor's gemeente, for a keyset page (the API)."""
     return Gebeurtenis.objects.filter(dossier=dossier, dossier__gemeente=actor.gemeente)
+
+
+def dossier_tellingen(*, actor: Actor) -> list[dict]:
+    """How many dossiers of the actor's gemeente per status and doelgroep: counts only, no
+    person (the API's ``statistiek`` scope, for a data warehouse). One grouped query."""
+    return list(
+        Dossier.objects.filter(gemeente=actor.gemeente)
+        .values("status", "eindreden", doelgroep=F("inburgeraar__doelgroep"))
+        .annotate(aantal=Count("id"))
+        .order_by("status", "doelgroep", "eindreden")
+    )

@@ -144,3 +144,35 @@ def test_a_scope_opens_only_its_own_list(gemeente_a, api_client, inburgeraar_fac
         assert client.get(url).status_code == 200, url
         anders = [u for b, u in urls.items() if b.rstrip("2") != gebied]
         assert {client.get(u).status_code for u in anders} == {403}, url
+
+
+def test_a_data_warehouse_reads_counts_and_no_person(
+    gemeente_a, gemeente_b, api_client, inburgeraar_factory
+):
+    from openinburgering.inburgeraars.models import Dossier
+    from openinburgering.regels.codes import Doelgroep
+
+    ASIEL, GEZIN = (
+        Doelgroep.ASIELSTATUSHOUDER.value,
+        Doelgroep.GEZINSMIGRANT_EN_OVERIGE_MIGRANT.value,
+    )
+
+    for _ in range(3):
+        inburgeraar_factory(gemeente_a, doelgroep=ASIEL)
+    persoon = inburgeraar_factory(gemeente_a, doelgroep=GEZIN)
+    Dossier.objects.filter(inburgeraar=persoon).update(status="intake")
+    inburgeraar_factory(gemeente_b, doelgroep=ASIEL)
+    dwh = api_client(gemeente_a, bereiken=["statistiek:lezen"])
+    url = "/api/v1/statistiek/dossiers"
+    dwh.get(url)  # warm-up
+    een = _statements(dwh, url)
+    response = dwh.get(url)
+    tellingen = {(r["status"], r["doelgroep"]): r["aantal"] for r in response.json()}
+    assert tellingen == {("aangemeld", ASIEL): 3, ("intake", GEZIN): 1}
+    assert str(persoon.uuid) not in response.content.decode()
+    assert not Verwerking.objects.filter(actor_soort="api").exists()  # no person read
+    for _ in range(5):
+        inburgeraar_factory(gemeente_a, doelgroep=GEZIN)
+    assert _statements(dwh, url) == een
+    assert dwh.get("/api/v1/inburgeraars").status_code == 403
+    assert dwh.get("/api/v1/werklijst").status_code == 403

@@ -207,3 +207,10 @@ class GebeurtenisSerializer(serializers.Serializer):
     gegevens = serializers.DictField(
         read_only=True, help_text=_("Verwijzingen (uuid's) en regel-id's bij de gebeurtenis.")
     )
+
+
+class DossierTellingSerializer(serializers.Serializer):
+    status = serializers.CharField(help_text=_("Een van: %(w)s.") % {"w": ", ".join(Status.values)})
+    eindreden = serializers.CharField(help_text=_("Bij een afgerond dossier: waarom."))
+    doelgroep = serializers.CharField()
+    aantal = serializers.IntegerField()

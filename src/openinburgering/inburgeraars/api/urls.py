@@ -12,4 +12,5 @@ urlpatterns = [
         name="inburgeraar-statuswijziging",
     ),
     path("inburgeraars/<uuid:uuid>/tijdlijn", views.Tijdlijn.as_view(), name="tijdlijn"),
+    path("statistiek/dossiers", views.DossierTellingen.as_view(), name="statistiek-dossiers"),
 ]

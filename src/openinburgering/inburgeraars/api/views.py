@@ -21,6 +21,7 @@ from openinburgering.logboek.models import Activiteit, Doel
 from openinburgering.logboek.services import verwerkingen_vastleggen
 
 from .serializers import (
+    DossierTellingSerializer,
     GebeurtenisSerializer,
     InburgeraarAanmakenSerializer,
     InburgeraarDetailSerializer,
@@ -305,3 +306,24 @@ class Tijdlijn(generics.GenericAPIView):
         pagina = self.paginate_queryset(qs)
         _log(request, Activiteit.INZIEN, [inburgeraar])
         return self.get_paginated_response(GebeurtenisSerializer(pagina, many=True).data)
+
+
+class DossierTellingen(APIView):
+    """Counts for a data warehouse: no person, so no processing-log record."""
+
+    permission_classes = [HeeftGemeenteToken]
+    bereik = "statistiek"
+
+    @extend_schema(
+        operation_id="statistiek_dossiers",
+        summary=_("Aantal dossiers per status, eindreden en doelgroep"),
+        description=_(
+            "Alleen aantallen, geen personen: voor een datawarehouse met alleen het bereik "
+            "`statistiek:lezen`."
+        ),
+        responses={200: DossierTellingSerializer(many=True), **FOUTEN},
+    )
+    @method_decorator(leest_van_replica)
+    def get(self, request):
+        tellingen = selectors.dossier_tellingen(actor=actor_uit_request(request))
+        return Response(DossierTellingSerializer(tellingen, many=True).data)
