@@ -155,3 +155,43 @@ def test_the_lbt_release_goes_to_duo_through_the_outbox_only_with_an_impairment(
     assert UitgaandBericht.objects.filter(inburgeraar=persoon).count() == 1
     tweede = client.post(f"{url}/lbt-vrijstelling")
     assert tweede.status_code == 400 and _codes(tweede) == {("nonFieldErrors", "geweigerd")}
+
+
+@time_machine.travel(DAG)
+def test_the_lbt_release_without_an_impairment_is_refused_by_the_screen_with_r27_too(
+    api_client, gemeente_a, persoon, medewerker, inloggen
+):
+    client = api_client(gemeente_a)
+    client.post(f"/api/v1/inburgeraars/{persoon.uuid}/intake")
+    api = client.post(f"/api/v1/inburgeraars/{persoon.uuid}/intake/lbt-vrijstelling")
+    scherm = inloggen(medewerker(Rol.KLANTREGISSEUR, gemeente_a)).post(
+        reverse("intake:lbt_vrijstelling", kwargs={"uuid": persoon.uuid}), follow=True
+    )
+    reden = api.json()["invalidParams"][0]["reason"]
+    assert api.json()["invalidParams"][0]["code"] == "R27"
+    assert "Kruis eerst een visuele of auditieve beperking aan" in reden
+    assert "Kruis eerst een visuele of auditieve beperking aan" in scherm.content.decode()
+    assert not UitgaandBericht.objects.exists()
+
+
+@time_machine.travel(DAG)
+def test_a_closed_intake_is_not_changed_by_api_or_screen(
+    api_client, gemeente_a, persoon, medewerker, inloggen
+):
+    from openinburgering.pip.tests.helpers import actor_voor, afgesloten_intake
+
+    intake = afgesloten_intake(actor_voor(gemeente_a), persoon.dossier)
+    api = api_client(gemeente_a).patch(
+        f"/api/v1/inburgeraars/{persoon.uuid}/intake", {"ambities": "Verpleegkundige"},
+        format="json",
+    )  # fmt: skip
+    assert api.status_code == 400
+    assert _codes(api) == {("nonFieldErrors", "geweigerd")}
+    scherm = inloggen(medewerker(Rol.KLANTREGISSEUR, gemeente_a)).post(
+        reverse("intake:intake", kwargs={"uuid": persoon.uuid}),
+        {"ambities": "Verpleegkundige", "versie": intake.versie},
+    )
+    assert scherm.status_code == 400
+    assert api.json()["invalidParams"][0]["reason"] in scherm.content.decode()
+    intake.refresh_from_db()
+    assert intake.ambities == ""
