@@ -1,5 +1,7 @@
 """Every read of inburgeraars and dossiers. The tenant filter is applied here, once."""
 
+from typing import Any
+
 from django.db.models import Count, F, Q
 from django.http import Http404
 
@@ -134,12 +136,13 @@ def gebeurtenissen(*, actor: Actor, dossier):
     return Gebeurtenis.objects.filter(dossier=dossier, dossier__gemeente=actor.gemeente)
 
 
-def dossier_tellingen(*, actor: Actor) -> list[dict]:
+def dossier_tellingen(*, actor: Actor) -> list[dict[str, Any]]:
     """How many dossiers of the actor's gemeente per status and doelgroep: counts only, no
     person (the API's ``statistiek`` scope, for a data warehouse). One grouped query."""
-    return list(
-        Dossier.objects.filter(gemeente=actor.gemeente)
+    return [
+        dict(rij)
+        for rij in Dossier.objects.filter(gemeente=actor.gemeente)
         .values("status", "eindreden", doelgroep=F("inburgeraar__doelgroep"))
         .annotate(aantal=Count("id"))
         .order_by("status", "doelgroep", "eindreden")
-    )
+    ]
