@@ -24,6 +24,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.core import signals
+from django.core.management import call_command
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.utils import timezone
@@ -132,16 +133,36 @@ def _gemeentewereld(gemeente, letter: str, *, met_beschikking: bool) -> Gemeente
     return wereld
 
 
+@pytest.fixture(scope="module")
+def _wereld_eenmaal(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Both gemeenten's worlds once for the module (each test's own changes are rolled back):
+    building them per test was most of the run once there were four tokens (issue 18)."""
+    from django.test import override_settings
+
+    from openinburgering.gemeenten.tests.factories import GemeenteFactory
+
+    prive = tmp_path_factory.mktemp("prive")
+    with django_db_blocker.unblock(), override_settings(PRIVATE_MEDIA_ROOT=prive):
+        werelden = {
+            "A": _gemeentewereld(
+                GemeenteFactory(code="0001", naam="Amstelwaard"), "A", met_beschikking=True
+            ),
+            "B": _gemeentewereld(
+                GemeenteFactory(code="0002", naam="Beekveld"), "B", met_beschikking=True
+            ),
+        }
+    try:
+        yield werelden, prive
+    finally:
+        with django_db_blocker.unblock():
+            call_command("flush", interactive=False, verbosity=0)
+
+
 @pytest.fixture
-def wereld(request, gemeente_a, gemeente_b, settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
-    # A beschikking is a rendered letter (slow): only the operation that serves one needs it.
-    naam = request.node.name
-    met_beschikking = "beschikking" in naam or "bezwaar" in naam
-    return {
-        "A": _gemeentewereld(gemeente_a, "A", met_beschikking=met_beschikking),
-        "B": _gemeentewereld(gemeente_b, "B", met_beschikking=met_beschikking),
-    }
+def wereld(_wereld_eenmaal, settings):
+    werelden, prive = _wereld_eenmaal
+    settings.PRIVATE_MEDIA_ROOT = prive
+    return werelden
 
 
 @pytest.fixture(scope="module")
