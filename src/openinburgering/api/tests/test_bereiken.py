@@ -54,12 +54,20 @@ def test_every_api_view_names_a_known_area_and_checks_it():
 
 def test_a_view_without_an_area_is_refused():
     class ZonderBereik(APIView):
-        pass
+        def get(self, request):
+            raise AssertionError("never reached")
 
     verzoek = APIRequestFactory().get("/api/v1/x")
     verzoek.auth = type("Token", (), {"gemeente": object(), "bereiken": bereiken.alle()})()
     with pytest.raises(PermissionDenied):
         HeeftBereik().has_permission(verzoek, ZonderBereik())
+
+
+def test_a_method_the_view_does_not_have_is_a_405_not_a_403(gemeente_a, api_client):
+    client = api_client(gemeente_a, bereiken=["duo:lezen"])
+    response = client.post("/api/v1/duo/werkitems", {}, format="json")
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/problem+json"
 
 
 def test_get_reads_other_methods_write_and_a_search_reads():
