@@ -144,6 +144,12 @@ def main() -> None:  # noqa: C901, PLR0915 - one script, read top to bottom
         Lidmaatschap.objects.get_or_create(
             user=users[naam], gemeente=gemeente, defaults={"rol": Rol.KLANTREGISSEUR}
         )
+    # A regional team (a centrumgemeente's): one user in all three tenants, one combined list.
+    users["regio"] = User.objects.get_or_create(username="bench-regio")[0]
+    for gemeente in vormen.values():
+        Lidmaatschap.objects.get_or_create(
+            user=users["regio"], gemeente=gemeente, defaults={"rol": Rol.KLANTREGISSEUR}
+        )
     print(f"database: PostgreSQL; dossiers: {args.dossiers:,}", flush=True)
     if Dossier.objects.count() != args.dossiers:
         t = time.perf_counter()
@@ -207,6 +213,13 @@ def main() -> None:  # noqa: C901, PLR0915 - one script, read top to bottom
                 f"tenant {naam:8} {Inburgeraar.objects.filter(gemeente=gemeente).count():>9,} dossiers, {aantal:,} '{STATUS}'",
                 flush=True,
             )
+    regio_client = Client()
+    from openinburgering.conftest import _ingelogd as _regio_ingelogd
+
+    _regio_ingelogd(regio_client, users["regio"])
+    ui["regio"] = {
+        "Cookie": f"{settings.SESSION_COOKIE_NAME}={regio_client.cookies[settings.SESSION_COOKIE_NAME].value}; {settings.CSRF_COOKIE_NAME}={csrf}"
+    }
     dossiers = [
         str(u)
         for u in Inburgeraar.objects.filter(gemeente=groot)
@@ -232,6 +245,10 @@ def main() -> None:  # noqa: C901, PLR0915 - one script, read top to bottom
             ),
         ]
     scenarios += [
+        (
+            "caseload UI regio (3 tenants)",
+            [get(f"/inburgeraars/?status={STATUS}&gemeente=alle", ui["regio"])],
+        ),
         (
             "BSN search UI groot",
             [

@@ -129,13 +129,7 @@ def main() -> None:  # noqa: PLR0915 - one script, read top to bottom
             Lidmaatschap.objects.filter(user=user).select_related("gemeente")
         )
         verzoek.session = client.session
-        try:
-            from openinburgering.inburgeraars.views import lijstrijen
-        except ImportError:  # before ADR 0061: the template worked the rows out itself
-
-            def lijstrijen(items):
-                return items
-
+        from openinburgering.inburgeraars.caseload import lijstrijen, tabelrijen
         from openinburgering.inburgeraars.forms import BsnZoekForm, ZoekForm
 
         def context():
@@ -143,7 +137,7 @@ def main() -> None:  # noqa: PLR0915 - one script, read top to bottom
                 "form": ZoekForm(),
                 "bsn_form": BsnZoekForm(),
                 "pagina": pagina,
-                "rijen": lijstrijen(pagina.items),
+                "rijen": tabelrijen(lijstrijen(pagina.items)),
                 "querystring": "",
             }
 
@@ -165,7 +159,9 @@ def main() -> None:  # noqa: PLR0915 - one script, read top to bottom
                 client.get(url)
             profiel.disable()
             print(f"\ncProfile, {args.herhalen} x {url} (cumulative, top 30):")
-            pstats.Stats(profiel).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(30)
+            pstats.Stats(profiel).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(
+                int(os.environ.get("TOP", "30"))
+            )
     finally:
         connection.creation.destroy_test_db(oude_naam, verbosity=0)
 

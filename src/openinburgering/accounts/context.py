@@ -21,6 +21,14 @@ class Actor:
     api_token: ApiToken | None = None
     rol: str | None = None
     systeem: str = ""
+    #: A regional team's combined list: the gemeenten it spans (the user's memberships with
+    #: the right to read them, ``gemeenten.toegang.regio``). Empty: the active gemeente only.
+    regio: tuple[Gemeente, ...] = ()
+
+    @property
+    def tenants(self) -> tuple[Gemeente, ...]:
+        """The gemeenten a list of this actor spans: the region, or the active gemeente."""
+        return self.regio or (self.gemeente,)
 
     @property
     def soort(self) -> str:

@@ -165,6 +165,8 @@ TEMPLATES = [
         },
     }
 ]
+# Inputs, selects and textareas written out in Python, the same markup (ADR 0061).
+FORM_RENDERER = "openinburgering.core.formrenderer.PythonWidgetRenderer"
 
 # --- people and sign-in -------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

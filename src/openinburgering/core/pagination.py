@@ -26,7 +26,8 @@ class Sleutels:
     keys of the paged rows, read from one range of a composite index ``(*index, veld)``.
 
     ``index`` are the leading columns of that index with the values the filter fixes them to
-    (the tenant first). The paginator writes the filter so that only that index can serve it:
+    (the tenant first; a tuple of tenants for a combined list, one range per tenant). The
+    paginator writes the filter so that only that index can serve it:
     the first column as a range (``>= g AND <= g``), because PostgreSQL drops a column fixed by
     ``=`` from the order and may then walk the primary key of the table past every other
     tenant's rows; and the cursor as a row comparison over all the index's columns, because a
@@ -58,6 +59,8 @@ def _begrensd(qs, velden: Sequence[str], lookup: str, pk: int):
 
 
 def _sleutels_van_de_pagina(sleutels: Sleutels, na_pk, voor_pk, grootte: int):
+    if sleutels.index and isinstance(sleutels.index[0][1], tuple | list):
+        return _sleutels_van_meer_tenants(sleutels, na_pk, voor_pk, grootte)
     qs, veld = sleutels.qs, sleutels.veld
     kolommen = [kolom for kolom, _ in sleutels.index]
     if sleutels.index:
@@ -78,6 +81,35 @@ def _sleutels_van_de_pagina(sleutels: Sleutels, na_pk, voor_pk, grootte: int):
     if voor_pk is None:
         orde = [f"-{kolom}" for kolom in orde]
     return qs.order_by(*orde).values(veld)[: grootte + 1]
+
+
+def _sleutels_van_meer_tenants(sleutels: Sleutels, na_pk, voor_pk, grootte: int):
+    """The page's keys for several tenants at once (a regional team's combined list).
+
+    Each tenant's keys are one range of the index, bounded and limited as for one tenant; the
+    page is the newest of those, so at most ``grootte + 1`` keys per tenant are read, however
+    large a tenant is. Where the database cannot limit the parts of a UNION (SQLite), one
+    query over all the tenants' rows, which is what a small database can afford.
+    """
+    (kolom, waarden), *rest = sleutels.index
+    delen = [
+        _sleutels_van_de_pagina(
+            Sleutels(sleutels.qs, sleutels.veld, ((kolom, waarde), *rest)), na_pk, voor_pk, grootte
+        )
+        for waarde in sorted(set(waarden))
+    ]
+    if len(delen) == 1:
+        return delen[0]
+    if connection.features.supports_slicing_ordering_in_compound:
+        return delen[0].union(*delen[1:], all=True)
+    qs = sleutels.qs.filter(**{f"{kolom}__in": list(waarden)}, **dict(rest))
+    if voor_pk is not None:
+        qs = qs.filter(**{f"{sleutels.veld}__gt": voor_pk}).order_by(sleutels.veld)
+    else:
+        if na_pk is not None:
+            qs = qs.filter(**{f"{sleutels.veld}__lt": na_pk})
+        qs = qs.order_by(f"-{sleutels.veld}")
+    return qs.values(sleutels.veld)[: grootte + 1]
 
 
 def keyset_pagina(

@@ -104,3 +104,43 @@ def signalen_verbinden() -> None:
     post_save.connect(_lidmaatschap_gewijzigd, sender=Lidmaatschap, dispatch_uid="toegang_lm")
     post_delete.connect(_lidmaatschap_gewijzigd, sender=Lidmaatschap, dispatch_uid="toegang_lm_d")
     post_save.connect(_gemeente_gewijzigd, sender=Gemeente, dispatch_uid="toegang_gemeente")
+
+
+#: The value of a list's gemeente filter for "all my gemeenten" (a regional team).
+ALLE_GEMEENTEN = "alle"
+
+
+def regio(request, recht) -> tuple[Gemeente, ...]:
+    """The gemeenten a user may see in one combined list: their memberships whose role has
+    ``recht``, in the order of the gemeente's name. A centrumgemeente's team works for several
+    gemeenten; each object stays in its own tenant (issue 16)."""
+    from openinburgering.accounts.rollen import heeft_recht
+
+    return tuple(
+        lm.gemeente for lm in getattr(request, "lidmaatschappen", []) if heeft_recht(lm.rol, recht)
+    )
+
+
+def lijst_actor(request, actor, keuze: str, recht):
+    """The actor for a list with a gemeente filter: the active gemeente (no choice), all the
+    user's gemeenten with ``recht`` (``ALLE_GEMEENTEN``), or one of them by its code, as
+    ``Actor.regio``. A code the user has no such membership for is the active gemeente."""
+    from dataclasses import replace
+
+    gemeenten = regio(request, recht)
+    if keuze == ALLE_GEMEENTEN and len(gemeenten) > 1:
+        return replace(actor, regio=gemeenten)
+    gekozen = next((g for g in gemeenten if g.code == keuze), None)
+    return replace(actor, regio=(gekozen,)) if gekozen is not None else actor
+
+
+def gemeente_keuzes(request, recht) -> list[tuple[str, str]]:
+    """The choices of a list's gemeente filter; empty for a user of one gemeente."""
+    from django.utils.translation import gettext as _
+
+    gemeenten = regio(request, recht)
+    if len(gemeenten) < 2:
+        return []
+    return [("", _("Actieve gemeente")), (ALLE_GEMEENTEN, _("Al mijn gemeenten"))] + [
+        (g.code, g.naam) for g in gemeenten
+    ]

@@ -106,6 +106,15 @@ class ZoekForm(NldsFormMixin, forms.Form):
         choices=[("", _("Alle doelgroepen")), *keuzes(Doelgroep)],
         required=False,
     )
+    # Only for a user of several gemeenten (a regional team): gemeenten.toegang.gemeente_keuzes.
+    gemeente = forms.ChoiceField(label=_("Gemeente"), required=False)
+
+    def __init__(self, *args, gemeenten=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if gemeenten:
+            self.fields["gemeente"].choices = gemeenten
+        else:
+            del self.fields["gemeente"]
 
 
 class BsnZoekForm(NldsFormMixin, forms.Form):

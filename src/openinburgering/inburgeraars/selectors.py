@@ -16,12 +16,18 @@ from .models import Dossier, Gebeurtenis, Inburgeraar
 def _van_gemeente(actor: Actor, *, ook_dossier: bool = False):
     """The tenant filter, applied here once; ``ook_dossier`` puts it on the joined dossier too.
 
+    The tenants are the active gemeente, or a regional team's gemeenten (``Actor.regio``).
+
     On the dossier side it is what lets PostgreSQL read the caseload filtered on status as one
     range of the ``(gemeente, status, inburgeraar)`` index, whatever ids the tenant's rows have
     (ADR 0057). A dossier always belongs to its person's gemeente (``services``).
     """
-    qs = Inburgeraar.objects.filter(gemeente=actor.gemeente)
-    return qs.filter(dossier__gemeente=actor.gemeente) if ook_dossier else qs
+    tenants = actor.tenants
+    if len(tenants) > 1:
+        qs = Inburgeraar.objects.filter(gemeente__in=tenants)
+        return qs.filter(dossier__gemeente__in=tenants) if ook_dossier else qs
+    qs = Inburgeraar.objects.filter(gemeente=tenants[0])
+    return qs.filter(dossier__gemeente=tenants[0]) if ook_dossier else qs
 
 
 def lijst_ook_begrenzen(*, status: str = "") -> tuple[str, ...]:
@@ -46,7 +52,9 @@ def lijst_sleutels(
     """
     if zoekterm.strip() or (status and doelgroep):
         return None
-    tenant = ("gemeente_id", actor.gemeente.pk)
+    # A regional team's combined list: one range per gemeente (core.pagination).
+    ids = tuple(g.pk for g in actor.tenants)
+    tenant = ("gemeente_id", ids if len(ids) > 1 else ids[0])
     if status:
         return Sleutels(Dossier.objects.all(), "inburgeraar_id", index=(tenant, ("status", status)))
     if doelgroep:
@@ -105,11 +113,18 @@ def inburgeraar_pagina(
     zoekterm: str = "",
     status: str = "",
     doelgroep: str = "",
+    velden: tuple[str, ...] = (),
 ) -> Pagina:
-    """One page of the caseload, newest first: one query, whatever the depth (ADR 0057)."""
+    """One page of the caseload, newest first: one query, whatever the depth (ADR 0057).
+
+    ``velden`` limits the columns read to what the page shows (``QuerySet.only``): a person
+    has thirty, a list row needs ten, and every column read is a value to convert per row.
+    """
     rijen, sleutels, ook = inburgeraar_pagina_query(
         actor=actor, zoekterm=zoekterm, status=status, doelgroep=doelgroep
     )
+    if velden:
+        rijen = rijen.only(*velden)
     return keyset_pagina(rijen, na=na, voor=voor, grootte=grootte, ook=ook, sleutels=sleutels)
 
 

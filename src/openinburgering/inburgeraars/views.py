@@ -1,8 +1,9 @@
-import uuid as uuid_module
+from dataclasses import replace
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,56 +17,29 @@ from openinburgering.core.exceptions import Conflict, Geweigerd
 from openinburgering.core.forms import fouten_naar_form
 from openinburgering.core.pagination import Pagina
 from openinburgering.core.replica import leest_van_replica
+from openinburgering.gemeenten.toegang import gemeente_keuzes, lijst_actor
 from openinburgering.logboek.models import Activiteit, Doel
 from openinburgering.logboek.services import verwerkingen_vastleggen
 
-from . import selectors, services
+from . import caseload, selectors, services
 from .forms import BsnZoekForm, InburgeraarForm, NieuweInburgeraarForm, StatusForm, ZoekForm
 from .kaarten import KaartVerzoek, kaarten_tonen
-from .models import Dossier, Inburgeraar
 from .workflow import Status
-
-_NUL = str(uuid_module.UUID(int=0))
-
-
-def lijstrijen(items) -> list[dict]:
-    """The caseload's cells as text, worked out once per page instead of per row in the template.
-
-    A ``{% url %}``, two choice labels and a date filter per row made most of the render time of
-    a long page (ADR 0061). Dicts, because a template looks up a dict key before an attribute.
-    """
-    basis = reverse("inburgeraars:detail", kwargs={"uuid": _NUL})
-    doelgroepen = {
-        w: str(label) for w, label in Inburgeraar._meta.get_field("doelgroep").flatchoices
-    }
-    statussen = {w: str(label) for w, label in Dossier._meta.get_field("status").flatchoices}
-    rijen = []
-    for i in items:
-        dossier = getattr(i, "dossier", None)
-        status = dossier.status if dossier is not None else ""
-        regisseur = dossier.klantregisseur if dossier is not None else None
-        rijen.append(
-            {
-                "url": basis.replace(_NUL, str(i.uuid)),
-                "naam": i.lijstnaam,
-                "geboortedatum": i.geboortedatum.strftime("%d-%m-%Y") if i.geboortedatum else "–",
-                "vnummer": i.vnummer or "–",
-                "doelgroep": doelgroepen.get(i.doelgroep, i.doelgroep),
-                "regime": i.regime,
-                "status": status,
-                "status_label": statussen.get(status, status),
-                "klantregisseur": (regisseur.get_full_name() if regisseur else "") or "–",
-            }
-        )
-    return rijen
 
 
 @recht_vereist(Recht.PERSOONSGEGEVENS_LEZEN)
 @leest_van_replica
 def lijst(request):
-    actor = actor_uit_request(request)
-    form = ZoekForm(request.GET or None)
+    gemeenten = gemeente_keuzes(request, Recht.PERSOONSGEGEVENS_LEZEN)
+    form = ZoekForm(request.GET or None, gemeenten=gemeenten)
     filters = form.cleaned_data if form.is_valid() else {}
+    # A regional team's combined caseload spans its gemeenten; each row stays in its own.
+    actor = lijst_actor(
+        request,
+        actor_uit_request(request),
+        filters.get("gemeente", ""),
+        Recht.PERSOONSGEGEVENS_LEZEN,
+    )
     pagina = selectors.inburgeraar_pagina(
         actor=actor,
         na=request.GET.get("na"),
@@ -73,21 +47,30 @@ def lijst(request):
         zoekterm=filters.get("zoek", ""),
         status=filters.get("status", ""),
         doelgroep=filters.get("doelgroep", ""),
+        velden=caseload.LIJST_VELDEN,
     )
-    # Outside a transaction the records join the request's one insert (logboek, ADR 0057).
-    verwerkingen_vastleggen(
-        actor=actor,
-        activiteit=Activiteit.ZOEKEN if filters.get("zoek") else Activiteit.LIJST,
-        pseudoniemen=[i.pseudoniem for i in pagina.items],
-    )
+    # Outside a transaction the records join the request's one insert (logboek, ADR 0057);
+    # each person's record in their own gemeente's log.
+    for gemeente in actor.tenants:
+        verwerkingen_vastleggen(
+            actor=replace(actor, gemeente=gemeente, regio=()),
+            activiteit=Activiteit.ZOEKEN if filters.get("zoek") else Activiteit.LIJST,
+            pseudoniemen=[i.pseudoniem for i in pagina.items if i.gemeente_id == gemeente.pk],
+        )
     querystring = request.GET.copy()
     querystring.pop("na", None)
     querystring.pop("voor", None)
+    regionaal = len(actor.tenants) > 1
     context = {
         "form": form,
         "bsn_form": BsnZoekForm(),
         "pagina": pagina,
-        "rijen": lijstrijen(pagina.items),
+        "rijen": caseload.tabelrijen(
+            caseload.lijstrijen(pagina.items, gemeenten=actor.tenants if regionaal else ()),
+            actief=request.gemeente,
+            csrf=get_token(request) if regionaal else "",
+        ),
+        "regionaal": regionaal,
         "querystring": querystring.urlencode(),
     }
     template = "inburgeraars/lijst.html#resultaten" if request.htmx else "inburgeraars/lijst.html"

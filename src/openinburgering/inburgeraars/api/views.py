@@ -25,6 +25,7 @@ from .serializers import (
     GebeurtenisSerializer,
     InburgeraarAanmakenSerializer,
     InburgeraarDetailSerializer,
+    InburgeraarLijstSerializer,
     InburgeraarSerializer,
     StatuswijzigingSerializer,
     ZoekSerializer,
@@ -116,7 +117,8 @@ class InburgeraarListCreate(generics.GenericAPIView):
         return self._query
 
     def get_queryset(self):
-        return self._pagina_query()[0]
+        # The answer shows no klantregisseur: no user row per person (ADR 0061).
+        return self._pagina_query()[0].select_related(None).select_related("dossier")
 
     @property
     def keyset_sleutels(self):
@@ -149,7 +151,7 @@ class InburgeraarListCreate(generics.GenericAPIView):
     def get(self, request):
         pagina = self.paginate_queryset(self.get_queryset())
         _log(request, Activiteit.LIJST, pagina)
-        return self.get_paginated_response(InburgeraarSerializer(pagina, many=True).data)
+        return self.get_paginated_response(InburgeraarLijstSerializer(pagina, many=True).data)
 
     @extend_schema(
         operation_id="inburgeraar_create",

@@ -84,3 +84,16 @@ def test_a_page_logs_every_person_shown_in_one_insert(
     assert sorted(
         Verwerking.objects.filter(activiteit=Activiteit.LIJST).values_list("betrokkene", flat=True)
     ) == sorted(p.pseudoniem for p in personen)
+
+
+def test_rows_written_in_python_escape_every_cell(
+    gemeente_a, medewerker, inloggen, inburgeraar_factory
+):
+    inburgeraar_factory(
+        gemeente_a, voornamen='<img src=x onerror="alert(1)">', achternaam="O'Brien & <b>Zoon</b>"
+    )
+    client = inloggen(medewerker(Rol.KLANTREGISSEUR, gemeente_a))
+    html = client.get(reverse("inburgeraars:lijst")).content.decode()
+    assert "<img src=x" not in html and "<b>Zoon</b>" not in html
+    assert "O&#x27;Brien &amp; &lt;b&gt;Zoon&lt;/b&gt;, &lt;img src=x onerror=&quot;" in html
+    assert html.count('<tr class="utrecht-table__row">') == 2  # the head row and one person
