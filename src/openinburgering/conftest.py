@@ -129,8 +129,15 @@ def api_client(db):
 
     from openinburgering.gemeenten.services import apitoken_aanmaken
 
-    def maak(gemeente):
-        _, sleutel = apitoken_aanmaken(gemeente=gemeente, naam="test-systeem")
+    def maak(gemeente, bereiken=None):
+        # Every scope unless a test names them (ADR 0074).
+        from openinburgering.accounts.bereiken import alle
+
+        _, sleutel = apitoken_aanmaken(
+            gemeente=gemeente,
+            naam="test-systeem",
+            bereiken=alle() if bereiken is None else bereiken,
+        )
         client = APIClient()
         client.credentials(HTTP_AUTHORIZATION=f"Token {sleutel}")
         return client

@@ -14,6 +14,7 @@ urlpatterns = [
     path("besluiten/", include("openinburgering.besluiten.urls")),
     path("begeleiding/", include("openinburgering.begeleiding.urls")),
     path("gemeente/", include("openinburgering.brieven.urls")),
+    path("gemeente/", include("openinburgering.gemeenten.urls")),
     path("traject/", include("openinburgering.traject.urls")),
     path("handhaving/", include("openinburgering.handhaving.urls")),
     path("verhuizing/", include("openinburgering.verhuizing.urls")),

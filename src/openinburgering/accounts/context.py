@@ -5,30 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from openinburgering.accounts.bereiken import rechten_voor
 from openinburgering.accounts.rollen import Recht, heeft_recht
 
 if TYPE_CHECKING:
     # Only for the annotations: gemeenten imports accounts at run time, not the other way round.
     from openinburgering.accounts.models import User
     from openinburgering.gemeenten.models import ApiToken, Gemeente
-
-
-#: What an API token may do: the caseworker's work through the API (ADR 0076).
-API_RECHTEN = frozenset(
-    {
-        Recht.PERSOONSGEGEVENS_LEZEN,
-        Recht.INBURGERAAR_WIJZIGEN,
-        Recht.DOSSIER_STATUS_WIJZIGEN,
-        Recht.PIP_VASTSTELLEN,
-        Recht.INTAKE_VOEREN,
-        Recht.TRAJECT_VASTLEGGEN,
-        Recht.HANDHAVING_VOORBEREIDEN,
-        Recht.CONTRACTEN_LEZEN,
-        Recht.CONTRACTEN_BEHEREN,
-        Recht.VERWIJZEN,
-        Recht.LOGBOEK_LEZEN,
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -64,11 +47,11 @@ class Actor:
         return self.systeem or "systeem"
 
     def mag(self, recht: Recht) -> bool:
-        # API tokens act for a gemeente's own system and have the caseworker's rights (the
-        # token's scopes narrow them per area). Deciding on a fine is a teamleider's four-eyes
-        # step and stays with a person (ADR 0076).
+        # An API token acts for a gemeente's own system with the rights its scopes give
+        # (accounts.bereiken, ADR 0074). Deciding on a fine is a teamleider's four-eyes step and
+        # stays with a person (ADR 0076): no scope gives it.
         if self.api_token is not None:
-            return recht in API_RECHTEN
+            return recht in rechten_voor(self.api_token.bereiken)
         if self.user is None:
             return True
         return heeft_recht(self.rol, recht)

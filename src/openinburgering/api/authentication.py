@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
+from openinburgering.accounts import bereiken
 from openinburgering.core import rijbeveiliging
 from openinburgering.gemeenten.models import ApiToken, hash_token
 
@@ -33,5 +34,26 @@ class GemeenteTokenScheme(OpenApiAuthenticationExtension):
             "type": "apiKey",
             "in": "header",
             "name": "Authorization",
-            "description": _("Token-authenticatie: `Token <sleutel>`, uitgegeven per gemeente."),
+            "description": _beschrijving(),
         }
+
+
+def _beschrijving() -> str:
+    """The scheme's description: the token, and every scope a token can be given (ADR 0074)."""
+    regels = [
+        str(_("Token-authenticatie: `Token <sleutel>`, uitgegeven per gemeente.")),
+        "",
+        str(
+            _(
+                "Een token heeft een bereik: per gebied lezen en/of schrijven. GET, HEAD en "
+                "OPTIONS vragen `<gebied>:lezen`, de andere methoden `<gebied>:schrijven` (een "
+                "zoekvraag per POST vraagt lezen). Elke operatie noemt haar bereik in "
+                '`x-bereik`; zonder dat bereik volgt 403 (problem+json, `code` "bereik"). '
+                "De functioneel beheerder kiest het bereik bij het token (Beheer, API-tokens)."
+            )
+        ),
+        "",
+    ]
+    for waarde, label in bereiken.keuzes():
+        regels.append(f"- `{waarde}`: {label}")
+    return "\n".join(regels)

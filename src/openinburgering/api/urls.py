@@ -14,4 +14,7 @@ urlpatterns = [
     path("", include("openinburgering.taalaanbieders.api.urls")),
     path("verwerkingen", logboek.Verwerkingen.as_view(), name="verwerking-list"),
     path("verwerkingen/_zoek", logboek.VerwerkingenZoeken.as_view(), name="verwerking-zoek"),
+    path("", include("openinburgering.intake.api.urls")),
+    path("", include("openinburgering.signalen.api.urls")),
+    path("", include("openinburgering.integrations.duo.api_v1.urls")),
 ]

@@ -549,10 +549,11 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "openinburgering.api.authentication.GemeenteTokenAuthentication"
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # The scope check (ADR 0074): also for a view that forgets its permission_classes.
+    "DEFAULT_PERMISSION_CLASSES": ["openinburgering.api.permissions.HeeftBereik"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "openinburgering.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "openinburgering.api.problems.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "openinburgering.api.pagination.Cursor",
     "PAGE_SIZE": 50,

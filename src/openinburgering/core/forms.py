@@ -81,7 +81,7 @@ class NldsFormMixin(_FormBasis):
                 klasse = "utrecht-select utrecht-select--html-select"
             elif isinstance(widget, forms.Textarea):
                 klasse = "utrecht-textarea utrecht-textarea--html-textarea"
-            elif isinstance(widget, forms.CheckboxInput):
+            elif isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
                 klasse = "utrecht-checkbox utrecht-checkbox--html-input"
             else:
                 klasse = "utrecht-textbox utrecht-textbox--html-input"

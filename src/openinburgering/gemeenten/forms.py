@@ -58,3 +58,37 @@ class LogoForm(NldsFormMixin, forms.Form):
         widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg"}),
         error_messages={"required": _("Kies een bestand met het logo.")},
     )
+
+
+def _bereik_veld():
+    from openinburgering.accounts.bereiken import keuzes
+
+    return forms.MultipleChoiceField(
+        label=_("Bereik"),
+        choices=keuzes(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Kies alleen wat het systeem nodig heeft: per onderdeel lezen en/of schrijven. "
+            "Een datawarehouse krijgt bijvoorbeeld alleen ‘Cijfers en gepseudonimiseerde feiten’."
+        ),
+    )
+
+
+class ApiTokenAanmakenForm(NldsFormMixin, forms.Form):
+    naam = forms.CharField(
+        label=_("Naam van het systeem"),
+        max_length=100,
+        help_text=_("Bijvoorbeeld: zaaksysteem, datawarehouse, W&I-systeem."),
+    )
+    bereiken = _bereik_veld()
+
+
+class ApiTokenWijzigenForm(NldsFormMixin, forms.Form):
+    bereiken = _bereik_veld()
+    actief = forms.BooleanField(
+        label=_("Het token werkt"),
+        required=False,
+        help_text=_("Zet uit om het token direct in te trekken."),
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput)

@@ -3,10 +3,12 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from openinburgering.accounts import bereiken as bereiken_catalogus
 from openinburgering.accounts.rollen import Rol
 
 from .validators import valideer_adres, valideer_telefoonnummer
@@ -92,6 +94,17 @@ class Lidmaatschap(models.Model):
         return f"{self.user} – {self.gemeente} ({self.get_rol_display()})"
 
 
+def valideer_bereiken(waarde) -> None:
+    bekend = set(bereiken_catalogus.alle())
+    if not isinstance(waarde, list) or not all(isinstance(b, str) for b in waarde):
+        raise ValidationError(_("Het bereik is een lijst van bereiken."), code="bereik")
+    onbekend = sorted(set(waarde) - bekend)
+    if onbekend:
+        raise ValidationError(
+            _("Onbekend bereik: %(b)s.") % {"b": ", ".join(onbekend)}, code="bereik"
+        )
+
+
 def hash_token(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
@@ -105,6 +118,11 @@ class ApiToken(models.Model):
     sleutel_hash = models.CharField(max_length=64, unique=True, editable=False)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     actief = models.BooleanField(default=True)
+    #: The scopes (``area:lezen``/``area:schrijven``, accounts.bereiken) this token may use.
+    bereiken = models.JSONField(
+        _("bereik"), default=list, blank=True, validators=[valideer_bereiken]
+    )
+    versie = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("API-token")

@@ -1,9 +1,13 @@
+from collections.abc import Iterable
+
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
 import structlog
 
+from openinburgering.accounts.bereiken import STANDAARD
+from openinburgering.accounts.bereiken import alle as alle_bereiken
 from openinburgering.core.exceptions import Conflict, Geweigerd
 
 from .models import ApiToken, Gemeente, hash_token
@@ -32,13 +36,54 @@ def gemeente_aanmaken(
 
 
 @transaction.atomic
-def apitoken_aanmaken(*, gemeente: Gemeente, naam: str) -> tuple[ApiToken, str]:
-    """Create a token; the plain key is returned once and only its hash is stored."""
+def apitoken_aanmaken(
+    *, gemeente: Gemeente, naam: str, bereiken: Iterable[str] | None = None
+) -> tuple[ApiToken, str]:
+    """Create a token; the plain key is returned once and only its hash is stored.
+
+    ``bereiken``: its scopes (accounts.bereiken); none given: ``STANDAARD``, what a token could
+    do before scopes existed.
+    """
     sleutel = ApiToken.nieuwe_sleutel()
-    token = ApiToken(gemeente=gemeente, naam=naam, sleutel_hash=hash_token(sleutel))
+    token = ApiToken(
+        gemeente=gemeente,
+        naam=naam,
+        sleutel_hash=hash_token(sleutel),
+        bereiken=_geordend(STANDAARD if bereiken is None else bereiken),
+    )
     token.full_clean(exclude=["sleutel_hash"])
     token.save()
+    logger.info("apitoken_aangemaakt", gemeente=gemeente.code, bereiken=token.bereiken)
     return token, sleutel
+
+
+def _geordend(bereiken: Iterable[str]) -> list[str]:
+    """Catalogue order, each once; unknown ones stay (at the end) so validation names them."""
+    gekozen = set(bereiken)
+    bekend = alle_bereiken()
+    return [b for b in bekend if b in gekozen] + sorted(gekozen - set(bekend))
+
+
+@transaction.atomic
+def apitoken_wijzigen(
+    *, gemeente: Gemeente, token: ApiToken, versie: int, bereiken: Iterable[str], actief: bool
+) -> ApiToken:
+    """Change a token's scopes and whether it works; ``versie`` is what the beheerder saw."""
+    if token.gemeente_id != gemeente.pk:
+        raise Geweigerd(_("Dit token hoort bij een andere gemeente."))
+    nieuw = _geordend(bereiken)
+    kandidaat = ApiToken(gemeente=gemeente, naam=token.naam, bereiken=nieuw)
+    kandidaat.clean_fields(exclude=["sleutel_hash", "gemeente", "naam"])
+    if not ApiToken.objects.filter(pk=token.pk, gemeente=gemeente, versie=versie).update(
+        bereiken=nieuw, actief=actief, versie=F("versie") + 1
+    ):
+        raise Conflict()
+    token.refresh_from_db()
+    logger.info(
+        "apitoken_gewijzigd", gemeente=gemeente.code, token=str(token.uuid), bereiken=nieuw,
+        actief=actief,
+    )  # fmt: skip
+    return token
 
 
 @transaction.atomic

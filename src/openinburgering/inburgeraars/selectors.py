@@ -1,6 +1,8 @@
 """Every read of inburgeraars and dossiers. The tenant filter is applied here, once."""
 
-from django.db.models import Q
+from typing import Any
+
+from django.db.models import Count, F, Q
 from django.http import Http404
 
 from openinburgering.accounts.context import Actor
@@ -142,3 +144,20 @@ def inburgeraar_get(*, actor: Actor, uuid) -> Inburgeraar:
 
 def gebeurtenis_list(*, dossier, limiet: int = 200):
     return Gebeurtenis.objects.filter(dossier=dossier).select_related("actor")[:limiet]
+
+
+def gebeurtenissen(*, actor: Actor, dossier):
+    """The timeline of one dossier of the actor's gemeente, for a keyset page (the API)."""
+    return Gebeurtenis.objects.filter(dossier=dossier, dossier__gemeente=actor.gemeente)
+
+
+def dossier_tellingen(*, actor: Actor) -> list[dict[str, Any]]:
+    """How many dossiers of the actor's gemeente per status and doelgroep: counts only, no
+    person (the API's ``statistiek`` scope, for a data warehouse). One grouped query."""
+    return [
+        dict(rij)
+        for rij in Dossier.objects.filter(gemeente=actor.gemeente)
+        .values("status", "eindreden", doelgroep=F("inburgeraar__doelgroep"))
+        .annotate(aantal=Count("id"))
+        .order_by("status", "doelgroep", "eindreden")
+    ]

@@ -4,7 +4,7 @@ from django.http import Http404
 
 from openinburgering.accounts.context import Actor
 
-from .models import Handhavingsstap
+from .models import BredeIntake, Handhavingsstap, Intakegesprek
 
 
 def stap_get(*, actor: Actor, uuid) -> Handhavingsstap:
@@ -27,3 +27,18 @@ def intake_zaken(*, actor: Actor, dossier) -> list:
             gemeente=actor.gemeente, dossier=dossier, artikel=ARTIKEL_22
         ).order_by("aangemaakt_op", "id")
     )
+
+
+def intake_van_dossier(*, actor: Actor, dossier) -> BredeIntake:
+    """The brede intake of a dossier of the actor's gemeente; none (yet) is a 404."""
+    try:
+        return BredeIntake.objects.select_related("dossier__inburgeraar").get(
+            gemeente=actor.gemeente, dossier=dossier
+        )
+    except BredeIntake.DoesNotExist:
+        raise Http404 from None
+
+
+def intakegesprekken(*, actor: Actor, intake: BredeIntake):
+    """The meetings of one intake, for a keyset page."""
+    return Intakegesprek.objects.filter(intake=intake, intake__gemeente=actor.gemeente)

@@ -35,6 +35,23 @@ def pip_list(*, dossier):
     )
 
 
+def pip_versies(*, actor: Actor, dossier):
+    """Every PIP version of one dossier in the actor's gemeente, for a keyset page (newest
+    first by id: the latest version first)."""
+    return PipVersie.objects.filter(gemeente=actor.gemeente, dossier=dossier).select_related(
+        "dossier__inburgeraar", "beschikking"
+    )
+
+
+def pip_bezwaren(*, actor: Actor, pip: PipVersie):
+    """The bezwaren against this version's beschikking (none for a concept)."""
+    from openinburgering.besluiten.models import Bezwaar
+
+    return Bezwaar.objects.filter(
+        gemeente=actor.gemeente, beschikking__pip_versie=pip, beschikking__isnull=False
+    )
+
+
 def gesprek_get(*, actor: Actor, uuid) -> Voortgangsgesprek:
     return _get(
         Voortgangsgesprek.objects.filter(gemeente=actor.gemeente).select_related(

@@ -250,12 +250,27 @@ def pip_concept_aanmaken(
 
 
 @transaction.atomic
-def pip_concept_opslaan(*, actor: Actor, pip: PipVersie, versie: int | None, **velden) -> PipVersie:
-    """Save a draft; ``versie`` is what the user saw, so a concurrent edit is a clear conflict."""
+def pip_concept_opslaan(
+    *, actor: Actor, pip: PipVersie, versie: int | None, streng: bool = False, **velden
+) -> PipVersie:
+    """Save a draft; ``versie`` is what the user saw, so a concurrent edit is a clear conflict.
+
+    ``streng``: refuse (and store nothing) when the draft as it would be breaks a rule, as the
+    API does (the screen saves a draft as typed and shows what still breaks a rule).
+    """
     _mag(actor)
     onbekend = set(velden) - set(INHOUD)
     if onbekend:
         raise TypeError(f"unknown fields: {sorted(onbekend)}")
+    if pip.status != PipStatus.CONCEPT:
+        raise Conflict(_("Dit PIP is intussen vastgesteld en kan niet meer veranderen."))
+    if streng:
+        kandidaat = PipVersie.objects.select_related("dossier__inburgeraar").get(pk=pip.pk)
+        for veld, waarde in velden.items():
+            setattr(kandidaat, veld, waarde)
+        uitkomst = toets(kandidaat)
+        if not uitkomst.toegestaan:
+            raise RegelsGeschonden(uitkomst)
     verwacht = pip.versie if versie is None else versie
     if not PipVersie.objects.filter(pk=pip.pk, versie=verwacht, status=PipStatus.CONCEPT).update(
         versie=F("versie") + 1, gewijzigd_op=timezone.now(), **velden

@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 from datetime import date
+from uuid import UUID
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from openinburgering.accounts.context import Actor
@@ -119,3 +120,25 @@ def titelteksten(signalen) -> dict:
         if uuids:
             gevonden.update(bron.titelteksten(uuids, gemeenten))
     return gevonden
+
+
+def werklijst_api(
+    *, actor: Actor, soort: str = "", doelgroep: str = "", toegewezen: bool | None = None,
+    inburgeraar: str = "",
+) -> QuerySet[Signaal]:  # fmt: skip
+    """Every open work item of the actor's gemeente (the API: a system has no "mine")."""
+    qs = Signaal.objects.filter(gemeente=actor.gemeente, status=SignaalStatus.OPEN).select_related(
+        "dossier__inburgeraar"
+    )
+    if soort:
+        qs = qs.filter(soort=soort)
+    if doelgroep:
+        qs = qs.filter(dossier__inburgeraar__doelgroep=doelgroep)
+    if toegewezen is not None:
+        qs = qs.filter(toegewezen_aan__isnull=not toegewezen)
+    if inburgeraar:
+        try:
+            qs = qs.filter(dossier__inburgeraar__uuid=UUID(inburgeraar))
+        except ValueError:
+            return qs.none()
+    return qs

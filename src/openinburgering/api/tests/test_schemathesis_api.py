@@ -9,6 +9,9 @@ attack on another tenant's objects is part of every operation's cases.
 Checks: no server error; status code, content type, headers and body as the document says; and
 no answer to A names anything of B (uuid, BSN, surname), nor the other way round. The counts go
 to ``test-artefacten/schemathesis.txt`` (``.ci/run`` prints it).
+
+With scopes (issue 18, ADR 0074) every operation also runs with a token of A and of B that has
+only some areas, some read and some write: no operation outside its scopes may succeed (2xx).
 """
 
 import io
@@ -21,6 +24,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.core import signals
+from django.core.management import call_command
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.utils import timezone
@@ -38,9 +42,11 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from openinburgering.accounts.bereiken import alle, vereist
 from openinburgering.accounts.context import Actor
 from openinburgering.gemeenten.services import apitoken_aanmaken
 from openinburgering.inburgeraars.tests.factories import maak_inburgeraar
+from openinburgering.intake import services as intake_services
 from openinburgering.pip import services as pip_services
 from openinburgering.pip.tests.helpers import GELDIG_PIP
 
@@ -55,7 +61,13 @@ OPERATIES = sum(
     for methode in pad
     if methode in {"get", "post", "put", "patch", "delete"}
 )
-TOKENS = ("A", "B")
+#: A token per gemeente with every scope, and one per gemeente with a few (read here, write
+#: there): the out-of-scope operations must all be refused.
+BEPERKT = {
+    "A-beperkt": ["inburgeraars:lezen", "pip:schrijven", "intake:lezen", "tijdlijn:lezen"],
+    "B-beperkt": ["pip:lezen", "intake:schrijven", "werklijst:lezen", "duo:lezen"],
+}
+TOKENS = ("A", "B", *BEPERKT)
 ARTEFACTEN = Path(settings.BASE_DIR) / "test-artefacten"
 
 # Tuned to the CI budget (ADR 0059): the whole module stays well under a minute on two cores.
@@ -83,6 +95,7 @@ class Gemeentewereld:
     """One gemeente's token and objects, and what may never reach another gemeente."""
 
     sleutel: str
+    beperkt: str = ""
     inburgeraars: list[str] = field(default_factory=list)
     pips: list[str] = field(default_factory=list)
     kenmerken: list[str] = field(default_factory=list)
@@ -93,10 +106,13 @@ class Gemeentewereld:
         return getattr(self, soort) if soort in ("inburgeraars", "pips") else self.werk[soort]
 
 
-def _gemeentewereld(gemeente, *, met_beschikking: bool) -> Gemeentewereld:
+def _gemeentewereld(gemeente, letter: str, *, met_beschikking: bool) -> Gemeentewereld:
     actor = Actor(gemeente=gemeente, systeem="test")
-    _, sleutel = apitoken_aanmaken(gemeente=gemeente, naam="schemathesis")
-    wereld = Gemeentewereld(sleutel=sleutel)
+    _, sleutel = apitoken_aanmaken(gemeente=gemeente, naam="schemathesis", bereiken=alle())
+    _, beperkt = apitoken_aanmaken(
+        gemeente=gemeente, naam="schemathesis-beperkt", bereiken=BEPERKT[f"{letter}-beperkt"]
+    )
+    wereld = Gemeentewereld(sleutel=sleutel, beperkt=beperkt)
     aangemeld = timezone.localdate() - timedelta(days=40)
     for i in range(3):
         persoon = maak_inburgeraar(
@@ -110,6 +126,11 @@ def _gemeentewereld(gemeente, *, met_beschikking: bool) -> Gemeentewereld:
         wereld.kenmerken += [persoon.bsn, persoon.achternaam]
         if i == 0:
             eerste = persoon
+            # An intake with a meeting, so the intake routes have something to answer.
+            intake = intake_services.intake_starten(actor=actor, dossier=persoon.dossier)
+            intake_services.gesprek_toevoegen(
+                actor=actor, intake=intake, datum=aangemeld, tolk_gebruikt=False
+            )
         if i == 2:
             continue
         pip = pip_services.pip_concept_aanmaken(actor=actor, dossier=persoon.dossier, **GELDIG_PIP)
@@ -123,15 +144,36 @@ def _gemeentewereld(gemeente, *, met_beschikking: bool) -> Gemeentewereld:
     return wereld
 
 
+@pytest.fixture(scope="module")
+def _wereld_eenmaal(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Both gemeenten's worlds once for the module (each test's own changes are rolled back):
+    building them per test was most of the run once there were four tokens (issue 18)."""
+    from django.test import override_settings
+
+    from openinburgering.gemeenten.tests.factories import GemeenteFactory
+
+    prive = tmp_path_factory.mktemp("prive")
+    with django_db_blocker.unblock(), override_settings(PRIVATE_MEDIA_ROOT=prive):
+        werelden = {
+            "A": _gemeentewereld(
+                GemeenteFactory(code="0001", naam="Amstelwaard"), "A", met_beschikking=True
+            ),
+            "B": _gemeentewereld(
+                GemeenteFactory(code="0002", naam="Beekveld"), "B", met_beschikking=True
+            ),
+        }
+    try:
+        yield werelden, prive
+    finally:
+        with django_db_blocker.unblock():
+            call_command("flush", interactive=False, verbosity=0)
+
+
 @pytest.fixture
-def wereld(request, gemeente_a, gemeente_b, settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
-    # A beschikking is a rendered letter (slow): only the operation that serves one needs it.
-    met_beschikking = "beschikking" in request.node.name
-    return {
-        "A": _gemeentewereld(gemeente_a, met_beschikking=met_beschikking),
-        "B": _gemeentewereld(gemeente_b, met_beschikking=met_beschikking),
-    }
+def wereld(_wereld_eenmaal, settings):
+    werelden, prive = _wereld_eenmaal
+    settings.PRIVATE_MEDIA_ROOT = prive
+    return werelden
 
 
 @pytest.fixture(scope="module")
@@ -161,10 +203,12 @@ def telling():
     tests = sum(1 for sleutel in tellers if isinstance(sleutel, tuple))
     ARTEFACTEN.mkdir(parents=True, exist_ok=True)
     (ARTEFACTEN / "schemathesis.txt").write_text(
-        f"schemathesis: {OPERATIES} operaties x {len(TOKENS)} tokens (gemeente A en B) = "
+        f"schemathesis: {OPERATIES} operaties x {len(TOKENS)} tokens (gemeente A en B, elk met "
+        f"alle bereiken en met enkele) = "
         f"{tests} tests; {tellers['gevallen']} gevallen ({tellers['positive']} positief, "
         f"{tellers['negative']} negatief; {tellers['andermans']} met een id van de andere "
-        f"gemeente); serverfouten: {tellers['serverfouten']}\n",
+        f"gemeente); serverfouten: {tellers['serverfouten']}; buiten het bereik geweigerd: "
+        f"{tellers['buiten_bereik']}, gelukt: {tellers['buiten_bereik_gelukt']}\n",
         encoding="utf-8",
     )
 
@@ -208,18 +252,40 @@ def geen_gegevens_van(vreemd: Gemeentewereld):
     return geen_gegevens_van_een_andere_gemeente
 
 
+def binnen_bereik(bereiken: list[str] | None, telling):
+    """A schemathesis check: an operation outside the token's scopes never succeeds."""
+
+    def niets_buiten_het_bereik(ctx, response, case):
+        if bereiken is None:
+            return
+        nodig = case.operation.definition.raw.get("x-bereik")
+        if case.method.upper() != case.operation.method.upper():
+            # A negative case with another method (OPTIONS, say): the scope that method asks.
+            nodig = vereist(nodig.split(":")[0], case.method)
+        if nodig in bereiken:
+            return
+        telling["buiten_bereik"] += 1
+        telling["buiten_bereik_gelukt"] += response.status_code < 300
+        assert response.status_code >= 400, f"{nodig} is not among the token's scopes"
+
+    return niets_buiten_het_bereik
+
+
 @pytest.mark.parametrize("wie", TOKENS)
 @schema.parametrize()
 @SETTINGS
 def test_the_api_as_generated_with_each_gemeentes_token(case, wie, wereld, wsgi_app, telling):
-    eigen, vreemd = wereld[wie], wereld["B" if wie == "A" else "A"]
+    letter = wie[0]
+    eigen, vreemd = wereld[letter], wereld["B" if letter == "A" else "A"]
+    sleutel = eigen.beperkt if wie in BEPERKT else eigen.sleutel
     telling[(case.operation.label, wie)] += 1
     telling["andermans"] += _kies_object(case, eigen, vreemd)
-    response = case.call(app=wsgi_app, headers={"Authorization": f"Token {eigen.sleutel}"})
+    response = case.call(app=wsgi_app, headers={"Authorization": f"Token {sleutel}"})
     telling["gevallen"] += 1
     telling[case.meta.generation.mode.value if case.meta else "positive"] += 1
     telling["serverfouten"] += response.status_code >= 500
-    case.validate_response(response, checks=[*CONTROLES, geen_gegevens_van(vreemd)])
+    controles = [*CONTROLES, geen_gegevens_van(vreemd), binnen_bereik(BEPERKT.get(wie), telling)]
+    case.validate_response(response, checks=controles)
 
 
 def test_a_concept_pips_empty_dates_are_nullable_in_the_schema():

@@ -11,7 +11,12 @@ from openinburgering.inburgeraars.codes import (
     Verblijfsdoel,
     keuzes,
 )
-from openinburgering.inburgeraars.models import POSTCODE_FOUT, Inburgeraar, postcode_normaliseren
+from openinburgering.inburgeraars.models import (
+    POSTCODE_FOUT,
+    Bron,
+    Inburgeraar,
+    postcode_normaliseren,
+)
 from openinburgering.inburgeraars.workflow import Eindreden, Status
 
 #: Nine ASCII digits; the schema states it as the field's ``pattern`` (issue 15).
@@ -187,6 +192,31 @@ class StatuswijzigingSerializer(serializers.Serializer):
     eindreden = serializers.ChoiceField(
         choices=Eindreden.choices, required=False, allow_blank=True, default=""
     )
+
+
+class GebeurtenisSerializer(serializers.Serializer):
+    """One entry of the dossier's timeline. Who did it is named by kind (``bron``), never by a
+    staff member's name."""
+
+    uuid = serializers.UUIDField(read_only=True)
+    tijdstip = serializers.DateTimeField(read_only=True)
+    bron = serializers.ChoiceField(choices=Bron.choices, read_only=True)
+    soort = serializers.CharField(
+        read_only=True, help_text=_("Wat er gebeurde, als code (bijvoorbeeld pip_vastgesteld).")
+    )
+    omschrijving = serializers.CharField(
+        source="weergave", read_only=True, help_text=_("In de taal van `Accept-Language`.")
+    )
+    gegevens = serializers.DictField(
+        read_only=True, help_text=_("Verwijzingen (uuid's) en regel-id's bij de gebeurtenis.")
+    )
+
+
+class DossierTellingSerializer(serializers.Serializer):
+    status = serializers.CharField(help_text=_("Een van: %(w)s.") % {"w": ", ".join(Status.values)})
+    eindreden = serializers.CharField(help_text=_("Bij een afgerond dossier: waarom."))
+    doelgroep = serializers.CharField()
+    aantal = serializers.IntegerField()
 
 
 def _datum(waarde):

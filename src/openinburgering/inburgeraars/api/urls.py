@@ -11,4 +11,6 @@ urlpatterns = [
         views.Statuswijziging.as_view(),
         name="inburgeraar-statuswijziging",
     ),
+    path("inburgeraars/<uuid:uuid>/tijdlijn", views.Tijdlijn.as_view(), name="tijdlijn"),
+    path("statistiek/dossiers", views.DossierTellingen.as_view(), name="statistiek-dossiers"),
 ]

@@ -12,13 +12,17 @@ from rest_framework.views import APIView
 from openinburgering.accounts.context import actor_uit_request
 from openinburgering.api.permissions import HeeftGemeenteToken
 from openinburgering.api.problems import PROBLEM_SCHEMA
+from openinburgering.api.schema import PAGINA
 from openinburgering.core import brp
 from openinburgering.core.replica import leest_van_replica
 from openinburgering.inburgeraars import selectors, services
+from openinburgering.inburgeraars.models import Bron, Gebeurtenis
 from openinburgering.logboek.models import Activiteit, Doel
 from openinburgering.logboek.services import verwerkingen_vastleggen
 
 from .serializers import (
+    DossierTellingSerializer,
+    GebeurtenisSerializer,
     InburgeraarAanmakenSerializer,
     InburgeraarDetailSerializer,
     InburgeraarLijstSerializer,
@@ -96,6 +100,7 @@ LINK = OpenApiParameter(
 
 class InburgeraarListCreate(generics.GenericAPIView):
     permission_classes = [HeeftGemeenteToken]
+    bereik = "inburgeraars"
     serializer_class = InburgeraarSerializer
 
     def _pagina_query(self) -> tuple:
@@ -175,6 +180,7 @@ class InburgeraarListCreate(generics.GenericAPIView):
 
 class InburgeraarDetail(APIView):
     permission_classes = [HeeftGemeenteToken]
+    bereik = "inburgeraars"
 
     @extend_schema(
         operation_id="inburgeraar_read",
@@ -220,6 +226,8 @@ class InburgeraarZoek(APIView):
     """Search by BSN as a POST, so the number stays out of URLs and access logs."""
 
     permission_classes = [HeeftGemeenteToken]
+    bereik = "inburgeraars"
+    bereik_acties = {"POST": "lezen"}  # a search: it reads
 
     @extend_schema(
         operation_id="inburgeraar_zoek",
@@ -241,6 +249,7 @@ class InburgeraarZoek(APIView):
 
 class Statuswijziging(APIView):
     permission_classes = [HeeftGemeenteToken]
+    bereik = "inburgeraars"
 
     @extend_schema(
         operation_id="dossier_statuswijziging",
@@ -267,3 +276,56 @@ class Statuswijziging(APIView):
         )
         inburgeraar = selectors.inburgeraar_get(actor=actor, uuid=uuid)
         return Response(InburgeraarDetailSerializer(inburgeraar).data)
+
+
+class Tijdlijn(generics.GenericAPIView):
+    """What happened in the dossier: DUO's events, the gemeente's decisions, the linked systems'
+    changes; the latest recorded first."""
+
+    permission_classes = [HeeftGemeenteToken]
+    bereik = "tijdlijn"
+    serializer_class = GebeurtenisSerializer
+    queryset = Gebeurtenis.objects.none()  # for the schema; a request reads through selectors
+
+    @extend_schema(
+        operation_id="tijdlijn_list",
+        summary=_("De tijdlijn van het dossier"),
+        parameters=[
+            OpenApiParameter("soort", str, description=_("Filter op soort gebeurtenis")),
+            OpenApiParameter("bron", str, enum=Bron.values, description=_("Filter op bron")),
+            *PAGINA,
+        ],
+        responses={200: GebeurtenisSerializer(many=True), **FOUTEN},
+    )
+    @method_decorator(leest_van_replica)
+    def get(self, request, uuid):
+        actor = actor_uit_request(request)
+        inburgeraar = selectors.inburgeraar_get(actor=actor, uuid=uuid)
+        qs = selectors.gebeurtenissen(actor=actor, dossier=inburgeraar.dossier)
+        for veld in ("soort", "bron"):
+            if request.query_params.get(veld):
+                qs = qs.filter(**{veld: request.query_params[veld]})
+        pagina = self.paginate_queryset(qs)
+        _log(request, Activiteit.INZIEN, [inburgeraar])
+        return self.get_paginated_response(GebeurtenisSerializer(pagina, many=True).data)
+
+
+class DossierTellingen(APIView):
+    """Counts for a data warehouse: no person, so no processing-log record."""
+
+    permission_classes = [HeeftGemeenteToken]
+    bereik = "statistiek"
+
+    @extend_schema(
+        operation_id="statistiek_dossiers",
+        summary=_("Aantal dossiers per status, eindreden en doelgroep"),
+        description=_(
+            "Alleen aantallen, geen personen: voor een datawarehouse met alleen het bereik "
+            "`statistiek:lezen`."
+        ),
+        responses={200: DossierTellingSerializer(many=True), **FOUTEN},
+    )
+    @method_decorator(leest_van_replica)
+    def get(self, request):
+        tellingen = selectors.dossier_tellingen(actor=actor_uit_request(request))
+        return Response(DossierTellingSerializer(tellingen, many=True).data)

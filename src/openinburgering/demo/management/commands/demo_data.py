@@ -23,6 +23,7 @@ from django.utils import timezone
 # production install needs no test tools (ADR 0053).
 import time_machine
 
+from openinburgering.accounts.bereiken import alle as alle_bereiken
 from openinburgering.accounts.context import Actor
 from openinburgering.accounts.models import User
 from openinburgering.accounts.rollen import Rol
@@ -463,7 +464,10 @@ class Command(BaseCommand):
             signalen_herberekenen(gemeente=gemeente)
             # The dashboards and the council page read precomputed figures (ADR 0068).
             kengetallen_bijwerken(gemeente=gemeente)
-        _, sleutel = apitoken_aanmaken(gemeente=gemeenten["9001"], naam="demo-koppeling")
+        # Every scope, so the demo shows the whole API (ADR 0074).
+        _, sleutel = apitoken_aanmaken(
+            gemeente=gemeenten["9001"], naam="demo-koppeling", bereiken=alle_bereiken()
+        )
         per_status = {
             str(Status(s).label): Inburgeraar.objects.filter(dossier__status=s).count()
             for s in Status.values
