@@ -90,6 +90,7 @@ class VerwerkingenZoeken(Lijst):
     asked for with the same body."""
 
     bereik = "logboek"
+    bereik_acties = {"POST": "lezen"}  # a search: it reads
     serializer_class = VerwerkingSerializer
 
     def rijen(self):

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from openinburgering.cijfers import views
 
@@ -6,9 +6,13 @@ app_name = "cijfers"
 urlpatterns = [
     path("cijfers/", views.dashboard, name="dashboard"),
     path("cijfers/bijwerken/", views.bijwerken, name="bijwerken"),
-    path("cijfers/<slug:pagina>/", views.dashboard, name="pagina"),
-    path("cijfers/export/<slug:sectie>.<str:formaat>", views.export, name="export"),
+    # A page and a section are names from a fixed set, a gemeente code is public: no objects,
+    # so no uuid (ui/tests/test_toegang.py); patterns, not converters, say what fits.
+    re_path(r"^cijfers/(?P<pagina>[a-z-]+)/$", views.dashboard, name="pagina"),
+    re_path(
+        r"^cijfers/export/(?P<sectie>[a-z_-]+)\.(?P<formaat>[a-z]+)$", views.export, name="export"
+    ),
     # Public, without login: aggregate figures only, suppressed (R78, R79).
-    path("raadsinformatie/<str:code>/", views.raad, name="raad"),
-    path("raadsinformatie/<str:code>/pdf/", views.raad_pdf, name="raad_pdf"),
+    re_path(r"^raadsinformatie/(?P<code>[0-9]{4})/$", views.raad, name="raad"),
+    re_path(r"^raadsinformatie/(?P<code>[0-9]{4})/pdf/$", views.raad_pdf, name="raad_pdf"),
 ]

@@ -41,6 +41,7 @@ def test_every_domain_app_is_in_the_layers_and_kept_from_integrations():
     lagen = [{m.strip() for m in laag.split(":")} for laag in CONTRACTEN["lagen"]["layers"]]
     domein = set(CONTRACTEN["domein-zonder-integraties"]["source_modules"])
     assert lagen[0] == {"openinburgering.demo"}
-    assert lagen[1] == {"openinburgering.integrations"}
+    # The edge: the DUO and BRP links, and the subscriptions (events out, ADR 0072).
+    assert lagen[1] == {"openinburgering.integrations", "openinburgering.abonnementen"}
     assert lagen[2] == domein
     assert lagen[-1] == {"openinburgering.regels"}

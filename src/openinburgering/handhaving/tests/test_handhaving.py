@@ -300,6 +300,8 @@ def test_a_fine_decided_is_announced_to_subscribers_by_uuid_only(
         "nl.openinburgering.boete.opgelegd",
         str(besluit.uuid),
     )
-    assert event["data"]["handhavingszaak"] == {"uuid": str(zaak.uuid)}
+    # With a link to the API's resource, now that there is one (ADR 0072, 0076).
+    assert event["data"]["handhavingszaak"]["uuid"] == str(zaak.uuid)
+    assert event["data"]["handhavingszaak"]["url"].endswith(f"/api/v1/handhavingszaken/{zaak.uuid}")
     assert event["data"]["dossier"] == {"uuid": str(persoon.dossier.uuid)}
     assert "500" not in json.dumps(event["data"])
