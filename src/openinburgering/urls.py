@@ -16,6 +16,8 @@ urlpatterns = [
     path("gemeente/", include("openinburgering.brieven.urls")),
     path("traject/", include("openinburgering.traject.urls")),
     path("handhaving/", include("openinburgering.handhaving.urls")),
+    path("cbs/", include("openinburgering.cbs.urls")),
+    path("kennisbank/", include("openinburgering.kennisbank.urls")),
     path("api/v1/", include("openinburgering.api.urls")),
     path("", include("openinburgering.integrations.duo.urls")),
     path("", include("openinburgering.integrations.brp.urls")),

@@ -51,6 +51,8 @@ class Recht(StrEnum):
     CONTACTPERSOON_KOPPELEN = "contactpersoon_koppelen"
     GEMEENTE_INSTELLEN = "gemeente_instellen"
     TWEEDE_FACTOR_BEHEREN = "tweede_factor_beheren"
+    CBS_AANLEVEREN = "cbs_aanleveren"
+    KENNISBANK_BEHEREN = "kennisbank_beheren"
 
 
 RECHT_OMSCHRIJVING = {
@@ -103,6 +105,11 @@ RECHT_OMSCHRIJVING = {
         "Medewerkers van de eigen gemeente uitnodigen om de tweede factor in te stellen, en die "
         "tweede factor resetten"
     ),
+    Recht.CBS_AANLEVEREN: _(
+        "Het kwartaalbestand voor het CBS (Statistiek Wet Inburgering) maken, controleren, "
+        "downloaden en de levering vastleggen"
+    ),
+    Recht.KENNISBANK_BEHEREN: _("Artikelen in de kennisbank schrijven en bijwerken"),
 }
 
 MATRIX: dict[str, frozenset[Recht]] = {
@@ -150,8 +157,17 @@ MATRIX: dict[str, frozenset[Recht]] = {
     ),
     # Policy staff work with aggregates only and never see personal data.
     # Contract utilisation is aggregate (no personal data), so policy staff may see it.
+    # The CBS delivery is the one exception (ADR 0070): the file carries each person's BSN
+    # because CBS links on it, and the check report names dossiers (by number, never by name or
+    # BSN). The beleidsmedewerker prepares it; every build is in the processing log.
     Rol.BELEIDSMEDEWERKER: frozenset(
-        {Recht.CIJFERS_LEZEN, Recht.REGELS_LEZEN, Recht.CONTRACTEN_LEZEN}
+        {
+            Recht.CIJFERS_LEZEN,
+            Recht.REGELS_LEZEN,
+            Recht.CONTRACTEN_LEZEN,
+            Recht.CBS_AANLEVEREN,
+            Recht.KENNISBANK_BEHEREN,
+        }
     ),
     # The functioneel beheerder audits and configures, but does not work on cases.
     Rol.FUNCTIONEEL_BEHEERDER: frozenset(
@@ -168,6 +184,9 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.CONTACTPERSONEN_BEHEREN,
             # Enrolment of a second factor only through an invitation from a beheerder (ADR 0054).
             Recht.TWEEDE_FACTOR_BEHEREN,
+            # The quarterly SWI file for CBS (ADR 0070) and the curated knowledge base (ADR 0071).
+            Recht.CBS_AANLEVEREN,
+            Recht.KENNISBANK_BEHEREN,
         }
     ),
     # School staff: only their own referred participants, only the referred fields (ADR 0030).

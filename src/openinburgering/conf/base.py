@@ -113,6 +113,8 @@ INSTALLED_APPS = [
     "openinburgering.traject",
     "openinburgering.handhaving",
     "openinburgering.brieven",
+    "openinburgering.cbs",
+    "openinburgering.kennisbank",
     "openinburgering.api",
 ]
 

@@ -23,6 +23,7 @@ from . import (  # noqa: F401
     participatie,
     pip,
     plicht,
+    statistiek,
     termijnen,
     wi2013,
 )
@@ -47,6 +48,7 @@ _MODULES = (
     participatie,
     pip,
     plicht,
+    statistiek,
     termijnen,
     wi2013,
 )

@@ -71,7 +71,8 @@ GEMEENTEN = [
 GEBRUIKERS = [
     ("klantregisseur", "Kim", "Klantregisseur", Rol.KLANTREGISSEUR, ["9001"]),
     ("teamleider", "Tom", "Teamleider", Rol.TEAMLEIDER, ["9001", "9002"]),
-    ("beleid", "Bo", "Beleidsmedewerker", Rol.BELEIDSMEDEWERKER, ["9001"]),
+    # Bo delivers to CBS for both gemeenten as one berichtgever (ADR 0070).
+    ("beleid", "Bo", "Beleidsmedewerker", Rol.BELEIDSMEDEWERKER, ["9001", "9002"]),
     ("beheer", "Fenna", "Functioneel Beheerder", Rol.FUNCTIONEEL_BEHEERDER, ["9001"]),
     ("proefwijk", "Pim", "Proefwijker", Rol.KLANTREGISSEUR, ["9002"]),
 ]
@@ -432,6 +433,8 @@ class Command(BaseCommand):
         call_command("traject_demo", gemeente="9001", stdout=self.stdout)
         # Schools, contracts, referrals and the school user 'taalschool' (taalaanbieders).
         call_command("taalaanbieders_demo", gemeente="9001", stdout=self.stdout)
+        # A few deliberately broken records for the CBS check report (ADR 0070).
+        call_command("cbs_demo", gemeente="9001", stdout=self.stdout)
         for gemeente in gemeenten.values():
             signalen_herberekenen(gemeente=gemeente)
         _, sleutel = apitoken_aanmaken(gemeente=gemeenten["9001"], naam="demo-koppeling")
