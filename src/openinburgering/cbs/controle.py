@@ -56,12 +56,6 @@ BEVINDINGEN: dict[str, tuple[str, str, str, Any]] = {
         "R82",
         _("De brede intake is afgesloten zonder advies over de leerroute."),
     ),
-    "afronding_zonder_oordeel": (
-        "pvt",
-        "traject",
-        "R82",
-        _("Een afgerond PVT of MAP heeft geen oordeel over verwijtbaarheid."),
-    ),
     "einde_zonder_datum": (
         "einde",
         "dossier",
@@ -115,13 +109,6 @@ def controleren(dossier: Dossier, persoon: Persoonsgegevens) -> list[str]:
             codes.append("intake_voor_aanmelding")
         if _ontbreekt(intake.afgesloten_op is not None, bool(intake.geadviseerde_leerroute)):
             codes.append("intake_zonder_advies")
-    for sleutel in ("pvt", "map"):
-        onderdeel = persoon.categorieen.get(sleutel)
-        if onderdeel and _ontbreekt(
-            onderdeel.get("afgerond_op") is not None, bool(onderdeel.get("verwijtbaar"))
-        ):
-            codes.append("afronding_zonder_oordeel")
-            break
     if dossier.status == Status.AFGEROND:
         if _ontbreekt(True, dossier.afgerond_op is not None):
             codes.append("einde_zonder_datum")
