@@ -184,8 +184,8 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.CONTACTPERSONEN_BEHEREN,
             # Enrolment of a second factor only through an invitation from a beheerder (ADR 0054).
             Recht.TWEEDE_FACTOR_BEHEREN,
-            # The quarterly SWI file for CBS (ADR 0070) and the curated knowledge base (ADR 0071).
-            Recht.CBS_AANLEVEREN,
+            # The curated knowledge base (ADR 0071). The CBS delivery is the beleidsmedewerker's
+            # (ADR 0070): one more top-level page would break this role's navigation (ADR 0043).
             Recht.KENNISBANK_BEHEREN,
         }
     ),

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from openinburgering.core.forms import NldsFormMixin
+from openinburgering.core.forms import NldsFormMixin, Vinkjes
 from openinburgering.gemeenten.models import Gemeente
 
 
@@ -11,7 +11,7 @@ class AanvraagForm(NldsFormMixin, forms.Form):
     gemeenten = forms.ModelMultipleChoiceField(
         label=_("Gemeenten in het bestand"),
         queryset=Gemeente.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=Vinkjes,
         help_text=_("Levert u als berichtgever voor meer gemeenten, dan komen zij in één bestand."),
         error_messages={"required": _("Kies ten minste één gemeente.")},
     )
@@ -22,6 +22,8 @@ class AanvraagForm(NldsFormMixin, forms.Form):
             (f"{j}-{k}", _("Kwartaal %(k)s van %(j)s") % {"k": k, "j": j}) for j, k in kwartalen
         ]
         self.fields["gemeenten"].queryset = gemeenten
+        # The form mixin fixed the (then empty) choices as a list; give the boxes their gemeenten.
+        self.fields["gemeenten"].choices = [(g.pk, f"{g.naam} ({g.code})") for g in gemeenten]
         self.fields["gemeenten"].widget.attrs["class"] = (
             "utrecht-checkbox utrecht-checkbox--html-input"
         )

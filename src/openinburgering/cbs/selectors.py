@@ -37,6 +37,18 @@ def levering_list(*, gemeente: Gemeente) -> QuerySet[Levering]:
     )
 
 
+def aangeleverd(*, gemeente: Gemeente, jaar: int, kwartaal: int) -> Levering | None:
+    """The latest delivery of this quarter that went to CBS, if any."""
+    return (
+        Levering.objects.filter(
+            gemeente=gemeente, jaar=jaar, kwartaal=kwartaal, aangeleverd_op__isnull=False
+        )
+        .defer("bestand", "controle")
+        .order_by("-aangeleverd_op")
+        .first()
+    )
+
+
 def levering_get(*, gemeente: Gemeente, uuid: Any) -> Levering:
     try:
         return (

@@ -228,7 +228,9 @@ def aangeleverd_vastleggen(
         raise ValidationError(_("Alleen een klaarstaand bestand kan als aangeleverd worden vastgelegd."))
     if aangeleverd_op > timezone.now():
         raise ValidationError({"aangeleverd_op": _("Een levering kan niet in de toekomst liggen.")})
-    if aangeleverd_op < levering.klaar_op:  # type: ignore[operator]
+    # The form asks for minutes: the minute the file was ready counts as after it.
+    klaar = levering.klaar_op.replace(second=0, microsecond=0)  # type: ignore[union-attr]
+    if aangeleverd_op < klaar:
         raise ValidationError(
             {"aangeleverd_op": _("Het bestand was toen nog niet klaar; kies een later tijdstip.")}
         )

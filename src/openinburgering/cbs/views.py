@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +15,7 @@ from openinburgering.accounts.context import actor_uit_request
 from openinburgering.accounts.permissions import recht_vereist
 from openinburgering.accounts.rollen import Recht
 from openinburgering.gemeenten.models import Gemeente
-from openinburgering.regels.statistiek import cbs_aanlevertermijn, vorig_kwartaal
+from openinburgering.regels.statistiek import cbs_aanlevertermijn, kwartaal_van, vorig_kwartaal
 
 from . import controle, selectors, services
 from .forms import AangeleverdForm, AanvraagForm
@@ -71,7 +72,14 @@ def overzicht(request):
                 return redirect("cbs:levering", uuid=levering.uuid)
         status = 400
     vandaag = timezone.localdate()
+    # The quarter due now (R80): the last finished one while its term runs, else the current one.
     termijn = cbs_aanlevertermijn(*vorig_kwartaal(vandaag))
+    if termijn.verstreken(vandaag):
+        termijn = cbs_aanlevertermijn(*kwartaal_van(vandaag))
+    jaar, kwartaal = vorig_kwartaal(vandaag)
+    vorige_aangeleverd = selectors.aangeleverd(
+        gemeente=request.gemeente, jaar=jaar, kwartaal=kwartaal
+    )
     return render(
         request,
         "cbs/overzicht.html",
@@ -80,6 +88,8 @@ def overzicht(request):
             "leveringen": list(selectors.levering_list(gemeente=request.gemeente)[:100]),
             "termijn": termijn,
             "dagen_resterend": termijn.dagen_resterend(vandaag),
+            "vorig": {"jaar": jaar, "kwartaal": kwartaal, "levering": vorige_aangeleverd},
+            "taal_en": get_language() == "en",
         },
         status=status,
     )

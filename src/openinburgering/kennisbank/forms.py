@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from openinburgering.core.forms import NldsFormMixin
+from openinburgering.core.forms import NldsFormMixin, Vinkjes
 
 from .models import Artikel
 from .plaatsen import Plaats
@@ -12,7 +12,7 @@ class ArtikelForm(NldsFormMixin, forms.ModelForm):
         label=_("Tonen bij"),
         choices=Plaats.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Vinkjes,
     )
     regels = forms.CharField(
         label=_("Regels"),
@@ -31,7 +31,6 @@ class ArtikelForm(NldsFormMixin, forms.ModelForm):
         model = Artikel
         fields = [
             "titel",
-            "slug",
             "samenvatting",
             "tekst",
             "bron_titel",

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 class Artikel(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    slug = models.SlugField(_("korte naam in de link"), max_length=80, unique=True)
+    #: A stable key for the start content (the data migration matches on it); URLs use the uuid.
+    slug = models.SlugField(_("sleutel"), max_length=80, unique=True, editable=False)
     titel = models.CharField(_("titel"), max_length=200)
     samenvatting = models.CharField(
         _("samenvatting"), max_length=300, help_text=_("Eén of twee zinnen; ook in het kader.")

@@ -6,6 +6,8 @@ PostgreSQL, and a plain case-insensitive match on every word on SQLite (ADR 0071
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -24,24 +26,24 @@ def artikel_list(*, alles: bool = False) -> QuerySet[Artikel]:
     return (Artikel.objects.all() if alles else gepubliceerd()).order_by("titel", "id")
 
 
-def artikel_get(*, slug: str, alles: bool = False) -> Artikel:
+def artikel_get(*, uuid: Any, alles: bool = False) -> Artikel:
     try:
-        return artikel_list(alles=alles).get(slug=slug)
-    except Artikel.DoesNotExist:
+        return artikel_list(alles=alles).get(uuid=uuid)
+    except (Artikel.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 
 
 def voor_plaats(plaats: str) -> list[Artikel]:
     """The entries shown in the box on one kind of page (filtered in Python: JSON containment
     differs between SQLite and PostgreSQL, and the table is small)."""
-    artikelen = gepubliceerd().only("slug", "titel", "samenvatting", "plaatsen").order_by("titel")
+    artikelen = gepubliceerd().only("uuid", "titel", "samenvatting", "plaatsen").order_by("titel")
     return [a for a in artikelen if plaats in (a.plaatsen or [])][:IN_KADER]
 
 
 def per_regel() -> dict[str, list[Artikel]]:
     """Rule id -> the entries that explain it (for the rules catalogue)."""
     uit: dict[str, list[Artikel]] = {}
-    for artikel in gepubliceerd().only("slug", "titel", "regels").order_by("titel"):
+    for artikel in gepubliceerd().only("uuid", "titel", "regels").order_by("titel"):
         for regel_id in artikel.regels or []:
             uit.setdefault(str(regel_id).upper(), []).append(artikel)
     return uit

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 import structlog
@@ -18,6 +19,16 @@ from .models import Artikel
 from .plaatsen import Plaats
 
 logger = structlog.get_logger(__name__)
+
+
+def _vrije_slug(titel: str) -> str:
+    """A stable key from the title (the start content is matched on it), unique."""
+    basis = slugify(titel)[:70] or "artikel"
+    slug, n = basis, 1
+    while Artikel.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{basis}-{n}"
+    return slug
 
 
 def _controleren(velden: dict[str, Any]) -> None:
@@ -48,7 +59,7 @@ def artikel_opslaan(
         raise ValidationError(_("U mag de kennisbank niet bijwerken."))
     _controleren(velden)
     if artikel is None:
-        artikel = Artikel(**velden, bijgewerkt_door=actor.user)
+        artikel = Artikel(**velden, slug=_vrije_slug(velden.get("titel", "")), bijgewerkt_door=actor.user)
         artikel.full_clean()
         artikel.save()
         logger.info("kennisbank_artikel_aangemaakt", artikel=str(artikel.uuid))

@@ -6,6 +6,6 @@ app_name = "kennisbank"
 urlpatterns = [
     path("", views.lijst, name="lijst"),
     path("nieuw/", views.bewerken, name="nieuw"),
-    path("<slug:slug>/", views.artikel, name="artikel"),
-    path("<slug:slug>/wijzigen/", views.bewerken, name="wijzigen"),
+    path("<uuid:uuid>/", views.artikel, name="artikel"),
+    path("<uuid:uuid>/wijzigen/", views.bewerken, name="wijzigen"),
 ]

@@ -31,9 +31,9 @@ def lijst(request):
 
 
 @recht_vereist(Recht.REGELS_LEZEN)
-def artikel(request, slug):
+def artikel(request, uuid):
     beheerder = heeft_recht(request.rol, Recht.KENNISBANK_BEHEREN)
-    gevonden = selectors.artikel_get(slug=slug, alles=beheerder)
+    gevonden = selectors.artikel_get(uuid=uuid, alles=beheerder)
     plaatsen = dict(Plaats.choices)
     return render(
         request,
@@ -47,8 +47,8 @@ def artikel(request, slug):
 
 
 @recht_vereist(Recht.KENNISBANK_BEHEREN)
-def bewerken(request, slug=None):
-    bestaand = selectors.artikel_get(slug=slug, alles=True) if slug else None
+def bewerken(request, uuid=None):
+    bestaand = selectors.artikel_get(uuid=uuid, alles=True) if uuid else None
     form = ArtikelForm(request.POST or None, instance=bestaand)
     status = 200
     if request.method == "POST":
@@ -68,7 +68,7 @@ def bewerken(request, slug=None):
                     form.add_error(None, exc)
             else:
                 messages.success(request, _("Het artikel is opgeslagen."))
-                return redirect("kennisbank:artikel", slug=opgeslagen.slug)
+                return redirect("kennisbank:artikel", uuid=opgeslagen.uuid)
         status = 400
     return render(
         request, "kennisbank/bewerken.html", {"form": form, "artikel": bestaand}, status=status
