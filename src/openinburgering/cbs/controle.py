@@ -124,7 +124,12 @@ def rij(dossier: Dossier, codes: list[str]) -> dict[str, Any]:
         "nummer": dossier.uuid.hex[:8].upper(),
         "gemeente": dossier.gemeente.code,
         "bevindingen": [
-            {"code": c, "categorie": BEVINDINGEN[c][0], "pagina": BEVINDINGEN[c][1], "regel": BEVINDINGEN[c][2]}
+            {
+                "code": c,
+                "categorie": BEVINDINGEN[c][0],
+                "pagina": BEVINDINGEN[c][1],
+                "regel": BEVINDINGEN[c][2],
+            }
             for c in codes
         ],
     }

@@ -207,7 +207,11 @@ def _sub(ouder: etree._Element, naam: str, tekst: str | None = None) -> etree._E
 def persoon_element(persoon: Persoonsgegevens) -> etree._Element:
     """One ``Inburgeraar`` element by the table."""
     element = etree.Element(_q("Inburgeraar"))
-    bron = {"bsn": persoon.bsn, "doelgroep": persoon.doelgroep, "aangemeld_op": persoon.aangemeld_op}
+    bron = {
+        "bsn": persoon.bsn,
+        "doelgroep": persoon.doelgroep,
+        "aangemeld_op": persoon.aangemeld_op,
+    }
     for veld in PERSOON:
         _sub(element, veld.element, veld.omzetten(bron[veld.sleutel]))
     for sleutel, naam, velden in CATEGORIEEN:

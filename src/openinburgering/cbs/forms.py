@@ -36,7 +36,9 @@ class AanvraagForm(NldsFormMixin, forms.Form):
 class AangeleverdForm(NldsFormMixin, forms.Form):
     aangeleverd_op = forms.DateTimeField(
         label=_("Aangeleverd op"),
-        help_text=_("Datum en tijd van de upload in het portaal van het CBS, als dd-mm-jjjj uu:mm."),
+        help_text=_(
+            "Datum en tijd van de upload in het portaal van het CBS, als dd-mm-jjjj uu:mm."
+        ),
         input_formats=["%d-%m-%Y %H:%M", "%Y-%m-%dT%H:%M", "%d-%m-%Y"],
         error_messages={"invalid": _("Vul datum en tijd in als dd-mm-jjjj uu:mm.")},
     )

@@ -67,7 +67,9 @@ class Levering(models.Model):
         related_name="+",
         verbose_name=_("aangeleverd door"),
     )
-    kenmerk_cbs = models.CharField(_("kenmerk of bevestiging van het CBS"), max_length=100, blank=True)
+    kenmerk_cbs = models.CharField(
+        _("kenmerk of bevestiging van het CBS"), max_length=100, blank=True
+    )
 
     class Meta:
         verbose_name = _("CBS-levering")
@@ -79,8 +81,7 @@ class Levering(models.Model):
                 condition=models.Q(kwartaal__gte=1, kwartaal__lte=4), name="cbs_kwartaal_1_tot_4"
             ),
             models.CheckConstraint(
-                condition=~models.Q(status="aangeleverd")
-                | models.Q(aangeleverd_op__isnull=False),
+                condition=~models.Q(status="aangeleverd") | models.Q(aangeleverd_op__isnull=False),
                 name="cbs_aangeleverd_heeft_datum",
             ),
         ]
@@ -99,7 +100,8 @@ class Levering(models.Model):
     @property
     def bestandsnaam(self) -> str:
         soort = "-correctie" if self.correctie else ""
-        return f"swi-{self.gemeente.code}-{self.jaar}-k{self.kwartaal}{soort}-{self.uuid.hex[:8]}.xml"
+        kort = self.uuid.hex[:8]
+        return f"swi-{self.gemeente.code}-{self.jaar}-k{self.kwartaal}{soort}-{kort}.xml"
 
     @property
     def aantal_bevindingen(self) -> int:

@@ -18,7 +18,7 @@ from openinburgering.inburgeraars.workflow import Status
 from openinburgering.pip.models import GesprekStatus, PipStatus, PipVersie
 from openinburgering.regels.codes import Doelgroep, Regime
 from openinburgering.regels.statistiek import in_levering, kwartaal_periode
-from openinburgering.traject.models import Onderdeel, UrenSoort, Urenregistratie
+from openinburgering.traject.models import Onderdeel, Urenregistratie, UrenSoort
 
 from .formaat import Persoonsgegevens
 from .models import Levering
@@ -96,9 +96,7 @@ def _batch(ids: Sequence[int], *, eerste: date, laatste: date) -> list[Dossier]:
         .prefetch_related(
             Prefetch(
                 "pip_versies",
-                queryset=PipVersie.objects.exclude(status=PipStatus.CONCEPT).order_by(
-                    "volgnummer"
-                ),
+                queryset=PipVersie.objects.exclude(status=PipStatus.CONCEPT).order_by("volgnummer"),
             ),
             "afrondingen",
             "map_activiteiten",
@@ -122,9 +120,7 @@ def _batch(ids: Sequence[int], *, eerste: date, laatste: date) -> list[Dossier]:
     )
 
 
-def dossiers_in_batches(
-    *, ids: Sequence[int], jaar: int, kwartaal: int
-) -> Iterator[list[Dossier]]:
+def dossiers_in_batches(*, ids: Sequence[int], jaar: int, kwartaal: int) -> Iterator[list[Dossier]]:
     """The dossiers with everything the file needs, ``PER_BATCH`` at a time."""
     eerste, laatste = kwartaal_periode(jaar, kwartaal)
     for start in range(0, len(ids), PER_BATCH):

@@ -69,7 +69,10 @@ def levering_aanvragen(
     toegestaan = {g.pk for g in gemeenten_voor(user=actor.user)}
     if actor.gemeente.pk not in toegestaan or any(g.pk not in toegestaan for g in gemeenten):
         raise ValidationError(
-            _("U levert alleen voor gemeenten waar uw rol het recht heeft om aan het CBS te leveren.")
+            _(
+                "U levert alleen voor gemeenten waar uw rol het recht heeft om aan het CBS te "
+                "leveren."
+            )
         )
     levering = Levering.objects.create(
         gemeente=actor.gemeente,
@@ -107,7 +110,9 @@ def samenstellen(*, levering_id: int) -> str:
         Levering.objects.filter(pk=levering.pk).update(
             status=LeveringStatus.MISLUKT,
             klaar_op=timezone.now(),
-            melding=_("Het samenstellen is mislukt. Probeer het opnieuw of meld het aan de beheerder."),
+            melding=_(
+                "Het samenstellen is mislukt. Probeer het opnieuw of meld het aan de beheerder."
+            ),
         )
         return LeveringStatus.MISLUKT
 
@@ -132,9 +137,7 @@ def _samenstellen(levering: Levering) -> str:
             codes = controle.controleren(dossier, persoon)
             if codes:
                 rapport.append(controle.rij(dossier, codes))
-            per_gemeente.setdefault(dossier.gemeente_id, []).append(
-                dossier.inburgeraar.pseudoniem
-            )
+            per_gemeente.setdefault(dossier.gemeente_id, []).append(dossier.inburgeraar.pseudoniem)
         with transaction.atomic():
             for gemeente in gemeenten:
                 if gemeente.pk in per_gemeente:
@@ -225,7 +228,9 @@ def aangeleverd_vastleggen(
     """Record that this file was uploaded to CBS's portal: when, by whom, CBS's reference."""
     levering = Levering.objects.select_for_update().get(pk=levering.pk)
     if levering.status != LeveringStatus.KLAAR:
-        raise ValidationError(_("Alleen een klaarstaand bestand kan als aangeleverd worden vastgelegd."))
+        raise ValidationError(
+            _("Alleen een klaarstaand bestand kan als aangeleverd worden vastgelegd.")
+        )
     if aangeleverd_op > timezone.now():
         raise ValidationError({"aangeleverd_op": _("Een levering kan niet in de toekomst liggen.")})
     # The form asks for minutes: the minute the file was ready counts as after it.

@@ -96,24 +96,23 @@ def overzicht(request):
 
 
 def _rapport(levering):
-    rijen = []
-    for rij in levering.controle:
-        rijen.append(
-            {
-                "nummer": rij["nummer"],
-                "gemeente": rij["gemeente"],
-                "bevindingen": [
-                    {
-                        "tekst": controle.tekst(b["code"]),
-                        "categorie": controle.CATEGORIE_LABELS.get(b["categorie"], b["categorie"]),
-                        "regel": b["regel"],
-                        "url": reverse(PAGINAS[b["pagina"]], kwargs={"uuid": rij["inburgeraar"]}),
-                    }
-                    for b in rij["bevindingen"]
-                ],
-            }
-        )
-    return rijen
+    """The stored check report with texts in the reader's language and links to fix each."""
+    return [
+        {
+            "nummer": rij["nummer"],
+            "gemeente": rij["gemeente"],
+            "bevindingen": [
+                {
+                    "tekst": controle.tekst(b["code"]),
+                    "categorie": controle.CATEGORIE_LABELS.get(b["categorie"], b["categorie"]),
+                    "regel": b["regel"],
+                    "url": reverse(PAGINAS[b["pagina"]], kwargs={"uuid": rij["inburgeraar"]}),
+                }
+                for b in rij["bevindingen"]
+            ],
+        }
+        for rij in levering.controle
+    ]
 
 
 @recht_vereist(Recht.CBS_AANLEVEREN)

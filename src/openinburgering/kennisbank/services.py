@@ -1,4 +1,4 @@
-"""Writes of the kennisbank: a beheerder saves an entry (new or changed), with optimistic locking."""
+"""Writes of the kennisbank: a beheerder saves an entry (new or changed), optimistically locked."""
 
 from __future__ import annotations
 
@@ -59,7 +59,8 @@ def artikel_opslaan(
         raise ValidationError(_("U mag de kennisbank niet bijwerken."))
     _controleren(velden)
     if artikel is None:
-        artikel = Artikel(**velden, slug=_vrije_slug(velden.get("titel", "")), bijgewerkt_door=actor.user)
+        slug = _vrije_slug(velden.get("titel", ""))
+        artikel = Artikel(**velden, slug=slug, bijgewerkt_door=actor.user)
         artikel.full_clean()
         artikel.save()
         logger.info("kennisbank_artikel_aangemaakt", artikel=str(artikel.uuid))

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (prose: the sentences read better unbroken)
 """The kennisbank's first entries, written from the knowledge page the project started from.
 
 That page (a Dutch knowledge page for gemeenten on inburgering: responsibilities, background,

@@ -32,7 +32,8 @@ R80 = definieer_regel(
     titel="CBS-levering (SWI) uiterlijk 4 weken na het kwartaal",
     titel_en="CBS delivery (SWI) at the latest 4 weeks after the quarter",
     bron="CBS, Statistiek Wet Inburgering: gegevens aanleveren op kwartaalbasis (cbs.nl, "
-    "deelnemers enquêtes, Wet Inburgering); Bi2021 (rol CBS in lagere regelgeving)",
+    "deelnemers enquêtes, Wet Inburgering); de rol van het CBS staat in lagere regelgeving bij de "
+    "Wi2021",
     tekst="""Na afloop van elk kwartaal levert de gemeente (of de berichtgever die voor haar
     levert) de gegevens voor de Statistiek Wet Inburgering over dat kwartaal uiterlijk binnen 4
     weken aan het CBS, via het uploadportaal van het CBS.""",
@@ -69,7 +70,7 @@ R81 = definieer_regel(
 )
 R82 = definieer_regel(
     id="R82",
-    titel="Een kenmerk dat niet van toepassing is blijft leeg; een ontbrekend verplicht kenmerk niet",
+    titel="Een kenmerk dat niet van toepassing is blijft leeg, een ontbrekend verplicht niet",
     titel_en="A characteristic that does not apply is left out; a missing mandatory one is not",
     bron="CBS, FAQ 'Dient een gemeente alle kenmerken in de Statistieken Wet inburgering, "
     "richtlijnen 2021 aan te leveren?' (Tabel 1 en p. 18-19 van de richtlijnen)",
@@ -151,9 +152,7 @@ def in_levering(
             "Afgerond vóór het begin van het kwartaal.",
             "Closed before the quarter began.",
         )
-    return Resultaat(
-        True, R81, "In behandeling in het kwartaal.", "Handled during the quarter."
-    )
+    return Resultaat(True, R81, "In behandeling in het kwartaal.", "Handled during the quarter.")
 
 
 def kenmerk_verplicht(*, van_toepassing: bool, gevuld: bool) -> Resultaat[bool]:

@@ -95,14 +95,18 @@ def test_cbs_delivery_and_kennisbank_in_the_browser(
     page.get_by_role("button", name="Samenstellen en controleren").click()
     # The test settings run the task at once; in production the progress bar polls until done.
     expect(page.get_by_role("heading", name="Controleverslag")).to_be_visible()
-    expect(page.locator("#controlerapport")).to_contain_text("Het vastgestelde PIP heeft geen leerroute.")
+    expect(page.locator("#controlerapport")).to_contain_text(
+        "Het vastgestelde PIP heeft geen leerroute."
+    )
     expect(page.get_by_role("link", name=re.compile("Bestand downloaden"))).to_be_visible()
     assert _alle_schendingen(page) == []
     screenshot(page, "cbs-levering-controleverslag")
 
     page.get_by_label("Kenmerk of bevestiging van het CBS").fill("CBS-2026-001")
     page.get_by_role("button", name="Vastleggen als aangeleverd").click()
-    expect(page.get_by_text(re.compile("Aangeleverd aan het CBS op .* door Bo Beleid"))).to_be_visible()
+    expect(
+        page.get_by_text(re.compile("Aangeleverd aan het CBS op .* door Bo Beleid"))
+    ).to_be_visible()
     assert _alle_schendingen(page) == []
     screenshot(page, "cbs-levering-aangeleverd")
     levering = Levering.objects.get()
@@ -119,6 +123,8 @@ def test_cbs_delivery_and_kennisbank_in_the_browser(
     assert _alle_schendingen(page) == []
     screenshot(page, "kennisbank-zoeken")
     page.get_by_role("link", name="Toolbox Participatieverklaring (ProDemos)").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Toolbox Participatieverklaring (ProDemos)")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Toolbox Participatieverklaring (ProDemos)"
+    )
     assert _alle_schendingen(page) == []
     screenshot(page, "kennisbank-artikel")

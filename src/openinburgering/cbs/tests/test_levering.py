@@ -98,7 +98,9 @@ def test_check_report_lists_missing_and_doubtful_values(beleid, gemeente_a, inbu
     assert levering.status == LeveringStatus.KLAAR
     # The file still validates: a missing value is left out, the report names it.
     assert formaat.valideren(bytes(levering.bestand)) == []
-    per_persoon = {r["inburgeraar"]: [b["code"] for b in r["bevindingen"]] for r in levering.controle}
+    per_persoon = {
+        r["inburgeraar"]: [b["code"] for b in r["bevindingen"]] for r in levering.controle
+    }
     assert str(goed.uuid) not in per_persoon
     assert per_persoon[str(zonder_route.uuid)] == ["pip_zonder_leerroute"]
     assert per_persoon[str(te_vroeg.uuid)] == ["pip_voor_intake"]
@@ -113,9 +115,12 @@ def test_one_file_for_several_gemeenten(beleid, gemeente_a, gemeente_b, inburger
     assert inhoud.count(b"<Gemeente code=") == 2
     assert formaat.waarden_in_bestand(inhoud, a.bsn) and formaat.waarden_in_bestand(inhoud, b.bsn)
     # Each gemeente's processing log holds its own people.
-    assert Verwerking.objects.get(
-        betrokkene=b.pseudoniem, activiteit=Activiteit.CBS_SAMENGESTELD
-    ).gemeente == gemeente_b
+    assert (
+        Verwerking.objects.get(
+            betrokkene=b.pseudoniem, activiteit=Activiteit.CBS_SAMENGESTELD
+        ).gemeente
+        == gemeente_b
+    )
 
 
 def test_only_gemeenten_where_the_role_has_the_right(
@@ -181,7 +186,9 @@ def test_pages(inloggen, beleid, gemeente_a, gemeente_b, inburgeraar_factory, me
     assert antwoord["Location"] == reverse("cbs:levering", kwargs={"uuid": vorige.uuid})
     assert (vorige.jaar, vorige.kwartaal) == (jaar, kwartaal)
     # A quarter the form does not offer is a Dutch message, not a build.
-    fout = client.post(reverse("cbs:overzicht"), {"kwartaal": "1999-1", "gemeenten": [gemeente_a.pk]})
+    fout = client.post(
+        reverse("cbs:overzicht"), {"kwartaal": "1999-1", "gemeenten": [gemeente_a.pk]}
+    )
     assert fout.status_code == 400 and Levering.objects.count() == 1
     levering = _bouwen(beleid, gemeente_a)
     levering.refresh_from_db()
@@ -192,7 +199,10 @@ def test_pages(inloggen, beleid, gemeente_a, gemeente_b, inburgeraar_factory, me
     assert "Het vastgestelde PIP heeft geen leerroute." in pagina.text
     # Another gemeente's delivery does not exist for this user's active gemeente.
     ander = medewerker(Rol.BELEIDSMEDEWERKER, gemeente_b)
-    assert inloggen(ander).get(reverse("cbs:levering", kwargs={"uuid": levering.uuid})).status_code == 404
+    assert (
+        inloggen(ander).get(reverse("cbs:levering", kwargs={"uuid": levering.uuid})).status_code
+        == 404
+    )
     # A caseworker has no right to the delivery.
     klant = medewerker(Rol.KLANTREGISSEUR, gemeente_a)
     assert inloggen(klant).get(reverse("cbs:overzicht")).status_code == 403

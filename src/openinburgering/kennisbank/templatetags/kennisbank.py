@@ -7,8 +7,8 @@ give the entries per rule in one query for the whole catalogue (ADR 0071).
 
 from django import template
 
-from .. import selectors
-from ..plaatsen import Plaats
+from openinburgering.kennisbank import selectors
+from openinburgering.kennisbank.plaatsen import Plaats
 
 register = template.Library()
 

@@ -96,9 +96,7 @@ class Command(BaseCommand):
             BredeIntake.objects.filter(pk=intake.pk).update(
                 gestart_op=intake.dossier.aangemeld_op - timedelta(days=10)
             )
-            gevallen.append(
-                (intake.dossier, "intake_voor_aanmelding", "intake vóór de aanmelding")
-            )
+            gevallen.append((intake.dossier, "intake_voor_aanmelding", "intake vóór de aanmelding"))
         afgerond = next(
             (
                 d
