@@ -240,3 +240,13 @@ ARTIKELEN = [
         "regels": ["R80", "R81", "R82"],
     },
 ]
+
+
+def laden(artikel_model) -> int:
+    """Add the entries whose slug is not there yet (the data migration, and tests after a flush).
+
+    ``artikel_model`` is the historical model in a migration, ``Artikel`` elsewhere."""
+    bestaand = set(artikel_model.objects.values_list("slug", flat=True))
+    nieuw = [artikel_model(**velden) for velden in ARTIKELEN if velden["slug"] not in bestaand]
+    artikel_model.objects.bulk_create(nieuw)
+    return len(nieuw)

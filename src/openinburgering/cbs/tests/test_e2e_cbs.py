@@ -17,6 +17,8 @@ from openinburgering.accounts.tests.factories import WACHTWOORD
 from openinburgering.cbs.models import Levering
 from openinburgering.inburgeraars.models import Dossier
 from openinburgering.intake.models import BredeIntake
+from openinburgering.kennisbank.models import Artikel
+from openinburgering.kennisbank.startinhoud import laden as startinhoud_laden
 from openinburgering.pip.models import PipVersie
 from openinburgering.regels.statistiek import vorig_kwartaal
 from openinburgering.ui.tests.e2e import (
@@ -79,6 +81,8 @@ def test_cbs_delivery_and_kennisbank_in_the_browser(
     inburgeraar_factory,
 ):
     page, url = browser_page
+    # A transactional test starts from empty tables: load the kennisbank as the migration does.
+    startinhoud_laden(Artikel)
     _persoon(inburgeraar_factory, gemeente_a, leerroute="B")
     _persoon(inburgeraar_factory, gemeente_a, leerroute="")
     user = medewerker(Rol.BELEIDSMEDEWERKER, gemeente_a, first_name="Bo", last_name="Beleid")

@@ -8,13 +8,9 @@ from django.db import migrations
 
 
 def laden(apps, schema_editor):
-    from openinburgering.kennisbank.startinhoud import ARTIKELEN
+    from openinburgering.kennisbank.startinhoud import laden as startinhoud_laden
 
-    Artikel = apps.get_model("kennisbank", "Artikel")
-    bestaand = set(Artikel.objects.values_list("slug", flat=True))
-    Artikel.objects.bulk_create(
-        [Artikel(**velden) for velden in ARTIKELEN if velden["slug"] not in bestaand]
-    )
+    startinhoud_laden(apps.get_model("kennisbank", "Artikel"))
 
 
 class Migration(migrations.Migration):

@@ -12,6 +12,7 @@ from openinburgering.kennisbank import selectors
 from openinburgering.kennisbank.models import Artikel
 from openinburgering.kennisbank.services import artikel_opslaan
 from openinburgering.kennisbank.startinhoud import ARTIKELEN
+from openinburgering.kennisbank.startinhoud import laden as startinhoud_laden
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +21,22 @@ def _url(slug):
     return reverse("kennisbank:artikel", kwargs={"uuid": Artikel.objects.get(slug=slug).uuid})
 
 
-def test_the_start_content_is_there_after_migrate():
-    # The test database is built by the migrations, as a fresh install is.
+@pytest.fixture(autouse=True)
+def startinhoud(db):
+    """The start content as the migration leaves it (another module's flush may have wiped it)."""
+    startinhoud_laden(Artikel)
+
+
+def test_the_data_migration_loads_the_start_content_once():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migratie = import_module("openinburgering.kennisbank.migrations.0002_startinhoud")
+    Artikel.objects.all().delete()
+    migratie.laden(apps, None)
+    migratie.laden(apps, None)  # again: nothing twice, a beheerder's edits stay
+    assert Artikel.objects.count() == len(ARTIKELEN)
     slugs = set(Artikel.objects.values_list("slug", flat=True))
     assert {a["slug"] for a in ARTIKELEN} <= slugs
     for artikel in Artikel.objects.all():
