@@ -16,7 +16,9 @@ from .plaatsen import Plaats
 
 @recht_vereist(Recht.REGELS_LEZEN)
 def lijst(request):
-    vraag = request.GET.get("q", "")[:200]
+    # A POST, as the BSN search is: whatever someone types (a name, a number) stays out of
+    # URLs and access logs.
+    vraag = request.POST.get("q", "")[:200] if request.method == "POST" else ""
     beheerder = heeft_recht(request.rol, Recht.KENNISBANK_BEHEREN)
     artikelen = (
         list(selectors.zoeken(vraag)[:100])

@@ -75,7 +75,7 @@ def test_box_per_place_and_index_per_rule():
 
 def test_pages_for_staff(inloggen, medewerker, gemeente_a):
     client = inloggen(medewerker(Rol.KLANTREGISSEUR, gemeente_a))
-    lijst = client.get(reverse("kennisbank:lijst"), {"q": "toolbox"})
+    lijst = client.post(reverse("kennisbank:lijst"), {"q": "toolbox"})
     assert lijst.status_code == 200
     assert "Toolbox Participatieverklaring (ProDemos)" in lijst.text
     artikel = client.get(_url("geld-begeleiding-en-pvt-wi2013"))
