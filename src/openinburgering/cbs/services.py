@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -186,6 +186,19 @@ def _samenstellen(levering: Levering) -> str:
         bevindingen=sum(len(r["bevindingen"]) for r in rapport),
     )
     return LeveringStatus.KLAAR
+
+
+#: A build that has been "bezig" this long lost its worker (killed, restarted): it will not end
+#: by itself. Nothing of it was kept (the file is saved at the very end).
+AFGEBROKEN_NA = timedelta(minutes=30)
+
+
+def afgebroken(levering: Levering, *, nu: datetime | None = None) -> bool:
+    return (
+        levering.status == LeveringStatus.BEZIG
+        and levering.gestart_op is not None
+        and levering.gestart_op < (nu or timezone.now()) - AFGEBROKEN_NA
+    )
 
 
 def _betrokkenen(levering: Levering) -> dict[int, list[str]]:

@@ -118,12 +118,14 @@ def _rapport(levering):
 @recht_vereist(Recht.CBS_AANLEVEREN)
 def levering(request, uuid, form=None, status=200):
     gevonden = selectors.levering_get(gemeente=request.gemeente, uuid=uuid)
-    bezig = gevonden.status in (LeveringStatus.WACHT, LeveringStatus.BEZIG)
+    onderbroken = services.afgebroken(gevonden)
+    bezig = gevonden.status in (LeveringStatus.WACHT, LeveringStatus.BEZIG) and not onderbroken
     context = {
+        "afgebroken": onderbroken,
         "levering": gevonden,
         "bezig": bezig,
         "termijn": cbs_aanlevertermijn(gevonden.jaar, gevonden.kwartaal),
-        "rapport": [] if bezig else _rapport(gevonden),
+        "rapport": [] if bezig or onderbroken else _rapport(gevonden),
         "form": form or AangeleverdForm(),
         "gemeenten": sorted(gevonden.gemeenten.all(), key=lambda g: g.code),
     }

@@ -63,10 +63,11 @@ def zoeken(vraag: str) -> QuerySet[Artikel]:
             + SearchVector("tekst", "bron_titel", weight="C", config="dutch")
         )
         zoekvraag = SearchQuery(vraag, config="dutch", search_type="websearch")
+        # Filter on the match operator (@@), not on the rank: ts_rank is never exactly 0.
         return (
             gepubliceerd()
-            .annotate(rang=SearchRank(vector, zoekvraag))
-            .filter(rang__gt=0)
+            .annotate(zoekvector=vector, rang=SearchRank(vector, zoekvraag))
+            .filter(zoekvector=zoekvraag)
             .order_by("-rang", "titel")
         )
     filter_ = Q()

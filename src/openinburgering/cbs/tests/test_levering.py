@@ -233,3 +233,31 @@ def test_progress_partial_while_building(inloggen, beleid, gemeente_a):
     assert antwoord.status_code == 200
     assert 'hx-trigger="every 2s"' in antwoord.text
     assert '<progress id="cbs-voortgang"' in antwoord.text and 'value="40"' in antwoord.text
+
+
+def test_the_build_reads_in_a_fixed_number_of_queries(beleid, gemeente_a, inburgeraar_factory):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_bij(aantal):
+        for _ in range(aantal):
+            _met_pip(inburgeraar_factory, gemeente_a)
+        with CaptureQueriesContext(connection) as q:
+            levering = _bouwen(beleid, gemeente_a)
+        assert levering.status == LeveringStatus.KLAAR
+        return len(q.captured_queries)
+
+    weinig = queries_bij(2)
+    veel = queries_bij(6)  # 8 people in the second file, one batch
+    assert veel == weinig
+
+
+def test_a_build_that_lost_its_worker_stops_polling(inloggen, beleid, gemeente_a):
+    levering = Levering.objects.create(
+        gemeente=gemeente_a, jaar=2026, kwartaal=3, status=LeveringStatus.BEZIG, totaal=10,
+        verwerkt=4, aangemaakt_door=beleid, gestart_op=timezone.now() - timedelta(hours=2),
+    )  # fmt: skip
+    levering.gemeenten.set([gemeente_a])
+    pagina = inloggen(beleid).get(reverse("cbs:levering", kwargs={"uuid": levering.uuid}))
+    assert "hx-trigger" not in pagina.text
+    assert "afgebroken" in pagina.text
