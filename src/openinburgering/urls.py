@@ -19,6 +19,8 @@ urlpatterns = [
     path("handhaving/", include("openinburgering.handhaving.urls")),
     path("verhuizing/", include("openinburgering.verhuizing.urls")),
     path("", include("openinburgering.cijfers.urls")),
+    path("cbs/", include("openinburgering.cbs.urls")),
+    path("kennisbank/", include("openinburgering.kennisbank.urls")),
     path("api/v1/", include("openinburgering.api.urls")),
     path("", include("openinburgering.integrations.duo.urls")),
     path("", include("openinburgering.integrations.brp.urls")),

@@ -52,6 +52,8 @@ class Recht(StrEnum):
     GEMEENTE_INSTELLEN = "gemeente_instellen"
     TWEEDE_FACTOR_BEHEREN = "tweede_factor_beheren"
     ABONNEMENTEN_BEHEREN = "abonnementen_beheren"
+    CBS_AANLEVEREN = "cbs_aanleveren"
+    KENNISBANK_BEHEREN = "kennisbank_beheren"
 
 
 RECHT_OMSCHRIJVING = {
@@ -108,6 +110,11 @@ RECHT_OMSCHRIJVING = {
         "Abonnementen (webhooks) van andere systemen op gebeurtenissen beheren en hun "
         "bezorglog inzien (geen persoonsgegevens)"
     ),
+    Recht.CBS_AANLEVEREN: _(
+        "Het kwartaalbestand voor het CBS (Statistiek Wet Inburgering) maken, controleren, "
+        "downloaden en de levering vastleggen"
+    ),
+    Recht.KENNISBANK_BEHEREN: _("Artikelen in de kennisbank schrijven en bijwerken"),
 }
 
 MATRIX: dict[str, frozenset[Recht]] = {
@@ -155,8 +162,17 @@ MATRIX: dict[str, frozenset[Recht]] = {
     ),
     # Policy staff work with aggregates only and never see personal data.
     # Contract utilisation is aggregate (no personal data), so policy staff may see it.
+    # The CBS delivery is the one exception (ADR 0070): the file carries each person's BSN
+    # because CBS links on it, and the check report names dossiers (by number, never by name or
+    # BSN). The beleidsmedewerker prepares it; every build is in the processing log.
     Rol.BELEIDSMEDEWERKER: frozenset(
-        {Recht.CIJFERS_LEZEN, Recht.REGELS_LEZEN, Recht.CONTRACTEN_LEZEN}
+        {
+            Recht.CIJFERS_LEZEN,
+            Recht.REGELS_LEZEN,
+            Recht.CONTRACTEN_LEZEN,
+            Recht.CBS_AANLEVEREN,
+            Recht.KENNISBANK_BEHEREN,
+        }
     ),
     # The functioneel beheerder audits and configures, but does not work on cases.
     Rol.FUNCTIONEEL_BEHEERDER: frozenset(
@@ -175,6 +191,9 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.TWEEDE_FACTOR_BEHEREN,
             # Which other systems hear what happened (UUIDs only, no personal data; ADR 0072).
             Recht.ABONNEMENTEN_BEHEREN,
+            # The curated knowledge base (ADR 0071). The CBS delivery is the beleidsmedewerker's
+            # (ADR 0070): one more top-level page would break this role's navigation (ADR 0043).
+            Recht.KENNISBANK_BEHEREN,
         }
     ),
     # School staff: only their own referred participants, only the referred fields (ADR 0030).

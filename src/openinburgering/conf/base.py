@@ -116,6 +116,8 @@ INSTALLED_APPS = [
     "openinburgering.brieven",
     "openinburgering.verhuizing",
     "openinburgering.cijfers",
+    "openinburgering.cbs",
+    "openinburgering.kennisbank",
     "openinburgering.api",
 ]
 

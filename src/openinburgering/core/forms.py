@@ -114,3 +114,11 @@ class NldsFormMixin(_FormBasis):
                 if "--invalid" not in klasse:
                     basis = klasse.split()[0] if klasse else ""
                     widget.attrs["class"] = f"{klasse} {basis}--invalid".strip()
+
+
+class Vinkjes(forms.CheckboxSelectMultiple):
+    """Checkboxes whose field "label" is the first box, so the error summary links to it
+    (Django gives a group of boxes no id to point at)."""
+
+    def id_for_label(self, id_, index="0"):
+        return super().id_for_label(id_, index)

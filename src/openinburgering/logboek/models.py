@@ -24,6 +24,9 @@ class Activiteit(models.TextChoices):
     DUO_AFGESTEMD = "duo_afgestemd", _("Gegevens afgestemd met DUO")
     # Reading the basisregistratie personen (ADR 0062); the purpose is in ``doel``.
     BRP_OPGEVRAAGD = "brp_opgevraagd", _("Gegevens opgevraagd bij de BRP")
+    # The quarterly file for the Statistiek Wet Inburgering (ADR 0070): built, then downloaded.
+    CBS_SAMENGESTELD = "cbs_samengesteld", _("Opgenomen in het kwartaalbestand voor het CBS")
+    CBS_GEDOWNLOAD = "cbs_gedownload", _("Kwartaalbestand voor het CBS gedownload")
 
 
 class Doel(models.TextChoices):

@@ -26,10 +26,12 @@ NAVIGATIE = [
     ("logboek:lijst", _("Verwerkingenlogboek"), Recht.LOGBOEK_LEZEN, BEHEER),
     ("begeleiding:beheer", _("Checklist begeleiding"), Recht.BEGELEIDING_BEHEREN, BEHEER),
     ("brieven:instellingen", _("Gemeente-instellingen"), Recht.GEMEENTE_INSTELLEN, BEHEER),
+    ("cbs:overzicht", _("Levering CBS"), Recht.CBS_AANLEVEREN, BEHEER),
     ("traject:pvt_groepen", _("PVT-groepen"), Recht.TRAJECT_VASTLEGGEN, AANBOD),
     ("taalaanbieders:overzicht", _("Taalaanbieders"), Recht.CONTRACTEN_LEZEN, AANBOD),
     ("cijfers:dashboard", _("Cijfers"), Recht.CIJFERS_LEZEN, NASLAG),
     ("ui:regels", _("Regelcatalogus"), Recht.REGELS_LEZEN, NASLAG),
+    ("kennisbank:lijst", _("Kennisbank"), Recht.REGELS_LEZEN, NASLAG),
     ("ui:rollen", _("Rollen en rechten"), Recht.REGELS_LEZEN, NASLAG),
 ]
 

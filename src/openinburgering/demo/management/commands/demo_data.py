@@ -74,7 +74,8 @@ GEMEENTEN = [
 GEBRUIKERS = [
     ("klantregisseur", "Kim", "Klantregisseur", Rol.KLANTREGISSEUR, ["9001"]),
     ("teamleider", "Tom", "Teamleider", Rol.TEAMLEIDER, ["9001", "9002"]),
-    ("beleid", "Bo", "Beleidsmedewerker", Rol.BELEIDSMEDEWERKER, ["9001"]),
+    # Bo delivers to CBS for both gemeenten as one berichtgever (ADR 0070).
+    ("beleid", "Bo", "Beleidsmedewerker", Rol.BELEIDSMEDEWERKER, ["9001", "9002"]),
     ("beheer", "Fenna", "Functioneel Beheerder", Rol.FUNCTIONEEL_BEHEERDER, ["9001"]),
     ("proefwijk", "Pim", "Proefwijker", Rol.KLANTREGISSEUR, ["9002"]),
 ]
@@ -460,6 +461,8 @@ class Command(BaseCommand):
         for regel in duo_besluiten.laden(gemeente=gemeenten["9001"], actor=medewerkers["9001"]):
             self.stdout.write(f"DUO: {regel}")
         self._verhuizing(rng=rng, vandaag=vandaag, medewerkers=medewerkers)
+        # A few deliberately broken records for the CBS check report (ADR 0070).
+        call_command("cbs_demo", gemeente="9001", stdout=self.stdout)
         for gemeente in gemeenten.values():
             signalen_herberekenen(gemeente=gemeente)
             # The dashboards and the council page read precomputed figures (ADR 0068).
