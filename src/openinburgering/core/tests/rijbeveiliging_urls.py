@@ -28,6 +28,7 @@ def ongefilterd(request):
 
 class OngefilterdApi(APIView):
     permission_classes = [HeeftGemeenteToken]
+    bereik = "inburgeraars"  # what a token may read here (ADR 0074)
 
     def get(self, request):
         return Response(gemeenten_per_tabel())
