@@ -103,3 +103,30 @@ def test_geen_enkele_combinatie_lekt(waarden):
     uit = onderdrukken(cijfers, [TOTAAL])
     assert all(k in uit for k, v in cijfers.items() if klein(v))
     _geen_lek(cijfers, [TOTAAL], uit)
+
+
+def test_een_optelling_waarvan_het_totaal_of_alle_delen_ontbreken_verbergt_niets_extra():
+    # Not published (not among the values): there is no difference to guard.
+    assert onderdrukken({"a": 10, "b": 2}, [Relatie("totaal", ("a", "b"))]) == {
+        "b": onderdrukken({"b": 2})["b"]
+    }
+    assert onderdrukken({"totaal": 30}, [Relatie("totaal", ("x", "y"))]) == {}
+
+
+def test_een_verborgen_totaal_met_een_verborgen_deel_vraagt_niets_meer():
+    # The total is small and one part too: the visible part no longer gives anything away.
+    verborgen = onderdrukken({"totaal": 4, "a": 3, "b": 1}, [Relatie("totaal", ("a", "b"))])
+    assert set(verborgen) == {"totaal", "a", "b"}
+    # A hidden total whose parts are all hidden already: nothing left to hide.
+    assert set(
+        onderdrukken({"totaal": 3, "a": 2, "b": 1}, [Relatie("totaal", ("a", "b"))])
+    ) == {"totaal", "a", "b"}
+
+
+def test_een_totaal_dat_een_andere_optelling_verbergt_kost_een_deel_van_zijn_eigen_optelling():
+    waarden = {"X": 20, "T": 16, "c": 4, "a": 9, "b": 7}
+    relaties = [Relatie("X", ("T", "c")), Relatie("T", ("a", "b"))]
+    verborgen = onderdrukken(waarden, relaties)
+    # c is small (R78); T follows from X - c, so T goes (R79); then a or b would give T away.
+    assert set(verborgen) == {"c", "T", "b"}
+    assert verborgen["b"].regel == "R79"
