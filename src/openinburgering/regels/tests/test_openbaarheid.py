@@ -118,9 +118,11 @@ def test_een_verborgen_totaal_met_een_verborgen_deel_vraagt_niets_meer():
     verborgen = onderdrukken({"totaal": 4, "a": 3, "b": 1}, [Relatie("totaal", ("a", "b"))])
     assert set(verborgen) == {"totaal", "a", "b"}
     # A hidden total whose parts are all hidden already: nothing left to hide.
-    assert set(
-        onderdrukken({"totaal": 3, "a": 2, "b": 1}, [Relatie("totaal", ("a", "b"))])
-    ) == {"totaal", "a", "b"}
+    assert set(onderdrukken({"totaal": 3, "a": 2, "b": 1}, [Relatie("totaal", ("a", "b"))])) == {
+        "totaal",
+        "a",
+        "b",
+    }
 
 
 def test_een_totaal_dat_een_andere_optelling_verbergt_kost_een_deel_van_zijn_eigen_optelling():
