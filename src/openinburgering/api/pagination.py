@@ -12,7 +12,7 @@ from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
-from openinburgering.core.pagination import Pagina, keyset_pagina
+from openinburgering.core.pagination import Pagina, keyset_pagina, keyset_rijen
 
 _NA, _VOOR = "n", "v"
 
@@ -36,14 +36,18 @@ class Cursor(BasePagination):
         self.request = request
         cursor = request.query_params.get(self.cursor_query_param, "")
         richting, waarde = cursor[:1], cursor[1:]
-        self.pagina: Pagina = keyset_pagina(
-            queryset,
-            na=waarde if richting == _NA else None,
-            voor=waarde if richting == _VOOR else None,
-            grootte=self._grootte(request),
-            ook=getattr(view, "keyset_ook", ()),
-            sleutels=getattr(view, "keyset_sleutels", None),
-        )
+        argumenten = {
+            "na": waarde if richting == _NA else None,
+            "voor": waarde if richting == _VOOR else None,
+            "grootte": self._grootte(request),
+            "ook": getattr(view, "keyset_ook", ()),
+            "sleutels": getattr(view, "keyset_sleutels", None),
+        }
+        # A view that writes its rows from values names them (``core.pagination.keyset_rijen``).
+        if velden := getattr(view, "keyset_velden", ()):
+            self.pagina: Pagina = keyset_rijen(queryset, velden=velden, **argumenten)
+        else:
+            self.pagina = keyset_pagina(queryset, **argumenten)
         return self.pagina.items
 
     def _url(self, richting: str, cursor: str | None) -> str | None:

@@ -7,7 +7,7 @@ from django.http import Http404
 
 from openinburgering.accounts.context import Actor
 from openinburgering.core import bsn as bsn_tools
-from openinburgering.core.pagination import Pagina, Sleutels, keyset_pagina
+from openinburgering.core.pagination import Pagina, Sleutels, keyset_pagina, keyset_rijen
 
 from . import zoeken
 from .models import Dossier, Gebeurtenis, Inburgeraar
@@ -117,14 +117,17 @@ def inburgeraar_pagina(
 ) -> Pagina:
     """One page of the caseload, newest first: one query, whatever the depth (ADR 0057).
 
-    ``velden`` limits the columns read to what the page shows (``QuerySet.only``): a person
-    has thirty, a list row needs ten, and every column read is a value to convert per row.
+    With ``velden`` the page's items are rows of those values (``core.pagination.keyset_rijen``)
+    instead of persons: a person has thirty columns and three model instances per row, a list
+    row needs ten values (ADR 0061).
     """
     rijen, sleutels, ook = inburgeraar_pagina_query(
         actor=actor, zoekterm=zoekterm, status=status, doelgroep=doelgroep
     )
     if velden:
-        rijen = rijen.only(*velden)
+        return keyset_rijen(
+            rijen, velden=velden, na=na, voor=voor, grootte=grootte, ook=ook, sleutels=sleutels
+        )
     return keyset_pagina(rijen, na=na, voor=voor, grootte=grootte, ook=ook, sleutels=sleutels)
 
 

@@ -21,6 +21,7 @@ from openinburgering.logboek.models import Activiteit, Doel
 from openinburgering.logboek.services import verwerkingen_vastleggen
 
 from .serializers import (
+    ALS_DICT_VELDEN,
     DossierTellingSerializer,
     GebeurtenisSerializer,
     InburgeraarAanmakenSerializer,
@@ -119,6 +120,10 @@ class InburgeraarListCreate(generics.GenericAPIView):
     def get_queryset(self):
         # The answer shows no klantregisseur: no user row per person (ADR 0061).
         return self._pagina_query()[0].select_related(None).select_related("dossier")
+
+    #: What a list row shows (``serializers.als_dict``) and the processing log needs: the page
+    #: is read as values, not as persons (``core.pagination.keyset_rijen``, ADR 0061).
+    keyset_velden = (*ALS_DICT_VELDEN, "pseudoniem")
 
     @property
     def keyset_sleutels(self):
