@@ -84,16 +84,19 @@ def zoek_bsn(request):
     actor = actor_uit_request(request)
     bsn_form = BsnZoekForm(request.POST)
     if bsn_form.is_valid():
+        # Only what the redirect and the processing log need: no join, no person to build.
         gevonden = list(
-            selectors.inburgeraar_zoek_bsn(actor=actor, bsn=bsn_form.cleaned_data["bsn"])
+            selectors.inburgeraar_zoek_bsn(
+                actor=actor, bsn=bsn_form.cleaned_data["bsn"]
+            ).values_list("uuid", "pseudoniem")
         )
         verwerkingen_vastleggen(
             actor=actor,
             activiteit=Activiteit.ZOEKEN,
-            pseudoniemen=[i.pseudoniem for i in gevonden],
+            pseudoniemen=[pseudoniem for _uuid, pseudoniem in gevonden],
         )
         if gevonden:
-            return redirect("inburgeraars:detail", uuid=gevonden[0].uuid)
+            return redirect("inburgeraars:detail", uuid=gevonden[0][0])
         bsn_form.add_error("bsn", _("Geen inburgeraar met dit BSN gevonden in deze gemeente."))
     pagina = Pagina(items=[], volgende=None, vorige=None)
     context = {
