@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from openinburgering.core.forms import DatumVeld, NldsFormMixin
 from openinburgering.taalaanbieders.codes import LEERROUTES
+from openinburgering.taalaanbieders.models import Contract
 
 from .models import KOSTENSOORTEN, Bijdragesoort
 
@@ -67,7 +68,7 @@ class BoekingForm(NldsFormMixin, forms.Form):
     )
     contract = forms.ModelChoiceField(
         label=_("Contract (bij een cursus)"),
-        queryset=None,
+        queryset=Contract.objects.none(),
         required=False,
         empty_label=_("Geen contract"),
     )
