@@ -74,6 +74,8 @@ class Jaaroverzicht:
     #: Wi2013, shown apart (R91): status holders under the old law and what they bring.
     wi2013_statushouders: int
     wi2013_middelen_cent: int
+    #: Spent from the Wi2013 money in all years: the money came once, the spending runs on.
+    wi2013_besteed_totaal_cent: int
     totaal_besteed_cent: int
     sisa_uiterlijk: date
     caseload: int
@@ -97,7 +99,7 @@ def _caseload(gemeente: Gemeente, op: date) -> int:
 
 def jaaroverzicht(*, gemeente: Gemeente, jaar: int, peildatum: date) -> Jaaroverzicht:
     """The year's grants against what was booked in it, per source and category, with the
-    forecast and the Wi2013 money apart. Seven queries."""
+    forecast and the Wi2013 money apart. Eight queries."""
     bijdragen = list(_bijdragen(gemeente).filter(jaar=jaar).select_related("vastgelegd_door"))
     jaar_qs = _boekingen(gemeente).filter(datum__year=jaar)
     per_soort: dict[tuple[str, str], int] = {}
@@ -124,6 +126,7 @@ def jaaroverzicht(*, gemeente: Gemeente, jaar: int, peildatum: date) -> Jaarover
     statushouders = Inburgeraar.objects.filter(
         gemeente=gemeente, regime=Regime.WI2013, doelgroep=Doelgroep.ASIELSTATUSHOUDER
     ).count()
+    wi2013_totaal = _som(_boekingen(gemeente), bron=Bekostigingsbron.WI2013)
     bronnen = []
     for bron in Bekostigingsbron:
         besteed = sum(c for (b, _s), c in per_soort.items() if b == bron)
@@ -153,6 +156,7 @@ def jaaroverzicht(*, gemeente: Gemeente, jaar: int, peildatum: date) -> Jaarover
         personen_spuk=personen_spuk,
         wi2013_statushouders=statushouders,
         wi2013_middelen_cent=wi2013_middelen(statushouders).waarde,
+        wi2013_besteed_totaal_cent=wi2013_totaal,
         totaal_besteed_cent=sum(per_soort.values()),
         sisa_uiterlijk=sisa_termijn(jaar).waarde,
         caseload=caseload_nu,

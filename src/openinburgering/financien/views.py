@@ -112,6 +112,8 @@ def overzicht(request):
                 "middelen": euro(gegevens.wi2013_middelen_cent),
                 "besteed": euro(gegevens.bron("wi2013").besteed_cent),
                 "bijdrage": euro(gegevens.bron("wi2013").bijdrage_cent),
+                "besteed_totaal": euro(gegevens.wi2013_besteed_totaal_cent),
+                "over": euro(gegevens.wi2013_middelen_cent - gegevens.wi2013_besteed_totaal_cent),
             },
             "indicatoren": [
                 {
