@@ -113,7 +113,12 @@ def werkboek(overzicht: Jaaroverzicht, cohorten: list[Cohortregel]) -> bytes:
         {2, 3, 4, 5, 6},
     )
     rijen = [
-        [i.code, str(i.omschrijving), _euro(i.waarde) if i.soort == BEDRAG else i.waarde, i.regeling]
+        [
+            i.code,
+            str(i.omschrijving),
+            _euro(i.waarde) if i.soort == BEDRAG else i.waarde,
+            i.regeling,
+        ]
         for i in indicatoren(overzicht)
     ]
     blad = _blad(

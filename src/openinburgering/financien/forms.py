@@ -90,4 +90,3 @@ class CorrectieForm(NldsFormMixin, forms.Form):
     reden = forms.CharField(
         label=_("Reden van de correctie"), widget=forms.Textarea(attrs={"rows": 2})
     )
-

@@ -20,8 +20,9 @@ class Bijdragesoort(models.TextChoices):
     SPUK_GEZIN = "spuk_gezin", _("Specifieke uitkering Wi2021: gezins- en overige migranten")
     SPUK_ONDERWIJSROUTE = "spuk_onderwijsroute", _("Specifieke uitkering onderwijsroute")
     WI2013 = "wi2013", _("Wi2013-middelen: begeleiding en PVT (€ 2.370 per statushouder)")
-    STRUCTUREEL = "structureel", _(
-        "Structurele middelen Wi2021 in de algemene uitkering (landelijk € 35,2 miljoen)"
+    STRUCTUREEL = (
+        "structureel",
+        _("Structurele middelen Wi2021 in de algemene uitkering (landelijk € 35,2 miljoen)"),
     )
 
 

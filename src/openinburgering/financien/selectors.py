@@ -26,7 +26,7 @@ from openinburgering.regels.financiering import (
     wi2013_middelen,
 )
 
-from .models import BRON_VAN_BIJDRAGE, Kostenboeking, Rijksbijdrage
+from .models import BRON_VAN_BIJDRAGE, Bijdragesoort, Kostenboeking, Rijksbijdrage
 from .prognose import Prognose, prognose, venster
 
 #: The persons' bookings shown on one page (the dossier card shows fewer).
@@ -134,7 +134,9 @@ def jaaroverzicht(*, gemeente: Gemeente, jaar: int, peildatum: date) -> Jaarover
             Bronregel(
                 bron=bron.value,
                 bijdrage_cent=sum(
-                    b.bedrag_cent for b in bijdragen if BRON_VAN_BIJDRAGE[b.soort] == bron
+                    b.bedrag_cent
+                    for b in bijdragen
+                    if BRON_VAN_BIJDRAGE[Bijdragesoort(b.soort)] == bron
                 ),
                 besteed_cent=besteed,
                 prognose=prognose(
@@ -201,7 +203,8 @@ def cohorten(*, gemeente: Gemeente) -> list[Cohortregel]:
     """Spend per cohort (R90) against the SPUK of the cohort's year, newest first. Three
     queries."""
     besteed: dict[int | None, dict[str, int]] = {}
-    for rij in _boekingen(gemeente).values("cohort", "bron").annotate(s=Sum("bedrag_cent")).order_by():
+    per_bron = _boekingen(gemeente).values("cohort", "bron").annotate(s=Sum("bedrag_cent"))
+    for rij in per_bron.order_by():
         besteed.setdefault(rij["cohort"], {})[rij["bron"]] = rij["s"] or 0
     personen = {
         rij["cohort"]: rij["n"]
@@ -213,14 +216,15 @@ def cohorten(*, gemeente: Gemeente) -> list[Cohortregel]:
     }
     spuk: dict[int, int] = {}
     spuk_soorten = [s for s, b in BRON_VAN_BIJDRAGE.items() if b == Bekostigingsbron.SPUK]
-    for rij in (
+    for jaar, som in (
         _bijdragen(gemeente)
         .filter(soort__in=spuk_soorten)
         .values("jaar")
         .annotate(s=Sum("bedrag_cent"))
         .order_by()
+        .values_list("jaar", "s")
     ):
-        spuk[rij["jaar"]] = rij["s"] or 0
+        spuk[jaar] = som or 0
     jaren = set(besteed) | set(spuk)
     return [
         Cohortregel(
@@ -273,8 +277,9 @@ def boekingen_van(
     """One person's bookings, newest first, with the total of all of them; logged as a read."""
     qs = _boekingen(actor.gemeente).filter(inburgeraar=inburgeraar)
     regels = list(
-        qs.select_related("contract", "corrigeert", "correctie", "geboekt_door")
-        .order_by("-datum", "-id")[:hoeveel]
+        qs.select_related("contract", "corrigeert", "correctie", "geboekt_door").order_by(
+            "-datum", "-id"
+        )[:hoeveel]
     )
     totalen = qs.aggregate(s=Sum("bedrag_cent"), n=Count("id"))
     verwerkingen_vastleggen(

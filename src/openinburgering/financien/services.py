@@ -84,11 +84,14 @@ def rijksbijdrage_vastleggen(
         fouten["regeling"] = _("Vul de regeling en het artikel in, bijvoorbeeld ‘Bi2021 art. 6.6’.")
     if aantal_personen is not None and aantal_personen < 0:
         fouten["aantal_personen"] = _("Een aantal personen kan niet negatief zijn.")
-    if "jaar" not in fouten and "soort" not in fouten:
-        if Rijksbijdrage.objects.filter(gemeente=actor.gemeente, jaar=jaar, soort=soort).exists():
-            fouten["soort"] = _(
-                "Voor %(jaar)s is deze bijdrage al vastgelegd. Er is er één per jaar en soort."
-            ) % {"jaar": jaar}
+    if (
+        "jaar" not in fouten
+        and "soort" not in fouten
+        and Rijksbijdrage.objects.filter(gemeente=actor.gemeente, jaar=jaar, soort=soort).exists()
+    ):
+        fouten["soort"] = _(
+            "Voor %(jaar)s is deze bijdrage al vastgelegd. Er is er één per jaar en soort."
+        ) % {"jaar": jaar}
     if fouten:
         raise ValidationError(fouten)
     try:
@@ -277,7 +280,9 @@ def _uren_omschrijving(regel: Urenregel, uren: Decimal, contract: Contract) -> s
         "v": regel.verwijzing.kenmerk,
         "c": contract.kenmerk,
         "uren": str(uren).replace(".", ","),
-        "basis": _("aangeboden") if contract.afrekenbasis == Afrekenbasis.AANGEBODEN else _("gevolgde"),
+        "basis": _("aangeboden")
+        if contract.afrekenbasis == Afrekenbasis.AANGEBODEN
+        else _("gevolgde"),
         "tarief": str(contract.tarief).replace(".", ","),
         "van": regel.periode_start.strftime("%d-%m-%Y"),
         "tot": regel.periode_einde.strftime("%d-%m-%Y"),
@@ -313,7 +318,8 @@ def cursuskosten_afleiden(*, actor: Actor, gemeente: Gemeente) -> int:
     for verwijzing in trajecten:
         sleutel = f"verwijzing:{verwijzing.uuid}"
         persoon = verwijzing.inburgeraar
-        if sleutel in bestaand or verwijzing.contract.tarief <= 0:
+        intake = verwijzing.intake_bevestigd_op
+        if sleutel in bestaand or intake is None or verwijzing.contract.tarief <= 0:
             continue
         if not toets_kostensoort(
             soort=Kostensoort.CURSUS, regime=persoon.regime, doelgroep=persoon.doelgroep
@@ -324,7 +330,7 @@ def cursuskosten_afleiden(*, actor: Actor, gemeente: Gemeente) -> int:
             inburgeraar=persoon,
             soort=Kostensoort.CURSUS,
             bedrag_cent=naar_cent(verwijzing.contract.tarief),
-            datum=verwijzing.intake_bevestigd_op,
+            datum=intake,
             herkomst=Herkomst.VERWIJZING,
             leerroute=verwijzing.leerroute,
             contract=verwijzing.contract,

@@ -31,8 +31,10 @@ def _jaar(request, vandaag) -> int:
         jaar = int(request.GET.get("jaar", vandaag.year))
     except ValueError:
         return vandaag.year
-    return jaar if services.EERSTE_JAAR <= jaar <= vandaag.year + services.JAREN_VOORUIT else (
-        vandaag.year
+    return (
+        jaar
+        if services.EERSTE_JAAR <= jaar <= vandaag.year + services.JAREN_VOORUIT
+        else (vandaag.year)
     )
 
 

@@ -143,8 +143,7 @@ def cohort(
         return Resultaat(
             begindatum_plicht.year,
             R90,
-            f"De plicht begon op {datum_nl(begindatum_plicht)}: cohort "
-            f"{begindatum_plicht.year}.",
+            f"De plicht begon op {datum_nl(begindatum_plicht)}: cohort {begindatum_plicht.year}.",
             f"The duty started on {datum_nl(begindatum_plicht)}: cohort {begindatum_plicht.year}.",
         )
     if aangemeld_op is not None:

@@ -1,6 +1,6 @@
 from django import template
 
-from ..prognose import euro as _euro
+from openinburgering.financien.prognose import euro as _euro
 
 register = template.Library()
 

@@ -28,9 +28,7 @@ def beheerder(gemeente_a, medewerker):
 
 @pytest.fixture
 def persoon(gemeente_a, inburgeraar_factory):
-    return inburgeraar_factory(
-        gemeente_a, datum_bekendmaking_ind=date(2024, 3, 1), regime="Wi2021"
-    )
+    return inburgeraar_factory(gemeente_a, datum_bekendmaking_ind=date(2024, 3, 1), regime="Wi2021")
 
 
 @pytest.fixture

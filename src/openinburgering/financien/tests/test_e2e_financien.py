@@ -65,9 +65,7 @@ def test_budget_pages_in_the_browser(
         gemeente_a, voornamen="Samira", achternaam="Proefkosten",
         datum_bekendmaking_ind=date(vandaag.year - 1, 3, 1),
     )  # fmt: skip
-    oud = inburgeraar_factory(
-        gemeente_a, datum_bekendmaking_ind=date(2021, 3, 1), regime="Wi2013"
-    )
+    oud = inburgeraar_factory(gemeente_a, datum_bekendmaking_ind=date(2021, 3, 1), regime="Wi2013")
     services.kosten_boeken(
         actor=systeem, inburgeraar=oud, soort="begeleiding", bedrag_cent=1_200_00,
         datum=vandaag - timedelta(days=40), reden="Begeleiding (factuur)",

@@ -145,9 +145,7 @@ def test_a_contract_of_another_gemeente_is_refused(teamleider, persoon, gemeente
 
 
 def test_wi2013_guidance_is_paid_from_the_wi2013_money(teamleider, gemeente_a, inburgeraar_factory):
-    oud = inburgeraar_factory(
-        gemeente_a, datum_bekendmaking_ind=date(2021, 3, 1), regime="Wi2013"
-    )
+    oud = inburgeraar_factory(gemeente_a, datum_bekendmaking_ind=date(2021, 3, 1), regime="Wi2013")
     b = _boek(teamleider, oud, soort="begeleiding")
     assert (b.bron, b.cohort) == ("wi2013", 2021)
 

@@ -73,8 +73,9 @@ def test_another_gemeentes_person_and_booking_are_a_404_and_change_nothing(
     persoon_url = reverse("financien:persoon", kwargs={"uuid": ander.uuid})
     for antwoord in (
         client.get(persoon_url),
-        client.post(persoon_url, {"soort": "tolk", "bedrag": "10,00", "datum": "01-01-2025",
-                                  "reden": "x"}),  # fmt: skip
+        client.post(
+            persoon_url, {"soort": "tolk", "bedrag": "10,00", "datum": "01-01-2025", "reden": "x"}
+        ),  # fmt: skip
         client.post(
             reverse("financien:corrigeren", kwargs={"uuid": boeking.uuid}), {"reden": "weg"}
         ),
@@ -239,7 +240,8 @@ def test_page_xlsx_and_sisa_reconcile_to_the_cent(
     soorten = list(boek["Kostensoorten"].iter_rows(min_row=2, values_only=True))
     assert sum(_cel_bedrag(r[2]) for r in soorten) == in_db
     sisa_xlsx = {
-        r[0]: r[2] for r in boek[f"Verantwoording {VANDAAG.year}"].iter_rows(min_row=2, values_only=True)
+        r[0]: r[2]
+        for r in boek[f"Verantwoording {VANDAAG.year}"].iter_rows(min_row=2, values_only=True)
     }
 
     overzicht = selectors.jaaroverzicht(gemeente=gemeente_a, jaar=VANDAAG.year, peildatum=VANDAAG)

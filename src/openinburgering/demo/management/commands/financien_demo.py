@@ -127,9 +127,7 @@ class Command(BaseCommand):
                     grondslag=grondslag,
                     regeling=regeling,
                 )
-        oud = personen.filter(
-            regime=Regime.WI2013, doelgroep=Doelgroep.ASIELSTATUSHOUDER
-        ).count()
+        oud = personen.filter(regime=Regime.WI2013, doelgroep=Doelgroep.ASIELSTATUSHOUDER).count()
         services.rijksbijdrage_vastleggen(
             actor=beheerder,
             jaar=2021,
@@ -145,9 +143,7 @@ class Command(BaseCommand):
         actor = _teamleider(gemeente)
         geboekt = 0
         personen = list(
-            Inburgeraar.objects.filter(gemeente=gemeente)
-            .select_related("dossier")
-            .order_by("id")
+            Inburgeraar.objects.filter(gemeente=gemeente).select_related("dossier").order_by("id")
         )
         for persoon in personen:
             for soort, (laag, hoog) in HANDMATIG.items():
