@@ -129,9 +129,9 @@ R94 = definieer_regel(
     onderwerp="financien",
     zekerheid="L",
     aanname="De datum 15 juli staat niet in DOMAIN.md; zij volgt de vaste SiSa-praktijk en is "
-    "één constante (SISA_UITERLIJK).",
+    "in de code één instelbare waarde.",
     aanname_en="The date of 15 July is not in DOMAIN.md; it follows the usual SiSa practice "
-    "and is one constant (SISA_UITERLIJK).",
+    "and is one adjustable value in the code.",
 )
 
 

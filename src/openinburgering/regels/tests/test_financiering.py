@@ -21,20 +21,20 @@ ASIEL = Doelgroep.ASIELSTATUSHOUDER.value
 GEZIN = Doelgroep.GEZINSMIGRANT_EN_OVERIGE_MIGRANT.value
 
 
-def test_r90_cohort_is_the_year_the_duty_started():
-    uit = cohort(begindatum_plicht=date(2024, 12, 31), aangemeld_op=date(2025, 1, 20))
-    assert uit.waarde == 2024 and uit.regel.id == "R90"
-    assert "31-12-2024" in uit.uitleg
-
-
-def test_r90_without_a_start_the_registration_year_counts():
-    uit = cohort(begindatum_plicht=None, aangemeld_op=date(2025, 3, 1))
-    assert uit.waarde == 2025
-    assert "onbekend" in uit.uitleg
-
-
-def test_r90_nothing_known_no_cohort():
-    assert cohort(begindatum_plicht=None).waarde is None
+@pytest.mark.parametrize(
+    ("begin", "aangemeld", "verwacht", "tekst"),
+    [
+        pytest.param(
+            date(2024, 12, 31), date(2025, 1, 20), 2024, "31-12-2024", id="R90-plichtjaar"
+        ),
+        pytest.param(None, date(2025, 3, 1), 2025, "onbekend", id="R90-zonder-begin-aanmelding"),
+        pytest.param(None, None, None, "geen cohort", id="R90-niets-bekend"),
+    ],
+)
+def test_r90_cohort_is_the_year_the_duty_started(begin, aangemeld, verwacht, tekst):
+    uit = cohort(begindatum_plicht=begin, aangemeld_op=aangemeld)
+    assert uit.waarde == verwacht and uit.regel.id == "R90"
+    assert tekst in uit.uitleg
 
 
 @pytest.mark.parametrize(
@@ -110,7 +110,14 @@ def test_r93_other_categories_for_anyone():
     assert toets_kostensoort(soort="tolk", regime="Wi2013", doelgroep=GEZIN)
 
 
-def test_r94_sisa_by_15_july_of_the_next_year():
-    uit = sisa_termijn(2026)
-    assert uit.waarde == date(2027, 7, 15) and uit.regel.id == "R94"
-    assert "15-07-2027" in uit.uitleg
+@pytest.mark.parametrize(
+    ("jaar", "uiterlijk"),
+    [
+        pytest.param(2026, date(2027, 7, 15), id="R94-2026-in-2027"),
+        pytest.param(2022, date(2023, 7, 15), id="R94-eerste-wi2021-jaar"),
+    ],
+)
+def test_r94_sisa_by_15_july_of_the_next_year(jaar, uiterlijk):
+    uit = sisa_termijn(jaar)
+    assert uit.waarde == uiterlijk and uit.regel.id == "R94"
+    assert uiterlijk.strftime("%d-%m-%Y") in uit.uitleg
