@@ -20,6 +20,7 @@ urlpatterns = [
     path("verhuizing/", include("openinburgering.verhuizing.urls")),
     path("", include("openinburgering.cijfers.urls")),
     path("cbs/", include("openinburgering.cbs.urls")),
+    path("financien/", include("openinburgering.financien.urls")),
     path("kennisbank/", include("openinburgering.kennisbank.urls")),
     path("api/v1/", include("openinburgering.api.urls")),
     path("", include("openinburgering.integrations.duo.urls")),

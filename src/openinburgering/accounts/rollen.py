@@ -54,6 +54,9 @@ class Recht(StrEnum):
     ABONNEMENTEN_BEHEREN = "abonnementen_beheren"
     CBS_AANLEVEREN = "cbs_aanleveren"
     KENNISBANK_BEHEREN = "kennisbank_beheren"
+    FINANCIEN_LEZEN = "financien_lezen"
+    RIJKSBIJDRAGEN_VASTLEGGEN = "rijksbijdragen_vastleggen"
+    KOSTEN_BOEKEN = "kosten_boeken"
 
 
 RECHT_OMSCHRIJVING = {
@@ -115,6 +118,17 @@ RECHT_OMSCHRIJVING = {
         "downloaden en de levering vastleggen"
     ),
     Recht.KENNISBANK_BEHEREN: _("Artikelen in de kennisbank schrijven en bijwerken"),
+    Recht.FINANCIEN_LEZEN: _(
+        "Budget, uitgaven per cohort, prognose en verantwoording (SiSa) bekijken en exporteren"
+    ),
+    Recht.RIJKSBIJDRAGEN_VASTLEGGEN: _(
+        "De rijksbijdragen per jaar met hun grondslag vastleggen (specifieke uitkering, "
+        "Wi2013-middelen, structurele middelen)"
+    ),
+    Recht.KOSTEN_BOEKEN: _(
+        "Kosten per inburgeraar boeken en met een tegenboeking corrigeren; de boekingen op het "
+        "dossier zien"
+    ),
 }
 
 MATRIX: dict[str, frozenset[Recht]] = {
@@ -158,6 +172,10 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.CONTACTPERSOON_KOPPELEN,
             # The teamleider keeps the list of the team's contact persons at DUO up to date.
             Recht.CONTACTPERSONEN_BEHEREN,
+            # Money (ADR 0082): the teamleider answers for the team's spend and books the costs
+            # per person; caseworkers do not see amounts.
+            Recht.FINANCIEN_LEZEN,
+            Recht.KOSTEN_BOEKEN,
         }
     ),
     # Policy staff work with aggregates only and never see personal data.
@@ -194,6 +212,10 @@ MATRIX: dict[str, frozenset[Recht]] = {
             # The curated knowledge base (ADR 0071). The CBS delivery is the beleidsmedewerker's
             # (ADR 0070): one more top-level page would break this role's navigation (ADR 0043).
             Recht.KENNISBANK_BEHEREN,
+            # The grants are the gemeente's settings for money (ADR 0082): the beheerder enters
+            # them with their legal basis and sees the aggregates, never a person's bookings.
+            Recht.FINANCIEN_LEZEN,
+            Recht.RIJKSBIJDRAGEN_VASTLEGGEN,
         }
     ),
     # School staff: only their own referred participants, only the referred fields (ADR 0030).

@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "openinburgering.verhuizing",
     "openinburgering.cijfers",
     "openinburgering.cbs",
+    "openinburgering.financien",
     "openinburgering.kennisbank",
     "openinburgering.api",
 ]

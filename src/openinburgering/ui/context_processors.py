@@ -30,6 +30,8 @@ NAVIGATIE = [
     ("traject:pvt_groepen", _("PVT-groepen"), Recht.TRAJECT_VASTLEGGEN, AANBOD),
     ("taalaanbieders:overzicht", _("Taalaanbieders"), Recht.CONTRACTEN_LEZEN, AANBOD),
     ("cijfers:dashboard", _("Cijfers"), Recht.CIJFERS_LEZEN, NASLAG),
+    # Money beside the figures (ADR 0082): as a group item it keeps every role at six or fewer.
+    ("financien:overzicht", _("Budget"), Recht.FINANCIEN_LEZEN, NASLAG),
     ("ui:regels", _("Regelcatalogus"), Recht.REGELS_LEZEN, NASLAG),
     ("kennisbank:lijst", _("Kennisbank"), Recht.REGELS_LEZEN, NASLAG),
     ("ui:rollen", _("Rollen en rechten"), Recht.REGELS_LEZEN, NASLAG),

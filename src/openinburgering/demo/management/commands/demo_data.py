@@ -463,6 +463,8 @@ class Command(BaseCommand):
         self._verhuizing(rng=rng, vandaag=vandaag, medewerkers=medewerkers)
         # A few deliberately broken records for the CBS check report (ADR 0070).
         call_command("cbs_demo", gemeente="9001", stdout=self.stdout)
+        # Grants and costs per person for both gemeenten (ADR 0082).
+        call_command("financien_demo", stdout=self.stdout)
         for gemeente in gemeenten.values():
             signalen_herberekenen(gemeente=gemeente)
             # The dashboards and the council page read precomputed figures (ADR 0068).
