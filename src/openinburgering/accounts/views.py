@@ -69,7 +69,7 @@ def inloggen(request):
             fout = exc
             form.add_error(None, exc.message)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="openinburgering.accounts.backends.WachtwoordBackend")
             nu = timezone.now().isoformat()
             request.session[LOGIN_TIJD] = nu
             request.session[LAATSTE_ACTIVITEIT] = nu
