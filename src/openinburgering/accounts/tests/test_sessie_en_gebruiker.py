@@ -5,10 +5,13 @@ and for a user who was deactivated or changed their password."""
 from datetime import timedelta
 
 from django.contrib.sessions.models import Session
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+
+import pytest
 
 from openinburgering.accounts.backends import WachtwoordBackend
 from openinburgering.accounts.rollen import Rol
@@ -74,3 +77,37 @@ def test_wie_uitgeschakeld_wordt_of_zijn_wachtwoord_wijzigt_is_uitgelogd(
     ander.is_active = False
     ander.save()
     assert client.get(lijst)["Location"].startswith(reverse("accounts:login"))
+
+
+def test_een_token_met_zijn_gemeente_in_een_statement(gemeente_a):
+    """``core.lezen.een``: the token and its gemeente as the ORM's ``select_related`` reads
+    them, with the JSON column decoded, in one statement; an inactive token is none."""
+    from openinburgering.core.lezen import een
+    from openinburgering.gemeenten.models import ApiToken, hash_token
+    from openinburgering.gemeenten.services import apitoken_aanmaken
+
+    token, sleutel = apitoken_aanmaken(gemeente=gemeente_a, naam="lezen-test")
+    with CaptureQueriesContext(connection) as vragen:
+        gelezen = een(ApiToken, ook="gemeente", sleutel_hash=hash_token(sleutel))
+        assert gelezen.gemeente.code == gemeente_a.code
+    assert len(vragen) == 1
+    orm = ApiToken.objects.select_related("gemeente").get(pk=token.pk)
+    for veld in ApiToken._meta.concrete_fields:
+        assert getattr(gelezen, veld.attname) == getattr(orm, veld.attname), veld.name
+    for veld in type(gemeente_a)._meta.concrete_fields:
+        assert getattr(gelezen.gemeente, veld.attname) == getattr(orm.gemeente, veld.attname)
+    assert een(ApiToken, sleutel_hash="onbekend") is None
+    # A boolean is written into the SQL by the ORM, not passed as a parameter: refused.
+    with pytest.raises(ImproperlyConfigured):
+        een(ApiToken, sleutel_hash=hash_token(sleutel), actief=False)
+
+
+def test_een_ingetrokken_token_geeft_401(gemeente_a, client):
+    from openinburgering.gemeenten.models import ApiToken
+    from openinburgering.gemeenten.services import apitoken_aanmaken
+
+    token, sleutel = apitoken_aanmaken(gemeente=gemeente_a, naam="ingetrokken")
+    url = "/api/v1/inburgeraars"
+    assert client.get(url, HTTP_AUTHORIZATION=f"Token {sleutel}").status_code == 200
+    ApiToken.objects.filter(pk=token.pk).update(actief=False)
+    assert client.get(url, HTTP_AUTHORIZATION=f"Token {sleutel}").status_code == 401
