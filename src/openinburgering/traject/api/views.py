@@ -24,6 +24,7 @@ from openinburgering.api.bouwstenen import (
     versie_uit_if_match,
 )
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
+from openinburgering.inburgeraars.api.bouwstenen import LijstVanPersoon
 from openinburgering.logboek.models import Activiteit
 from openinburgering.traject import afronding, pvt, selectors, uren
 from openinburgering.traject import map as map_diensten
@@ -49,21 +50,10 @@ from .serializers import (
 TAG = ["traject"]
 
 
-class _PerPersoon(Lijst):
+class _PerPersoon(LijstVanPersoon):
     """A list of one person's rows; the person is read (404 for another gemeente's) first."""
 
     bereik = "traject"
-
-    def persoon(self):
-        if not hasattr(self, "_persoon"):
-            self._persoon = inburgeraar_selectors.inburgeraar_get(
-                actor=self.actor, uuid=self.kwargs["uuid"]
-            )
-        return self._persoon
-
-    def gelezen(self, pagina):
-        # The person is read even when the page is empty (that there is nothing is a fact too).
-        return [self.persoon().pseudoniem]
 
 
 # --- the overview and the completions that go to DUO ------------------------------------------
@@ -108,9 +98,7 @@ class _Afronding(Bron):
     def put(self, request, uuid):
         inburgeraar = inburgeraar_selectors.inburgeraar_get(actor=self.actor, uuid=uuid)
         versie = versie_uit_if_match(request)
-        invoer = AfrondingVastleggenSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        d = invoer.validated_data
+        d = self.invoer_lezen(AfrondingVastleggenSerializer)
         onderwijs = (
             afronding.Onderwijs(d["onderwijsSoort"], d["onderwijsBegin"], d["onderwijsEinde"])
             if d["onderwijsSoort"]
@@ -185,10 +173,9 @@ class Zroute(Bron):
     )
     def post(self, request, uuid):
         inburgeraar = inburgeraar_selectors.inburgeraar_get(actor=self.actor, uuid=uuid)
-        invoer = ZrouteSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
+        invoer = self.invoer_lezen(ZrouteSerializer)
         uitkomst = uren.zroute_afronden(
-            actor=self.actor, dossier=inburgeraar.dossier, datum=invoer.validated_data["datum"]
+            actor=self.actor, dossier=inburgeraar.dossier, datum=invoer["datum"]
         )
         return self.antwoord(uitkomst, headers=etag(uitkomst))
 
@@ -222,10 +209,9 @@ class MapActiviteiten(_PerPersoon):
     )
     def post(self, request, uuid):
         dossier = self.persoon().dossier
-        invoer = MapActiviteitSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
+        invoer = self.invoer_lezen(MapActiviteitSerializer)
         activiteit = map_diensten.activiteit_toevoegen(
-            actor=self.actor, dossier=dossier, **invoer.validated_data
+            actor=self.actor, dossier=dossier, **invoer
         )
         return self.antwoord(activiteit, status=201)
 
@@ -261,10 +247,9 @@ class Urenregistraties(_PerPersoon):
     )
     def post(self, request, uuid):
         dossier = self.persoon().dossier
-        invoer = UrenregistratieSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
+        invoer = self.invoer_lezen(UrenregistratieSerializer)
         registratie = uren.uren_registreren(
-            actor=self.actor, dossier=dossier, **invoer.validated_data
+            actor=self.actor, dossier=dossier, **invoer
         )
         return self.antwoord(registratie, status=201)
 
@@ -315,9 +300,8 @@ class PvtGroepen(Lijst):
         responses={201: PvtGroepSerializer, **FOUTEN},
     )
     def post(self, request):
-        invoer = PvtGroepSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        groep = pvt.groep_aanmaken(actor=self.actor, **invoer.validated_data)
+        invoer = self.invoer_lezen(PvtGroepSerializer)
+        groep = pvt.groep_aanmaken(actor=self.actor, **invoer)
         return self.antwoord(groep, status=201)
 
 
@@ -371,10 +355,9 @@ class PvtBijeenkomsten(_VanGroep):
     )
     def post(self, request, uuid):
         groep = self.groep()
-        invoer = PvtBijeenkomstSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
+        invoer = self.invoer_lezen(PvtBijeenkomstSerializer)
         bijeenkomst = pvt.bijeenkomst_toevoegen(
-            actor=self.actor, groep=groep, **invoer.validated_data
+            actor=self.actor, groep=groep, **invoer
         )
         return self.antwoord(bijeenkomst, status=201)
 
@@ -411,9 +394,8 @@ class PvtDeelnames(_VanGroep):
     )
     def post(self, request, uuid):
         groep = self.groep()
-        invoer = UitnodigenSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        gevraagd = {str(u) for u in invoer.validated_data["inburgeraars"]}
+        invoer = self.invoer_lezen(UitnodigenSerializer)
+        gevraagd = {str(u) for u in invoer["inburgeraars"]}
         dossiers = selectors.dossiers_get(actor=self.actor, uuids=gevraagd)
         if len(dossiers) != len(gevraagd):
             # Another gemeente's person is as unknown as one that does not exist.
@@ -437,9 +419,8 @@ class PvtAanwezigheid(Bron):
     )
     def put(self, request, uuid):
         bijeenkomst = selectors.bijeenkomst_get(actor=self.actor, uuid=uuid)
-        invoer = AanwezigheidSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        regels = invoer.validated_data["aanwezigheid"]
+        invoer = self.invoer_lezen(AanwezigheidSerializer)
+        regels = invoer["aanwezigheid"]
         deelnames = selectors.deelnames_op_uuid(
             actor=self.actor, groep=bijeenkomst.groep, uuids=[r["deelname"] for r in regels]
         )
@@ -450,7 +431,7 @@ class PvtAanwezigheid(Bron):
             bijeenkomst=bijeenkomst,
             statussen={deelnames[str(r["deelname"])].pk: r["status"] for r in regels},
         )
-        return Response(AanwezigheidSerializer(invoer.validated_data).data)
+        return Response(AanwezigheidSerializer(invoer).data)
 
 
 class PvtOndertekening(Bron):
@@ -468,9 +449,8 @@ class PvtOndertekening(Bron):
     )
     def post(self, request, uuid):
         deelname = selectors.deelname_get(actor=self.actor, uuid=uuid)
-        invoer = OndertekeningSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
+        invoer = self.invoer_lezen(OndertekeningSerializer)
         uitkomst = pvt.ondertekening_vastleggen(
-            actor=self.actor, deelname=deelname, datum=invoer.validated_data["datum"]
+            actor=self.actor, deelname=deelname, datum=invoer["datum"]
         )
         return self.antwoord(uitkomst, headers=etag(uitkomst))
