@@ -12,6 +12,7 @@ the token's scopes are checked against it (``<bereik>:lezen`` for safe methods,
 """
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
@@ -231,17 +232,15 @@ class Lijst(Bron):
         return self.get_paginated_response(data)
 
 
+# No docstring: drf-spectacular prints a view's docstring as the description of an operation
+# without one.
+# ``fields`` for the views that predate ``Bron`` (inburgeraars, PIP, intake, werklijst, DUO,
+# tijdlijn), with Bron's behaviour: an unknown field is a 400 before the view does anything, and
+# every 2xx JSON answer (one object, a list, or a cursor page's ``results``) holds only the
+# fields asked for. ``velden_serializers`` names per method the serializer whose fields an
+# answer has; a method not named there ignores ``fields``.
 class Velden:
-    """``fields`` for the views that predate ``Bron`` (inburgeraars, PIP, intake, werklijst,
-    DUO, tijdlijn), with Bron's behaviour: an unknown field is a 400 before the view does
-    anything, and every 2xx JSON answer (one object, a list, or a cursor page's ``results``)
-    holds only the fields asked for.
-
-    ``velden_serializers`` names per method the serializer whose fields an answer has; a method
-    not named there ignores ``fields``.
-    """
-
-    velden_serializers: Mapping[str, type] = {}
+    velden_serializers: Mapping[str, Any] = {}
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)  # type: ignore[misc]

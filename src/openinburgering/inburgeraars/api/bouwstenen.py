@@ -26,4 +26,3 @@ class LijstVanPersoon(Lijst):
 
     def gelezen(self, pagina) -> Iterable[str]:
         return [self.persoon().pseudoniem]
-

@@ -210,9 +210,7 @@ class MapActiviteiten(_PerPersoon):
     def post(self, request, uuid):
         dossier = self.persoon().dossier
         invoer = self.invoer_lezen(MapActiviteitSerializer)
-        activiteit = map_diensten.activiteit_toevoegen(
-            actor=self.actor, dossier=dossier, **invoer
-        )
+        activiteit = map_diensten.activiteit_toevoegen(actor=self.actor, dossier=dossier, **invoer)
         return self.antwoord(activiteit, status=201)
 
 
@@ -248,9 +246,7 @@ class Urenregistraties(_PerPersoon):
     def post(self, request, uuid):
         dossier = self.persoon().dossier
         invoer = self.invoer_lezen(UrenregistratieSerializer)
-        registratie = uren.uren_registreren(
-            actor=self.actor, dossier=dossier, **invoer
-        )
+        registratie = uren.uren_registreren(actor=self.actor, dossier=dossier, **invoer)
         return self.antwoord(registratie, status=201)
 
 
@@ -356,9 +352,7 @@ class PvtBijeenkomsten(_VanGroep):
     def post(self, request, uuid):
         groep = self.groep()
         invoer = self.invoer_lezen(PvtBijeenkomstSerializer)
-        bijeenkomst = pvt.bijeenkomst_toevoegen(
-            actor=self.actor, groep=groep, **invoer
-        )
+        bijeenkomst = pvt.bijeenkomst_toevoegen(actor=self.actor, groep=groep, **invoer)
         return self.antwoord(bijeenkomst, status=201)
 
 
