@@ -161,6 +161,21 @@ class Schema(AutoSchema):
             schema.pop("required", None)
         return schema
 
+    def get_override_parameters(self):
+        # A list's ``filters`` document themselves, with their values as an enum.
+        parameters = list(super().get_override_parameters())
+        if self.method == "GET":
+            for naam, (_veld, waarden) in getattr(self.view, "filters", {}).items():
+                parameters.append(
+                    OpenApiParameter(
+                        naam,
+                        str,
+                        enum=list(waarden),
+                        description=_("Filter op %(naam)s") % {"naam": naam},
+                    )
+                )
+        return parameters
+
 
 class Bron(generics.GenericAPIView):
     """The base of every view of issue 18's resources.
@@ -210,12 +225,27 @@ class Lijst(Bron):
     ``pseudoniemen(rij)`` the persons a row shows, logged as one "lijst" record each."""
 
     pagination_class = Cursor
+    #: Equality filters on a GET: query parameter -> (model field, the values it can have). A
+    #: value outside them is a 400, not an empty page: a typo should not look like "nothing".
+    filters: Mapping[str, tuple[str, Iterable[str]]] = {}
 
     def rijen(self):
         raise NotImplementedError
 
     def get_queryset(self):
-        return self.rijen()
+        return self.gefilterd(self.rijen())
+
+    def gefilterd(self, qs):
+        for naam, (veld, waarden) in self.filters.items():
+            waarde = self.request.query_params.get(naam, "")
+            if not waarde:
+                continue
+            if waarde not in set(waarden):
+                raise ValidationError(
+                    {naam: [_("Kies uit: %(keuze)s.") % {"keuze": ", ".join(waarden)}]}
+                )
+            qs = qs.filter(**{veld: waarde})
+        return qs
 
     def pseudoniemen(self, rij) -> Iterable[str]:
         return ()

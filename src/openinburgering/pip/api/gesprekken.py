@@ -19,6 +19,7 @@ from openinburgering.api.bouwstenen import (
 from openinburgering.inburgeraars.api.bouwstenen import LijstVanPersoon
 from openinburgering.logboek.models import Activiteit
 from openinburgering.pip import selectors, services
+from openinburgering.pip.models import GesprekStatus
 
 from .serializers_gesprekken import (
     GesprekPlannenSerializer,
@@ -33,6 +34,7 @@ class Voortgangsgesprekken(LijstVanPersoon):
     bereik = "traject"
     serializer_class = VoortgangsgesprekSerializer
     veldnamen = {"gepland_op": "geplandOp"}
+    filters = {"status": ("status", GesprekStatus.values)}
 
     def rijen(self):
         return selectors.gesprek_api_list(actor=self.actor, dossier=self.persoon().dossier)

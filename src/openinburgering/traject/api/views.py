@@ -25,10 +25,12 @@ from openinburgering.api.bouwstenen import (
 )
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.inburgeraars.api.bouwstenen import LijstVanPersoon
+from openinburgering.inburgeraars.codes import keuzes
 from openinburgering.logboek.models import Activiteit
+from openinburgering.regels.codes import Examenonderdeel, Examenresultaat
 from openinburgering.traject import afronding, pvt, selectors, uren
 from openinburgering.traject import map as map_diensten
-from openinburgering.traject.models import Onderdeel
+from openinburgering.traject.models import DeelnameStatus, MapSoort, Onderdeel, UrenSoort
 from openinburgering.traject.routefeiten import routefeiten
 
 from .serializers import (
@@ -185,6 +187,7 @@ class Zroute(Bron):
 
 class MapActiviteiten(_PerPersoon):
     serializer_class = MapActiviteitSerializer
+    filters = {"soort": ("soort", MapSoort.values)}
 
     def rijen(self):
         return selectors.map_activiteit_list(actor=self.actor, dossier=self.persoon().dossier)
@@ -216,6 +219,7 @@ class MapActiviteiten(_PerPersoon):
 
 class Urenregistraties(_PerPersoon):
     serializer_class = UrenregistratieSerializer
+    filters = {"soort": ("soort", UrenSoort.values)}
     veldnamen = {"periode_start": "periodeStart", "periode_einde": "periodeEinde"}
 
     def rijen(self):
@@ -252,6 +256,10 @@ class Urenregistraties(_PerPersoon):
 
 class Examenuitslagen(_PerPersoon):
     serializer_class = ExamenUitslagSerializer
+    filters = {
+        "onderdeel": ("onderdeel", [code for code, _label in keuzes(Examenonderdeel)]),
+        "resultaat": ("resultaat", [code for code, _label in keuzes(Examenresultaat)]),
+    }
 
     def rijen(self):
         return selectors.examenuitslag_list(actor=self.actor, dossier=self.persoon().dossier)
@@ -358,6 +366,7 @@ class PvtBijeenkomsten(_VanGroep):
 
 class PvtDeelnames(_VanGroep):
     serializer_class = PvtDeelnameSerializer
+    filters = {"status": ("status", DeelnameStatus.values)}
 
     def rijen(self):
         return selectors.deelname_list(actor=self.actor, groep=self.groep())
