@@ -213,6 +213,12 @@ class Bron(generics.GenericAPIView):
         invoer.is_valid(raise_exception=True)
         return dict(invoer.validated_data)
 
+    def params_lezen(self, klasse) -> dict:
+        """The query parameters, validated by ``klasse`` (a list's filters)."""
+        params = klasse(data=self.request.query_params)
+        params.is_valid(raise_exception=True)
+        return dict(params.validated_data)
+
     def antwoord(self, obj, *, serializer=None, status=200, headers=None) -> Response:
         klasse = serializer or self.get_serializer_class()
         data = klasse(obj, context=self.get_serializer_context()).data

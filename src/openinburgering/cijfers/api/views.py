@@ -26,9 +26,9 @@ class Feiten(Lijst):
     serializer_class = FeitSerializer
 
     def rijen(self):
-        filters = FeitenFilterSerializer(data=self.request.query_params)
-        filters.is_valid(raise_exception=True)
-        return selectors.feiten_per_dossier(actor=self.actor, **filters.validated_data)
+        return selectors.feiten_per_dossier(
+            actor=self.actor, **self.params_lezen(FeitenFilterSerializer)
+        )
 
     def pseudoniemen(self, rij):
         # Pseudonymised data is still personal data (AVG overweging 26): each read is logged,
@@ -67,9 +67,9 @@ class Kengetallen(Lijst):
     serializer_class = KengetalSerializer
 
     def rijen(self):
-        filters = KengetallenFilterSerializer(data=self.request.query_params)
-        filters.is_valid(raise_exception=True)
-        return selectors.kengetallen_api(actor=self.actor, **filters.validated_data)
+        return selectors.kengetallen_api(
+            actor=self.actor, **self.params_lezen(KengetallenFilterSerializer)
+        )
 
     @extend_schema(
         tags=TAG,
