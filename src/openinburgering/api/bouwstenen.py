@@ -12,6 +12,7 @@ the token's scopes are checked against it (``<bereik>:lezen`` for safe methods,
 """
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
@@ -121,11 +122,12 @@ def _gevraagde_velden(request) -> list[str] | None:
     return [v.strip() for v in waarde.split(",") if v.strip()]
 
 
-def velden_kiezen(request, data, beschikbaar: Iterable[str]):
-    """Only the fields the client asked for in ``fields`` (one object or a list of them)."""
+def velden_controleren(request, beschikbaar: Iterable[str]) -> list[str] | None:
+    """The fields asked for in ``fields`` (None: all); an unknown one is a 400."""
     gevraagd = _gevraagde_velden(request)
     if gevraagd is None:
-        return data
+        return None
+    beschikbaar = list(beschikbaar)
     onbekend = [v for v in gevraagd if v not in set(beschikbaar)]
     if onbekend:
         raise ValidationError(
@@ -136,6 +138,14 @@ def velden_kiezen(request, data, beschikbaar: Iterable[str]):
                 ]
             }
         )
+    return gevraagd
+
+
+def velden_kiezen(request, data, beschikbaar: Iterable[str]):
+    """Only the fields the client asked for in ``fields`` (one object or a list of them)."""
+    gevraagd = velden_controleren(request, beschikbaar)
+    if gevraagd is None:
+        return data
     if isinstance(data, list):
         return [{k: rij[k] for k in gevraagd} for rij in data]
     return {k: data[k] for k in gevraagd}
@@ -150,6 +160,21 @@ class Schema(AutoSchema):
         if direction == "response":
             schema.pop("required", None)
         return schema
+
+    def get_override_parameters(self):
+        # A list's ``filters`` document themselves, with their values as an enum.
+        parameters = list(super().get_override_parameters())
+        if self.method == "GET":
+            for naam, (_veld, waarden) in getattr(self.view, "filters", {}).items():
+                parameters.append(
+                    OpenApiParameter(
+                        naam,
+                        str,
+                        enum=list(waarden),
+                        description=_("Filter op %(naam)s") % {"naam": naam},
+                    )
+                )
+        return parameters
 
 
 class Bron(generics.GenericAPIView):
@@ -182,6 +207,18 @@ class Bron(generics.GenericAPIView):
             )
         return super().handle_exception(exc)
 
+    def invoer_lezen(self, klasse) -> dict:
+        """The request body, validated by ``klasse`` (a 400 with every error otherwise)."""
+        invoer = klasse(data=self.request.data)
+        invoer.is_valid(raise_exception=True)
+        return dict(invoer.validated_data)
+
+    def params_lezen(self, klasse) -> dict:
+        """The query parameters, validated by ``klasse`` (a list's filters)."""
+        params = klasse(data=self.request.query_params)
+        params.is_valid(raise_exception=True)
+        return dict(params.validated_data)
+
     def antwoord(self, obj, *, serializer=None, status=200, headers=None) -> Response:
         klasse = serializer or self.get_serializer_class()
         data = klasse(obj, context=self.get_serializer_context()).data
@@ -194,12 +231,27 @@ class Lijst(Bron):
     ``pseudoniemen(rij)`` the persons a row shows, logged as one "lijst" record each."""
 
     pagination_class = Cursor
+    #: Equality filters on a GET: query parameter -> (model field, the values it can have). A
+    #: value outside them is a 400, not an empty page: a typo should not look like "nothing".
+    filters: Mapping[str, tuple[str, Iterable[str]]] = {}
 
     def rijen(self):
         raise NotImplementedError
 
     def get_queryset(self):
-        return self.rijen()
+        return self.gefilterd(self.rijen())
+
+    def gefilterd(self, qs):
+        for naam, (veld, waarden) in self.filters.items():
+            waarde = self.request.query_params.get(naam, "")
+            if not waarde:
+                continue
+            if waarde not in set(waarden):
+                raise ValidationError(
+                    {naam: [_("Kies uit: %(keuze)s.") % {"keuze": ", ".join(waarden)}]}
+                )
+            qs = qs.filter(**{veld: waarde})
+        return qs
 
     def pseudoniemen(self, rij) -> Iterable[str]:
         return ()
@@ -214,3 +266,33 @@ class Lijst(Bron):
         data = klasse(pagina, many=True, context=self.get_serializer_context()).data
         data = velden_kiezen(self.request, data, klasse().fields.keys())
         return self.get_paginated_response(data)
+
+
+# No docstring: drf-spectacular prints a view's docstring as the description of an operation
+# without one.
+# ``fields`` for the views that predate ``Bron`` (inburgeraars, PIP, intake, werklijst, DUO,
+# tijdlijn), with Bron's behaviour: an unknown field is a 400 before the view does anything, and
+# every 2xx JSON answer (one object, a list, or a cursor page's ``results``) holds only the
+# fields asked for. ``velden_serializers`` names per method the serializer whose fields an
+# answer has; a method not named there ignores ``fields``.
+class Velden:
+    velden_serializers: Mapping[str, Any] = {}
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        self._velden = None
+        klasse = self.velden_serializers.get(request.method)
+        if klasse is not None:
+            self._velden = velden_controleren(request, klasse().fields.keys())
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        gevraagd = getattr(self, "_velden", None)
+        if gevraagd and 200 <= response.status_code < 300 and isinstance(response, Response):
+            data = response.data
+            if isinstance(data, dict) and set(data) == {"next", "previous", "results"}:
+                data["results"] = [{k: rij[k] for k in gevraagd} for rij in data["results"]]
+            elif isinstance(data, list):
+                response.data = [{k: rij[k] for k in gevraagd} for rij in data]
+            elif isinstance(data, dict):
+                response.data = {k: data[k] for k in gevraagd}
+        return super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]

@@ -63,9 +63,9 @@ class Verwerkingen(Lijst):
     serializer_class = VerwerkingSerializer
 
     def rijen(self):
-        filters = FilterSerializer(data=self.request.query_params)
-        filters.is_valid(raise_exception=True)
-        return selectors.verwerking_list(gemeente=self.actor.gemeente, **filters.validated_data)
+        return selectors.verwerking_list(
+            gemeente=self.actor.gemeente, **self.params_lezen(FilterSerializer)
+        )
 
     @extend_schema(
         tags=TAG,

@@ -17,4 +17,6 @@ urlpatterns = [
     path("", include("openinburgering.intake.api.urls")),
     path("", include("openinburgering.signalen.api.urls")),
     path("", include("openinburgering.integrations.duo.api_v1.urls")),
+    # For a data warehouse (ADR 0091).
+    path("", include("openinburgering.cijfers.api.urls")),
 ]

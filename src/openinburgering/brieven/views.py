@@ -63,7 +63,15 @@ def _pagina(request, gemeente, *, form, logo_form):
     return render(
         request,
         "brieven/instellingen.html",
-        {"form": form, "logo_form": logo_form, "gemeente": gemeente, "voorbeeld": voorbeeld},
+        {
+            "form": form,
+            "logo_form": logo_form,
+            "gemeente": gemeente,
+            "voorbeeld": voorbeeld,
+            # The subscriptions and their delivery logs sit beside the API tokens: both are
+            # about the other systems of the gemeente (issue 18).
+            "mag_abonnementen": actor_uit_request(request).mag(Recht.ABONNEMENTEN_BEHEREN),
+        },
         status=400 if form.errors or logo_form.errors else 200,
     )
 

@@ -14,11 +14,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, Sum
+from django.db.models import F, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _t
 
 from openinburgering.accounts.rollen import Recht, heeft_recht
+from openinburgering.core.exceptions import Geweigerd
 from openinburgering.gemeenten.models import Gemeente
+from openinburgering.inburgeraars.models import Dossier
+from openinburgering.intake.models import BredeIntake
+from openinburgering.pip.models import PipStatus, PipVersie
 
 from .models import Bijwerking, Kengetal
 
@@ -176,3 +181,64 @@ def raad_kengetallen(gemeente: Gemeente, van: date, tot: date) -> Cijfers:
         .order_by()
     )
     return Cijfers(rijen, filter)
+
+
+# --- for a data warehouse through the API (ADR 0091) -----------------------------------------
+
+
+def _mag_cijfers(actor) -> None:
+    if not actor.mag(Recht.CIJFERS_LEZEN):
+        raise Geweigerd(_t("U mag de cijfers niet lezen."))
+
+
+def feiten_per_dossier(*, actor, status: str = "", doelgroep: str = "", cohort: int | None = None):
+    """One row per dossier of the caller's gemeente with only what a data warehouse needs: no
+    BSN, name, address or birth date is selected at all. ``pseudoniem`` is the processing log's
+    pseudonym (for the log record of the read); the API gives the recipient its own."""
+    _mag_cijfers(actor)
+    pips = PipVersie.objects.filter(dossier=OuterRef("pk")).order_by()
+    qs = (
+        Dossier.objects.filter(gemeente=actor.gemeente)
+        .only("id", "status", "eindreden", "aangemeld_op", "afgerond_op")
+        .annotate(
+            pseudoniem=F("inburgeraar__pseudoniem"),
+            doelgroep=F("inburgeraar__doelgroep"),
+            gemeentecode=F("gemeente__code"),
+            leerroute=Subquery(
+                pips.filter(status=PipStatus.VASTGESTELD)
+                .order_by("-volgnummer")
+                .values("leerroute")[:1]
+            ),
+            eerste_pip=Subquery(
+                pips.filter(
+                    status__in=[PipStatus.VASTGESTELD, PipStatus.VERVANGEN],
+                    dagtekening__isnull=False,
+                )
+                .order_by("dagtekening")
+                .values("dagtekening")[:1]
+            ),
+            intake_afgesloten=Subquery(
+                BredeIntake.objects.filter(dossier=OuterRef("pk")).values("afgesloten_op")[:1]
+            ),
+        )
+    )
+    if status:
+        qs = qs.filter(status=status)
+    if doelgroep:
+        qs = qs.filter(inburgeraar__doelgroep=doelgroep)
+    if cohort is not None:
+        qs = qs.filter(aangemeld_op__year=cohort)
+    return qs
+
+
+def kengetallen_api(*, actor, sleutel: str = "", van: date | None = None, tot: date | None = None):
+    """The precomputed figures of the caller's gemeente, row by row (ADR 0068)."""
+    _mag_cijfers(actor)
+    qs = Kengetal.objects.filter(gemeente=actor.gemeente)
+    if sleutel:
+        qs = qs.filter(sleutel=sleutel)
+    if van is not None:
+        qs = qs.filter(maand__gte=van.replace(day=1))
+    if tot is not None:
+        qs = qs.filter(maand__lte=tot)
+    return qs

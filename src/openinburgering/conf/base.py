@@ -550,7 +550,7 @@ BRP_BACKOFF_SECONDS = env(
 )
 
 # --- API ----------------------------------------------------------------------------------
-API_VERSION = "1.0.0"
+API_VERSION = "1.1.0"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "openinburgering.api.authentication.GemeenteTokenAuthentication"

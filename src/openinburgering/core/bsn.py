@@ -72,6 +72,15 @@ def pseudoniem(bsn: str) -> str:
     return hmac.new(_hash_sleutel(), bericht, hashlib.sha256).hexdigest()[:32]
 
 
+def afnemerpseudoniem(afnemer: str, pseudoniem_in_logboek: str) -> str:
+    """A person's pseudonym for one recipient (an API token; ADR 0091): stable for that
+    recipient, different for every other, and not linkable to the processing log's pseudonym
+    without the server's key. Keyed on the log's pseudonym (from the BSN), so a person keeps it
+    when their record is made again."""
+    bericht = b"afnemer:" + afnemer.encode() + b":" + pseudoniem_in_logboek.encode()
+    return hmac.new(_hash_sleutel(), bericht, hashlib.sha256).hexdigest()[:32]
+
+
 def gemaskeerd(bsn: str) -> str:
     digits = normaliseer(bsn)
     return "•••••" + digits[-4:] if len(digits) == 9 else ""

@@ -417,3 +417,24 @@ def test_a_destroyed_dossier_takes_its_events_with_it(abonnement, gemeente_a, in
     ]
     assert Bezorging.objects.count() == Poging.objects.count() == 1
     assert opruiming.vernietigd["abonnementen.Bericht"] == 2
+
+
+def test_the_delivery_log_is_reached_from_the_beheer_navigation(
+    abonnement, gemeente_a, medewerker, inloggen, inburgeraar_factory
+):
+    """Beheer › Gemeente-instellingen › Abonnementen › the subscription's delivery log, by
+    following links only (before issue 18's follow-up only "Koppeling DUO" linked it)."""
+    import re
+
+    inburgeraar_factory(gemeente_a)
+    client = inloggen(medewerker(Rol.FUNCTIONEEL_BEHEERDER, gemeente_a))
+    start = client.get("/", follow=True).content.decode()
+    assert f'href="{reverse("brieven:instellingen")}"' in start  # in the main navigation
+    instellingen = client.get(reverse("brieven:instellingen")).content.decode()
+    lijst_url = reverse("abonnementen:lijst")
+    assert f'href="{lijst_url}"' in instellingen
+    lijst = client.get(lijst_url).content.decode()
+    detail_url = reverse("abonnementen:detail", kwargs={"uuid": abonnement.uuid})
+    assert re.search(rf'href="{re.escape(detail_url)}"', lijst)
+    detail = client.get(detail_url).content.decode()
+    assert "Dossier geopend" in detail  # the delivery of the opened dossier, in the log

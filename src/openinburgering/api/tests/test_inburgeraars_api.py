@@ -18,7 +18,7 @@ def test_create_read_update(gemeente_a, api_client):
     nummer = nieuw_bsn()
     response = client.post("/api/v1/inburgeraars", {**NIEUW, "bsn": nummer}, format="json")
     assert response.status_code == 201, response.content
-    assert response["API-Version"] == "1.0.0"
+    assert response["API-Version"] == "1.1.0"
     body = response.json()
     assert body["bsn"] == nummer
     assert body["dossier"]["status"] == "aangemeld"

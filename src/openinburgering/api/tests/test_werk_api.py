@@ -170,3 +170,34 @@ def test_the_privacy_officer_finds_one_persons_records_by_bsn_in_a_post(
     fout = client.post("/api/v1/verwerkingen/_zoek", {"bsn": "123456789"}, format="json")
     assert fout.status_code == 400
     assert client.get("/api/v1/verwerkingen?van=2026-02-01&tot=2026-01-01").status_code == 400
+
+
+def test_the_lists_filter_on_their_choices_and_refuse_an_unknown_value(gemeente_a, api_client):
+    """Every list under a person can be narrowed (issue 18); a value that cannot occur is a 400
+    naming the choices, not an empty page that looks like "nothing"."""
+    persoon, werk = persoon_met_werk(gemeente_a)
+    client = api_client(gemeente_a)
+    p = persoon.uuid
+    groep = werk["pvt_groepen"][0]
+    gevallen = [
+        (f"/api/v1/inburgeraars/{p}/voortgangsgesprekken", "status"),
+        (f"/api/v1/inburgeraars/{p}/map-activiteiten", "soort"),
+        (f"/api/v1/inburgeraars/{p}/urenregistraties", "soort"),
+        (f"/api/v1/inburgeraars/{p}/examenuitslagen", "onderdeel"),
+        (f"/api/v1/inburgeraars/{p}/examenuitslagen", "resultaat"),
+        (f"/api/v1/pvt-groepen/{groep}/deelnames", "status"),
+    ]
+    for url, naam in gevallen:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.content)
+        alles = response.json()["results"]
+        assert alles, url
+        waarde = alles[0][naam]
+        response = client.get(url, {naam: waarde})
+        assert response.status_code == 200, (url, waarde, response.content)
+        gefilterd = response.json()["results"]
+        assert gefilterd and all(r[naam] == waarde for r in gefilterd), url
+        fout = client.get(url, {naam: "bestaat-niet"})
+        assert fout.status_code == 400, url
+        assert fout["Content-Type"] == "application/problem+json"
+        assert fout.json()["invalidParams"][0]["name"] == naam

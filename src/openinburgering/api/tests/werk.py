@@ -152,10 +152,10 @@ def werk_maken(gemeente, persoon, *, nummer: str = "1000000001") -> dict[str, li
         ExamenUitslag.objects.create(
             gemeente=gemeente,
             dossier=dossier,
-            onderdeel="LEZ",
+            onderdeel="LE",  # DUO ExamenonderdeelWI2021Inburgering: lezen
             niveau="B1",
             examendatum=VANDAAG - timedelta(days=20 + ExamenUitslag.objects.count()),
-            resultaat="GESLAAGD",
+            resultaat="Geslaagd",  # DUO Examenresultaat
         ),
     )
     begeleiding_services.standaardstappen_aanmaken(actor=actor)

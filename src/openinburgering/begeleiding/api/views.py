@@ -81,9 +81,8 @@ class Checklist(Bron):
     )
     def put(self, request, uuid):
         inburgeraar = inburgeraar_selectors.inburgeraar_get(actor=self.actor, uuid=uuid)
-        invoer = ChecklistVastleggenSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        rijen = invoer.validated_data["stappen"]
+        invoer = self.invoer_lezen(ChecklistVastleggenSerializer)
+        rijen = invoer["stappen"]
         stappen = {
             str(s.uuid): s
             for s in selectors.stap_list(actor=self.actor).filter(

@@ -11,7 +11,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 
 from openinburgering.api.bouwstenen import FIELDS, FOUTEN, LIJST, REGELS, Bron, Lijst, log
 from openinburgering.handhaving import selectors, services
-from openinburgering.inburgeraars import selectors as inburgeraar_selectors
+from openinburgering.inburgeraars.api.bouwstenen import LijstVanPersoon
 from openinburgering.logboek.models import Activiteit
 
 from .serializers import (
@@ -50,23 +50,13 @@ class Zaken(Lijst):
         return self.lijst()
 
 
-class ZakenVanPersoon(Lijst):
+class ZakenVanPersoon(LijstVanPersoon):
     bereik = "handhaving"
     serializer_class = HandhavingszaakSerializer
     veldnamen = VELDNAMEN
 
-    def persoon(self):
-        if not hasattr(self, "_persoon"):
-            self._persoon = inburgeraar_selectors.inburgeraar_get(
-                actor=self.actor, uuid=self.kwargs["uuid"]
-            )
-        return self._persoon
-
     def rijen(self):
         return selectors.zaak_api_list(actor=self.actor, dossier=self.persoon().dossier)
-
-    def gelezen(self, pagina):
-        return [self.persoon().pseudoniem]
 
     @extend_schema(
         tags=TAG,
@@ -92,9 +82,8 @@ class ZakenVanPersoon(Lijst):
     )
     def post(self, request, uuid):
         dossier = self.persoon().dossier
-        invoer = HandhavingszaakSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        zaak = services.zaak_openen(actor=self.actor, dossier=dossier, **invoer.validated_data)
+        invoer = self.invoer_lezen(HandhavingszaakSerializer)
+        zaak = services.zaak_openen(actor=self.actor, dossier=dossier, **invoer)
         return self.antwoord(selectors.zaak_get(actor=self.actor, uuid=zaak.uuid), status=201)
 
 
@@ -126,9 +115,8 @@ class _Stap(Bron):
 
     def post(self, request, uuid):
         zaak = selectors.zaak_get(actor=self.actor, uuid=uuid)
-        invoer = self.invoer_klasse(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        stap = self.uitvoeren(zaak, invoer.validated_data)
+        invoer = self.invoer_lezen(self.invoer_klasse)
+        stap = self.uitvoeren(zaak, invoer)
         return self.antwoord(stap, status=201)
 
 

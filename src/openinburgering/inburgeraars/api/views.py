@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.api.bouwstenen import FIELDS, Schema, Velden
 from openinburgering.api.permissions import HeeftGemeenteToken
 from openinburgering.api.problems import PROBLEM_SCHEMA
 from openinburgering.api.schema import PAGINA
@@ -99,10 +100,12 @@ LINK = OpenApiParameter(
 )
 
 
-class InburgeraarListCreate(generics.GenericAPIView):
+class InburgeraarListCreate(Velden, generics.GenericAPIView):
     permission_classes = [HeeftGemeenteToken]
     bereik = "inburgeraars"
     serializer_class = InburgeraarSerializer
+    schema = Schema()
+    velden_serializers = {"GET": InburgeraarLijstSerializer, "POST": InburgeraarDetailSerializer}
 
     def _pagina_query(self) -> tuple:
         # Rows, page keys and bounded join columns for ``api.pagination`` (ADR 0057); once per
@@ -149,6 +152,7 @@ class InburgeraarListCreate(generics.GenericAPIView):
                 "pageSize", int, description=_("Aantal per pagina (standaard 50, hoogstens 200).")
             ),
             LINK,
+            FIELDS,
         ],
         responses={200: InburgeraarSerializer(many=True), **FOUTEN},
     )
@@ -161,6 +165,7 @@ class InburgeraarListCreate(generics.GenericAPIView):
     @extend_schema(
         operation_id="inburgeraar_create",
         summary=_("Inburgeraar aanmaken"),
+        parameters=[FIELDS],
         request=InburgeraarAanmakenSerializer,
         responses={201: InburgeraarDetailSerializer, **FOUTEN},
     )
@@ -183,13 +188,16 @@ class InburgeraarListCreate(generics.GenericAPIView):
         )
 
 
-class InburgeraarDetail(APIView):
+class InburgeraarDetail(Velden, APIView):
     permission_classes = [HeeftGemeenteToken]
     bereik = "inburgeraars"
+    schema = Schema()
+    velden_serializers = {"GET": InburgeraarDetailSerializer, "PATCH": InburgeraarDetailSerializer}
 
     @extend_schema(
         operation_id="inburgeraar_read",
         summary=_("Eén inburgeraar"),
+        parameters=[FIELDS],
         responses={200: InburgeraarDetailSerializer, **FOUTEN},
     )
     def get(self, request, uuid):
@@ -203,7 +211,7 @@ class InburgeraarDetail(APIView):
     @extend_schema(
         operation_id="inburgeraar_partial_update",
         summary=_("Gegevens van een inburgeraar wijzigen"),
-        parameters=[IF_MATCH],
+        parameters=[IF_MATCH, FIELDS],
         request=InburgeraarSerializer,
         responses={
             200: InburgeraarDetailSerializer,
@@ -227,16 +235,19 @@ class InburgeraarDetail(APIView):
         )
 
 
-class InburgeraarZoek(APIView):
+class InburgeraarZoek(Velden, APIView):
     """Search by BSN as a POST, so the number stays out of URLs and access logs."""
 
     permission_classes = [HeeftGemeenteToken]
+    schema = Schema()
+    velden_serializers = {"POST": InburgeraarDetailSerializer}
     bereik = "inburgeraars"
     bereik_acties = {"POST": "lezen"}  # a search: it reads
 
     @extend_schema(
         operation_id="inburgeraar_zoek",
         summary=_("Zoeken op BSN"),
+        parameters=[FIELDS],
         request=ZoekSerializer,
         responses={200: InburgeraarDetailSerializer(many=True), **FOUTEN},
     )
@@ -252,14 +263,16 @@ class InburgeraarZoek(APIView):
         return Response(InburgeraarDetailSerializer(gevonden, many=True).data)
 
 
-class Statuswijziging(APIView):
+class Statuswijziging(Velden, APIView):
     permission_classes = [HeeftGemeenteToken]
     bereik = "inburgeraars"
+    schema = Schema()
+    velden_serializers = {"POST": InburgeraarDetailSerializer}
 
     @extend_schema(
         operation_id="dossier_statuswijziging",
         summary=_("De status van het dossier wijzigen"),
-        parameters=[IF_MATCH],
+        parameters=[IF_MATCH, FIELDS],
         request=StatuswijzigingSerializer,
         responses={
             200: InburgeraarDetailSerializer,
@@ -283,13 +296,15 @@ class Statuswijziging(APIView):
         return Response(InburgeraarDetailSerializer(inburgeraar).data)
 
 
-class Tijdlijn(generics.GenericAPIView):
+class Tijdlijn(Velden, generics.GenericAPIView):
     """What happened in the dossier: DUO's events, the gemeente's decisions, the linked systems'
     changes; the latest recorded first."""
 
     permission_classes = [HeeftGemeenteToken]
     bereik = "tijdlijn"
     serializer_class = GebeurtenisSerializer
+    schema = Schema()
+    velden_serializers = {"GET": GebeurtenisSerializer}
     queryset = Gebeurtenis.objects.none()  # for the schema; a request reads through selectors
 
     @extend_schema(
@@ -299,6 +314,7 @@ class Tijdlijn(generics.GenericAPIView):
             OpenApiParameter("soort", str, description=_("Filter op soort gebeurtenis")),
             OpenApiParameter("bron", str, enum=Bron.values, description=_("Filter op bron")),
             *PAGINA,
+            FIELDS,
         ],
         responses={200: GebeurtenisSerializer(many=True), **FOUTEN},
     )

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.api.bouwstenen import FIELDS, Schema, Velden
 from openinburgering.api.permissions import HeeftGemeenteToken
 from openinburgering.api.problems import PROBLEM_SCHEMA, problem, regels_probleem
 from openinburgering.api.schema import PAGINA
@@ -60,14 +61,17 @@ def _intake(request, uuid) -> BredeIntake:
     return selectors.intake_van_dossier(actor=actor, dossier=inburgeraar.dossier)
 
 
-class Intake(APIView):
+class Intake(Velden, APIView):
     permission_classes = [HeeftGemeenteToken]
     bereik = "intake"
+    schema = Schema()
+    velden_serializers = {m: IntakeSerializer for m in ("GET", "POST", "PATCH")}
 
     @extend_schema(
         operation_id="intake_read",
         summary=_("De brede intake van een inburgeraar"),
         description=_("Met de leerbaarheidstoets (R28) en het advies voor de leerroute (R29)."),
+        parameters=[FIELDS],
         responses={200: IntakeSerializer, **FOUTEN},
     )
     def get(self, request, uuid):
@@ -82,6 +86,7 @@ class Intake(APIView):
             "Start de intake (het dossier gaat naar ‘intake’). Loopt er al een, dan volgt die "
             "met 200."
         ),
+        parameters=[FIELDS],
         request=None,
         responses={201: IntakeSerializer, 200: IntakeSerializer, **FOUTEN},
     )
@@ -102,7 +107,7 @@ class Intake(APIView):
             "Wijzigt de onderdelen die u stuurt. Stuur `If-Match` met de `versie` die u las. "
             "Gezondheid staat niet in de API: dat onderdeel legt de klantregisseur vast."
         ),
-        parameters=[IF_MATCH],
+        parameters=[IF_MATCH, FIELDS],
         request=IntakeSerializer,
         responses={200: IntakeSerializer, **CONFLICT, **FOUTEN},
     )
@@ -121,9 +126,11 @@ class Intake(APIView):
         return _antwoord(selectors.intake_van_dossier(actor=actor, dossier=intake.dossier))
 
 
-class IntakeAfsluiten(APIView):
+class IntakeAfsluiten(Velden, APIView):
     permission_classes = [HeeftGemeenteToken]
     bereik = "intake"
+    schema = Schema()
+    velden_serializers = {"POST": IntakeSerializer}
 
     @extend_schema(
         operation_id="intake_afsluiten",
@@ -132,7 +139,7 @@ class IntakeAfsluiten(APIView):
             "Zoals op het scherm: ontbreekt een verplicht onderdeel (R26) of de "
             "leerbaarheidstoets (R27), dan volgt 400 met elk regel-id in `invalidParams`."
         ),
-        parameters=[IF_MATCH],
+        parameters=[IF_MATCH, FIELDS],
         request=None,
         responses={200: IntakeSerializer, **CONFLICT, **FOUTEN, **REGELS},
     )
@@ -150,16 +157,18 @@ class IntakeAfsluiten(APIView):
         return _antwoord(intake)
 
 
-class IntakeGesprekken(generics.GenericAPIView):
+class IntakeGesprekken(Velden, generics.GenericAPIView):
     permission_classes = [HeeftGemeenteToken]
     bereik = "intake"
     serializer_class = GesprekSerializer
+    schema = Schema()
+    velden_serializers = {"GET": GesprekSerializer, "POST": GesprekSerializer}
     queryset = Intakegesprek.objects.none()  # for the schema; a request reads via selectors
 
     @extend_schema(
         operation_id="intake_gesprek_list",
         summary=_("De gesprekken van de brede intake"),
-        parameters=PAGINA,
+        parameters=[*PAGINA, FIELDS],
         responses={200: GesprekSerializer(many=True), **FOUTEN},
     )
     def get(self, request, uuid):
@@ -172,6 +181,7 @@ class IntakeGesprekken(generics.GenericAPIView):
     @extend_schema(
         operation_id="intake_gesprek_create",
         summary=_("Een gesprek van de brede intake vastleggen"),
+        parameters=[FIELDS],
         request=GesprekSerializer,
         responses={201: GesprekSerializer, **FOUTEN},
     )
@@ -189,9 +199,11 @@ class IntakeGesprekken(generics.GenericAPIView):
         return Response(GesprekSerializer(gesprek).data, status=status.HTTP_201_CREATED)
 
 
-class LbtVrijstelling(APIView):
+class LbtVrijstelling(Velden, APIView):
     permission_classes = [HeeftGemeenteToken]
     bereik = "intake"
+    schema = Schema()
+    velden_serializers = {"POST": IntakeSerializer}
 
     @extend_schema(
         operation_id="intake_lbt_vrijstelling",
@@ -200,6 +212,7 @@ class LbtVrijstelling(APIView):
             "Bij een visuele of auditieve beperking (eerst in de intake vastgelegd). De melding "
             "gaat via de outbox naar DUO; de stand staat bij de berichten aan DUO."
         ),
+        parameters=[FIELDS],
         request=None,
         responses={200: IntakeSerializer, **FOUTEN, **REGELS},
     )

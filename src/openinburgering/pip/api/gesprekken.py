@@ -12,14 +12,14 @@ from openinburgering.api.bouwstenen import (
     IF_MATCH,
     LIJST,
     Bron,
-    Lijst,
     etag,
     log,
     versie_uit_if_match,
 )
-from openinburgering.inburgeraars import selectors as inburgeraar_selectors
+from openinburgering.inburgeraars.api.bouwstenen import LijstVanPersoon
 from openinburgering.logboek.models import Activiteit
 from openinburgering.pip import selectors, services
+from openinburgering.pip.models import GesprekStatus
 
 from .serializers_gesprekken import (
     GesprekPlannenSerializer,
@@ -30,23 +30,14 @@ from .serializers_gesprekken import (
 TAG = ["traject"]
 
 
-class Voortgangsgesprekken(Lijst):
+class Voortgangsgesprekken(LijstVanPersoon):
     bereik = "traject"
     serializer_class = VoortgangsgesprekSerializer
     veldnamen = {"gepland_op": "geplandOp"}
-
-    def persoon(self):
-        if not hasattr(self, "_persoon"):
-            self._persoon = inburgeraar_selectors.inburgeraar_get(
-                actor=self.actor, uuid=self.kwargs["uuid"]
-            )
-        return self._persoon
+    filters = {"status": ("status", GesprekStatus.values)}
 
     def rijen(self):
         return selectors.gesprek_api_list(actor=self.actor, dossier=self.persoon().dossier)
-
-    def gelezen(self, pagina):
-        return [self.persoon().pseudoniem]
 
     @extend_schema(
         tags=TAG,
@@ -69,10 +60,9 @@ class Voortgangsgesprekken(Lijst):
     )
     def post(self, request, uuid):
         dossier = self.persoon().dossier
-        invoer = GesprekPlannenSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
+        invoer = self.invoer_lezen(GesprekPlannenSerializer)
         gesprek = services.gesprek_plannen(
-            actor=self.actor, dossier=dossier, gepland_op=invoer.validated_data["geplandOp"]
+            actor=self.actor, dossier=dossier, gepland_op=invoer["geplandOp"]
         )
         return self.antwoord(gesprek, status=201, headers=etag(gesprek))
 
@@ -114,9 +104,8 @@ class GesprekVastleggen(Bron):
     def post(self, request, uuid):
         gesprek = selectors.gesprek_get(actor=self.actor, uuid=uuid)
         versie = versie_uit_if_match(request)
-        invoer = GesprekVastleggenSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        data = dict(invoer.validated_data)
+        invoer = self.invoer_lezen(GesprekVastleggenSerializer)
+        data = invoer
         data["gevoerd_op"] = data.pop("gevoerdOp")
         gesprek = services.gesprek_vastleggen(
             actor=self.actor, gesprek=gesprek, versie=versie, **data

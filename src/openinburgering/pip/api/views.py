@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from openinburgering import brieven
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.api.bouwstenen import FIELDS, Schema, Velden
 from openinburgering.api.permissions import HeeftGemeenteToken
 from openinburgering.api.problems import PROBLEM_SCHEMA, problem, regels_probleem
 from openinburgering.api.schema import PAGINA
@@ -64,12 +65,14 @@ def _geweigerd(exc: Geweigerd, veldnamen: dict[str, str]):
     return problem(400, detail=exc.message, code="geweigerd", invalid_params=params)
 
 
-class PipAanmaken(GenericAPIView):
+class PipAanmaken(Velden, GenericAPIView):
     """A person's PIP versions (every route, every reason) and a new concept."""
 
     permission_classes = [HeeftGemeenteToken]
     bereik = "pip"
     serializer_class = PipSerializer
+    schema = Schema()
+    velden_serializers = {"GET": PipSerializer, "POST": PipSerializer}
 
     queryset = PipVersie.objects.none()  # for the schema; a request reads through selectors
 
@@ -85,6 +88,7 @@ class PipAanmaken(GenericAPIView):
                 "status", str, enum=PipStatus.values, description=_("Filter op status")
             ),
             *PAGINA,
+            FIELDS,
         ],
         responses={200: PipSerializer(many=True), **FOUTEN},
     )
@@ -106,6 +110,7 @@ class PipAanmaken(GenericAPIView):
             "Maakt een concept-PIP. Breekt het concept een regel uit de Wet inburgering 2021 of "
             "van DUO, dan volgt 400 met elk geschonden regel-id in `invalidParams`."
         ),
+        parameters=[FIELDS],
         request=PipSerializer,
         responses={201: PipSerializer, **FOUTEN, **REGELS},
     )
@@ -129,13 +134,16 @@ class PipAanmaken(GenericAPIView):
         )
 
 
-class PipDetail(APIView):
+class PipDetail(Velden, APIView):
     permission_classes = [HeeftGemeenteToken]
     bereik = "pip"
+    schema = Schema()
+    velden_serializers = {"GET": PipSerializer, "PATCH": PipSerializer}
 
     @extend_schema(
         operation_id="pip_read",
         summary=_("Eén PIP-versie"),
+        parameters=[FIELDS],
         responses={200: PipSerializer, **FOUTEN},
     )
     def get(self, request, uuid):
@@ -151,7 +159,7 @@ class PipDetail(APIView):
             "concept daarna een regel, dan volgt 400 met elk geschonden regel-id in "
             "`invalidParams` en verandert er niets. Stuur `If-Match` met de `versie` die u las."
         ),
-        parameters=[IF_MATCH],
+        parameters=[IF_MATCH, FIELDS],
         request=PipWijzigenSerializer,
         responses={200: PipSerializer, **CONFLICT, **FOUTEN, **REGELS},
     )
@@ -172,9 +180,11 @@ class PipDetail(APIView):
         return Response(PipSerializer(pip).data, headers={"ETag": f'"{pip.versie}"'})
 
 
-class PipVaststellen(APIView):
+class PipVaststellen(Velden, APIView):
     permission_classes = [HeeftGemeenteToken]
     bereik = "pip"
+    schema = Schema()
+    velden_serializers = {"POST": PipSerializer}
 
     @extend_schema(
         operation_id="pip_vaststellen",
@@ -183,7 +193,7 @@ class PipVaststellen(APIView):
             "Stelt het concept vast als beschikking: de brief wordt gemaakt, de bezwaartermijn "
             "berekend (R23) en het PIP gaat via de outbox naar DUO."
         ),
-        parameters=[IF_MATCH],
+        parameters=[IF_MATCH, FIELDS],
         request=None,
         responses={200: PipSerializer, **CONFLICT, **FOUTEN, **REGELS},
     )
@@ -226,19 +236,21 @@ class Beschikking(APIView):
         )
 
 
-class PipBezwaren(GenericAPIView):
+class PipBezwaren(Velden, GenericAPIView):
     """Bezwaar against the beschikking of a vastgestelde PIP version."""
 
     permission_classes = [HeeftGemeenteToken]
     bereik = "pip"
     serializer_class = BezwaarSerializer
+    schema = Schema()
+    velden_serializers = {"GET": BezwaarSerializer, "POST": BezwaarSerializer}
     queryset = PipVersie.objects.none()  # for the schema; a request reads through selectors
     VELDNAMEN = {"ontvangen_op": "ontvangenOp", "datum_ter_post": "datumTerPost"}
 
     @extend_schema(
         operation_id="pip_bezwaar_list",
         summary=_("Bezwaren tegen een PIP-besluit"),
-        parameters=PAGINA,
+        parameters=[*PAGINA, FIELDS],
         responses={200: BezwaarSerializer(many=True), **FOUTEN},
     )
     def get(self, request, uuid):
@@ -255,6 +267,7 @@ class PipBezwaren(GenericAPIView):
             "Zoals op het scherm: of het bezwaar tijdig is volgt uit R23, de beslistermijn uit "
             "R67. Een concept-PIP is geen besluit: daartegen is geen bezwaar (409)."
         ),
+        parameters=[FIELDS],
         request=BezwaarSerializer,
         responses={201: BezwaarSerializer, **CONFLICT, **FOUTEN},
     )

@@ -5,6 +5,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.api.bouwstenen import FIELDS, Schema, Velden
 from openinburgering.api.permissions import HeeftGemeenteToken
 from openinburgering.api.schema import PAGINA
 from openinburgering.core.replica import leest_van_replica
@@ -18,13 +19,15 @@ from openinburgering.signalen.models import Signaal, Soort
 from .serializers import SignaalSerializer
 
 
-class Werklijst(generics.GenericAPIView):
+class Werklijst(Velden, generics.GenericAPIView):
     """The gemeente's open work items. The engine closes an item when its facts no longer call
     for it (a PIP vastgesteld, a talk recorded): there is no "done" to send."""
 
     permission_classes = [HeeftGemeenteToken]
     bereik = "werklijst"
     serializer_class = SignaalSerializer
+    schema = Schema()
+    velden_serializers = {"GET": SignaalSerializer}
     queryset = Signaal.objects.none()  # for the schema; a request reads through selectors
 
     @extend_schema(
@@ -47,6 +50,7 @@ class Werklijst(generics.GenericAPIView):
                 "inburgeraar", str, description=_("Alleen het werk van deze inburgeraar (uuid).")
             ),
             *PAGINA,
+            FIELDS,
         ],
         responses={200: SignaalSerializer(many=True), **FOUTEN},
     )

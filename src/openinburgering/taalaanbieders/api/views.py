@@ -12,7 +12,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ValidationError
 
 from openinburgering.api.bouwstenen import FIELDS, FOUTEN, LIJST, REGELS, Bron, Lijst, log
-from openinburgering.inburgeraars import selectors as inburgeraar_selectors
+from openinburgering.inburgeraars.api.bouwstenen import LijstVanPersoon
 from openinburgering.logboek.models import Activiteit
 from openinburgering.taalaanbieders import selectors, services
 from openinburgering.taalaanbieders.models import Instelling
@@ -95,10 +95,9 @@ class InstellingContact(Bron):
     )
     def put(self, request, uuid):
         instelling = selectors.instelling_api_get(actor=self.actor, uuid=uuid)
-        invoer = ContactSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
+        invoer = self.invoer_lezen(ContactSerializer)
         contact = services.instelling_contact_wijzigen(
-            actor=self.actor, instelling=instelling, **invoer.validated_data
+            actor=self.actor, instelling=instelling, **invoer
         )
         return self.antwoord(contact)
 
@@ -133,9 +132,8 @@ class Contracten(Lijst):
         responses={201: ContractSerializer, **FOUTEN},
     )
     def post(self, request):
-        invoer = ContractSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        velden = dict(invoer.validated_data)
+        invoer = self.invoer_lezen(ContractSerializer)
+        velden = invoer
         uuid = velden.pop("instelling")["uuid"]
         # As the screen's choice: only a school in DUO's list.
         instelling = Instelling.objects.filter(uuid=uuid, erkend_bij_duo=True).first()
@@ -186,23 +184,13 @@ class Verwijzingen(Lijst):
         return self.lijst()
 
 
-class VerwijzingenVanPersoon(Lijst):
+class VerwijzingenVanPersoon(LijstVanPersoon):
     bereik = "taalaanbieders"
     serializer_class = VerwijzingSerializer
     veldnamen = VERWIJZING_VELDEN
 
-    def persoon(self):
-        if not hasattr(self, "_persoon"):
-            self._persoon = inburgeraar_selectors.inburgeraar_get(
-                actor=self.actor, uuid=self.kwargs["uuid"]
-            )
-        return self._persoon
-
     def rijen(self):
         return selectors.verwijzing_list(actor=self.actor, inburgeraar=self.persoon())
-
-    def gelezen(self, pagina):
-        return [self.persoon().pseudoniem]
 
     @extend_schema(
         tags=TAG,
@@ -229,9 +217,8 @@ class VerwijzingenVanPersoon(Lijst):
     )
     def post(self, request, uuid):
         inburgeraar = self.persoon()
-        invoer = VerwijzingSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        velden = dict(invoer.validated_data)
+        invoer = self.invoer_lezen(VerwijzingSerializer)
+        velden = invoer
         contract_uuid = velden.pop("contract")["uuid"]
         # As the screen's choice: a contract of this gemeente that runs today.
         contract = (
@@ -290,23 +277,13 @@ class Urenregels(Lijst):
         return self.lijst()
 
 
-class EigenCursussen(Lijst):
+class EigenCursussen(LijstVanPersoon):
     bereik = "taalaanbieders"
     serializer_class = EigenCursusSerializer
     veldnamen = {"naam_instelling": "naamInstelling"}
 
-    def persoon(self):
-        if not hasattr(self, "_persoon"):
-            self._persoon = inburgeraar_selectors.inburgeraar_get(
-                actor=self.actor, uuid=self.kwargs["uuid"]
-            )
-        return self._persoon
-
     def rijen(self):
         return selectors.eigen_cursus_list(actor=self.actor, inburgeraar=self.persoon())
-
-    def gelezen(self, pagina):
-        return [self.persoon().pseudoniem]
 
     @extend_schema(
         tags=TAG,
@@ -332,9 +309,8 @@ class EigenCursussen(Lijst):
     )
     def post(self, request, uuid):
         inburgeraar = self.persoon()
-        invoer = EigenCursusSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        velden = dict(invoer.validated_data)
+        invoer = self.invoer_lezen(EigenCursusSerializer)
+        velden = invoer
         gekozen = (velden.pop("instelling", None) or {}).get("uuid")
         instelling = None
         if gekozen is not None:

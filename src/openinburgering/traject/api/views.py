@@ -24,10 +24,13 @@ from openinburgering.api.bouwstenen import (
     versie_uit_if_match,
 )
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
+from openinburgering.inburgeraars.api.bouwstenen import LijstVanPersoon
+from openinburgering.inburgeraars.codes import keuzes
 from openinburgering.logboek.models import Activiteit
+from openinburgering.regels.codes import Examenonderdeel, Examenresultaat
 from openinburgering.traject import afronding, pvt, selectors, uren
 from openinburgering.traject import map as map_diensten
-from openinburgering.traject.models import Onderdeel
+from openinburgering.traject.models import DeelnameStatus, MapSoort, Onderdeel, UrenSoort
 from openinburgering.traject.routefeiten import routefeiten
 
 from .serializers import (
@@ -49,21 +52,10 @@ from .serializers import (
 TAG = ["traject"]
 
 
-class _PerPersoon(Lijst):
+class _PerPersoon(LijstVanPersoon):
     """A list of one person's rows; the person is read (404 for another gemeente's) first."""
 
     bereik = "traject"
-
-    def persoon(self):
-        if not hasattr(self, "_persoon"):
-            self._persoon = inburgeraar_selectors.inburgeraar_get(
-                actor=self.actor, uuid=self.kwargs["uuid"]
-            )
-        return self._persoon
-
-    def gelezen(self, pagina):
-        # The person is read even when the page is empty (that there is nothing is a fact too).
-        return [self.persoon().pseudoniem]
 
 
 # --- the overview and the completions that go to DUO ------------------------------------------
@@ -108,9 +100,7 @@ class _Afronding(Bron):
     def put(self, request, uuid):
         inburgeraar = inburgeraar_selectors.inburgeraar_get(actor=self.actor, uuid=uuid)
         versie = versie_uit_if_match(request)
-        invoer = AfrondingVastleggenSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        d = invoer.validated_data
+        d = self.invoer_lezen(AfrondingVastleggenSerializer)
         onderwijs = (
             afronding.Onderwijs(d["onderwijsSoort"], d["onderwijsBegin"], d["onderwijsEinde"])
             if d["onderwijsSoort"]
@@ -185,10 +175,9 @@ class Zroute(Bron):
     )
     def post(self, request, uuid):
         inburgeraar = inburgeraar_selectors.inburgeraar_get(actor=self.actor, uuid=uuid)
-        invoer = ZrouteSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
+        invoer = self.invoer_lezen(ZrouteSerializer)
         uitkomst = uren.zroute_afronden(
-            actor=self.actor, dossier=inburgeraar.dossier, datum=invoer.validated_data["datum"]
+            actor=self.actor, dossier=inburgeraar.dossier, datum=invoer["datum"]
         )
         return self.antwoord(uitkomst, headers=etag(uitkomst))
 
@@ -198,6 +187,7 @@ class Zroute(Bron):
 
 class MapActiviteiten(_PerPersoon):
     serializer_class = MapActiviteitSerializer
+    filters = {"soort": ("soort", MapSoort.values)}
 
     def rijen(self):
         return selectors.map_activiteit_list(actor=self.actor, dossier=self.persoon().dossier)
@@ -222,16 +212,14 @@ class MapActiviteiten(_PerPersoon):
     )
     def post(self, request, uuid):
         dossier = self.persoon().dossier
-        invoer = MapActiviteitSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        activiteit = map_diensten.activiteit_toevoegen(
-            actor=self.actor, dossier=dossier, **invoer.validated_data
-        )
+        invoer = self.invoer_lezen(MapActiviteitSerializer)
+        activiteit = map_diensten.activiteit_toevoegen(actor=self.actor, dossier=dossier, **invoer)
         return self.antwoord(activiteit, status=201)
 
 
 class Urenregistraties(_PerPersoon):
     serializer_class = UrenregistratieSerializer
+    filters = {"soort": ("soort", UrenSoort.values)}
     veldnamen = {"periode_start": "periodeStart", "periode_einde": "periodeEinde"}
 
     def rijen(self):
@@ -261,16 +249,17 @@ class Urenregistraties(_PerPersoon):
     )
     def post(self, request, uuid):
         dossier = self.persoon().dossier
-        invoer = UrenregistratieSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        registratie = uren.uren_registreren(
-            actor=self.actor, dossier=dossier, **invoer.validated_data
-        )
+        invoer = self.invoer_lezen(UrenregistratieSerializer)
+        registratie = uren.uren_registreren(actor=self.actor, dossier=dossier, **invoer)
         return self.antwoord(registratie, status=201)
 
 
 class Examenuitslagen(_PerPersoon):
     serializer_class = ExamenUitslagSerializer
+    filters = {
+        "onderdeel": ("onderdeel", [code for code, _label in keuzes(Examenonderdeel)]),
+        "resultaat": ("resultaat", [code for code, _label in keuzes(Examenresultaat)]),
+    }
 
     def rijen(self):
         return selectors.examenuitslag_list(actor=self.actor, dossier=self.persoon().dossier)
@@ -315,9 +304,8 @@ class PvtGroepen(Lijst):
         responses={201: PvtGroepSerializer, **FOUTEN},
     )
     def post(self, request):
-        invoer = PvtGroepSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        groep = pvt.groep_aanmaken(actor=self.actor, **invoer.validated_data)
+        invoer = self.invoer_lezen(PvtGroepSerializer)
+        groep = pvt.groep_aanmaken(actor=self.actor, **invoer)
         return self.antwoord(groep, status=201)
 
 
@@ -371,16 +359,14 @@ class PvtBijeenkomsten(_VanGroep):
     )
     def post(self, request, uuid):
         groep = self.groep()
-        invoer = PvtBijeenkomstSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        bijeenkomst = pvt.bijeenkomst_toevoegen(
-            actor=self.actor, groep=groep, **invoer.validated_data
-        )
+        invoer = self.invoer_lezen(PvtBijeenkomstSerializer)
+        bijeenkomst = pvt.bijeenkomst_toevoegen(actor=self.actor, groep=groep, **invoer)
         return self.antwoord(bijeenkomst, status=201)
 
 
 class PvtDeelnames(_VanGroep):
     serializer_class = PvtDeelnameSerializer
+    filters = {"status": ("status", DeelnameStatus.values)}
 
     def rijen(self):
         return selectors.deelname_list(actor=self.actor, groep=self.groep())
@@ -411,9 +397,8 @@ class PvtDeelnames(_VanGroep):
     )
     def post(self, request, uuid):
         groep = self.groep()
-        invoer = UitnodigenSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        gevraagd = {str(u) for u in invoer.validated_data["inburgeraars"]}
+        invoer = self.invoer_lezen(UitnodigenSerializer)
+        gevraagd = {str(u) for u in invoer["inburgeraars"]}
         dossiers = selectors.dossiers_get(actor=self.actor, uuids=gevraagd)
         if len(dossiers) != len(gevraagd):
             # Another gemeente's person is as unknown as one that does not exist.
@@ -437,9 +422,8 @@ class PvtAanwezigheid(Bron):
     )
     def put(self, request, uuid):
         bijeenkomst = selectors.bijeenkomst_get(actor=self.actor, uuid=uuid)
-        invoer = AanwezigheidSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        regels = invoer.validated_data["aanwezigheid"]
+        invoer = self.invoer_lezen(AanwezigheidSerializer)
+        regels = invoer["aanwezigheid"]
         deelnames = selectors.deelnames_op_uuid(
             actor=self.actor, groep=bijeenkomst.groep, uuids=[r["deelname"] for r in regels]
         )
@@ -450,7 +434,7 @@ class PvtAanwezigheid(Bron):
             bijeenkomst=bijeenkomst,
             statussen={deelnames[str(r["deelname"])].pk: r["status"] for r in regels},
         )
-        return Response(AanwezigheidSerializer(invoer.validated_data).data)
+        return Response(AanwezigheidSerializer(invoer).data)
 
 
 class PvtOndertekening(Bron):
@@ -468,9 +452,8 @@ class PvtOndertekening(Bron):
     )
     def post(self, request, uuid):
         deelname = selectors.deelname_get(actor=self.actor, uuid=uuid)
-        invoer = OndertekeningSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
+        invoer = self.invoer_lezen(OndertekeningSerializer)
         uitkomst = pvt.ondertekening_vastleggen(
-            actor=self.actor, deelname=deelname, datum=invoer.validated_data["datum"]
+            actor=self.actor, deelname=deelname, datum=invoer["datum"]
         )
         return self.antwoord(uitkomst, headers=etag(uitkomst))

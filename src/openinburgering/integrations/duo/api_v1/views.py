@@ -10,6 +10,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 
 from openinburgering.accounts.context import actor_uit_request
+from openinburgering.api.bouwstenen import FIELDS, Schema, Velden
 from openinburgering.api.permissions import HeeftGemeenteToken
 from openinburgering.api.schema import PAGINA
 from openinburgering.core.replica import leest_van_replica
@@ -49,10 +50,12 @@ def _log(request, pseudoniemen):
     )
 
 
-class Werkitems(generics.GenericAPIView):
+class Werkitems(Velden, generics.GenericAPIView):
     permission_classes = [HeeftGemeenteToken]
     bereik = "duo"
     serializer_class = WerkitemSerializer
+    schema = Schema()
+    velden_serializers = {"GET": WerkitemSerializer}
     queryset = Werkitem.objects.none()  # for the schema; a request reads through selectors
 
     @extend_schema(
@@ -67,6 +70,7 @@ class Werkitems(generics.GenericAPIView):
             ),
             INBURGERAAR,
             *PAGINA,
+            FIELDS,
         ],
         responses={200: WerkitemSerializer(many=True), **FOUTEN},
     )
@@ -84,10 +88,12 @@ class Werkitems(generics.GenericAPIView):
         return self.get_paginated_response(WerkitemSerializer(pagina, many=True).data)
 
 
-class Berichten(generics.GenericAPIView):
+class Berichten(Velden, generics.GenericAPIView):
     permission_classes = [HeeftGemeenteToken]
     bereik = "duo"
     serializer_class = UitgaandBerichtSerializer
+    schema = Schema()
+    velden_serializers = {"GET": UitgaandBerichtSerializer}
     queryset = UitgaandBericht.objects.none()  # for the schema; a request reads via selectors
 
     @extend_schema(
@@ -102,6 +108,7 @@ class Berichten(generics.GenericAPIView):
             ),
             INBURGERAAR,
             *PAGINA,
+            FIELDS,
         ],
         responses={200: UitgaandBerichtSerializer(many=True), **FOUTEN},
     )
