@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("openinburgering.cijfers.urls")),
     path("cbs/", include("openinburgering.cbs.urls")),
     path("kennisbank/", include("openinburgering.kennisbank.urls")),
+    path("ontzorgen/", include("openinburgering.ontzorgen.urls")),
     path("api/v1/", include("openinburgering.api.urls")),
     path("", include("openinburgering.integrations.duo.urls")),
     path("", include("openinburgering.integrations.brp.urls")),

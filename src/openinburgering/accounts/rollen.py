@@ -54,6 +54,8 @@ class Recht(StrEnum):
     ABONNEMENTEN_BEHEREN = "abonnementen_beheren"
     CBS_AANLEVEREN = "cbs_aanleveren"
     KENNISBANK_BEHEREN = "kennisbank_beheren"
+    ONTZORGEN_VASTLEGGEN = "ontzorgen_vastleggen"
+    BETAALRUN_GOEDKEUREN = "betaalrun_goedkeuren"
 
 
 RECHT_OMSCHRIJVING = {
@@ -115,6 +117,12 @@ RECHT_OMSCHRIJVING = {
         "downloaden en de levering vastleggen"
     ),
     Recht.KENNISBANK_BEHEREN: _("Artikelen in de kennisbank schrijven en bijwerken"),
+    Recht.ONTZORGEN_VASTLEGGEN: _(
+        "Bijstandsperiodes vastleggen en importeren, ontzorgen besluiten en een betaalrun maken"
+    ),
+    Recht.BETAALRUN_GOEDKEUREN: _(
+        "Een betaalrun van een collega goedkeuren (vier ogen) en het betaalbestand downloaden"
+    ),
 }
 
 MATRIX: dict[str, frozenset[Recht]] = {
@@ -135,6 +143,8 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.VERWIJZEN,
             # DUO shows the inburgeraar who at the gemeente to contact (Contactpersoon API).
             Recht.CONTACTPERSOON_KOPPELEN,
+            # The caseworker decides ontzorgen and prepares the payment run (ADR 0080).
+            Recht.ONTZORGEN_VASTLEGGEN,
         }
     ),
     Rol.TEAMLEIDER: frozenset(
@@ -158,6 +168,9 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.CONTACTPERSOON_KOPPELEN,
             # The teamleider keeps the list of the team's contact persons at DUO up to date.
             Recht.CONTACTPERSONEN_BEHEREN,
+            Recht.ONTZORGEN_VASTLEGGEN,
+            # Four eyes on the money: another person approves the run (R89, ADR 0080).
+            Recht.BETAALRUN_GOEDKEUREN,
         }
     ),
     # Policy staff work with aggregates only and never see personal data.

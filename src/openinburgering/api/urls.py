@@ -16,5 +16,6 @@ urlpatterns = [
     path("verwerkingen/_zoek", logboek.VerwerkingenZoeken.as_view(), name="verwerking-zoek"),
     path("", include("openinburgering.intake.api.urls")),
     path("", include("openinburgering.signalen.api.urls")),
+    path("", include("openinburgering.ontzorgen.api.urls")),
     path("", include("openinburgering.integrations.duo.api_v1.urls")),
 ]

@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "openinburgering.cijfers",
     "openinburgering.cbs",
     "openinburgering.kennisbank",
+    "openinburgering.ontzorgen",
     "openinburgering.api",
 ]
 
