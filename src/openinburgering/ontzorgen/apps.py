@@ -18,3 +18,9 @@ class OntzorgenConfig(AppConfig):
         bron_registreren(werklijst.BRON)
         kaart_registreren(dossierkaart.KAART)
         besluit.registreren()
+
+        from openinburgering.inburgeraars.bewaren import opruimer_registreren
+
+        from .bewaren import OPRUIMER
+
+        opruimer_registreren(OPRUIMER)  # ADR 0060

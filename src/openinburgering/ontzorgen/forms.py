@@ -8,6 +8,9 @@ from openinburgering.core.forms import NldsFormMixin
 from .models import Frequentie, Post
 from .rekening import iban_geldig
 
+IBAN_ONGELDIG = _(
+    "Dit is geen geldige IBAN. Controleer de landcode, het controlegetal en de lengte."
+)
 DATUM = {"input_formats": ["%d-%m-%Y", "%Y-%m-%d"]}
 
 
@@ -48,10 +51,7 @@ class VasteLastForm(NldsFormMixin, forms.Form):
     def clean_iban(self):
         waarde = self.cleaned_data["iban"]
         if not iban_geldig(waarde):
-            raise forms.ValidationError(
-                _("Dit is geen geldige IBAN. Controleer de landcode, het controlegetal en de lengte."),
-                code="R85",
-            )
+            raise forms.ValidationError(IBAN_ONGELDIG, code="R85")
         return waarde
 
     def clean_bedrag(self):
@@ -63,7 +63,9 @@ class VasteLastForm(NldsFormMixin, forms.Form):
         if bedrag <= 0:
             raise forms.ValidationError(_("Het bedrag moet groter zijn dan € 0,00."), code="R85")
         if bedrag != bedrag.quantize(Decimal("0.01")):
-            raise forms.ValidationError(_("Een bedrag heeft hoogstens twee cijfers achter de komma."))
+            raise forms.ValidationError(
+                _("Een bedrag heeft hoogstens twee cijfers achter de komma.")
+            )
         return int(bedrag * 100)
 
 

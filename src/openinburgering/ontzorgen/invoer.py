@@ -63,9 +63,8 @@ def _aanleveringen(actor: Actor, naam: str, rijen: list[list]):
     kop = [_tekst(k).lower() for k in rijen[0]]
     ontbreekt = [k for k in KOLOMMEN[:2] if k not in kop]
     if ontbreekt:
-        raise ImportGeweigerd(
-            [_("De eerste regel moet de kolomnamen bevatten. Ontbreekt: %(k)s.") % {"k": ", ".join(ontbreekt)}]
-        )
+        melding = _("De eerste regel moet de kolomnamen bevatten. Ontbreekt: %(k)s.")
+        raise ImportGeweigerd([melding % {"k": ", ".join(ontbreekt)}])
     gelezen = []
     fouten = []
     for nummer, rij in enumerate(rijen[1:], start=2):

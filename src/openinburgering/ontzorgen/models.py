@@ -30,6 +30,9 @@ class Beleid(models.Model):
         verbose_name = _("ontzorgbeleid")
         verbose_name_plural = _("ontzorgbeleid")
 
+    def __str__(self):
+        return f"Ontzorgbeleid {self.gemeente_id}"
+
 
 class DatumBron(models.TextChoices):
     API = "api", _("Werk & Inkomen (API)")
@@ -68,6 +71,9 @@ class Bijstandsperiode(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"Bijstand {self.extern_kenmerk}"
+
 
 class ImportStatus(models.TextChoices):
     VOORBEELD = "voorbeeld", _("Voorbeeld (nog niet verwerkt)")
@@ -92,17 +98,22 @@ class Bijstandimport(models.Model):
     class Meta:
         ordering = ["-aangemaakt_op", "-id"]
 
+    def __str__(self):
+        return self.bestandsnaam
+
 
 class Ontzorgbesluit(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="ontzorgbesluiten")
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="ontzorgen_besluiten")
     bijstandsperiode = models.ForeignKey(
-        Bijstandsperiode, on_delete=models.PROTECT, related_name="besluiten"
+        Bijstandsperiode, on_delete=models.RESTRICT, related_name="besluiten"
     )
     status = models.CharField(max_length=20, choices=BesluitStatus, default=BesluitStatus.CONCEPT)
     afbouwplan = models.TextField(_("Afbouwplan naar financiële zelfredzaamheid"), blank=True)
-    toestemming_op = models.DateField(_("Toestemming (machtiging) gegeven op"), null=True, blank=True)
+    toestemming_op = models.DateField(
+        _("Toestemming (machtiging) gegeven op"), null=True, blank=True
+    )
     dagtekening = models.DateField(null=True, blank=True)
     start = models.DateField(null=True, blank=True)
     einde = models.DateField(_("Laatste dag ontzorgen"), null=True, blank=True)
@@ -110,7 +121,7 @@ class Ontzorgbesluit(models.Model):
     gestopt_op = models.DateField(null=True, blank=True)
     wijziging_reden = models.TextField(blank=True)
     beschikking = models.OneToOneField(
-        Beschikking, null=True, blank=True, on_delete=models.PROTECT, related_name="ontzorgbesluit"
+        Beschikking, null=True, blank=True, on_delete=models.RESTRICT, related_name="ontzorgbesluit"
     )
     brief_pad = models.CharField(max_length=300, blank=True, editable=False)
     brief_sha256 = models.CharField(max_length=64, blank=True, editable=False)
@@ -123,6 +134,9 @@ class Ontzorgbesluit(models.Model):
         verbose_name = _("ontzorgbesluit")
         verbose_name_plural = _("ontzorgbesluiten")
         ordering = ["-id"]
+
+    def __str__(self):
+        return f"Ontzorgbesluit {self.uuid}"
 
 
 class Post(models.TextChoices):
@@ -158,6 +172,9 @@ class VasteLast(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.get_post_display()} {self.contractreferentie}"
+
 
 class Afbouwstap(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -169,6 +186,9 @@ class Afbouwstap(models.Model):
 
     class Meta:
         ordering = ["datum", "id"]
+
+    def __str__(self):
+        return self.omschrijving
 
 
 class Betaalrun(models.Model):
@@ -195,6 +215,9 @@ class Betaalrun(models.Model):
         ordering = ["-maand", "-id"]
         indexes = [models.Index(fields=["gemeente", "maand"])]
 
+    def __str__(self):
+        return f"Betaalrun {self.maand:%m-%Y}"
+
 
 class Betaling(models.Model):
     """One payment: a fixed cost for one period. Paid at most once (the constraint): a period
@@ -204,7 +227,7 @@ class Betaling(models.Model):
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
     run = models.ForeignKey(Betaalrun, on_delete=models.CASCADE, related_name="betalingen")
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="+")
-    vaste_last = models.ForeignKey(VasteLast, on_delete=models.PROTECT, related_name="betalingen")
+    vaste_last = models.ForeignKey(VasteLast, on_delete=models.RESTRICT, related_name="betalingen")
     periode = models.DateField(_("Periode (maand)"))
     bedrag_centen = models.PositiveIntegerField()
     end_to_end_id = models.CharField(max_length=35, unique=True)
@@ -223,3 +246,6 @@ class Betaling(models.Model):
                 condition=Q(bedrag_centen__gt=0), name="ontzorgen_betaling_bedrag_positief"
             ),
         ]
+
+    def __str__(self):
+        return self.end_to_end_id

@@ -40,9 +40,7 @@ def runs(*, actor: Actor):
 
 def betalingen(*, run: Betaalrun):
     """The run's lines with everything a row shows: a fixed number of queries."""
-    return run.betalingen.select_related(
-        "vaste_last", "dossier__inburgeraar"
-    ).order_by("id")
+    return run.betalingen.select_related("vaste_last", "dossier__inburgeraar").order_by("id")
 
 
 def betaling_get(*, actor: Actor, uuid) -> Betaling:

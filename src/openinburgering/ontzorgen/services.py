@@ -61,7 +61,9 @@ def _vereis(actor: Actor, recht: Recht = Recht.ONTZORGEN_VASTLEGGEN) -> None:
 
 def _log(actor: Actor, dossiers, activiteit: str = Activiteit.WIJZIGEN) -> None:
     verwerkingen_vastleggen(
-        actor=actor, activiteit=activiteit, pseudoniemen=[d.inburgeraar.pseudoniem for d in dossiers]
+        actor=actor,
+        activiteit=activiteit,
+        pseudoniemen=[d.inburgeraar.pseudoniem for d in dossiers],
     )
 
 
@@ -106,10 +108,11 @@ def _controleer(aanleveringen: list[Aanlevering]) -> list[tuple[Aanlevering, str
     for a in aanleveringen:
         bestaand[a.dossier.pk][a.extern_kenmerk] = (a.start, a.einde)
         per_kenmerk[(a.dossier.pk, a.extern_kenmerk)] = a
-    problemen = []
-    for a in aanleveringen:
-        if a.einde is not None and a.einde < a.start:
-            problemen.append((a, regels.toets_bijstandsperiodes([(a.start, a.einde)]).meldingen[0]))
+    problemen = [
+        (a, regels.toets_bijstandsperiodes([(a.start, a.einde)]).meldingen[0])
+        for a in aanleveringen
+        if a.einde is not None and a.einde < a.start
+    ]
     for dossier_id, periodes in bestaand.items():
         uitkomst = regels.toets_bijstandsperiodes(
             [p for p in periodes.values() if p[1] is None or p[1] >= p[0]]
@@ -154,7 +157,8 @@ def _toepassen(a: Aanlevering) -> tuple[Bijstandsperiode, bool]:
         return periode, True
     gewijzigd = False
     if periode.start != a.start:
-        periode.start, periode.start_bron, periode.start_bron_detail = a.start, a.bron, a.bron_detail
+        periode.start = a.start
+        periode.start_bron, periode.start_bron_detail = a.bron, a.bron_detail
         gewijzigd = True
     if periode.einde != a.einde:
         periode.einde = a.einde
@@ -229,9 +233,7 @@ def periode_handmatig(
     naam = actor.user.get_full_name() or actor.user.username if actor.user else actor.label
     return periodes_vastleggen(
         actor=actor,
-        aanleveringen=[
-            Aanlevering(dossier, kenmerk, start, einde, DatumBron.HANDMATIG, str(naam))
-        ],
+        aanleveringen=[Aanlevering(dossier, kenmerk, start, einde, DatumBron.HANDMATIG, str(naam))],
     )[0][0]
 
 
@@ -328,7 +330,10 @@ def afbouwstap_toevoegen(
 def _termijn(besluit: Ontzorgbesluit):
     periode = besluit.bijstandsperiode
     return regels.ontzorgperiode_besluit(
-        periode.start, periode.einde, gestopt_op=besluit.gestopt_op, verlengd_tot=besluit.verlengd_tot
+        periode.start,
+        periode.einde,
+        gestopt_op=besluit.gestopt_op,
+        verlengd_tot=besluit.verlengd_tot,
     )
 
 
@@ -430,7 +435,7 @@ def besluit_wijzigen(
         uitkomst = regels.toets_wijziging(
             huidig_einde=huidig, bijstand_einde=None, nieuw_einde=min(datum, huidig), reden=reden
         )
-        if datum < besluit.start or datum >= huidig:
+        if datum < (besluit.start or periode.start) or datum >= huidig:
             uitkomst += Uitkomst.fout(
                 regels.R84,
                 _("Stoppen kan op een dag binnen de ontzorgperiode, vóór %(d)s.")
@@ -483,13 +488,14 @@ def verschuldigd(*, gemeente, maand: date) -> list[tuple[VasteLast, date]]:
         .exclude(status__in=NIET_BETAALD)
         .values_list("vaste_last_id", "periode")
     )
-    uit = []
-    for last in lasten:
-        termijn = _termijn(last.besluit)
-        for periode in regels.betaalmaanden(termijn, last.frequentie, tot_en_met=maand):
-            if (last.pk, periode) not in betaald:
-                uit.append((last, periode))
-    return uit
+    return [
+        (last, periode)
+        for last in lasten
+        for periode in regels.betaalmaanden(
+            _termijn(last.besluit), last.frequentie, tot_en_met=maand
+        )
+        if (last.pk, periode) not in betaald
+    ]
 
 
 def _end_to_end(run: Betaalrun, last: VasteLast, periode: date) -> str:
@@ -538,7 +544,9 @@ def betaalrun_maken(*, actor: Actor, maand: date, uitvoerdatum: date) -> Betaalr
                 ]
             )
     except IntegrityError:
-        raise Conflict(_("Een andere betaalrun is intussen gemaakt. Maak de run opnieuw.")) from None
+        raise Conflict(
+            _("Een andere betaalrun is intussen gemaakt. Maak de run opnieuw.")
+        ) from None
     betalingen = list(run.betalingen.select_related("vaste_last"))
     run.bericht_id = f"OI{run.pk:08d}{maand:%Y%m}"
     run.bestand = sepa.pain001(run=run, beleid=instellingen, betalingen=betalingen)

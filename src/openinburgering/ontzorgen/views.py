@@ -272,7 +272,9 @@ def importeren(request):
             bestand = form.cleaned_data["bestand"]
             try:
                 gemaakt = invoer.voorbeeld_maken(
-                    actor=actor, naam=bestand.name, inhoud=bestand.read(invoer.GRENZEN.max_bytes + 1)
+                    actor=actor,
+                    naam=bestand.name,
+                    inhoud=bestand.read(invoer.GRENZEN.max_bytes + 1),
                 )
             except invoer.ImportGeweigerd as exc:
                 fouten = exc.fouten
@@ -280,9 +282,7 @@ def importeren(request):
                 fouten = [exc.message]
             else:
                 return redirect("ontzorgen:import_voorbeeld", uuid=gemaakt.uuid)
-    return render(
-        request, "ontzorgen/import.html", {"form": form, "fouten": fouten}, status=status
-    )
+    return render(request, "ontzorgen/import.html", {"form": form, "fouten": fouten}, status=status)
 
 
 @recht_vereist(R)

@@ -25,7 +25,12 @@ class Bijstandsperiodes(Bron):
         operation_id="bijstandsperiode_put",
         summary=_("Een bijstandsperiode doorgeven (Werk en Inkomen)"),
         request=BijstandsperiodeInvoerSerializer,
-        responses={200: BijstandsperiodeSerializer, 201: BijstandsperiodeSerializer, **REGELS, **FOUTEN},
+        responses={
+            200: BijstandsperiodeSerializer,
+            201: BijstandsperiodeSerializer,
+            **REGELS,
+            **FOUTEN,
+        },
     )
     def post(self, request):
         invoer = BijstandsperiodeInvoerSerializer(data=request.data)

@@ -29,7 +29,8 @@ from openinburgering.ontzorgen.models import (
 )
 from openinburgering.ontzorgen.workflow import BetalingStatus, RunStatus
 from openinburgering.signalen import services as signalen_services
-from openinburgering.signalen.models import Signaal, Soort as SignaalSoort
+from openinburgering.signalen.models import Signaal
+from openinburgering.signalen.models import Soort as SignaalSoort
 
 NS = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"}
 
@@ -56,7 +57,9 @@ def _csv(*regels: str) -> bytes:
 
 
 def test_import_shows_a_preview_then_commits_and_is_idempotent(actor, persoon):
-    inhoud = _csv(f"{persoon.bsn};2025-02-10;;WI-9", )
+    inhoud = _csv(
+        f"{persoon.bsn};2025-02-10;;WI-9",
+    )
     voorbeeld = invoer.voorbeeld_maken(actor=actor, naam="wi-feb.csv", inhoud=inhoud)
     assert Bijstandsperiode.objects.count() == 0  # a preview changes nothing
     assert voorbeeld.regels[0]["actie"] == "nieuw"
@@ -75,12 +78,20 @@ def test_import_shows_a_preview_then_commits_and_is_idempotent(actor, persoon):
 @pytest.mark.parametrize(
     ("regels", "melding"),
     [
-        pytest.param(["{bsn};2025-02-10;;A", "111222333;2025-03-01;;B"], "niet bekend", id="onbekend-bsn"),  # fmt: skip
-        pytest.param(["{bsn};2025-02-10;2025-06-30;A", "{bsn};2025-06-01;;B"], "overlappen", id="overlap"),  # fmt: skip
-        pytest.param(["{bsn};2025-02-10;2025-01-01;A"], "vóór de startdatum", id="einde-voor-start"),  # fmt: skip
+        pytest.param(
+            ["{bsn};2025-02-10;;A", "111222333;2025-03-01;;B"], "niet bekend", id="onbekend-bsn"
+        ),  # fmt: skip
+        pytest.param(
+            ["{bsn};2025-02-10;2025-06-30;A", "{bsn};2025-06-01;;B"], "overlappen", id="overlap"
+        ),  # fmt: skip
+        pytest.param(
+            ["{bsn};2025-02-10;2025-01-01;A"], "vóór de startdatum", id="einde-voor-start"
+        ),  # fmt: skip
     ],
 )
-def test_a_bad_import_refuses_the_whole_file_and_changes_nothing(actor, persoon, periode, regels, melding):
+def test_a_bad_import_refuses_the_whole_file_and_changes_nothing(
+    actor, persoon, periode, regels, melding
+):
     voor = _telling()
     with pytest.raises(invoer.ImportGeweigerd) as fout:
         invoer.voorbeeld_maken(
@@ -103,7 +114,9 @@ def test_the_import_page_shows_the_refusal_in_dutch(client, inloggen, klantregis
     assert not Bijstandsperiode.objects.exists()
 
 
-def test_api_delivers_periods_idempotently_and_refuses_with_problem_json(api_client, gemeente_a, persoon):
+def test_api_delivers_periods_idempotently_and_refuses_with_problem_json(
+    api_client, gemeente_a, persoon
+):
     client = api_client(gemeente_a, ["bijstand:schrijven"])
     url = reverse("api:bijstandsperiode-list")
     data = {"bsn": persoon.bsn, "kenmerk": "WI-77", "start": "2025-02-10"}
@@ -154,7 +167,9 @@ def test_a_bad_fixed_cost_is_refused_and_changes_nothing(actor, periode, iban, b
     assert not VasteLast.objects.exists()
 
 
-def test_the_form_refuses_an_invalid_iban_in_dutch(client, inloggen, klantregisseur, actor, periode):
+def test_the_form_refuses_an_invalid_iban_in_dutch(
+    client, inloggen, klantregisseur, actor, periode
+):
     besluit = services.besluit_aanmaken(actor=actor, periode=periode)
     antwoord = inloggen(klantregisseur).post(
         reverse("ontzorgen:vaste_last", kwargs={"uuid": besluit.uuid}),
@@ -237,7 +252,9 @@ def test_stop_and_extension_need_a_reason(actor, vastgesteld):
 
 def test_the_end_of_ontzorgen_is_on_the_worklist_in_time(vastgesteld):
     with time_machine.travel(date(2025, 7, 1)):
-        signalen_services.signalen_herberekenen(dossier_ids=[vastgesteld.dossier_id], peildatum=date(2025, 7, 1))
+        signalen_services.signalen_herberekenen(
+            dossier_ids=[vastgesteld.dossier_id], peildatum=date(2025, 7, 1)
+        )
     signaal = Signaal.objects.get(soort=SignaalSoort.ONTZORGEN_EINDE)
     assert signaal.deadline == date(2025, 8, 9)
     assert signaal.regel == "R87"
@@ -333,7 +350,9 @@ def test_pages_render_and_are_logged(client, inloggen, medewerker, gemeente_a, r
     assert c.get(reverse("ontzorgen:brief", kwargs={"uuid": vastgesteld.uuid})).status_code == 200
 
 
-def test_another_gemeentes_objects_are_a_404(client, inloggen, medewerker, gemeente_b, run, vastgesteld):
+def test_another_gemeentes_objects_are_a_404(
+    client, inloggen, medewerker, gemeente_b, run, vastgesteld
+):
     c = inloggen(medewerker(Rol.TEAMLEIDER, gemeente_b))
     betaling = run.betalingen.first()
     for naam, uuid in (

@@ -87,9 +87,7 @@ from openinburgering.regels.ontzorgen import (  # noqa: E402
         pytest.param(
             [(D("2025-01-01"), D("2025-06-30")), (D("2025-06-30"), None)], 1, id="R83-overlap"
         ),
-        pytest.param(
-            [(D("2025-07-01"), None), (D("2025-01-01"), None)], 1, id="R83-open-overlapt"
-        ),
+        pytest.param([(D("2025-07-01"), None), (D("2025-01-01"), None)], 1, id="R83-open-overlapt"),
         pytest.param(
             [(D("2025-01-01"), D("2025-06-30")), (D("2025-07-01"), None)], 0, id="R83-aansluitend"
         ),
@@ -110,9 +108,16 @@ def test_r83_bijstandsperiodes(periodes, fouten):
         pytest.param(None, D("2025-01-01"), None, D("2025-02-10"), "R84", id="R84-stop-voor-start"),
         pytest.param(None, None, D("2025-11-30"), D("2025-11-30"), "R84", id="R84-verlengd"),
         pytest.param(
-            D("2025-10-31"), None, D("2025-11-30"), D("2025-10-31"), "R84", id="R84-niet-na-bijstand"
+            D("2025-10-31"),
+            None,
+            D("2025-11-30"),
+            D("2025-10-31"),
+            "R84",
+            id="R84-niet-na-bijstand",
         ),
-        pytest.param(None, None, D("2025-07-01"), D("2025-08-09"), "R34", id="R84-verlenging-korter"),
+        pytest.param(
+            None, None, D("2025-07-01"), D("2025-08-09"), "R34", id="R84-verlenging-korter"
+        ),
     ],
 )
 def test_r84_periode_besluit(bijstand_einde, gestopt, verlengd, laatste, regel):
@@ -162,12 +167,24 @@ def test_r87_signaal():
         pytest.param(
             "maandelijks",
             D("2025-12-01"),
-            ["2025-02-01", "2025-03-01", "2025-04-01", "2025-05-01", "2025-06-01",
-             "2025-07-01", "2025-08-01"],
+            [
+                "2025-02-01",
+                "2025-03-01",
+                "2025-04-01",
+                "2025-05-01",
+                "2025-06-01",
+                "2025-07-01",
+                "2025-08-01",
+            ],
             id="R88-domain-zeven-maanden-gedeeltelijk-meegeteld",
         ),  # fmt: skip
         pytest.param("maandelijks", D("2025-03-15"), ["2025-02-01", "2025-03-01"], id="R88-tot"),
-        pytest.param("per_kwartaal", D("2025-12-01"), ["2025-02-01", "2025-05-01", "2025-08-01"], id="R88-kwartaal"),  # fmt: skip
+        pytest.param(
+            "per_kwartaal",
+            D("2025-12-01"),
+            ["2025-02-01", "2025-05-01", "2025-08-01"],
+            id="R88-kwartaal",
+        ),  # fmt: skip
         pytest.param("per_jaar", D("2025-12-01"), ["2025-02-01"], id="R88-jaar"),
         pytest.param("maandelijks", D("2025-01-31"), [], id="R88-nog-niet"),
     ],
