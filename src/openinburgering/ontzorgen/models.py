@@ -105,7 +105,9 @@ class Bijstandimport(models.Model):
 class Ontzorgbesluit(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="ontzorgen_besluiten")
+    dossier = models.ForeignKey(
+        Dossier, on_delete=models.CASCADE, related_name="ontzorgen_besluiten"
+    )
     bijstandsperiode = models.ForeignKey(
         Bijstandsperiode, on_delete=models.RESTRICT, related_name="besluiten"
     )

@@ -413,13 +413,17 @@ def vul_alle_tabellen(gemeente, bsn, brievenmap):
         gemeente=gemeente, dossier=dossier, bijstandsperiode=periode, status="vastgesteld",
         brief_pad=brieven[-1],
     )  # fmt: skip
-    Afbouwstap.objects.create(gemeente=gemeente, besluit=besluit, omschrijving="x", datum=D("2025-05-01"))
+    Afbouwstap.objects.create(
+        gemeente=gemeente, besluit=besluit, omschrijving="x", datum=D("2025-05-01")
+    )
     last = VasteLast.objects.create(
         gemeente=gemeente, besluit=besluit, post="huur", begunstigde="Woonproef",
         iban="NL91ABNA0417164300", bedrag_centen=100, frequentie="maandelijks",
         contractreferentie="C1",
     )  # fmt: skip
-    run = Betaalrun.objects.create(gemeente=gemeente, maand=D("2025-03-01"), uitvoerdatum=D("2025-03-03"))
+    run = Betaalrun.objects.create(
+        gemeente=gemeente, maand=D("2025-03-01"), uitvoerdatum=D("2025-03-03")
+    )
     Betaling.objects.create(
         gemeente=gemeente, run=run, dossier=dossier, vaste_last=last, periode=D("2025-03-01"),
         bedrag_centen=100, end_to_end_id=f"OZ{dossier.pk}",
