@@ -140,25 +140,50 @@ def test_r84_wijziging():
     assert len(fout.schendingen) == 3
 
 
-def test_r85_vaste_last():
-    assert toets_vaste_last(begunstigde="Woonstichting", iban_geldig=True, bedrag_centen=1)
-    fout = toets_vaste_last(begunstigde="", iban_geldig=False, bedrag_centen=-500)
-    assert [s.veld for s in fout.schendingen] == ["begunstigde", "iban", "bedrag"]
-    assert fout.regel_ids == ("R85",)
-
-
-def test_r86_toestemming():
-    assert toets_toestemming(beleid_vraagt_toestemming=False, toestemming_op=None)
-    assert toets_toestemming(beleid_vraagt_toestemming=True, toestemming_op=D("2025-02-01"))
-    assert toets_toestemming(beleid_vraagt_toestemming=True, toestemming_op=None).regel_ids == (
-        "R86",
+@pytest.mark.parametrize(
+    ("begunstigde", "iban_geldig", "bedrag", "velden"),
+    [
+        pytest.param("Woonstichting", True, 1, [], id="R85-geldig"),
+        pytest.param(
+            "", False, -500, ["begunstigde", "iban", "bedrag"], id="R85-domain-alles-fout"
+        ),
+        pytest.param("Woonstichting", True, 0, ["bedrag"], id="R85-nul-euro"),
+    ],
+)
+def test_r85_vaste_last(begunstigde, iban_geldig, bedrag, velden):
+    uitkomst = toets_vaste_last(
+        begunstigde=begunstigde, iban_geldig=iban_geldig, bedrag_centen=bedrag
     )
+    assert [s.veld for s in uitkomst.schendingen] == velden
+    if velden:
+        assert uitkomst.regel_ids == ("R85",)
 
 
-def test_r87_signaal():
-    assert signaal_einde_ontzorgen(D("2025-08-09")) == D("2025-08-09") - __import__(
-        "datetime"
-    ).timedelta(days=SIGNAAL_EINDE_DAGEN)
+@pytest.mark.parametrize(
+    ("vraagt", "op", "toegestaan"),
+    [
+        pytest.param(False, None, True, id="R86-beleid-vraagt-niet"),
+        pytest.param(True, D("2025-02-01"), True, id="R86-toestemming-vastgelegd"),
+        pytest.param(True, None, False, id="R86-domain-toestemming-ontbreekt"),
+    ],
+)
+def test_r86_toestemming(vraagt, op, toegestaan):
+    uitkomst = toets_toestemming(beleid_vraagt_toestemming=vraagt, toestemming_op=op)
+    assert uitkomst.toegestaan is toegestaan
+    if not toegestaan:
+        assert uitkomst.regel_ids == ("R86",)
+
+
+@pytest.mark.parametrize(
+    ("laatste", "vanaf"),
+    [
+        pytest.param(D("2025-08-09"), D("2025-06-28"), id="R87-domain-zes-weken"),
+        pytest.param(D("2025-05-01"), D("2025-03-20"), id="R87-eerder-einde"),
+    ],
+)
+def test_r87_signaal(laatste, vanaf):
+    assert SIGNAAL_EINDE_DAGEN == 42
+    assert signaal_einde_ontzorgen(laatste) == vanaf
 
 
 @pytest.mark.parametrize(
@@ -194,6 +219,15 @@ def test_r88_betaalmaanden(frequentie, tot, maanden):
     assert betaalmaanden(periode, frequentie, tot_en_met=tot) == [D(m) for m in maanden]
 
 
-def test_r89_vier_ogen():
-    assert toets_vier_ogen(maker=1, goedkeurder=2)
-    assert toets_vier_ogen(maker=1, goedkeurder=1).regel_ids == ("R89",)
+@pytest.mark.parametrize(
+    ("maker", "goedkeurder", "toegestaan"),
+    [
+        pytest.param(1, 2, True, id="R89-collega-keurt-goed"),
+        pytest.param(1, 1, False, id="R89-domain-zelf-goedkeuren"),
+    ],
+)
+def test_r89_vier_ogen(maker, goedkeurder, toegestaan):
+    uitkomst = toets_vier_ogen(maker=maker, goedkeurder=goedkeurder)
+    assert uitkomst.toegestaan is toegestaan
+    if not toegestaan:
+        assert uitkomst.regel_ids == ("R89",)
