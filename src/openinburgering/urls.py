@@ -22,6 +22,7 @@ urlpatterns = [
     path("cbs/", include("openinburgering.cbs.urls")),
     path("financien/", include("openinburgering.financien.urls")),
     path("kennisbank/", include("openinburgering.kennisbank.urls")),
+    path("ontzorgen/", include("openinburgering.ontzorgen.urls")),
     path("api/v1/", include("openinburgering.api.urls")),
     path("", include("openinburgering.integrations.duo.urls")),
     path("", include("openinburgering.integrations.brp.urls")),

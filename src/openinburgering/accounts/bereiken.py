@@ -27,6 +27,8 @@ GEBIEDEN: dict[str, tuple] = {
     "handhaving": (_("Handhaving en boetes"), (LEZEN, SCHRIJVEN)),
     "taalaanbieders": (_("Taalaanbieders, contracten en verwijzingen"), (LEZEN, SCHRIJVEN)),
     "logboek": (_("Verwerkingenlogboek"), (LEZEN,)),
+    # Werk & Inkomen's income system delivers the bijstand periods (ADR 0078).
+    "bijstand": (_("Bijstandsperiodes (Werk en Inkomen)"), (LEZEN, SCHRIJVEN)),
     # For a data warehouse: counts and pseudonymised facts, never a name, BSN or address.
     "statistiek": (_("Cijfers en gepseudonimiseerde feiten (datawarehouse)"), (LEZEN,)),
 }
@@ -71,6 +73,7 @@ RECHTEN: dict[str, frozenset[Recht]] = {
     "traject:schrijven": frozenset({Recht.TRAJECT_VASTLEGGEN}),
     "handhaving:schrijven": frozenset({Recht.HANDHAVING_VOORBEREIDEN}),
     "taalaanbieders:lezen": frozenset({Recht.CONTRACTEN_LEZEN}),
+    "bijstand:schrijven": frozenset({Recht.ONTZORGEN_VASTLEGGEN}),
     "taalaanbieders:schrijven": frozenset(
         {Recht.VERWIJZEN, Recht.CONTRACTEN_LEZEN, Recht.CONTRACTEN_BEHEREN}
     ),
@@ -86,6 +89,7 @@ PERSOONSGEBONDEN = (
     "traject",
     "handhaving",
     "taalaanbieders",
+    "bijstand",
 )
 
 

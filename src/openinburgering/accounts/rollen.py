@@ -57,6 +57,8 @@ class Recht(StrEnum):
     FINANCIEN_LEZEN = "financien_lezen"
     RIJKSBIJDRAGEN_VASTLEGGEN = "rijksbijdragen_vastleggen"
     KOSTEN_BOEKEN = "kosten_boeken"
+    ONTZORGEN_VASTLEGGEN = "ontzorgen_vastleggen"
+    BETAALRUN_GOEDKEUREN = "betaalrun_goedkeuren"
 
 
 RECHT_OMSCHRIJVING = {
@@ -129,6 +131,12 @@ RECHT_OMSCHRIJVING = {
         "Kosten per inburgeraar boeken en met een tegenboeking corrigeren; de boekingen op het "
         "dossier zien"
     ),
+    Recht.ONTZORGEN_VASTLEGGEN: _(
+        "Bijstandsperiodes vastleggen en importeren, ontzorgen besluiten en een betaalrun maken"
+    ),
+    Recht.BETAALRUN_GOEDKEUREN: _(
+        "Een betaalrun van een collega goedkeuren (vier ogen) en het betaalbestand downloaden"
+    ),
 }
 
 MATRIX: dict[str, frozenset[Recht]] = {
@@ -149,6 +157,8 @@ MATRIX: dict[str, frozenset[Recht]] = {
             Recht.VERWIJZEN,
             # DUO shows the inburgeraar who at the gemeente to contact (Contactpersoon API).
             Recht.CONTACTPERSOON_KOPPELEN,
+            # The caseworker decides ontzorgen and prepares the payment run (ADR 0080).
+            Recht.ONTZORGEN_VASTLEGGEN,
         }
     ),
     Rol.TEAMLEIDER: frozenset(
@@ -176,6 +186,9 @@ MATRIX: dict[str, frozenset[Recht]] = {
             # per person; caseworkers do not see amounts.
             Recht.FINANCIEN_LEZEN,
             Recht.KOSTEN_BOEKEN,
+            Recht.ONTZORGEN_VASTLEGGEN,
+            # Four eyes on the money: another person approves the run (R89, ADR 0080).
+            Recht.BETAALRUN_GOEDKEUREN,
         }
     ),
     # Policy staff work with aggregates only and never see personal data.

@@ -16,6 +16,7 @@ urlpatterns = [
     path("verwerkingen/_zoek", logboek.VerwerkingenZoeken.as_view(), name="verwerking-zoek"),
     path("", include("openinburgering.intake.api.urls")),
     path("", include("openinburgering.signalen.api.urls")),
+    path("", include("openinburgering.ontzorgen.api.urls")),
     path("", include("openinburgering.integrations.duo.api_v1.urls")),
     # For a data warehouse (ADR 0091).
     path("", include("openinburgering.cijfers.api.urls")),

@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "openinburgering.cbs",
     "openinburgering.financien",
     "openinburgering.kennisbank",
+    "openinburgering.ontzorgen",
     "openinburgering.api",
 ]
 

@@ -27,6 +27,8 @@ class Soort(models.TextChoices):
     DUO = "duo", _("Melding van DUO")
     SCHOOL = "school", _("Melding van een taalaanbieder")
     BEGELEIDING = "begeleiding", _("Stap maatschappelijke begeleiding over tijd")
+    ONTZORGEN_EINDE = "ontzorgen_einde", _("Ontzorgen loopt af")
+    BETALING_GEWEIGERD = "betaling_geweigerd", _("Betaling ontzorgen geweigerd of teruggeboekt")
 
 
 class SignaalStatus(models.TextChoices):

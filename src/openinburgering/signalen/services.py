@@ -168,10 +168,19 @@ def _termijnen(chunk: Chunk) -> Iterable[Werkpunt]:
         yield from gewenste_signalen(f, chunk.peildatum)
 
 
+#: The kinds other apps' sources own (``core.werklijst``); every other kind is signalen's own.
+ANDERE_BRONNEN = (
+    Soort.DUO,
+    Soort.SCHOOL,
+    Soort.BEGELEIDING,
+    Soort.ONTZORGEN_EINDE,
+    Soort.BETALING_GEWEIGERD,
+)
+
 #: Registered by ``SignalenConfig.ready`` beside the sources other apps register.
 TERMIJNEN = Bron(
     naam="termijnen",
-    soorten=tuple(s.value for s in Soort if s not in (Soort.DUO, Soort.SCHOOL, Soort.BEGELEIDING)),
+    soorten=tuple(s.value for s in Soort if s not in ANDERE_BRONNEN),
     lees=_termijnen,
 )
 

@@ -29,6 +29,8 @@ NAVIGATIE = [
     ("cbs:overzicht", _("Levering CBS"), Recht.CBS_AANLEVEREN, BEHEER),
     ("traject:pvt_groepen", _("PVT-groepen"), Recht.TRAJECT_VASTLEGGEN, AANBOD),
     ("taalaanbieders:overzicht", _("Taalaanbieders"), Recht.CONTRACTEN_LEZEN, AANBOD),
+    # The monthly ontzorgen payments (ADR 0080): the caseworker makes, the teamleider approves.
+    ("ontzorgen:runs", _("Betaalruns ontzorgen"), Recht.ONTZORGEN_VASTLEGGEN, AANBOD),
     ("cijfers:dashboard", _("Cijfers"), Recht.CIJFERS_LEZEN, NASLAG),
     # Money beside the figures (ADR 0082): as a group item it keeps every role at six or fewer.
     ("financien:overzicht", _("Budget"), Recht.FINANCIEN_LEZEN, NASLAG),

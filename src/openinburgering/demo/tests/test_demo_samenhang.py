@@ -340,3 +340,15 @@ def test_the_demo_shows_one_granted_extension_and_one_fine_of_duo(demo, db):
     assert gezaaid[beboet[0].inburgeraar.bsn]["boetes"] == [
         {"bedrag": 500, "datum": beboet[0].gegevens["boetes"][0]["datum"]}
     ]
+
+
+def test_a_statushouder_on_bijstand_has_ontzorgen_and_an_approved_payment_run(demo, db):
+    from openinburgering.ontzorgen.models import Betaalrun, Ontzorgbesluit
+    from openinburgering.ontzorgen.sepa import valideer
+
+    besluit = Ontzorgbesluit.objects.get(gemeente__code="9001")
+    assert besluit.status == "vastgesteld" and besluit.brief_pad
+    assert besluit.bijstandsperiode.start_bron == "api"
+    run = Betaalrun.objects.get(gemeente__code="9001")
+    assert run.status == "goedgekeurd" and run.aantal >= 8
+    valideer(run.bestand)

@@ -394,6 +394,41 @@ def vul_alle_tabellen(gemeente, bsn, brievenmap):
         sha256="0" * 64,
     )  # fmt: skip
 
+    # ontzorgen (issue 19): a bijstand period, the decision with its letter, a payment
+    from openinburgering.ontzorgen.models import (
+        Afbouwstap,
+        Betaalrun,
+        Betaling,
+        Bijstandsperiode,
+        Ontzorgbesluit,
+        VasteLast,
+    )  # fmt: skip
+
+    periode = Bijstandsperiode.objects.create(
+        gemeente=gemeente, dossier=dossier, extern_kenmerk=f"WI-{dossier.pk}",
+        start=D("2025-02-10"), start_bron="api",
+    )  # fmt: skip
+    brieven.append(_brief(brievenmap, f"beschikkingen/{gemeente.code}/{uuid.uuid4()}.pdf"))
+    besluit = Ontzorgbesluit.objects.create(
+        gemeente=gemeente, dossier=dossier, bijstandsperiode=periode, status="vastgesteld",
+        brief_pad=brieven[-1],
+    )  # fmt: skip
+    Afbouwstap.objects.create(
+        gemeente=gemeente, besluit=besluit, omschrijving="x", datum=D("2025-05-01")
+    )
+    last = VasteLast.objects.create(
+        gemeente=gemeente, besluit=besluit, post="huur", begunstigde="Woonproef",
+        iban="NL91ABNA0417164300", bedrag_centen=100, frequentie="maandelijks",
+        contractreferentie="C1",
+    )  # fmt: skip
+    run = Betaalrun.objects.create(
+        gemeente=gemeente, maand=D("2025-03-01"), uitvoerdatum=D("2025-03-03")
+    )
+    Betaling.objects.create(
+        gemeente=gemeente, run=run, dossier=dossier, vaste_last=last, periode=D("2025-03-01"),
+        bedrag_centen=100, end_to_end_id=f"OZ{dossier.pk}",
+    )  # fmt: skip
+
     # the processing log
     for activiteit in ("inzien", "wijzigen"):
         Verwerking.objects.create(
@@ -594,7 +629,7 @@ def test_elke_app_die_meer_doet_dan_cascade_heeft_een_opruimer():
 
     namen = [o.naam for o in opruimers()]
     assert sorted(namen) == [
-        "abonnementen", "besluiten", "brieven", "duo", "handhaving", "intake", "pip",
+        "abonnementen", "besluiten", "brieven", "duo", "handhaving", "intake", "ontzorgen", "pip",
         "taalaanbieders", "verhuizing",
     ]  # fmt: skip
     assert len(namen) == len(set(namen))

@@ -49,7 +49,7 @@ def contract_voor(gemeente) -> Contract:
 def dossier_met_elke_bron(gemeente, inburgeraar_factory, *, werkitems: int = 1):
     """An asielstatushouder with, on ``PEILDATUM``: the PIP term and intake (signalen's own
     deadlines, from SS139), ``werkitems`` DUO work items, a school's report and an overdue
-    begeleiding step."""
+    begeleiding step; an ontzorgen that ends within six weeks (R87) and a refused payment."""
     contract = contract_voor(gemeente)
     persoon = inburgeraar_factory(gemeente, doelgroep="Asielstatushouder", aangemeld_op=AANGEMELD)
     ss139(persoon.dossier, AANGEMELD)
@@ -81,4 +81,38 @@ def dossier_met_elke_bron(gemeente, inburgeraar_factory, *, werkitems: int = 1):
         sleutel=f"verzuim:{verwijzing.uuid}",
         deadline=date(2025, 2, 15),
     )
+    _ontzorgen(persoon.dossier)
     return persoon
+
+
+def _ontzorgen(dossier):
+    from openinburgering.ontzorgen.models import (
+        Betaalrun,
+        Betaling,
+        Bijstandsperiode,
+        Ontzorgbesluit,
+        VasteLast,
+    )  # fmt: skip
+
+    periode = Bijstandsperiode.objects.create(
+        gemeente=dossier.gemeente, dossier=dossier, extern_kenmerk=f"WI-{dossier.pk}",
+        start=date(2024, 8, 21), start_bron="api",
+    )  # fmt: skip
+    besluit = Ontzorgbesluit.objects.create(
+        gemeente=dossier.gemeente, dossier=dossier, bijstandsperiode=periode, status="vastgesteld",
+        start=date(2024, 8, 21), einde=date(2025, 2, 20),
+    )  # fmt: skip
+    last = VasteLast.objects.create(
+        gemeente=dossier.gemeente, besluit=besluit, post="huur", begunstigde="Woonproef",
+        iban="NL91ABNA0417164300", bedrag_centen=50000, frequentie="maandelijks",
+        contractreferentie="C1",
+    )  # fmt: skip
+    run = Betaalrun.objects.create(
+        gemeente=dossier.gemeente, maand=date(2025, 1, 1), uitvoerdatum=date(2025, 1, 2),
+        status="goedgekeurd",
+    )  # fmt: skip
+    Betaling.objects.create(
+        gemeente=dossier.gemeente, run=run, dossier=dossier, vaste_last=last,
+        periode=date(2025, 1, 1), bedrag_centen=50000, end_to_end_id=f"OZ-{dossier.pk}",
+        status="geweigerd", reden="AC04 rekening opgeheven",
+    )  # fmt: skip

@@ -57,6 +57,10 @@ VIEWS = [
     ("intake:lbt_vrijstelling", "post", True, Recht.INTAKE_VOEREN, None),
     ("intake:handhaving_starten", "post", True, Recht.HANDHAVING_VOORBEREIDEN, None),
     ("logboek:lijst", "get", False, Recht.LOGBOEK_LEZEN, None),
+    # Ontzorgen (issue 19): the person's bijstand and decisions, the import, the payment runs.
+    ("ontzorgen:overzicht", "get", True, Recht.ONTZORGEN_VASTLEGGEN, None),
+    ("ontzorgen:importeren", "get", False, Recht.ONTZORGEN_VASTLEGGEN, None),
+    ("ontzorgen:runs", "get", False, Recht.ONTZORGEN_VASTLEGGEN, None),
     # The steering dashboards (issue 17): figures only, every gemeente role may read them.
     ("cijfers:dashboard", "get", False, Recht.CIJFERS_LEZEN, None),
     ("cijfers:bijwerken", "post", False, Recht.CIJFERS_LEZEN, None),

@@ -30,6 +30,7 @@ from openinburgering.accounts.rollen import Rol
 from openinburgering.cijfers.services import kengetallen_bijwerken
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.demo import duo_besluiten
+from openinburgering.demo import ontzorgen as demo_ontzorgen
 from openinburgering.demo.logo import demologo
 from openinburgering.demo.personen import genereer_bsn, genereer_persoon
 from openinburgering.gemeenten.models import Gemeente, Lidmaatschap
@@ -461,6 +462,13 @@ class Command(BaseCommand):
         for regel in duo_besluiten.laden(gemeente=gemeenten["9001"], actor=medewerkers["9001"]):
             self.stdout.write(f"DUO: {regel}")
         self._verhuizing(rng=rng, vandaag=vandaag, medewerkers=medewerkers)
+        # A statushouder on bijstand with ontzorgen and an approved payment run (issue 19).
+        for regel in demo_ontzorgen.laden(
+            gemeente=gemeenten["9001"],
+            medewerker=medewerkers["9001"],
+            teamleider=toewijzers["9001"],
+        ):
+            self.stdout.write(f"Ontzorgen: {regel}")
         # A few deliberately broken records for the CBS check report (ADR 0070).
         call_command("cbs_demo", gemeente="9001", stdout=self.stdout)
         # Grants and costs per person for both gemeenten (ADR 0082).
