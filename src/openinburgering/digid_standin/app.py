@@ -192,7 +192,9 @@ personen zijn verzonnen.</p>
 
     def _userinfo(self, environ, start_response):
         kop = environ.get("HTTP_AUTHORIZATION", "")
-        claims = self._tokens.get(kop.removeprefix("Bearer ")) if kop.startswith("Bearer ") else None
+        claims = (
+            self._tokens.get(kop.removeprefix("Bearer ")) if kop.startswith("Bearer ") else None
+        )
         if claims is None:
             raise _Fout(401, "invalid_token")
         return self._json(start_response, 200, claims)
