@@ -25,7 +25,7 @@ def main(argv=None) -> int:
     parser.add_argument("--port", type=int, default=8003)
     parser.add_argument("--zaai", type=Path, required=True, help="JSON-lijst met personen")
     parser.add_argument("--client-id", default="openinburgering-demo")
-    parser.add_argument("--client-secret", default="demo-geheim-niet-voor-productie")
+    parser.add_argument("--client-secret", default="demo-geheim-niet-voor-productie-0123456789")
     args = parser.parse_args(argv)
     app = DigidStandIn(
         personen_uit_json(args.zaai.read_text(encoding="utf-8")),
