@@ -87,3 +87,14 @@ def test_without_a_portal_session_nothing_is_shown(naam, wereld, db, client):
     antwoord = client.get(reverse(naam, kwargs=kwargs))
     assert antwoord.status_code in (302, 403)
     assert ik.achternaam not in antwoord.content.decode()
+
+
+def test_the_demo_lets_three_fictional_people_and_an_unknown_bsn_sign_in(wereld, db):
+    from openinburgering.demo.digid import zaaigegevens
+    from openinburgering.inburgeraars.models import Inburgeraar
+
+    personen = zaaigegevens()
+    niveaus = [p["niveau"] for p in personen]
+    assert niveaus.count("midden") == 1 and len(personen) >= 3
+    bekend = [selectors.inburgeraar_voor_bsn(p["bsn"]) for p in personen]
+    assert bekend[-1] is None and all(isinstance(i, Inburgeraar) for i in bekend[:-1])
