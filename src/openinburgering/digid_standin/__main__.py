@@ -1,6 +1,7 @@
 """``python -m openinburgering.digid_standin --port 8003 --zaai personen.json``."""
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from socketserver import ThreadingMixIn
@@ -36,10 +37,8 @@ def main(argv=None) -> int:
         args.host, args.port, app, server_class=_Server, handler_class=_Stil
     ) as server:
         print(f"DigiD-stand-in op http://{args.host}:{args.port}/", file=sys.stderr, flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass
     return 0
 
 

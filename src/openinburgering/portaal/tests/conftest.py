@@ -8,6 +8,9 @@ import requests
 
 from openinburgering.brp_simulator.server import AchtergrondServer
 from openinburgering.digid_standin.app import DigidStandIn, Persoon
+from openinburgering.ui.tests.e2e import browser_page  # noqa: F401
+
+from .wereld import wereld  # noqa: F401
 
 CLIENT_ID = "openinburgering-test"
 GEHEIM = "test-geheim-voor-de-digid-stand-in-0123456789"

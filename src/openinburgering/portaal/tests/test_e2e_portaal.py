@@ -14,7 +14,7 @@ import pytest
 from openinburgering.core import bsn as bsn_tools
 from openinburgering.inburgeraars.tests.factories import nieuw_bsn
 from openinburgering.portaal import selectors
-from openinburgering.ui.tests.e2e import axe_schendingen, browser_page, screenshot  # noqa: F401
+from openinburgering.ui.tests.e2e import axe_schendingen, screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -73,7 +73,9 @@ def test_every_portal_page_is_accessible_light_and_works_without_javascript(
     from playwright.sync_api import expect
 
     page, basis = browser_page
-    with override_settings(TASKS={"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}):
+    with override_settings(
+        TASKS={"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    ):
         call_command("demo_data", aantal=12, stdout=io.StringIO())
     from openinburgering.inburgeraars.models import Inburgeraar
 
@@ -106,7 +108,9 @@ def test_every_portal_page_is_accessible_light_and_works_without_javascript(
         page.get_by_label("Onderwerp").fill("Ziek")
         page.get_by_label("Uw bericht").fill("Ik ben ziek. Hier is het briefje.")
         page.get_by_label("Document (niet verplicht)").set_input_files(
-            files=[{"name": "briefje.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF"}]
+            files=[
+                {"name": "briefje.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF"}
+            ]
         )
         page.get_by_role("button", name="Versturen").click()
         expect(page.get_by_role("status")).to_contain_text("Uw bericht is verstuurd")

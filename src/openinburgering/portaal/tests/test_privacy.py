@@ -12,7 +12,7 @@ from openinburgering.intake.models import Intakegesprek
 from openinburgering.pip.models import Voortgangsgesprek
 from openinburgering.portaal import selectors
 
-from .wereld import als_inburgeraar, rijke_personen, wereld  # noqa: F401
+from .wereld import als_inburgeraar, rijke_personen
 
 #: Pages of the newcomer without an object in the URL: only the own data.
 PAGINAS = [
