@@ -49,3 +49,27 @@ def zaaigegevens() -> list[dict]:
         }
     )
     return personen
+
+
+#: A doctor's note as a one-page PDF (the document a newcomer sends with a message).
+BRIEFJE = b"%PDF-1.4\n% Demo: doktersbriefje (verzonnen)\n%%EOF\n"
+
+
+def bericht_laden() -> str:
+    """One message with a doctor's note from a demo newcomer, through the portal's service: it
+    is on the worklist and on the dossier's card."""
+    from openinburgering.portaal.services import bericht_versturen
+
+    for inburgeraar in Inburgeraar.objects.filter(gemeente__code="9001").order_by("pk"):
+        if selectors.afspraken(inburgeraar) and selectors.brieven(inburgeraar):
+            bericht_versturen(
+                inburgeraar=inburgeraar,
+                onderwerp="Ziek bij de PVT-bijeenkomst",
+                tekst="Ik was ziek en kon niet komen. Hier is het briefje van de dokter.",
+                bijlage=BRIEFJE,
+                bijlage_naam="doktersbriefje.pdf",
+                bijlage_soort="application/pdf",
+                extensie=".pdf",
+            )
+            return f"Portaal: een bericht van {inburgeraar.volledige_naam} staat op de werklijst."
+    return "Portaal: geen inburgeraar met afspraken en brieven voor een voorbeeldbericht."
