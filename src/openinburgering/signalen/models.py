@@ -29,6 +29,7 @@ class Soort(models.TextChoices):
     BEGELEIDING = "begeleiding", _("Stap maatschappelijke begeleiding over tijd")
     ONTZORGEN_EINDE = "ontzorgen_einde", _("Ontzorgen loopt af")
     BETALING_GEWEIGERD = "betaling_geweigerd", _("Betaling ontzorgen geweigerd of teruggeboekt")
+    PORTAAL = "portaal", _("Bericht van de inburgeraar (portaal)")
 
 
 class SignaalStatus(models.TextChoices):

@@ -175,6 +175,7 @@ ANDERE_BRONNEN = (
     Soort.BEGELEIDING,
     Soort.ONTZORGEN_EINDE,
     Soort.BETALING_GEWEIGERD,
+    Soort.PORTAAL,
 )
 
 #: Registered by ``SignalenConfig.ready`` beside the sources other apps register.

@@ -473,6 +473,10 @@ class Command(BaseCommand):
         call_command("cbs_demo", gemeente="9001", stdout=self.stdout)
         # Grants and costs per person for both gemeenten (ADR 0082).
         call_command("financien_demo", stdout=self.stdout)
+        # A message with a doctor's note from a newcomer's portal (issue 20, ADR 0087).
+        from openinburgering.demo import digid as demo_digid
+
+        self.stdout.write(demo_digid.bericht_laden())
         for gemeente in gemeenten.values():
             signalen_herberekenen(gemeente=gemeente)
             # The dashboards and the council page read precomputed figures (ADR 0068).
