@@ -154,6 +154,9 @@ BEWAARD_ZONDER_PERSOON = {
     ),
     # A kenmerk is never handed out twice; it names no one.
     "brieven.Briefkenmerk": lambda rij: rij.dossier_id is None,
+    # Money stays in the books for the gemeente's accountability, without the person; cohort,
+    # regime and target group remain for the sums (ADR 0060, ADR 0082).
+    "financien.Kostenboeking": lambda rij: rij.inburgeraar_id is None,
 }
 
 
@@ -435,6 +438,15 @@ def vul_alle_tabellen(gemeente, bsn, brievenmap):
     Betaling.objects.create(
         gemeente=gemeente, run=run, dossier=dossier, vaste_last=last, periode=D("2025-03-01"),
         bedrag_centen=100, end_to_end_id=f"OZ{dossier.pk}",
+    )  # fmt: skip
+
+    # a cost booked for the person (financien)
+    from openinburgering.financien.models import Kostenboeking
+
+    Kostenboeking.objects.create(
+        gemeente=gemeente, inburgeraar=persoon, cohort=2023, regime="wi2021",
+        doelgroep="asielstatushouder", soort="tolk", bron="spuk",
+        bedrag_cent=12_500, datum=D("2025-03-01"), herkomst="handmatig", reden="Tolk intake",
     )  # fmt: skip
 
     # the processing log

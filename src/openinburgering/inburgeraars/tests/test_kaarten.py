@@ -29,7 +29,7 @@ def test_each_owning_app_registers_its_card_in_order():
     assert [k.naam for k in kaarten.kaarten()] == [
         "brp", "verhuizing", "begeleiding", "traject", "handhaving", "duo", "duo_besluiten",
         "taalaanbod", "werk", "portaal",
-        "pip", "financien", "ontzorgen",
+        "pip", "ontzorgen", "financien",
     ]  # fmt: skip
 
 
