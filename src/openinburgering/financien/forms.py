@@ -75,7 +75,10 @@ class BoekingForm(NldsFormMixin, forms.Form):
     reden = forms.CharField(
         label=_("Reden"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Waarom deze kosten, bijvoorbeeld de factuur of de opdracht."),
+        help_text=_(
+            "Waarom deze kosten, bijvoorbeeld het factuurnummer of de opdracht. Geen namen of "
+            "andere persoonsgegevens: de boeking blijft bestaan als het dossier is vernietigd."
+        ),
     )
 
     def __init__(self, *args, contracten, **kwargs):
@@ -88,5 +91,7 @@ class BoekingForm(NldsFormMixin, forms.Form):
 
 class CorrectieForm(NldsFormMixin, forms.Form):
     reden = forms.CharField(
-        label=_("Reden van de correctie"), widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Reden van de correctie"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Geen namen of andere persoonsgegevens."),
     )
