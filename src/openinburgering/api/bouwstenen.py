@@ -11,6 +11,8 @@ the token's scopes are checked against it (``<bereik>:lezen`` for safe methods,
 ``<bereik>:schrijven`` otherwise).
 """
 
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -25,7 +27,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from openinburgering.accounts.context import Actor, actor_uit_request
-from openinburgering.core.exceptions import Geweigerd, RegelsGeschonden
+from openinburgering.core.exceptions import Conflict, Geweigerd, RegelsGeschonden
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 
@@ -54,6 +56,14 @@ IF_MATCH = OpenApiParameter(
     required=False,
     description=gettext_lazy(
         'De `versie` die u las, als `"3"`; bij een tussentijdse wijziging volgt 409.'
+    ),
+)
+IF_MATCH_INHOUD = OpenApiParameter(
+    "If-Match",
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description=gettext_lazy(
+        "De `ETag` die u bij het lezen kreeg; bij een tussentijdse wijziging volgt 409."
     ),
 )
 FIELDS = OpenApiParameter(
@@ -105,6 +115,22 @@ def versie_uit_if_match(request) -> int | None:
 
 def etag(obj) -> dict[str, str]:
     return {"ETag": f'"{obj.versie}"'}
+
+
+def inhoud_etag(data) -> dict[str, str]:
+    """The ``ETag`` of a resource without a ``versie`` column (a checklist, a contact): a digest
+    of the whole representation a client reads, so that any change by anyone changes it."""
+    tekst = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))
+    return {"ETag": f'"{hashlib.sha256(tekst.encode()).hexdigest()[:32]}"'}
+
+
+def inhoud_controleren(request, data) -> None:
+    """``If-Match`` against :func:`inhoud_etag` of the current state: a client that read an
+    older state gets the same 409 as a stale ``versie``. Call it inside the write's
+    transaction, after locking the row the write changes."""
+    waarde = request.headers.get("If-Match")
+    if waarde and waarde.strip().removeprefix("W/") != inhoud_etag(data)["ETag"]:
+        raise Conflict()
 
 
 def log(actor: Actor, activiteit: str, pseudoniemen: Iterable[str]) -> None:
@@ -213,15 +239,25 @@ class Bron(generics.GenericAPIView):
         invoer.is_valid(raise_exception=True)
         return dict(invoer.validated_data)
 
+    def huidige_inhoud(self, obj, *, serializer=None):
+        """The representation :func:`inhoud_controleren` compares with (before ``fields``)."""
+        klasse = serializer or self.get_serializer_class()
+        return klasse(obj, context=self.get_serializer_context()).data
+
     def params_lezen(self, klasse) -> dict:
         """The query parameters, validated by ``klasse`` (a list's filters)."""
         params = klasse(data=self.request.query_params)
         params.is_valid(raise_exception=True)
         return dict(params.validated_data)
 
-    def antwoord(self, obj, *, serializer=None, status=200, headers=None) -> Response:
+    def antwoord(
+        self, obj, *, serializer=None, status=200, headers=None, met_inhoud_etag=False
+    ) -> Response:
         klasse = serializer or self.get_serializer_class()
         data = klasse(obj, context=self.get_serializer_context()).data
+        if met_inhoud_etag:
+            # Over the whole representation, whatever ``fields`` a client asked for.
+            headers = {**(headers or {}), **inhoud_etag(data)}
         data = velden_kiezen(self.request, data, klasse().fields.keys())
         return Response(data, status=status, headers=headers)
 

@@ -135,3 +135,13 @@ def achterstallig_per_dossier(
             if streef < peildatum and (dossier_id, stap.pk) not in klaar:
                 uit.setdefault(dossier_id, []).append((stap.uuid, stap.naam, streef))
     return uit
+
+
+def dossier_vergrendelen(*, actor: Actor, dossier) -> None:
+    """Lock the dossier's row until the transaction ends: a checklist write checks the state a
+    client read (``If-Match``) and writes it without another write in between."""
+    list(
+        Dossier.objects.select_for_update()
+        .filter(pk=dossier.pk, gemeente=actor.gemeente)
+        .values_list("pk", flat=True)
+    )

@@ -62,11 +62,17 @@ def instelling_list(*, actor: Actor | None = None):
     return instellingen
 
 
-def instelling_contact_get(*, actor: Actor, instelling: Instelling) -> InstellingContact:
-    """The actor's gemeente's contact at ``instelling``; a new, unsaved one if there is none."""
-    return InstellingContact.objects.filter(
-        gemeente=actor.gemeente, instelling=instelling
-    ).first() or InstellingContact(gemeente=actor.gemeente, instelling=instelling)
+def instelling_contact_get(
+    *, actor: Actor, instelling: Instelling, vergrendelen: bool = False
+) -> InstellingContact:
+    """The actor's gemeente's contact at ``instelling``; a new, unsaved one if there is none.
+
+    ``vergrendelen`` locks the row until the transaction ends (a write that checks ``If-Match``).
+    """
+    qs = InstellingContact.objects.filter(gemeente=actor.gemeente, instelling=instelling)
+    if vergrendelen:
+        qs = qs.select_for_update()
+    return qs.first() or InstellingContact(gemeente=actor.gemeente, instelling=instelling)
 
 
 def instelling_get(*, uuid) -> Instelling:

@@ -2,13 +2,24 @@
 person's checklist, written through ``begeleiding.services.voortgang_vastleggen``."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import ValidationError
 
-from openinburgering.api.bouwstenen import FIELDS, FOUTEN, LIJST, Bron, Lijst, log
+from openinburgering.api.bouwstenen import (
+    CONFLICT,
+    FIELDS,
+    FOUTEN,
+    IF_MATCH_INHOUD,
+    LIJST,
+    Bron,
+    Lijst,
+    inhoud_controleren,
+    log,
+)
 from openinburgering.begeleiding import selectors, services
 from openinburgering.inburgeraars import selectors as inburgeraar_selectors
 from openinburgering.logboek.models import Activiteit
@@ -65,7 +76,7 @@ class Checklist(Bron):
     def get(self, request, uuid):
         inburgeraar = inburgeraar_selectors.inburgeraar_get(actor=self.actor, uuid=uuid)
         log(self.actor, Activiteit.INZIEN, [inburgeraar.pseudoniem])
-        return self.antwoord(self._checklist(inburgeraar))
+        return self.antwoord(self._checklist(inburgeraar), met_inhoud_etag=True)
 
     @extend_schema(
         tags=TAG,
@@ -73,11 +84,13 @@ class Checklist(Bron):
         summary=_("Stappen van de checklist vastleggen"),
         description=_(
             "Alle genoemde stappen worden eerst getoetst; één fout en er wordt niets opgeslagen. "
-            "Een fout staat in `invalidParams` onder `stappen.<uuid van de stap>`."
+            "Een fout staat in `invalidParams` onder `stappen.<uuid van de stap>`. Met "
+            "`If-Match` (de `ETag` van het lezen) volgt 409 als iemand de checklist intussen "
+            "wijzigde."
         ),
-        parameters=[FIELDS],
+        parameters=[FIELDS, IF_MATCH_INHOUD],
         request=ChecklistVastleggenSerializer,
-        responses={200: ChecklistSerializer, **FOUTEN},
+        responses={200: ChecklistSerializer, **CONFLICT, **FOUTEN},
     )
     def put(self, request, uuid):
         inburgeraar = inburgeraar_selectors.inburgeraar_get(actor=self.actor, uuid=uuid)
@@ -92,22 +105,25 @@ class Checklist(Bron):
         if len(stappen) != len({str(r["stap"]) for r in rijen}):
             raise ValidationError({"stappen": [_("Onbekende stap.")]})
         try:
-            services.voortgang_vastleggen(
-                actor=self.actor,
-                dossier=inburgeraar.dossier,
-                invoer=[
-                    services.StapInvoer(
-                        stap=stappen[str(r["stap"])],
-                        status=r["status"],
-                        datum=r["datum"],
-                        geholpen_door=r["geholpenDoor"],
-                        toelichting=r["toelichting"],
-                    )
-                    for r in rijen
-                ],
-            )
+            with transaction.atomic():
+                selectors.dossier_vergrendelen(actor=self.actor, dossier=inburgeraar.dossier)
+                inhoud_controleren(request, self.huidige_inhoud(self._checklist(inburgeraar)))
+                services.voortgang_vastleggen(
+                    actor=self.actor,
+                    dossier=inburgeraar.dossier,
+                    invoer=[
+                        services.StapInvoer(
+                            stap=stappen[str(r["stap"])],
+                            status=r["status"],
+                            datum=r["datum"],
+                            geholpen_door=r["geholpenDoor"],
+                            toelichting=r["toelichting"],
+                        )
+                        for r in rijen
+                    ],
+                )
         except DjangoValidationError as exc:
             raise DjangoValidationError(
                 {f"stappen.{stap}": fouten for stap, fouten in exc.error_dict.items()}
             ) from None
-        return self.antwoord(self._checklist(inburgeraar))
+        return self.antwoord(self._checklist(inburgeraar), met_inhoud_etag=True)

@@ -5,13 +5,25 @@ attendance is what schools report in their portal, so the API reads it. Every wr
 through ``taalaanbieders.services`` with the same rules (R36–R38, R54) as the screens.
 """
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ValidationError
 
-from openinburgering.api.bouwstenen import FIELDS, FOUTEN, LIJST, REGELS, Bron, Lijst, log
+from openinburgering.api.bouwstenen import (
+    CONFLICT,
+    FIELDS,
+    FOUTEN,
+    IF_MATCH_INHOUD,
+    LIJST,
+    REGELS,
+    Bron,
+    Lijst,
+    inhoud_controleren,
+    log,
+)
 from openinburgering.inburgeraars.api.bouwstenen import LijstVanPersoon
 from openinburgering.logboek.models import Activiteit
 from openinburgering.taalaanbieders import selectors, services
@@ -86,20 +98,41 @@ class InstellingContact(Bron):
 
     @extend_schema(
         tags=TAG,
-        operation_id="instelling_contact_wijzigen",
+        operation_id="instelling_contact_lezen",
         summary=_("De eigen contactpersoon van de gemeente bij een taalaanbieder"),
-        description=_("Contactgegevens van andere gemeenten bij dezelfde school blijven staan."),
+        description=_("Met een `ETag` voor `If-Match` bij het wijzigen."),
         parameters=[FIELDS],
-        request=ContactSerializer,
         responses={200: ContactSerializer, **FOUTEN},
+    )
+    def get(self, request, uuid):
+        instelling = selectors.instelling_api_get(actor=self.actor, uuid=uuid)
+        contact = selectors.instelling_contact_get(actor=self.actor, instelling=instelling)
+        return self.antwoord(contact, met_inhoud_etag=True)
+
+    @extend_schema(
+        tags=TAG,
+        operation_id="instelling_contact_wijzigen",
+        summary=_("De eigen contactpersoon van de gemeente bij een taalaanbieder wijzigen"),
+        description=_(
+            "Contactgegevens van andere gemeenten bij dezelfde school blijven staan. Met "
+            "`If-Match` (de `ETag` van het lezen) volgt 409 als iemand ze intussen wijzigde."
+        ),
+        parameters=[FIELDS, IF_MATCH_INHOUD],
+        request=ContactSerializer,
+        responses={200: ContactSerializer, **CONFLICT, **FOUTEN},
     )
     def put(self, request, uuid):
         instelling = selectors.instelling_api_get(actor=self.actor, uuid=uuid)
         invoer = self.invoer_lezen(ContactSerializer)
-        contact = services.instelling_contact_wijzigen(
-            actor=self.actor, instelling=instelling, **invoer
-        )
-        return self.antwoord(contact)
+        with transaction.atomic():
+            huidig = selectors.instelling_contact_get(
+                actor=self.actor, instelling=instelling, vergrendelen=True
+            )
+            inhoud_controleren(request, self.huidige_inhoud(huidig))
+            contact = services.instelling_contact_wijzigen(
+                actor=self.actor, instelling=instelling, **invoer
+            )
+        return self.antwoord(contact, met_inhoud_etag=True)
 
 
 # --- contracts (no personal data) ------------------------------------------------------------
