@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("openinburgering.integrations.brp.urls")),
     path("abonnementen/", include("openinburgering.abonnementen.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("talen/", include("openinburgering.talen.urls")),
 ]
 
 if settings.OIDC_ENABLED:

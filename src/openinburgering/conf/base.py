@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "openinburgering.cijfers",
     "openinburgering.cbs",
     "openinburgering.kennisbank",
+    "openinburgering.talen",
     "openinburgering.api",
 ]
 
@@ -132,6 +133,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "openinburgering.ui.middleware.NederlandsEerstMiddleware",
+    # Portal pages in one of its eight languages instead (ADR 0089).
+    "openinburgering.talen.middleware.PortaalTaalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
