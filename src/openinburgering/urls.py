@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("openinburgering.integrations.duo.urls")),
     path("", include("openinburgering.integrations.brp.urls")),
     path("abonnementen/", include("openinburgering.abonnementen.urls")),
+    path("portaal/", include("openinburgering.portaal.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("talen/", include("openinburgering.talen.urls")),
 ]

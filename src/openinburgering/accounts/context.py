@@ -24,6 +24,9 @@ class Actor:
     #: A regional team's combined list: the gemeenten it spans (the user's memberships with
     #: the right to read them, ``gemeenten.toegang.regio``). Empty: the active gemeente only.
     regio: tuple[Gemeente, ...] = ()
+    #: The newcomer themself, signed in with DigiD on their own portal (ADR 0086): the part of
+    #: the portal they read ("pip", "brief", ...). They have no rights of staff.
+    portaal: str = ""
 
     @property
     def tenants(self) -> tuple[Gemeente, ...]:
@@ -32,6 +35,8 @@ class Actor:
 
     @property
     def soort(self) -> str:
+        if self.portaal:
+            return "inburgeraar"
         if self.user is not None:
             return "medewerker"
         if self.api_token is not None:
@@ -40,6 +45,8 @@ class Actor:
 
     @property
     def label(self) -> str:
+        if self.portaal:
+            return f"inburgeraar:portaal/{self.portaal}"
         if self.user is not None:
             return self.user.username
         if self.api_token is not None:
@@ -50,6 +57,8 @@ class Actor:
         # An API token acts for a gemeente's own system with the rights its scopes give
         # (accounts.bereiken, ADR 0074). Deciding on a fine is a teamleider's four-eyes step and
         # stays with a person (ADR 0076): no scope gives it.
+        if self.portaal:
+            return False
         if self.api_token is not None:
             return recht in rechten_voor(self.api_token.bereiken)
         if self.user is None:

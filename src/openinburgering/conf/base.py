@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "openinburgering.kennisbank",
     "openinburgering.talen",
     "openinburgering.api",
+    "openinburgering.portaal",
 ]
 
 MIDDLEWARE = [
@@ -169,6 +170,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "openinburgering.ui.context_processors.ui",
+                "openinburgering.portaal.context_processors.portaal",
             ],
         },
     }
@@ -272,6 +274,96 @@ OIDC_RP_SCOPES = "openid email profile"
 if OIDC_ENABLED:
     INSTALLED_APPS.append("mozilla_django_oidc")
     AUTHENTICATION_BACKENDS.append("openinburgering.accounts.oidc.GemeenteOIDCBackend")
+
+# --- DigiD for the newcomer's portal (ADR 0085) --------------------------------------------
+# The gemeente's OIDC broker for DigiD (or DigiD's own OIDC); the portal's client is
+# mozilla-django-oidc, configured apart from the staff IdP above. `make demo` and the tests use
+# the local stand-in (openinburgering.digid_standin), which speaks the same protocol.
+DIGID_OIDC_RP_CLIENT_ID = env(
+    "DIGID_OIDC_RP_CLIENT_ID",
+    "",
+    help_text="Client-id van het portaal bij de DigiD-makelaar.",
+    group="DigiD (portaal)",
+)
+DIGID_OIDC_RP_CLIENT_SECRET = env(
+    "DIGID_OIDC_RP_CLIENT_SECRET",
+    "",
+    help_text="Client-secret van het portaal bij de DigiD-makelaar.",
+    group="DigiD (portaal)",
+    secret=True,
+)
+DIGID_OIDC_RP_SIGN_ALGO = env(
+    "DIGID_OIDC_RP_SIGN_ALGO",
+    "RS256",
+    help_text="Ondertekening van het ID-token: `RS256` (sleutels uit `DIGID_OIDC_OP_JWKS_ENDPOINT`) "
+    "of `HS256` (met het client-secret; alleen de stand-in).",
+    group="DigiD (portaal)",
+)
+DIGID_OIDC_OP_AUTHORIZATION_ENDPOINT = env(
+    "DIGID_OIDC_OP_AUTHORIZATION_ENDPOINT",
+    "",
+    help_text="Autorisatie-endpoint van de DigiD-makelaar; leeg: het portaal zegt dat inloggen "
+    "met DigiD hier nog niet kan.",
+    group="DigiD (portaal)",
+)
+DIGID_OIDC_OP_TOKEN_ENDPOINT = env(
+    "DIGID_OIDC_OP_TOKEN_ENDPOINT",
+    "",
+    help_text="Token-endpoint van de DigiD-makelaar.",
+    group="DigiD (portaal)",
+)
+DIGID_OIDC_OP_USER_ENDPOINT = env(
+    "DIGID_OIDC_OP_USER_ENDPOINT",
+    "",
+    help_text="Userinfo-endpoint van de DigiD-makelaar.",
+    group="DigiD (portaal)",
+)
+DIGID_OIDC_OP_JWKS_ENDPOINT = env(
+    "DIGID_OIDC_OP_JWKS_ENDPOINT",
+    "",
+    help_text="JWKS-endpoint van de DigiD-makelaar (bij RS256).",
+    group="DigiD (portaal)",
+)
+DIGID_OIDC_RP_SCOPES = env(
+    "DIGID_OIDC_RP_SCOPES",
+    "openid",
+    help_text="Scopes die het portaal vraagt.",
+    group="DigiD (portaal)",
+)
+DIGID_OIDC_USE_PKCE = True
+DIGID_OIDC_TIMEOUT = 10
+DIGID_BSN_CLAIM = env(
+    "DIGID_BSN_CLAIM",
+    "bsn",
+    help_text="Claim in het ID-token met het BSN (bij veel makelaars `bsn`, soms `sub`).",
+    group="DigiD (portaal)",
+)
+DIGID_NIVEAU_CLAIM = env(
+    "DIGID_NIVEAU_CLAIM",
+    "acr",
+    help_text="Claim met het DigiD-betrouwbaarheidsniveau (een SAML-URN of een naam).",
+    group="DigiD (portaal)",
+)
+DIGID_MINIMAAL_NIVEAU = env(
+    "DIGID_MINIMAAL_NIVEAU",
+    "substantieel",
+    help_text="Laagste DigiD-niveau voor het portaal (R95): `substantieel` of `hoog`; lager "
+    "instellen kan niet.",
+    group="DigiD (portaal)",
+)
+DIGID_OIDC_AUTH_REQUEST_EXTRA_PARAMS = {
+    "acr_values": "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard"
+    if DIGID_MINIMAAL_NIVEAU != "hoog"
+    else "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI"
+}
+DIGID_STANDIN = env(
+    "DIGID_STANDIN",
+    False,
+    cast=bool,
+    help_text="Alleen demo en tests: de DigiD-knop gaat naar de lokale stand-in (een verzonnen "
+    "DigiD); het portaal toont dan een banner.",
+    group="DigiD (portaal)",
+)
 
 # --- privacy ------------------------------------------------------------------------------
 BSN_ENCRYPTION_KEY = env(

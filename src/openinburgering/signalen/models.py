@@ -27,6 +27,7 @@ class Soort(models.TextChoices):
     DUO = "duo", _("Melding van DUO")
     SCHOOL = "school", _("Melding van een taalaanbieder")
     BEGELEIDING = "begeleiding", _("Stap maatschappelijke begeleiding over tijd")
+    PORTAAL = "portaal", _("Bericht van de inburgeraar (portaal)")
 
 
 class SignaalStatus(models.TextChoices):

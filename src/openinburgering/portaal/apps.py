@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortaalConfig(AppConfig):
+    name = "openinburgering.portaal"
+    label = "portaal"
+    verbose_name = _("Portaal voor de inburgeraar")
+
+    def ready(self):
+        from openinburgering.core.werklijst import bron_registreren
+        from openinburgering.inburgeraars.kaarten import kaart_registreren
+
+        from . import dossierkaart, werklijst
+
+        # A message from the newcomer is work for the klantregisseur, and the dossier shows what
+        # the newcomer saw and sent (ADR 0051, 0087).
+        bron_registreren(werklijst.BRON)
+        kaart_registreren(dossierkaart.KAART)
