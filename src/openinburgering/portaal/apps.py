@@ -17,3 +17,15 @@ class PortaalConfig(AppConfig):
         # the newcomer saw and sent (ADR 0051, 0087).
         bron_registreren(werklijst.BRON)
         kaart_registreren(dossierkaart.KAART)
+
+        from openinburgering.talen.web import registreer_inburgeraar_van_verzoek
+
+        # The language switch keeps a signed-in newcomer's choice on the dossier (ADR 0089).
+        registreer_inburgeraar_van_verzoek(ingelogde_inburgeraar)
+
+
+def ingelogde_inburgeraar(request):
+    from . import selectors, sessie
+
+    _status, wie = sessie.huidige(request)
+    return selectors.eigen_inburgeraar(wie.inburgeraar_id) if wie else None

@@ -25,6 +25,13 @@ PAKKET = Path(__file__).resolve().parent.parent
 BRONNEN: tuple[str, ...] = ("portaal", "talen")
 #: Never the newcomer's: tests, migrations, management commands.
 UITGESLOTEN = ("tests", "migrations", "management")
+#: Files of the portal that only staff see (the dossier card, the worklist source): they stay in
+#: the staff UI's Dutch and English.
+MEDEWERKERSBESTANDEN = (
+    "portaal/dossierkaart.py",
+    "portaal/werklijst.py",
+    "portaal/templates/portaal/_dossierkaart.html",
+)
 
 _PY_WOORDEN = {
     # name: (index of msgctxt or None, index of msgid, index of msgid_plural or None)
@@ -50,15 +57,18 @@ def bestanden() -> Iterator[Path]:
         pad = PAKKET / bron
         kandidaten = [pad] if pad.is_file() else sorted(pad.rglob("*")) if pad.is_dir() else []
         for bestand in kandidaten:
-            deel = bestand.relative_to(PAKKET).parts
-            if bestand.suffix in (".py", ".html", ".txt") and not set(deel) & set(UITGESLOTEN):
+            if bestand.suffix in (".py", ".html", ".txt") and is_bron(
+                str(bestand.relative_to(PAKKET))
+            ):
                 yield bestand
 
 
 def is_bron(relatief: str) -> bool:
     """Whether a path as makemessages writes it (``portaal/views.py``) is a portal source."""
     deel = Path(relatief).parts
-    return not set(deel) & set(UITGESLOTEN) and any(
+    if set(deel) & set(UITGESLOTEN) or relatief in MEDEWERKERSBESTANDEN:
+        return False
+    return any(
         relatief == b or relatief.startswith(b.rstrip("/") + "/") for b in BRONNEN
     )
 

@@ -6,7 +6,7 @@ are extracted into every portal catalogue and translated like the portal's own t
 wording; Django's own catalogues (Arabic, Persian, Turkish, Ukrainian) are overridden by ours.
 """
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 FORMULIEREN = (
     gettext_noop("This field is required."),
@@ -15,6 +15,11 @@ FORMULIEREN = (
     gettext_noop("No file was submitted."),
     gettext_noop("Select a valid choice. %(value)s is not one of the available choices."),
     gettext_noop("Enter a valid date."),
+)
+TE_LANG = ngettext_lazy(
+    "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
+    "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
+    "limit_value",
 )
 
 #: ``|date:"j F Y"`` and ``"l"``: the full names.

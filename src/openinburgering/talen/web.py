@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 #: Paths shown in the portal languages; every other page stays Dutch/English.
 PORTAAL_PADEN: tuple[str, ...] = ("/portaal/", "/talen/")
+#: The klantregisseur's actions on a newcomer's message live under the portal's URLs but are
+#: staff pages: they keep the staff language.
+MEDEWERKER_PADEN: tuple[str, ...] = ("/portaal/medewerker/",)
 
 _inburgeraar_van_verzoek: Callable[[HttpRequest], Inburgeraar | None] | None = None
 
@@ -42,7 +45,7 @@ def ingelogde_inburgeraar(request: HttpRequest) -> Inburgeraar | None:
 
 
 def is_portaalpad(pad: str) -> bool:
-    return pad.startswith(PORTAAL_PADEN)
+    return pad.startswith(PORTAAL_PADEN) and not pad.startswith(MEDEWERKER_PADEN)
 
 
 def taal_van_verzoek(request: HttpRequest) -> str:

@@ -98,6 +98,13 @@ def test_a_portal_path_follows_the_choice_and_a_staff_page_does_not(client, db):
     assert inlog["Content-Language"] == "nl"
 
 
+def test_the_klantregisseurs_pages_under_the_portal_keep_the_staff_language():
+    assert web.is_portaalpad("/portaal/afspraken/")
+    assert web.is_portaalpad("/talen/kiezen/")
+    assert not web.is_portaalpad("/portaal/medewerker/berichten/x/afgehandeld/")
+    assert not web.is_portaalpad("/inburgeraars/")
+
+
 def test_without_a_portal_choice_the_staff_choice_or_dutch():
     verzoek = RequestFactory().get("/portaal/")
     assert web.taal_van_verzoek(verzoek) == "nl"
