@@ -68,9 +68,7 @@ def is_bron(relatief: str) -> bool:
     deel = Path(relatief).parts
     if set(deel) & set(UITGESLOTEN) or relatief in MEDEWERKERSBESTANDEN:
         return False
-    return any(
-        relatief == b or relatief.startswith(b.rstrip("/") + "/") for b in BRONNEN
-    )
+    return any(relatief == b or relatief.startswith(b.rstrip("/") + "/") for b in BRONNEN)
 
 
 def _uit_template(tekst: str) -> Iterator[tuple[str | None, str]]:

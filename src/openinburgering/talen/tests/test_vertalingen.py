@@ -134,3 +134,16 @@ def test_a_reviewed_entry_counts_as_reviewed(tmp_path):
     assert machine.machinevertaling and not machine.nagekeken
     assert "python-format" in machine.vlaggen
     assert nagekeken.verwijzingen == ["portaal/x.html:1"]
+
+
+def test_every_label_the_portal_borrows_is_a_portal_text(bron_msgids):
+    from django.apps import apps
+
+    from openinburgering.talen.geleende_teksten import VELDEN
+
+    with translation.override("nl"):
+        for app, model, veld in VELDEN:
+            for _waarde, label in apps.get_model(app, model)._meta.get_field(veld).choices:
+                assert (None, str(label)) in bron_msgids, (
+                    f"{app}.{model}.{veld}: add {str(label)!r} to talen/geleende_teksten.py"
+                )

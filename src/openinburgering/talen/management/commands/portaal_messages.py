@@ -66,6 +66,8 @@ def kop_bijwerken(pad: Path, code: str) -> None:
 
 class Command(makemessages.Command):
     help = "Werk de catalogi van het portaal bij (alleen de bestanden van het portaal)."
+    # No guessed ("fuzzy") translations: a new text starts empty and gets a status of its own.
+    msgmerge_options = [*makemessages.Command.msgmerge_options, "--no-fuzzy-matching"]
 
     def handle(self, *args, **options):
         if not options["locale"] and not options["all"]:
