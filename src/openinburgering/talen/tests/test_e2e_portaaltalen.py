@@ -1,0 +1,126 @@
+"""Acceptance (issue 20): every portal page in every language, in the system Chromium at 360 and
+1366 px. Each is screenshotted (``test-artefacten/portaaltalen/<taal>/``, not committed), has no
+axe violation of any impact, is right-to-left exactly for Arabic and Dari/Farsi, and every
+character the browser shows has a glyph in a shipped font. The switch works without JavaScript.
+"""
+
+import re
+
+from playwright.sync_api import expect
+
+import pytest
+
+from openinburgering.accounts.rollen import Rol
+from openinburgering.core.talen import CODES, COOKIE, PER_CODE
+from openinburgering.ui.tests.e2e import ARTEFACTEN, AXE, browser_page  # noqa: F401
+
+from . import lettertypen
+from .onvertaald import onvertaalde_teksten
+from .portaal import OPENBARE_PAGINAS, PAGINAS, rijk_dossier, sessie_voor
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+BREEDTES = (360, 1366)
+MAP = ARTEFACTEN / "portaaltalen"
+
+
+def axe_alle_schendingen(page) -> list[dict]:
+    """Every WCAG 2.x A/AA violation axe finds, whatever its impact."""
+    page.add_script_tag(content=AXE.read_text())
+    resultaat = page.evaluate(
+        """async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in resultaat["violations"]
+    ]
+
+
+@pytest.fixture
+def nieuwkomer(gemeente_a, medewerker):
+    klantregisseur = medewerker(
+        Rol.KLANTREGISSEUR, gemeente_a, first_name="Kim", last_name="Jansen"
+    )
+    return rijk_dossier(gemeente_a, klantregisseur)
+
+
+def _cookies(url, taal, sessie=None):
+    koekjes = [{"name": COOKIE, "value": taal, "url": url}]
+    if sessie:
+        koekjes.append({"name": "sessionid", "value": sessie, "url": url})
+    return koekjes
+
+
+@pytest.mark.parametrize("taal", CODES)
+def test_every_page_in_every_language_at_phone_and_desktop_width(
+    browser_page,  # noqa: F811
+    nieuwkomer,
+    taal,
+):
+    page, url = browser_page
+    richting = "rtl" if PER_CODE[taal].rechts_naar_links else "ltr"
+    (MAP / taal).mkdir(parents=True, exist_ok=True)
+    pagina_fouten, fouten = [], []
+    page.on("pageerror", lambda fout: pagina_fouten.append(str(fout)))
+    page.context.add_cookies(_cookies(url, taal))
+    for naam, pad in OPENBARE_PAGINAS + PAGINAS:
+        if (naam, pad) == PAGINAS[0]:
+            page.context.add_cookies(_cookies(url, taal, sessie_voor(nieuwkomer)))
+        for breedte in BREEDTES:
+            page.set_viewport_size({"width": breedte, "height": 900})
+            page.goto(url + pad)
+            expect(page.locator("h1")).to_be_visible()
+            expect(page.locator("html")).to_have_attribute("lang", taal)
+            expect(page.locator("html")).to_have_attribute("dir", richting)
+            page.evaluate("document.fonts.ready")
+            page.screenshot(path=str(MAP / taal / f"{naam}-{breedte}.png"), full_page=True)
+            waar = f"{taal} {pad} {breedte}px"
+            for schending in axe_alle_schendingen(page):
+                fouten.append(f"{waar}: axe {schending}")
+            html = page.content()
+            fouten += [f"{waar}: {f}" for f in lettertypen.ontbrekende_glyphs(html)]
+            if taal not in ("nl", "en"):
+                fouten += [f"{waar}: untranslated {t!r}" for t in onvertaalde_teksten(html)]
+            # Nothing wider than the screen: a phone never scrolls sideways.
+            if page.evaluate("document.documentElement.scrollWidth") > breedte:
+                fouten.append(f"{waar}: wider than the screen")
+    assert fouten == [], "\n".join(fouten)
+    assert pagina_fouten == []
+
+
+def test_the_switch_works_without_javascript_and_is_remembered(live_server, nieuwkomer):
+    from openinburgering.ui.tests.e2e import CHROMIUM
+
+    from playwright.sync_api import sync_playwright
+
+    import os
+
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("System Chromium not found")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        context = browser.new_context(
+            viewport={"width": 360, "height": 800}, java_script_enabled=False, locale="nl-NL"
+        )
+        context.add_cookies(
+            [{"name": "sessionid", "value": sessie_voor(nieuwkomer), "url": live_server.url}]
+        )
+        page = context.new_page()
+        page.goto(live_server.url + "/portaal/afspraken/")
+        expect(page.get_by_role("heading", name="Afspraken", level=1)).to_be_visible()
+        expect(page.locator("html")).to_have_attribute("dir", "ltr")
+        page.locator(".oi-taalkeuze__samenvatting").click()
+        page.get_by_role("button", name="العربية").click()
+        # Back on the same page, now in Arabic, right to left.
+        page.wait_for_url(re.compile(r".*/portaal/afspraken/$"))
+        expect(page.locator("html")).to_have_attribute("dir", "rtl")
+        expect(page.get_by_role("heading", name="المواعيد", level=1)).to_be_visible()
+        expect(page.get_by_text("ترجمة آلية، لم تتم مراجعتها بعد.")).to_be_visible()
+        # The next page, and the dossier, remember it.
+        page.goto(live_server.url + "/portaal/termijnen/")
+        expect(page.locator("html")).to_have_attribute("lang", "ar")
+        nieuwkomer.refresh_from_db()
+        assert nieuwkomer.taalvoorkeur.taal == "ar"
+        context.close()
+        browser.close()
