@@ -4,15 +4,15 @@ axe violation of any impact, is right-to-left exactly for Arabic and Dari/Farsi,
 character the browser shows has a glyph in a shipped font. The switch works without JavaScript.
 """
 
+import os
 import re
 
-from playwright.sync_api import expect
-
 import pytest
+from playwright.sync_api import expect, sync_playwright
 
 from openinburgering.accounts.rollen import Rol
 from openinburgering.core.talen import CODES, COOKIE, PER_CODE
-from openinburgering.ui.tests.e2e import ARTEFACTEN, AXE, browser_page  # noqa: F401
+from openinburgering.ui.tests.e2e import ARTEFACTEN, AXE, CHROMIUM, browser_page  # noqa: F401
 
 from . import lettertypen
 from .onvertaald import onvertaalde_teksten
@@ -75,8 +75,7 @@ def test_every_page_in_every_language_at_phone_and_desktop_width(
             page.evaluate("document.fonts.ready")
             page.screenshot(path=str(MAP / taal / f"{naam}-{breedte}.png"), full_page=True)
             waar = f"{taal} {pad} {breedte}px"
-            for schending in axe_alle_schendingen(page):
-                fouten.append(f"{waar}: axe {schending}")
+            fouten += [f"{waar}: axe {s}" for s in axe_alle_schendingen(page)]
             html = page.content()
             fouten += [f"{waar}: {f}" for f in lettertypen.ontbrekende_glyphs(html)]
             if taal not in ("nl", "en"):
@@ -89,12 +88,6 @@ def test_every_page_in_every_language_at_phone_and_desktop_width(
 
 
 def test_the_switch_works_without_javascript_and_is_remembered(live_server, nieuwkomer):
-    from openinburgering.ui.tests.e2e import CHROMIUM
-
-    from playwright.sync_api import sync_playwright
-
-    import os
-
     if not os.path.exists(CHROMIUM):
         pytest.skip("System Chromium not found")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
