@@ -10,6 +10,8 @@ PORT ?= 8000
 SIMULATOR_PORT ?= 8001
 #> BRP_PORT         Poort van de BRP-stand-in bij make demo en demo-scenario (standaard 8002).
 BRP_PORT ?= 8002
+#> DIGID_PORT       Poort van de DigiD-stand-in (het portaal voor de inburgeraar) bij make demo (standaard 8003).
+DIGID_PORT ?= 8003
 #> PYTEST_ARGS      Extra argumenten voor pytest bij make test, bv. PYTEST_ARGS="-k pip -x".
 PYTEST_ARGS ?=
 #> BENCH_ARGS       Extra argumenten voor de benchmarks (make bench-*), bv. BENCH_ARGS="--help".
@@ -75,7 +77,7 @@ demo: ## Installeer, migreer, laad demodata en start applicatie, taakverwerker, 
 	@echo "==> 3/4 Demodata laden (gemeenten, gebruikers, verzonnen inburgeraars)"
 	@$(MANAGE) demo_data
 	@echo "==> 4/4 Starten: applicatie op poort $(PORT), DUO-simulator op poort $(SIMULATOR_PORT), BRP-stand-in op poort $(BRP_PORT)"
-	@trap 'rm -f var/demo.pid' EXIT; $(MANAGE) demo_run --port $(PORT) --simulator-port $(SIMULATOR_PORT) --brp-port $(BRP_PORT)
+	@trap 'rm -f var/demo.pid' EXIT; $(MANAGE) demo_run --port $(PORT) --simulator-port $(SIMULATOR_PORT) --brp-port $(BRP_PORT) --digid-port $(DIGID_PORT)
 
 # With `make demo` running: DUO announces a few fictional newcomers to Demodam (SS101, SS139, …).
 demo-scenario: venv ## Laat DUO (de simulator) nieuwe inburgeraars melden; terwijl make demo draait.
@@ -91,7 +93,7 @@ demo-reset: ## Wis de demodatabase en de toestand van de DUO-simulator, en start
 	@pid=$$(cat var/demo.pid 2>/dev/null); \
 	if [ -n "$$pid" ] && grep -qa make /proc/$$pid/cmdline 2>/dev/null; then \
 	  echo "FOUT: de demo draait nog (make, proces $$pid); stop die eerst (Ctrl-C)."; exit 1; fi
-	@for poort in $(PORT) $(SIMULATOR_PORT) $(BRP_PORT); do \
+	@for poort in $(PORT) $(SIMULATOR_PORT) $(BRP_PORT) $(DIGID_PORT); do \
 	  if (exec 3<>/dev/tcp/127.0.0.1/$$poort) 2>/dev/null; then \
 	    echo "FOUT: poort $$poort is in gebruik; stop eerst de draaiende demo (Ctrl-C)."; exit 1; fi; \
 	done

@@ -295,8 +295,8 @@ DIGID_OIDC_RP_CLIENT_SECRET = env(
 DIGID_OIDC_RP_SIGN_ALGO = env(
     "DIGID_OIDC_RP_SIGN_ALGO",
     "RS256",
-    help_text="Ondertekening van het ID-token: `RS256` (sleutels uit `DIGID_OIDC_OP_JWKS_ENDPOINT`) "
-    "of `HS256` (met het client-secret; alleen de stand-in).",
+    help_text="Ondertekening van het ID-token: `RS256` (sleutels uit "
+    "`DIGID_OIDC_OP_JWKS_ENDPOINT`) of `HS256` (met het client-secret; alleen de stand-in).",
     group="DigiD (portaal)",
 )
 DIGID_OIDC_OP_AUTHORIZATION_ENDPOINT = env(

@@ -6,7 +6,9 @@ os.environ.setdefault("TWO_FACTOR_REQUIRED", "true")
 # The portal's DigiD: the stand-in, started per test on a free port (portaal/tests).
 os.environ.setdefault("DIGID_STANDIN", "true")
 os.environ.setdefault("DIGID_OIDC_RP_CLIENT_ID", "openinburgering-test")
-os.environ.setdefault("DIGID_OIDC_RP_CLIENT_SECRET", "test-geheim")
+os.environ.setdefault(
+    "DIGID_OIDC_RP_CLIENT_SECRET", "test-geheim-voor-de-digid-stand-in-0123456789"
+)
 os.environ.setdefault("DIGID_OIDC_RP_SIGN_ALGO", "HS256")
 os.environ.setdefault("DIGID_OIDC_OP_AUTHORIZATION_ENDPOINT", "http://127.0.0.1:9/authorize")
 os.environ.setdefault("DIGID_OIDC_OP_TOKEN_ENDPOINT", "http://127.0.0.1:9/token")

@@ -1,6 +1,7 @@
 """``python -m openinburgering.digid_standin --port 8003 --zaai personen.json``."""
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from socketserver import ThreadingMixIn
@@ -25,7 +26,7 @@ def main(argv=None) -> int:
     parser.add_argument("--port", type=int, default=8003)
     parser.add_argument("--zaai", type=Path, required=True, help="JSON-lijst met personen")
     parser.add_argument("--client-id", default="openinburgering-demo")
-    parser.add_argument("--client-secret", default="demo-geheim-niet-voor-productie")
+    parser.add_argument("--client-secret", default="demo-geheim-niet-voor-productie-0123456789")
     args = parser.parse_args(argv)
     app = DigidStandIn(
         personen_uit_json(args.zaai.read_text(encoding="utf-8")),
@@ -36,10 +37,8 @@ def main(argv=None) -> int:
         args.host, args.port, app, server_class=_Server, handler_class=_Stil
     ) as server:
         print(f"DigiD-stand-in op http://{args.host}:{args.port}/", file=sys.stderr, flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass
     return 0
 
 

@@ -51,7 +51,8 @@ def inburgeraar_voor_bsn(bsn: str) -> Inburgeraar | None:
         .order_by("-aangemaakt_op", "-id")
     )
     open_ = [i for i in kandidaten if _dossier(i) and i.dossier.status != Status.AFGEROND]
-    return (open_ or kandidaten or [None])[0]
+    gekozen = open_ or kandidaten
+    return gekozen[0] if gekozen else None
 
 
 def _dossier(inburgeraar: Inburgeraar) -> Dossier | None:
@@ -203,52 +204,55 @@ def afspraken(inburgeraar: Inburgeraar) -> list[Afspraak]:
         return []
     uit: list[Afspraak] = []
     gemeente_adres = inburgeraar.gemeente.adres
-    for stap in Handhavingsstap.objects.filter(
-        intake__dossier=dossier, soort__in=MET_AFSPRAAK, afspraak_op__isnull=False
-    ):
-        uit.append(
-            Afspraak(
-                stap.uuid,
-                "intake",
-                _("Gesprek over uw situatie (brede intake)"),
-                stap.afspraak_op,
-                None,
-                stap.afspraak_plaats,
-            )
+    uit.extend(
+        Afspraak(
+            stap.uuid,
+            "intake",
+            _("Gesprek over uw situatie (brede intake)"),
+            stap.afspraak_op,
+            None,
+            stap.afspraak_plaats,
         )
-    for gesprek in Voortgangsgesprek.objects.filter(dossier=dossier, status=GesprekStatus.GEPLAND):
-        uit.append(
-            Afspraak(
-                gesprek.uuid,
-                "gesprek",
-                _("Gesprek over hoe het gaat"),
-                gesprek.gepland_op,
-                None,
-                gemeente_adres,
-            )
+        for stap in Handhavingsstap.objects.filter(
+            intake__dossier=dossier, soort__in=MET_AFSPRAAK, afspraak_op__isnull=False
         )
-    for b in PvtBijeenkomst.objects.filter(
-        groep__deelnames__dossier=dossier, groep__deelnames__status=DeelnameStatus.UITGENODIGD
-    ).select_related("groep"):
-        uit.append(
-            Afspraak(
-                b.uuid,
-                "pvt",
-                _("Participatieverklaring (PVT): %(onderwerp)s") % {"onderwerp": b.onderwerp},
-                _om(b.datum, b.begintijd),
-                _om(b.datum, b.eindtijd),
-                b.groep.locatie,
-            )
+        if stap.afspraak_op is not None
+    )
+    uit.extend(
+        Afspraak(
+            gesprek.uuid,
+            "gesprek",
+            _("Gesprek over hoe het gaat"),
+            gesprek.gepland_op,
+            None,
+            gemeente_adres,
         )
-    for a in MapActiviteit.objects.filter(dossier=dossier):
-        uit.append(
-            Afspraak(
-                a.uuid,
-                "map",
-                _("Werk en meedoen (MAP): %(wat)s") % {"wat": a.omschrijving},
-                a.datum,
-            )
+        for gesprek in Voortgangsgesprek.objects.filter(
+            dossier=dossier, status=GesprekStatus.GEPLAND
         )
+    )
+    uit.extend(
+        Afspraak(
+            b.uuid,
+            "pvt",
+            _("Participatieverklaring (PVT): %(onderwerp)s") % {"onderwerp": b.onderwerp},
+            _om(b.datum, b.begintijd),
+            _om(b.datum, b.eindtijd),
+            b.groep.locatie,
+        )
+        for b in PvtBijeenkomst.objects.filter(
+            groep__deelnames__dossier=dossier, groep__deelnames__status=DeelnameStatus.UITGENODIGD
+        ).select_related("groep")
+    )
+    uit.extend(
+        Afspraak(
+            a.uuid,
+            "map",
+            _("Werk en meedoen (MAP): %(wat)s") % {"wat": a.omschrijving},
+            a.datum,
+        )
+        for a in MapActiviteit.objects.filter(dossier=dossier)
+    )
     return sorted(uit, key=lambda a: (a.dag, str(a.uuid)))
 
 
@@ -272,15 +276,15 @@ def termijnen(inburgeraar: Inburgeraar) -> list[Termijn]:
     if dossier is None:
         return []
     uit: list[Termijn] = []
-    dagtekeningen = [
-        d
-        for d in PipVersie.objects.filter(dossier=dossier)
+    besloten = list(
+        PipVersie.objects.filter(dossier=dossier)
         .exclude(status=PipStatus.CONCEPT)
-        .values_list("dagtekening", flat=True)
-        if d
-    ]
+        .select_related("beschikking")
+    )
     try:
-        termijn = inburgeringstermijn(inburgeraar, pip_dagtekeningen=dagtekeningen)
+        termijn = inburgeringstermijn(
+            inburgeraar, pip_dagtekeningen=[p.dagtekening for p in besloten if p.dagtekening]
+        )
     except KetenNietIngericht:
         termijn = None
     if termijn is not None:
@@ -291,40 +295,37 @@ def termijnen(inburgeraar: Inburgeraar) -> list[Termijn]:
                 _("Vóór deze datum moet u klaar zijn met inburgeren."),
             )
         )
-    for examen in Examendatum.objects.filter(verwijzing__inburgeraar=inburgeraar):
-        uit.append(
-            Termijn(
-                _("Examen %(onderdeel)s") % {"onderdeel": examen.get_onderdeel_display()},
-                examen.datum,
-                _("Uw school heeft deze datum doorgegeven."),
-            )
+    uit.extend(
+        Termijn(
+            _("Examen %(onderdeel)s") % {"onderdeel": examen.get_onderdeel_display()},
+            examen.datum,
+            _("Uw school heeft deze datum doorgegeven."),
         )
-    for stap in Boetestap.objects.filter(
-        zaak__dossier=dossier, soort=BoeteStapSoort.VOORNEMEN, zienswijze_uiterlijk__isnull=False
-    ):
-        uit.append(
-            Termijn(
-                _("Uw reactie op onze brief"),
-                stap.zienswijze_uiterlijk,
-                _("Wij vragen u om te reageren. U kunt ons een bericht sturen."),
-            )
+        for examen in Examendatum.objects.filter(verwijzing__inburgeraar=inburgeraar)
+    )
+    uit.extend(
+        Termijn(
+            _("Uw reactie op onze brief"),
+            stap.zienswijze_uiterlijk,
+            _("Wij vragen u om te reageren. U kunt ons een bericht sturen."),
         )
-    for pip in (
-        PipVersie.objects.filter(dossier=dossier)
-        .exclude(status=PipStatus.CONCEPT)
-        .select_related("beschikking")
-    ):
-        if (
-            pip.beschikking is not None
-            and pip.beschikking.bezwaar_uiterlijk >= timezone.localdate()
-        ):
-            uit.append(
-                Termijn(
-                    _("Bezwaar maken tegen uw plan (PIP)"),
-                    pip.beschikking.bezwaar_uiterlijk,
-                    _("Bent u het niet eens met uw plan? Dan kunt u tot deze datum bezwaar maken."),
-                )
-            )
+        for stap in Boetestap.objects.filter(
+            zaak__dossier=dossier,
+            soort=BoeteStapSoort.VOORNEMEN,
+            zienswijze_uiterlijk__isnull=False,
+        )
+        if stap.zienswijze_uiterlijk is not None
+    )
+    vandaag = timezone.localdate()
+    uit.extend(
+        Termijn(
+            _("Bezwaar maken tegen uw plan (PIP)"),
+            pip.beschikking.bezwaar_uiterlijk,
+            _("Bent u het niet eens met uw plan? Dan kunt u tot deze datum bezwaar maken."),
+        )
+        for pip in besloten
+        if pip.beschikking is not None and pip.beschikking.bezwaar_uiterlijk >= vandaag
+    )
     return sorted(uit, key=lambda t: t.datum)
 
 
@@ -377,40 +378,40 @@ def brieven(inburgeraar: Inburgeraar) -> list[Brief]:
     if dossier is None:
         return []
     uit: list[Brief] = []
-    for pip in (
-        PipVersie.objects.filter(dossier=dossier)
-        .exclude(status=PipStatus.CONCEPT)
-        .exclude(beschikking_pad="")
-    ):
-        uit.append(
-            Brief(
-                pip.uuid,
-                _("Uw plan (PIP), versie %(nr)s") % {"nr": pip.volgnummer},
-                pip.vastgestelde_dagtekening,
-                pip.beschikking_pad,
-                f"pip-{pip.volgnummer}.pdf",
-            )
+    uit.extend(
+        Brief(
+            pip.uuid,
+            _("Uw plan (PIP), versie %(nr)s") % {"nr": pip.volgnummer},
+            pip.vastgestelde_dagtekening,
+            pip.beschikking_pad,
+            f"pip-{pip.volgnummer}.pdf",
         )
-    for stap in Handhavingsstap.objects.filter(intake__dossier=dossier).exclude(brief_pad=""):
-        uit.append(
-            Brief(
-                stap.uuid,
-                stap.get_soort_display(),
-                stap.datum,
-                stap.brief_pad,
-                f"brief-{stap.datum:%Y%m%d}.pdf",
-            )
+        for pip in (
+            PipVersie.objects.filter(dossier=dossier)
+            .exclude(status=PipStatus.CONCEPT)
+            .exclude(beschikking_pad="")
         )
-    for stap in Boetestap.objects.filter(zaak__dossier=dossier).exclude(brief_pad=""):
-        uit.append(
-            Brief(
-                stap.uuid,
-                stap.get_soort_display(),
-                stap.datum,
-                stap.brief_pad,
-                f"brief-{stap.datum:%Y%m%d}.pdf",
-            )
+    )
+    uit.extend(
+        Brief(
+            stap.uuid,
+            stap.get_soort_display(),
+            stap.datum,
+            stap.brief_pad,
+            f"brief-{stap.datum:%Y%m%d}.pdf",
         )
+        for stap in Handhavingsstap.objects.filter(intake__dossier=dossier).exclude(brief_pad="")
+    )
+    uit.extend(
+        Brief(
+            stap.uuid,
+            stap.get_soort_display(),
+            stap.datum,
+            stap.brief_pad,
+            f"brief-{stap.datum:%Y%m%d}.pdf",
+        )
+        for stap in Boetestap.objects.filter(zaak__dossier=dossier).exclude(brief_pad="")
+    )
     return sorted(uit, key=lambda b: b.datum, reverse=True)
 
 

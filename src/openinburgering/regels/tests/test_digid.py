@@ -6,18 +6,24 @@ from openinburgering.regels.digid import R95, niveau_uit_claim, niveau_voldoende
 @pytest.mark.parametrize(
     ("gekregen", "vereist", "verwacht"),
     [
-        ("substantieel", "substantieel", True),
-        ("hoog", "substantieel", True),
-        ("urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard", "substantieel", True),
-        ("urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract", "substantieel", False),
-        ("basis", "substantieel", False),
-        ("Midden", "substantieel", False),
-        # A setting below Substantieel cannot lower the floor.
-        ("midden", "basis", False),
-        ("substantieel", "hoog", False),
-        ("hoog", "hoog", True),
-        ("", "substantieel", False),
-        ("iets-anders", "substantieel", False),
+        pytest.param("substantieel", "substantieel", True, id="R95-1"),
+        pytest.param("hoog", "substantieel", True, id="R95-2"),
+        pytest.param(
+            "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard", "substantieel", True, id="R95-3"
+        ),
+        pytest.param(
+            "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract",
+            "substantieel",
+            False,
+            id="R95-4",
+        ),
+        pytest.param("basis", "substantieel", False, id="R95-5"),
+        pytest.param("Midden", "substantieel", False, id="R95-6"),
+        pytest.param("midden", "basis", False, id="R95-7"),
+        pytest.param("substantieel", "hoog", False, id="R95-8"),
+        pytest.param("hoog", "hoog", True, id="R95-9"),
+        pytest.param("", "substantieel", False, id="R95-10"),
+        pytest.param("iets-anders", "substantieel", False, id="R95-11"),
     ],
 )
 def test_R95_niveau(gekregen, vereist, verwacht):

@@ -463,6 +463,10 @@ class Command(BaseCommand):
         self._verhuizing(rng=rng, vandaag=vandaag, medewerkers=medewerkers)
         # A few deliberately broken records for the CBS check report (ADR 0070).
         call_command("cbs_demo", gemeente="9001", stdout=self.stdout)
+        # A message with a doctor's note from a newcomer's portal (issue 20, ADR 0087).
+        from openinburgering.demo import digid as demo_digid
+
+        self.stdout.write(demo_digid.bericht_laden())
         for gemeente in gemeenten.values():
             signalen_herberekenen(gemeente=gemeente)
             # The dashboards and the council page read precomputed figures (ADR 0068).

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from openinburgering.accounts.models import User
 from openinburgering.accounts.rollen import Rol
 from openinburgering.demo import brp as demo_brp
+from openinburgering.demo import digid as demo_digid
 from openinburgering.demo.simulator import zaaigegevens
 from openinburgering.integrations.duo.models import UitgaandBericht, UitgaandStatus
 
@@ -37,7 +38,9 @@ def demo_logins() -> list[str]:
     return regels
 
 
-def demo_omgeving(*, simulator_port: int, brp_port: int | None = None) -> dict[str, str]:
+def demo_omgeving(
+    *, simulator_port: int, brp_port: int | None = None, digid_port: int = 8003
+) -> dict[str, str]:
     """The environment of the demo's processes."""
     omgeving = {
         **os.environ,
@@ -46,6 +49,8 @@ def demo_omgeving(*, simulator_port: int, brp_port: int | None = None) -> dict[s
         # 500 pages, as in production. Static files still work (WHITENOISE_USE_FINDERS).
         "DEBUG": "false",
         "DEMO_MODE": "true",
+        # The newcomer's portal signs in at the DigiD stand-in (ADR 0085).
+        "DIGID_STANDIN_URL": f"http://127.0.0.1:{digid_port}",
     }
     if brp_port is not None:
         # The BRP stand-in (ADR 0062): names, birth dates and addresses come from there.
@@ -63,15 +68,20 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--simulator-port", type=int, default=8001)
         parser.add_argument("--brp-port", type=int, default=8002)
+        parser.add_argument("--digid-port", type=int, default=8003)
 
-    def handle(self, *args, port, simulator_port, brp_port, **options):
+    def handle(self, *args, port, simulator_port, brp_port, digid_port, **options):
         # Ctrl-C (or a TERM) at any moment, even during start-up, stops everything we started.
         stoppen = []
         signal.signal(signal.SIGINT, lambda *_: stoppen.append(True))
         signal.signal(signal.SIGTERM, lambda *_: stoppen.append(True))
         manage = [sys.executable, os.path.abspath(sys.argv[0])]
         stand_in = importlib.util.find_spec("openinburgering.brp_simulator") is not None
-        env = demo_omgeving(simulator_port=simulator_port, brp_port=brp_port if stand_in else None)
+        env = demo_omgeving(
+            simulator_port=simulator_port,
+            brp_port=brp_port if stand_in else None,
+            digid_port=digid_port,
+        )
         processen = []
         simulator = importlib.util.find_spec("openinburgering.duo_simulator") is not None
         bijzonder: list[tuple[str, str]] = []
@@ -87,6 +97,14 @@ class Command(BaseCommand):
                     "BRP-stand-in",
                     "BRP_PORT",
                 )
+            processen.append(self._digid_starten(digid_port, env))
+            self._wachten_op(
+                f"http://127.0.0.1:{digid_port}/_standin/status",
+                processen[-1],
+                stoppen,
+                "DigiD-stand-in",
+                "DIGID_PORT",
+            )
             if simulator:
                 # First DUO, knowing the demo's people: the outbox must never reach a DUO that
                 # would refuse every message for "persoon niet bekend".
@@ -111,6 +129,10 @@ class Command(BaseCommand):
             self._welkom(port, simulator_port, simulator)
             if stand_in:
                 self._welkom_brp(port, brp_port, bijzonder)
+            self.stdout.write(
+                f"Het portaal voor de inburgeraar: http://127.0.0.1:{port}/portaal/ (inloggen via "
+                f"de DigiD-stand-in op poort {digid_port}; alle personen zijn verzonnen)."
+            )
             while not stoppen and all(p.poll() is None for p in processen):
                 time.sleep(0.5)
         finally:
@@ -169,6 +191,24 @@ class Command(BaseCommand):
             env=env,
         )
         return proces, bijzonder
+
+    def _digid_starten(self, digid_port, env) -> subprocess.Popen:
+        zaai = Path(settings.BASE_DIR) / "var" / "digid_standin_demo.json"
+        zaai.parent.mkdir(parents=True, exist_ok=True)
+        zaai.write_text(json.dumps(demo_digid.zaaigegevens(), ensure_ascii=False), encoding="utf-8")
+        self.stdout.write("DigiD-stand-in starten met de demopersonen…")
+        return subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "openinburgering.digid_standin",
+                "--port",
+                str(digid_port),
+                "--zaai",
+                str(zaai),
+            ],
+            env=env,
+        )
 
     def _welkom_brp(self, port, brp_port, bijzonder) -> None:
         self.stdout.write(
