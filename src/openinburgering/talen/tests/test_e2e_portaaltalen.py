@@ -6,12 +6,14 @@ character the browser shows has a glyph in a shipped font. The switch works with
 
 import os
 import re
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from openinburgering.accounts.rollen import Rol
 from openinburgering.core.talen import CODES, COOKIE, PER_CODE
+from openinburgering.portaal.tests.conftest import digid  # noqa: F401
 from openinburgering.ui.tests.e2e import ARTEFACTEN, AXE, CHROMIUM, browser_page  # noqa: F401
 
 from . import lettertypen
@@ -117,3 +119,72 @@ def test_the_switch_works_without_javascript_and_is_remembered(live_server, nieu
         assert nieuwkomer.taalvoorkeur.taal == "ar"
         context.close()
         browser.close()
+
+
+def _nakijken(page, waar, taal, fouten):
+    """Screenshot, axe, direction, glyphs and translation of the page as it is, at both widths."""
+    richting = "rtl" if PER_CODE[taal].rechts_naar_links else "ltr"
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("dir", richting)
+    for breedte in BREEDTES:
+        page.set_viewport_size({"width": breedte, "height": 900})
+        page.evaluate("document.fonts.ready")
+        page.screenshot(path=str(MAP / taal / f"{waar}-{breedte}.png"), full_page=True)
+        plek = f"{taal} {waar} {breedte}px"
+        fouten += [f"{plek}: axe {s}" for s in axe_alle_schendingen(page)]
+        html = page.content()
+        fouten += [f"{plek}: {f}" for f in lettertypen.ontbrekende_glyphs(html)]
+        if taal not in ("nl", "en"):
+            fouten += [f"{plek}: untranslated {t!r}" for t in onvertaalde_teksten(html)]
+
+
+def test_the_other_answers_of_the_portal_in_every_language(
+    browser_page,  # noqa: F811
+    digid,  # noqa: F811
+    nieuwkomer,
+    settings,
+    tmp_path,
+):
+    """A DigiD level too low, a BSN without a record, a link without a session, a refused
+    document and an expired session: each page in each language, at both widths."""
+    from uuid import uuid4
+
+    from openinburgering.inburgeraars.tests.factories import nieuw_bsn
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    page, url = browser_page
+    digid.persoon(nieuwkomer.bsn, niveau="midden", naam="Te laag")
+    digid.persoon(nieuw_bsn(), naam="Zonder dossier")
+    fouten = []
+    for taal in CODES:
+        (MAP / taal).mkdir(parents=True, exist_ok=True)
+        page.context.clear_cookies()
+        page.context.add_cookies(_cookies(url, taal))
+        for persoon, waar in (("Te laag", "niveau-te-laag"), ("Zonder dossier", "geen-dossier")):
+            page.goto(url + "/portaal/inloggen/")
+            page.locator('a[href$="/portaal/inloggen/digid/"]').click()
+            page.get_by_role("button", name=persoon).click()
+            page.wait_for_url(re.compile(r".*/portaal/inloggen/digid/terug/.*"))
+            _nakijken(page, waar, taal, fouten)
+        page.goto(f"{url}/portaal/brieven/{uuid4()}/")
+        _nakijken(page, "niet-ingelogd", taal, fouten)
+        # Signed in: a refused document leaves the form with the message on the field.
+        page.context.add_cookies(_cookies(url, taal, sessie_voor(nieuwkomer)))
+        page.goto(url + "/portaal/bericht/")
+        page.locator("#id_onderwerp").fill("Foto")
+        page.locator("#id_tekst").fill("Zie bijlage")
+        page.locator("#id_bijlage").set_input_files(
+            files=[{"name": "foto.pdf", "mimeType": "application/pdf", "buffer": b"MZ nope"}]
+        )
+        page.locator('button[type="submit"]').last.click()
+        expect(page.locator(".utrecht-form-field-error-message")).to_be_visible()
+        _nakijken(page, "bericht-fout", taal, fouten)
+        # An expired session: back to sign in, told why.
+        page.context.add_cookies(
+            _cookies(url, taal, sessie_voor(nieuwkomer, sinds=timedelta(hours=1)))
+        )
+        page.goto(url + "/portaal/afspraken/")
+        page.wait_for_url(re.compile(r".*/portaal/inloggen/$"))
+        expect(page.locator(".pt-meldingen")).to_be_visible()
+        _nakijken(page, "sessie-verlopen", taal, fouten)
+    assert fouten == [], "\n".join(fouten)
