@@ -29,6 +29,7 @@ from openinburgering.accounts.models import User
 from openinburgering.accounts.rollen import Rol
 from openinburgering.cijfers.services import kengetallen_bijwerken
 from openinburgering.core.exceptions import Geweigerd
+from openinburgering.demo import talen as demo_talen
 from openinburgering.demo import duo_besluiten
 from openinburgering.demo.logo import demologo
 from openinburgering.demo.personen import genereer_bsn, genereer_persoon
@@ -467,6 +468,7 @@ class Command(BaseCommand):
         from openinburgering.demo import digid as demo_digid
 
         self.stdout.write(demo_digid.bericht_laden())
+        self.stdout.write(demo_talen.voorkeuren_laden())
         for gemeente in gemeenten.values():
             signalen_herberekenen(gemeente=gemeente)
             # The dashboards and the council page read precomputed figures (ADR 0068).
