@@ -29,8 +29,8 @@ from openinburgering.accounts.models import User
 from openinburgering.accounts.rollen import Rol
 from openinburgering.cijfers.services import kengetallen_bijwerken
 from openinburgering.core.exceptions import Geweigerd
-from openinburgering.demo import talen as demo_talen
 from openinburgering.demo import duo_besluiten
+from openinburgering.demo import talen as demo_talen
 from openinburgering.demo.logo import demologo
 from openinburgering.demo.personen import genereer_bsn, genereer_persoon
 from openinburgering.gemeenten.models import Gemeente, Lidmaatschap
