@@ -22,7 +22,9 @@ TE_LANG = ngettext_lazy(
     "limit_value",
 )
 
-#: ``|date:"j F Y"`` and ``"l"``: the full names.
+#: ``|date:"j F Y"`` and ``"l"``: the full names. The portal always writes a month after its day,
+#: so languages that inflect it there translate the form that follows a number (Ukrainian
+#: "7 грудня", not "грудень").
 MAANDEN = (
     gettext_noop("January"),
     gettext_noop("February"),

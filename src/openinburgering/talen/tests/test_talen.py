@@ -212,3 +212,22 @@ def test_a_machine_translated_language_says_so_in_that_language(code):
 @pytest.mark.parametrize("code", ["nl", "en"])
 def test_dutch_and_english_show_no_notice(code):
     assert "oi-machinevertaling" not in _render(code)
+
+
+@pytest.mark.parametrize(
+    ("code", "verwacht"),
+    [
+        ("nl", "7 december 2026"),
+        ("uk", "7 грудня 2026"),  # the month after a day number, as Ukrainian writes it
+        ("ti", "7 ታሕሳስ 2026"),
+        ("so", "7 Desembar 2026"),
+        ("fa", "7 دسامبر 2026"),
+    ],
+)
+def test_dates_as_the_portal_writes_them(code, verwacht):
+    from datetime import date
+
+    from django.utils import dateformat
+
+    with translation.override(code):
+        assert dateformat.format(date(2026, 12, 7), "j F Y") == verwacht
