@@ -8,8 +8,8 @@ How the browser picks a font, as far as the portal's CSS uses it:
   ``:lang()`` of that ancestor counts, as in CSS);
 - for each family in the stack, the ``@font-face`` rules of ``ui/static/fonts/fonts.css`` with
   that name and weight (any weight if the family has none of that weight: the browser then
-  synthesises bold) whose ``unicode-range`` holds the character are tried in order; the first
-  whose file maps the character draws it;
+  synthesises bold) whose ``unicode-range`` holds the character are tried, the last defined
+  first; the first whose file maps the character draws it;
 - a generic family (``sans-serif``) means a system font: not shipped, so a missing glyph.
 
 Both weights are checked (400 for text, 700 for headings and buttons), and every stack a rule
@@ -118,7 +118,8 @@ def lettertype_voor(teken: str, stapel: tuple[str, ...], gewicht: int) -> Face |
             return None
         van_familie = [f for f in faces() if f.familie == familie]
         kandidaten = [f for f in van_familie if f.gewicht == gewicht] or van_familie
-        for face in kandidaten:
+        # Where ranges overlap, the face defined last is tried first (CSS Fonts 4, 4.5).
+        for face in reversed(kandidaten):
             if face.in_bereik(code) and code in _cmap(face.bestand):
                 return face
     return None
