@@ -7,9 +7,10 @@ shaping rules for them), a few KB each. Run again after changing a name in ``cor
 ``talen/tests/test_lettertypen.py`` fails while a name has a letter the subset lacks.
 
 The Turkish letters of Latin Extended (Ğ ğ İ Ş ş) get files of their own, so a Turkish page
-does not load Latin Extended whole. The web's Ethiopic is the Ethiopic block only (U+1200-137C: every syllable and punctuation mark
-Tigrinya uses), 45 KB instead of 75 KB, so a Tigrinya page stays under the weight budget; the
-extended Ethiopic blocks (other Ge'ez-script languages) stay in the letters' full font.
+does not load Latin Extended whole. The web's Ethiopic is the Ethiopic block only (U+1200-137C:
+every syllable and punctuation mark Tigrinya uses), 45 KB instead of 75 KB, so a Tigrinya page
+stays under the weight budget; the extended Ethiopic blocks (other Ge'ez-script languages) stay
+in the letters' full font.
 """
 
 from pathlib import Path
