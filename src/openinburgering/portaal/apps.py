@@ -9,14 +9,17 @@ class PortaalConfig(AppConfig):
 
     def ready(self):
         from openinburgering.core.werklijst import bron_registreren
+        from openinburgering.inburgeraars.bewaren import opruimer_registreren
         from openinburgering.inburgeraars.kaarten import kaart_registreren
 
-        from . import dossierkaart, werklijst
+        from . import bewaren, dossierkaart, werklijst
 
         # A message from the newcomer is work for the klantregisseur, and the dossier shows what
         # the newcomer saw and sent (ADR 0051, 0087).
         bron_registreren(werklijst.BRON)
         kaart_registreren(dossierkaart.KAART)
+        # The documents go when the dossier's retention term has passed (ADR 0060).
+        opruimer_registreren(bewaren.OPRUIMER)
 
         from openinburgering.talen.web import registreer_inburgeraar_van_verzoek
 

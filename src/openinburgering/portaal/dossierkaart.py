@@ -40,6 +40,7 @@ def _context(verzoek: KaartVerzoek) -> dict:
     return {
         "gezien": gezien,
         "berichten": list(Bericht.objects.filter(dossier=verzoek.dossier)[:GETOOND]),
+        "mag_afhandelen": verzoek.actor.mag(Recht.INBURGERAAR_WIJZIGEN),
     }
 
 

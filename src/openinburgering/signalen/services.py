@@ -171,7 +171,11 @@ def _termijnen(chunk: Chunk) -> Iterable[Werkpunt]:
 #: Registered by ``SignalenConfig.ready`` beside the sources other apps register.
 TERMIJNEN = Bron(
     naam="termijnen",
-    soorten=tuple(s.value for s in Soort if s not in (Soort.DUO, Soort.SCHOOL, Soort.BEGELEIDING)),
+    soorten=tuple(
+        s.value
+        for s in Soort
+        if s not in (Soort.DUO, Soort.SCHOOL, Soort.BEGELEIDING, Soort.PORTAAL)
+    ),
     lees=_termijnen,
 )
 

@@ -29,6 +29,7 @@ def test_regels_and_the_simulator_forbid_every_other_top_level_package():
         ("regels-puur", "openinburgering.regels"),
         ("simulator-los", "openinburgering.duo_simulator"),
         ("brp-stand-in-los", "openinburgering.brp_simulator"),
+        ("digid-stand-in-los", "openinburgering.digid_standin"),
     ]:
         contract = CONTRACTEN[contract_id]
         assert contract["source_modules"] == [eigen]
@@ -41,7 +42,12 @@ def test_every_domain_app_is_in_the_layers_and_kept_from_integrations():
     lagen = [{m.strip() for m in laag.split(":")} for laag in CONTRACTEN["lagen"]["layers"]]
     domein = set(CONTRACTEN["domein-zonder-integraties"]["source_modules"])
     assert lagen[0] == {"openinburgering.demo"}
-    # The edge: the DUO and BRP links, and the subscriptions (events out, ADR 0072).
-    assert lagen[1] == {"openinburgering.integrations", "openinburgering.abonnementen"}
+    # The edge: the DUO and BRP links, the subscriptions (events out, ADR 0072) and the
+    # newcomer's portal (ADR 0086).
+    assert lagen[1] == {
+        "openinburgering.integrations",
+        "openinburgering.abonnementen",
+        "openinburgering.portaal",
+    }
     assert lagen[2] == domein
     assert lagen[-1] == {"openinburgering.regels"}

@@ -44,6 +44,7 @@ from openinburgering.integrations.duo.models import (
 )
 from openinburgering.logboek.models import Verwerking
 from openinburgering.pip.models import PipVersie, Voortgangsgesprek
+from openinburgering.portaal.models import Bericht
 from openinburgering.signalen.models import Signaal
 from openinburgering.taalaanbieders.models import (
     Aandachtspunt,
@@ -327,6 +328,13 @@ def vul_alle_tabellen(gemeente, bsn, brievenmap):
         sleutel=f"a-{dossier.pk}", status="afgehandeld",
     )  # fmt: skip
 
+    # the newcomer's portal: a message with a document (ADR 0087) goes with its file.
+    brieven.append(_brief(brievenmap, f"portaal/{gemeente.code}/{uuid.uuid4()}.pdf"))
+    Bericht.objects.create(
+        gemeente=gemeente, dossier=dossier, onderwerp="Ziek", tekst="Briefje van de dokter",
+        bijlage_pad=brieven[-1], bijlage_naam="briefje.pdf", bijlage_soort="application/pdf",
+    )  # fmt: skip
+
     # the BRP link: what the BRP last said goes with the person (CASCADE).
     BrpStand.objects.create(
         gemeente=gemeente, inburgeraar=persoon, opgehaald_op=timezone.now(), geheimhouding=True,
@@ -595,7 +603,7 @@ def test_elke_app_die_meer_doet_dan_cascade_heeft_een_opruimer():
     namen = [o.naam for o in opruimers()]
     assert sorted(namen) == [
         "abonnementen", "besluiten", "brieven", "duo", "handhaving", "intake", "pip",
-        "taalaanbieders", "verhuizing",
+        "portaal", "taalaanbieders", "verhuizing",
     ]  # fmt: skip
     assert len(namen) == len(set(namen))
 

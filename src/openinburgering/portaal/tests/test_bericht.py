@@ -169,3 +169,27 @@ def test_another_gemeentes_message_is_a_404_for_staff(
     assert antwoord.status_code == 404
     bericht.refresh_from_db()
     assert bericht.status == BerichtStatus.NIEUW
+
+
+def test_the_document_goes_when_the_dossier_is_destroyed(persoon, client, opslag):
+    from openinburgering.inburgeraars.bewaren import Opruiming, TeVernietigen
+    from openinburgering.portaal.bewaren import opruimen
+
+    als_inburgeraar(client, persoon)
+    client.post(
+        reverse("portaal:bericht"),
+        {"onderwerp": "x", "tekst": "y", "bijlage": SimpleUploadedFile("a.pdf", PDF)},
+    )
+    opruiming = Opruiming()
+    opruimen(
+        TeVernietigen(
+            dossier_id=persoon.dossier.pk,
+            dossier_uuid=persoon.dossier.uuid,
+            inburgeraar_id=persoon.pk,
+            gemeente_id=persoon.gemeente_id,
+            bsn_hash=persoon.bsn_hash,
+            pseudoniem=persoon.pseudoniem,
+        ),
+        opruiming,
+    )
+    assert opruiming.bestanden == [Bericht.objects.get().bijlage_pad]

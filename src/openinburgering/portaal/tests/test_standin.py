@@ -82,3 +82,11 @@ def test_the_login_page_needs_a_known_client(idp):
     assert requests.get(f"{idp}/authorize?client_id=x", timeout=5).status_code == 400
     assert requests.get(f"{idp}/.well-known/openid-configuration", timeout=5).ok
     assert requests.get(f"{idp}/userinfo", timeout=5).status_code == 401
+
+
+def test_the_demo_points_the_portal_at_the_stand_ins_port():
+    from openinburgering.demo.management.commands.demo_run import demo_omgeving
+
+    env = demo_omgeving(simulator_port=1, digid_port=18999)
+    assert env["DIGID_OIDC_OP_AUTHORIZATION_ENDPOINT"] == "http://127.0.0.1:18999/authorize"
+    assert env["DIGID_OIDC_OP_TOKEN_ENDPOINT"] == "http://127.0.0.1:18999/token"

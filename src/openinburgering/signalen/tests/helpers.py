@@ -6,6 +6,7 @@ from decimal import Decimal
 from openinburgering.begeleiding.models import Stap
 from openinburgering.integrations.duo.models import Werkitem
 from openinburgering.pip.tests.helpers import ss139
+from openinburgering.portaal.models import Bericht
 from openinburgering.taalaanbieders.models import Aandachtspunt, Contract, Instelling, Verwijzing
 
 AANGEMELD = date(2025, 1, 6)
@@ -80,5 +81,9 @@ def dossier_met_elke_bron(gemeente, inburgeraar_factory, *, werkitems: int = 1):
         titel="Verzuim boven de grens van het contract",
         sleutel=f"verzuim:{verwijzing.uuid}",
         deadline=date(2025, 2, 15),
+    )
+    # A message from the newcomer's portal (ADR 0087).
+    Bericht.objects.create(
+        gemeente=gemeente, dossier=persoon.dossier, onderwerp="Vraag", tekst="Wanneer is de les?"
     )
     return persoon

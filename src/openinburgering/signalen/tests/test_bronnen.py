@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_each_owning_app_registers_its_source():
-    assert {b.naam for b in bronnen()} == {"termijnen", "duo", "school", "begeleiding"}
+    assert {b.naam for b in bronnen()} == {"termijnen", "duo", "school", "begeleiding", "portaal"}
     # Every kind of work item has exactly one source.
     soorten = [s for b in bronnen() for s in b.soorten]
     assert sorted(soorten) == sorted(Soort.values)

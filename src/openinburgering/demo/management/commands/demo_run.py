@@ -49,8 +49,17 @@ def demo_omgeving(
         # 500 pages, as in production. Static files still work (WHITENOISE_USE_FINDERS).
         "DEBUG": "false",
         "DEMO_MODE": "true",
-        # The newcomer's portal signs in at the DigiD stand-in (ADR 0085).
+        # The newcomer's portal signs in at the DigiD stand-in (ADR 0085). Explicitly: this
+        # process's settings already put the default port's endpoints in os.environ.
         "DIGID_STANDIN_URL": f"http://127.0.0.1:{digid_port}",
+        **{
+            f"DIGID_OIDC_OP_{naam.upper()}_ENDPOINT": f"http://127.0.0.1:{digid_port}/{pad}"
+            for naam, pad in (
+                ("authorization", "authorize"),
+                ("token", "token"),
+                ("user", "userinfo"),
+            )
+        },
     }
     if brp_port is not None:
         # The BRP stand-in (ADR 0062): names, birth dates and addresses come from there.
