@@ -28,7 +28,7 @@ def _detail(client, persoon):
 def test_each_owning_app_registers_its_card_in_order():
     assert [k.naam for k in kaarten.kaarten()] == [
         "brp", "verhuizing", "begeleiding", "traject", "handhaving", "duo", "duo_besluiten",
-        "taalaanbod", "werk",
+        "taalaanbod", "werk", "portaal",
         "pip",
     ]  # fmt: skip
 
