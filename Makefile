@@ -27,7 +27,9 @@ DEMO_DB := var/openinburgering.sqlite3
 SIMULATOR_DB := $(or $(DUO_SIMULATOR_DB),var/duo_simulator.sqlite3)
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: bench-signalen bench-lijsten bench-dashboards bench-duo bench-duo-achterstand help venv demo demo-scenario demo-reset test lint lint-architectuur typecheck format check-migrations openapi openapi-check env-docs requirements regels-docs messages rollen-docs vendor
+PORTAALTALEN := ar fa so ti tr uk
+
+.PHONY: portaal-messages portaal-lettertypen bench-signalen bench-lijsten bench-dashboards bench-duo bench-duo-achterstand help venv demo demo-scenario demo-reset test lint lint-architectuur typecheck format check-migrations openapi openapi-check env-docs requirements regels-docs messages rollen-docs vendor
 
 help: ## Deze hulp: alle make-doelen en variabelen.
 	@echo "Open Inburgering: make-doelen"
@@ -141,6 +143,15 @@ regels-docs: venv ## Schrijf docs/regels.md (de regelcatalogus) opnieuw.
 messages: venv ## Werk de Engelse vertaling bij en compileer die.
 	cd src/openinburgering && ../../$(BIN)/django-admin makemessages -l en --ignore='*/tests/*' --ignore='duo_simulator/*' --ignore='brp_simulator/*' --no-obsolete
 	cd src/openinburgering && ../../$(BIN)/django-admin compilemessages -l en
+
+# The portal's own catalogues (Arabic, Dari/Farsi, Somali, Tigrinya, Turkish, Ukrainian) from
+# the portal's files only (talen/bronnen.py); English comes from `make messages` (ADR 0090).
+portaal-messages: venv ## Werk de catalogi van het portaal bij (zes talen) en compileer die.
+	cd src/openinburgering && ../../$(BIN)/python ../manage.py portaal_messages
+	cd src/openinburgering && ../../$(BIN)/django-admin compilemessages $(addprefix -l ,$(PORTAALTALEN))
+
+portaal-lettertypen: venv ## Maak de kleine lettertypen voor de taalnamen in de taalkeuze opnieuw.
+	$(MANAGE) portaal_lettertypen
 
 requirements: ## Compileer requirements/*.txt opnieuw uit de .in-bestanden (met uv).
 	cd requirements && $(PYTHON) -m uv pip compile --python-version 3.13 base.in -o base.txt

@@ -29,6 +29,7 @@ urlpatterns = [
     path("abonnementen/", include("openinburgering.abonnementen.urls")),
     path("portaal/", include("openinburgering.portaal.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("talen/", include("openinburgering.talen.urls")),
 ]
 
 if settings.OIDC_ENABLED:

@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "openinburgering.financien",
     "openinburgering.kennisbank",
     "openinburgering.ontzorgen",
+    "openinburgering.talen",
     "openinburgering.api",
     "openinburgering.portaal",
 ]
@@ -135,6 +136,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "openinburgering.ui.middleware.NederlandsEerstMiddleware",
+    # Portal pages in one of its eight languages instead (ADR 0089).
+    "openinburgering.talen.middleware.PortaalTaalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

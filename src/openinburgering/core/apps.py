@@ -8,7 +8,10 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import checks
+        from . import checks, talen
+
+        # Tigrinya and Somali for get_language_info and {% language %} (ADR 0089).
+        talen.registreer_lang_info()
 
         checks.registreer()
         checks.meld_bij_start()

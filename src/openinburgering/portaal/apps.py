@@ -20,3 +20,15 @@ class PortaalConfig(AppConfig):
         kaart_registreren(dossierkaart.KAART)
         # The documents go when the dossier's retention term has passed (ADR 0060).
         opruimer_registreren(bewaren.OPRUIMER)
+
+        from openinburgering.talen.web import registreer_inburgeraar_van_verzoek
+
+        # The language switch keeps a signed-in newcomer's choice on the dossier (ADR 0089).
+        registreer_inburgeraar_van_verzoek(ingelogde_inburgeraar)
+
+
+def ingelogde_inburgeraar(request):
+    from . import selectors, sessie
+
+    _status, wie = sessie.huidige(request)
+    return selectors.eigen_inburgeraar(wie.inburgeraar_id) if wie else None

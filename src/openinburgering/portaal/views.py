@@ -22,6 +22,7 @@ from openinburgering.core.rijbeveiliging import beperk_tot, opheffen
 from openinburgering.logboek.models import Activiteit
 from openinburgering.logboek.services import verwerkingen_vastleggen
 from openinburgering.regels.digid import niveau_voldoende
+from openinburgering.talen import web as talen_web
 
 from . import digid, selectors, services, sessie
 from .forms import BerichtForm
@@ -114,7 +115,10 @@ def digid_terug(request):
     if inburgeraar is None:
         return render(request, "portaal/geen_dossier.html", status=200)
     sessie.aanmelden(request, inburgeraar_id=inburgeraar.pk, niveau=niveau)
-    return redirect("portaal:overzicht")
+    antwoord = redirect("portaal:overzicht")
+    # The language the newcomer chose before, on any device, or the one picked here (ADR 0089).
+    talen_web.bij_inloggen(request, antwoord, inburgeraar)
+    return antwoord
 
 
 @require_POST

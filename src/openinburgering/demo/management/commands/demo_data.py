@@ -31,6 +31,7 @@ from openinburgering.cijfers.services import kengetallen_bijwerken
 from openinburgering.core.exceptions import Geweigerd
 from openinburgering.demo import duo_besluiten
 from openinburgering.demo import ontzorgen as demo_ontzorgen
+from openinburgering.demo import talen as demo_talen
 from openinburgering.demo.logo import demologo
 from openinburgering.demo.personen import genereer_bsn, genereer_persoon
 from openinburgering.gemeenten.models import Gemeente, Lidmaatschap
@@ -477,6 +478,7 @@ class Command(BaseCommand):
         from openinburgering.demo import digid as demo_digid
 
         self.stdout.write(demo_digid.bericht_laden())
+        self.stdout.write(demo_talen.voorkeuren_laden())
         for gemeente in gemeenten.values():
             signalen_herberekenen(gemeente=gemeente)
             # The dashboards and the council page read precomputed figures (ADR 0068).
