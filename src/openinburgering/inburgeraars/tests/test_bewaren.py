@@ -449,6 +449,11 @@ def vul_alle_tabellen(gemeente, bsn, brievenmap):
         bedrag_cent=12_500, datum=D("2025-03-01"), herkomst="handmatig", reden="Tolk intake",
     )  # fmt: skip
 
+    # the newcomer's language for the portal (talen): goes with the person
+    from openinburgering.talen.models import Taalvoorkeur
+
+    Taalvoorkeur.objects.create(gemeente=gemeente, inburgeraar=persoon, taal="ar")
+
     # the processing log
     for activiteit in ("inzien", "wijzigen"):
         Verwerking.objects.create(
