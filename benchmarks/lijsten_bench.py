@@ -52,6 +52,41 @@ def vrije_poort() -> int:
         return s.getsockname()[1]
 
 
+def _processortijd(pids) -> float:
+    """Seconds of CPU (user + system) of these processes so far (Linux ``/proc``)."""
+    totaal = 0
+    for pid in pids:
+        try:
+            velden = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        totaal += int(velden[11]) + int(velden[12])
+    return totaal / os.sysconf("SC_CLK_TCK")
+
+
+def _processen() -> dict[int, tuple[int, str]]:
+    """Every process: pid -> (parent pid, name)."""
+    uit = {}
+    for pad in Path("/proc").iterdir():
+        if pad.name.isdigit():
+            try:
+                stat = (pad / "stat").read_text()
+            except OSError:
+                continue
+            naam = stat[stat.index("(") + 1 : stat.rindex(")")]
+            uit[int(pad.name)] = (int(stat.rsplit(")", 1)[1].split()[1]), naam)
+    return uit
+
+
+def processortijden(gunicorn_pid: int) -> dict[str, float]:
+    """CPU seconds so far of the web server (gunicorn and its workers) and of the database
+    (every PostgreSQL process), to split a request's cost between them."""
+    processen = _processen()
+    web = [gunicorn_pid] + [p for p, (ouder, _) in processen.items() if ouder == gunicorn_pid]
+    database = [p for p, (_, naam) in processen.items() if naam.startswith("postgres")]
+    return {"web": _processortijd(web), "database": _processortijd(database)}
+
+
 def tenants_maken(c, *, groot, gemengd, klein, rest) -> None:
     """Move persons of the ``rest`` gemeenten (ids mixed) to the mixed and the small tenant;
     every row that carries a gemeente follows its person."""
@@ -91,6 +126,11 @@ def main() -> None:  # noqa: C901, PLR0915 - one script, read top to bottom
     parser.add_argument("--opwarmen", type=float, default=2.0)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
     parser.add_argument("--verbindingen", default="1,16", help="concurrent connections")
+    parser.add_argument(
+        "--alleen",
+        default="",
+        help="only the scenarios whose name contains one of these (comma-separated)",
+    )
     parser.add_argument("--mix", action="store_true", help="also the mixed caseworker load")
     parser.add_argument("--mix-minuten", type=float, default=10.0)
     parser.add_argument("--mix-gebruikers", type=int, default=16)
@@ -277,6 +317,9 @@ def main() -> None:  # noqa: C901, PLR0915 - one script, read top to bottom
         ("worklist groot", [get("/werklijst/", ui["groot"])]),
     ]
 
+    if args.alleen:
+        delen = args.alleen.split(",")
+        scenarios = scenarios[:1] + [s for s in scenarios[1:] if any(d in s[0] for d in delen)]
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(BENCH)]),
@@ -290,11 +333,21 @@ def main() -> None:  # noqa: C901, PLR0915 - one script, read top to bottom
     )  # fmt: skip
 
     def laden(spec: dict) -> dict:
+        voor = processortijden(gunicorn.pid)
         uit = subprocess.run(
             [sys.executable, str(BENCH / "lijsten_locust.py"), json.dumps({"host": host, **spec})],
             env=env, cwd=str(REPO), capture_output=True, text=True, check=True,
         )  # fmt: skip
-        return json.loads(uit.stdout.strip().splitlines()[-1])
+        na = processortijden(gunicorn.pid)
+        r = json.loads(uit.stdout.strip().splitlines()[-1])
+        # Per request, over warm-up and measurement together (the CPU counters can't tell them
+        # apart): the share of the two cores each side costs.
+        verzoeken = max(
+            r["totaal"]["n"] * (spec["seconden"] + spec["opwarmen"]) / spec["seconden"], 1
+        )
+        r["totaal"]["cpu_web_ms"] = 1000 * (na["web"] - voor["web"]) / verzoeken
+        r["totaal"]["cpu_db_ms"] = 1000 * (na["database"] - voor["database"]) / verzoeken
+        return r
 
     try:
         for _ in range(200):
@@ -321,19 +374,22 @@ def main() -> None:  # noqa: C901, PLR0915 - one script, read top to bottom
         print()
         print(f"gunicorn: {args.workers} sync workers, DEBUG off; {args.seconden:.0f} s per measurement; "
               f"{os.cpu_count()} CPUs shared by server, database and load; load average {belasting[0]:.1f}")  # fmt: skip
-        kop = f"{'scenario':32} {'conns':>5} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'errors':>6} {'p95/bare':>8} {'thr/bare':>8}"
+        kop = f"{'scenario':32} {'conns':>5} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'errors':>6} {'p95/bare':>8} {'thr/bare':>8} {'cpu web':>8} {'cpu db':>7}"
         print(kop)
         for naam, _ in scenarios:
             for n in verbindingen:
                 r, kaal = resultaten[naam, n], resultaten["bare one-query view", n]
                 print(
                     f"{naam:32} {n:>5} {r['per_seconde']:8.1f} {r['p50']:7.0f} {r['p95']:7.0f} {r['p99']:7.0f} {r['fouten']:>6} "
-                    f"{r['p95'] / max(kaal['p95'], 1):7.1f}x {100 * r['per_seconde'] / max(kaal['per_seconde'], 1e-9):7.1f}%"
+                    f"{r['p95'] / max(kaal['p95'], 1):7.1f}x {100 * r['per_seconde'] / max(kaal['per_seconde'], 1e-9):7.1f}% "
+                    f"{r['cpu_web_ms']:6.2f}ms {r['cpu_db_ms']:5.2f}ms"
                 )
         print()
         for soort in ("UI", "API"):
             for naam in vormen:
                 for n in verbindingen:
+                    if (f"caseload {soort} {naam} deep", n) not in resultaten:
+                        continue
                     eerste, diep = (
                         resultaten[f"caseload {soort} {naam}", n],
                         resultaten[f"caseload {soort} {naam} deep", n],

@@ -9,6 +9,8 @@ from django.contrib.sessions.backends import db
 from django.db import connections, router
 from django.utils import timezone
 
+from openinburgering.core import voorbereid
+
 
 class SessionStore(db.SessionStore):
     def _get_session_from_db(self):
@@ -16,7 +18,7 @@ class SessionStore(db.SessionStore):
         verbinding = connections[router.db_for_read(model)]
         qn = verbinding.ops.quote_name
         tabel = qn(model._meta.db_table)
-        with verbinding.cursor() as cursor:
+        with voorbereid.cursor(verbinding) as cursor:
             cursor.execute(
                 f"SELECT {qn('session_data')}, {qn('expire_date')} FROM {tabel} "  # noqa: S608 - names from the model, values are parameters
                 f"WHERE {qn('session_key')} = %s AND {qn('expire_date')} > %s",

@@ -11,6 +11,7 @@ the token's scopes are checked against it (``<bereik>:lezen`` for safe methods,
 ``<bereik>:schrijven`` otherwise).
 """
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
@@ -148,6 +149,13 @@ def _gevraagde_velden(request) -> list[str] | None:
     return [v.strip() for v in waarde.split(",") if v.strip()]
 
 
+@functools.cache
+def serializer_veldnamen(klasse) -> tuple[str, ...]:
+    """A serializer class's field names, once per class: instantiating a serializer deep-copies
+    every declared field, a third of a millisecond on each request that only wants the names."""
+    return tuple(klasse().fields.keys())
+
+
 def velden_controleren(request, beschikbaar: Iterable[str]) -> list[str] | None:
     """The fields asked for in ``fields`` (None: all); an unknown one is a 400."""
     gevraagd = _gevraagde_velden(request)
@@ -258,7 +266,7 @@ class Bron(generics.GenericAPIView):
         if met_inhoud_etag:
             # Over the whole representation, whatever ``fields`` a client asked for.
             headers = {**(headers or {}), **inhoud_etag(data)}
-        data = velden_kiezen(self.request, data, klasse().fields.keys())
+        data = velden_kiezen(self.request, data, serializer_veldnamen(klasse))
         return Response(data, status=status, headers=headers)
 
 
@@ -300,7 +308,7 @@ class Lijst(Bron):
         log(self.actor, Activiteit.LIJST, self.gelezen(pagina))
         klasse = self.get_serializer_class()
         data = klasse(pagina, many=True, context=self.get_serializer_context()).data
-        data = velden_kiezen(self.request, data, klasse().fields.keys())
+        data = velden_kiezen(self.request, data, serializer_veldnamen(klasse))
         return self.get_paginated_response(data)
 
 
@@ -319,7 +327,7 @@ class Velden:
         self._velden = None
         klasse = self.velden_serializers.get(request.method)
         if klasse is not None:
-            self._velden = velden_controleren(request, klasse().fields.keys())
+            self._velden = velden_controleren(request, serializer_veldnamen(klasse))
 
     def finalize_response(self, request, response, *args, **kwargs):
         gevraagd = getattr(self, "_velden", None)

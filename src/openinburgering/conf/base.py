@@ -66,6 +66,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     (BASE_DIR / "var").mkdir(exist_ok=True)
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+DB_PREPARED_STATEMENTS = env(
+    "DB_PREPARED_STATEMENTS",
+    True,
+    cast=bool,
+    help_text="PostgreSQL plant de vaste leesopdrachten van elk verzoek één keer per verbinding "
+    "(prepared statements). Zet op `false` achter een connection pooler in transaction mode "
+    "die ze niet kan bewaren (PgBouncer vóór 1.21 of zonder `max_prepared_statements`).",
+    group="Database",
+)
 DATABASE_REPLICA_URL = env(
     "DATABASE_REPLICA_URL",
     "",

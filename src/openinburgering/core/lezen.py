@@ -13,6 +13,8 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, router
 
+from . import voorbereid
+
 
 @lru_cache(maxsize=64)
 def _vorm(model, sleutels: tuple[str, ...], ook: str | None, verbinding) -> tuple:
@@ -47,7 +49,7 @@ def een(model, *, ook: str | None = None, **waar: Any):
     sql, compiler, converters, velden, rel_model, rel_velden = _vorm(
         model, tuple(waar), ook, verbinding
     )
-    with verbinding.cursor() as cursor:
+    with voorbereid.cursor(verbinding) as cursor:
         cursor.execute(sql, list(waar.values()))
         rijen = cursor.fetchmany(1)
     if not rijen:

@@ -15,6 +15,8 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, connections
 
+from . import voorbereid
+
 
 @dataclass
 class Pagina:
@@ -265,7 +267,7 @@ def keyset_rijen(
     verbinding = connections[sleutel_qs.db]
     vorm = _rijvorm(qs.model, velden, verbinding, terug, grootte + 1)
     sleutel_sql, params = sleutel_qs.query.get_compiler(connection=verbinding).as_sql()
-    with verbinding.cursor() as cursor:
+    with voorbereid.cursor(verbinding) as cursor:
         cursor.execute(vorm.voor + sleutel_sql + vorm.na, params)
         rijen = cursor.fetchall()
     if vorm.converters:

@@ -10,6 +10,7 @@ from django.db.models import Field
 from django.utils import timezone
 
 from openinburgering.accounts.context import Actor
+from openinburgering.core import voorbereid
 
 from .models import Resultaat, Verwerking
 
@@ -145,7 +146,7 @@ def _in_een_statement(regels: list[_Rij]) -> None:
         # any number of rows, so the driver converts it once and keeps it (psycopg re-parses a
         # statement of more than 50 parameters on every call: a quarter of a list request).
         soorten = ", ".join(f"%s::{soort}[]" for soort in _PG_SOORTEN)
-        with connection.cursor() as cursor:
+        with voorbereid.cursor(connection) as cursor:
             cursor.execute(
                 f"INSERT INTO {tabel} ({kolommen}) SELECT * FROM unnest({soorten})",
                 [list(kolom) for kolom in zip(*regels, strict=True)],

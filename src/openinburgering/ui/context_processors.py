@@ -1,7 +1,10 @@
 from functools import lru_cache
 
 from django.conf import settings
+from django.template.loader import get_template
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from openinburgering.accounts.rollen import Recht, Rol, heeft_recht
@@ -58,6 +61,13 @@ def _toegestaan(rol: str | None, prefix: str, urlconf) -> tuple[tuple, ...]:
     )
 
 
+def _actieve_url(toegestaan: tuple[tuple, ...], path: str) -> str | None:
+    # The longest matching URL is the active one ("/koppeling/duo/werkitems/" beats
+    # "/koppeling/duo/").
+    kandidaten = [url for url, _label, _groep in toegestaan if _is_actief(path, url)]
+    return max(kandidaten, key=len) if kandidaten else None
+
+
 def navigatie_voor(rol: str | None, path: str) -> list[dict]:
     """The main navigation for one role: links, and groups shown as a disclosure menu.
 
@@ -68,10 +78,7 @@ def navigatie_voor(rol: str | None, path: str) -> list[dict]:
       that is their daily work.
     """
     toegestaan = _toegestaan(rol, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
-    # The longest matching URL is the active one ("/koppeling/duo/werkitems/" beats
-    # "/koppeling/duo/").
-    kandidaten = [url for url, _label, _groep in toegestaan if _is_actief(path, url)]
-    actieve_url = max(kandidaten, key=len) if kandidaten else None
+    actieve_url = _actieve_url(toegestaan, path)
 
     def link(url, label):
         actief = url == actieve_url
@@ -107,10 +114,30 @@ def navigatie_voor(rol: str | None, path: str) -> list[dict]:
     return navigatie
 
 
+@lru_cache(maxsize=512)
+def _navigatie_html(rol: str, actieve_url: str | None, op_de_pagina: bool, *sleutel) -> str:
+    # A path that gives this active link: the page itself, or a page below it.
+    if actieve_url is None:
+        path = ""
+    else:
+        path = actieve_url if op_de_pagina else actieve_url + "-"
+    html = get_template("ui/_navigatie.html").render({"navigatie": navigatie_voor(rol, path)})
+    return mark_safe(html)  # noqa: S308 - rendered by the template engine, which escaped it
+
+
+def navigatie_html(rol: str, path: str) -> str:
+    """The main navigation's markup, rendered once per role, active link and language (ADR
+    0061): the same for every page below a link and every user with the role, and a fifth of
+    a list page's rendering when rendered on each request."""
+    prefix, urlconf = get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF
+    actieve_url = _actieve_url(_toegestaan(rol, prefix, urlconf), path)
+    return _navigatie_html(rol, actieve_url, path == actieve_url, get_language(), prefix, urlconf)
+
+
 def ui(request):
     rol = getattr(request, "rol", None)
     return {
         "demo_mode": settings.DEMO_MODE,
-        "navigatie": navigatie_voor(rol, request.path) if rol else [],
+        "navigatie_html": navigatie_html(rol, request.path) if rol else "",
         "rol_label": Rol(rol).label if rol else "",
     }

@@ -187,7 +187,7 @@ def test_list_query_count_does_not_grow(gemeente_a, api_client, inburgeraar_fact
         assert len(client.get("/api/v1/inburgeraars?pageSize=100").json()["results"]) == 100
     assert len(veel) == len(weinig) == 3, [q["sql"][:60] for q in veel]
     assert "gemeenten_apitoken" in veel[0]["sql"]
-    assert veel[2]["sql"].startswith('INSERT INTO "logboek_verwerking"')
+    assert 'INSERT INTO "logboek_verwerking"' in veel[2]["sql"]
 
 
 def test_cursor_pagination_walks_every_row_once(gemeente_a, api_client, inburgeraar_factory):

@@ -45,7 +45,7 @@ def test_caseload_is_four_statements_for_a_few_rows_and_a_full_page(
     assert len(weinig) == len(veel) == 4, [q["sql"][:60] for q in veel]
     assert "django_session" in veel[0]["sql"]
     assert "accounts_user" in veel[1]["sql"]
-    assert veel[3]["sql"].startswith('INSERT INTO "logboek_verwerking"')
+    assert 'INSERT INTO "logboek_verwerking"' in veel[3]["sql"]
 
 
 def test_logboek_query_count_does_not_grow_with_rows(
