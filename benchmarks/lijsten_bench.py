@@ -15,7 +15,10 @@ Measured through gunicorn (production settings, DEBUG off, ``--workers`` sync wo
 locust at 1 and 16 connections, each next to a bare one-query view in the same run: the
 caseload filtered on status (UI and API) on page 1 and on a page 90% deep, for every shape; the
 search by BSN (UI and API), the dossier page and the worklist. Prints p50/p95/p99, requests
-per second, errors, the ratio of p95 to the bare view's and throughput as a share of its.
+per second, errors, the ratio of p95 to the bare view's and throughput as a share of its, and
+the CPU per request of the web server (gunicorn and its workers) and of the database (every
+PostgreSQL process), read from ``/proc`` (approximate: warm-up included). ``--alleen caseload,BSN``
+measures only the scenarios whose name holds one of those words, next to the bare view.
 ``--mix`` adds a mixed caseworker load (list, dossier, search, save a form) for
 ``--mix-minuten`` (default 10) and prints p50/p95/p99 and errors per kind of request.
 """
