@@ -49,8 +49,10 @@ class Verwerking(models.Model):
     # Every read of a person adds a row, so each index and constraint here is paid on every
     # page (ADR 0061): the indexes are the ones the log's readers use, (gemeente, tijdstip) and
     # betrokkene; the foreign keys are checked by Django (PROTECT, SET_NULL), not by a row lock
-    # on the gemeente and the user per inserted row.
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # on the gemeente and the user per inserted row. The uuid is the record's identity outside
+    # this system; nothing looks a record up by it, and an index on a random key costs a random
+    # index page per inserted row on the largest table.
+    uuid = models.UUIDField(default=uuid.uuid4, editable=False)
     tijdstip = models.DateTimeField()
     gemeente = models.ForeignKey(
         Gemeente,

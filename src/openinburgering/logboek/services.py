@@ -77,21 +77,6 @@ def verwerkingen_vastleggen(
     Verwerking.objects.bulk_create(regels)
 
 
-#: The PostgreSQL types of :class:`_Rij`'s columns, for ``unnest`` (text fits any varchar).
-_PG_SOORTEN = (
-    "uuid",
-    "timestamptz",
-    "bigint",
-    "bigint",
-    "text",
-    "text",
-    "text",
-    "text",
-    "text",
-    "text",
-)
-
-
 class _Rij(NamedTuple):
     """One record of a request's reads, in the columns' order (:data:`_KOLOMMEN`)."""
 
@@ -142,14 +127,23 @@ def _in_een_statement(regels: list[_Rij]) -> None:
     tabel = qn(Verwerking._meta.db_table)
     kolommen = ", ".join(qn(f.column or f.attname) for f in velden)
     if connection.vendor == "postgresql":
-        # One array per column: the statement's text and its ten parameters are the same for
-        # any number of rows, so the driver converts it once and keeps it (psycopg re-parses a
-        # statement of more than 50 parameters on every call: a quarter of a list request).
-        soorten = ", ".join(f"%s::{soort}[]" for soort in _PG_SOORTEN)
+        # Per group of records that share everything but the person (one call of
+        # verwerkingen_vastleggen, mostly one per request): the shared values once, the uuids
+        # and pseudonyms as two arrays. The statement's text depends only on the number of
+        # groups, so it is prepared once (core.voorbereid) for any number of rows.
+        groepen: dict[tuple, tuple[list, list]] = {}
+        for regel in regels:
+            uuids, betrokkenen = groepen.setdefault(regel[1:6] + regel[7:], ([], []))
+            uuids.append(regel.uuid)
+            betrokkenen.append(regel.betrokkene)
+        select = (
+            "SELECT u, %s::timestamptz, %s::bigint, %s::bigint, %s::text, %s::text, b, "
+            "%s::text, %s::text, %s::text FROM unnest(%s::uuid[], %s::text[]) AS r(u, b)"
+        )
         with voorbereid.cursor(connection) as cursor:
             cursor.execute(
-                f"INSERT INTO {tabel} ({kolommen}) SELECT * FROM unnest({soorten})",
-                [list(kolom) for kolom in zip(*regels, strict=True)],
+                f"INSERT INTO {tabel} ({kolommen}) " + " UNION ALL ".join([select] * len(groepen)),
+                [w for vast, lijsten in groepen.items() for w in (*vast, *lijsten)],
             )
         return
     # Elsewhere (SQLite) a VALUES list; a request that reads thousands of people (an export)

@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from openinburgering.accounts.rollen import Rol
-from openinburgering.logboek.models import Activiteit, Verwerking
+from openinburgering.logboek.models import Activiteit, Doel, Verwerking
 
 
 def _records(activiteit):
@@ -169,3 +169,30 @@ def test_refused_access_is_not_logged_as_a_processing(
     )
     assert response.status_code == 403
     assert not Verwerking.objects.exists()
+
+
+def test_a_requests_reads_of_several_kinds_and_gemeenten_are_one_insert_with_every_value(
+    gemeente_a, gemeente_b, django_assert_num_queries
+):
+    """The request's records are grouped by what they share (ADR 0061, third addendum): one
+    statement, and each row keeps its own gemeente, activity, result and purpose."""
+    from openinburgering.accounts.context import Actor
+    from openinburgering.logboek.services import verwerkingen_per_verzoek, verwerkingen_vastleggen
+
+    a, b = Actor(gemeente=gemeente_a, systeem="test"), Actor(gemeente=gemeente_b, systeem="test")
+    with django_assert_num_queries(1), verwerkingen_per_verzoek():
+        verwerkingen_vastleggen(actor=a, activiteit=Activiteit.LIJST, pseudoniemen=["p1", "p2"])
+        verwerkingen_vastleggen(actor=b, activiteit=Activiteit.LIJST, pseudoniemen=["p3"])
+        verwerkingen_vastleggen(
+            actor=a, activiteit=Activiteit.INZIEN, pseudoniemen=["p1"], doel=Doel.ACTUALISEREN
+        )
+    rijen = sorted(
+        Verwerking.objects.values_list("betrokkene", "gemeente_id", "activiteit", "doel", "actor")
+    )
+    assert rijen == [
+        ("p1", gemeente_a.pk, Activiteit.INZIEN, Doel.ACTUALISEREN, a.label),
+        ("p1", gemeente_a.pk, Activiteit.LIJST, "", a.label),
+        ("p2", gemeente_a.pk, Activiteit.LIJST, "", a.label),
+        ("p3", gemeente_b.pk, Activiteit.LIJST, "", b.label),
+    ]
+    assert len(set(Verwerking.objects.values_list("uuid", flat=True))) == 4
