@@ -28,7 +28,7 @@ def _cursorklasse():
 
 
 _klasse = None
-#: Only counts for server-binding cursors; ours prepare on their first run anyway.
+#: psycopg's own default; any number lets an explicit prepare through (ours prepare at once).
 PREPARE_THRESHOLD = 5
 
 

@@ -116,11 +116,13 @@ def navigatie_voor(rol: str | None, path: str) -> list[dict]:
 
 @lru_cache(maxsize=512)
 def _navigatie_html(rol: str, actieve_url: str | None, op_de_pagina: bool, *sleutel) -> str:
-    # A path that gives this active link: the page itself, or a page below it.
+    # ``sleutel`` (language, URL prefix, URLconf) only keys the cache: rendering reads them
+    # from the request's state. A path that gives the same active link: the page itself, or
+    # one below it.
     if actieve_url is None:
         path = ""
     else:
-        path = actieve_url if op_de_pagina else actieve_url + "-"
+        path = actieve_url if op_de_pagina else actieve_url + "\0"
     html = get_template("ui/_navigatie.html").render({"navigatie": navigatie_voor(rol, path)})
     return mark_safe(html)  # noqa: S308 - rendered by the template engine, which escaped it
 
