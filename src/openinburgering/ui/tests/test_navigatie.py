@@ -3,6 +3,7 @@
 import re
 
 from django.urls import reverse
+from django.utils import translation
 
 import pytest
 
@@ -10,6 +11,7 @@ from openinburgering.accounts.rollen import Recht, Rol, heeft_recht
 from openinburgering.ui.context_processors import (
     NAVIGATIE,
     ZONDER_GROEPEN_MAXIMAAL,
+    navigatie_html,
     navigatie_voor,
 )
 
@@ -101,3 +103,24 @@ def test_a_page_below_a_navigation_item_is_current_location_not_current_page():
     assert caseload["actief"] and caseload["huidig"] == "true"
     caseload = next(i for i in navigatie_voor(Rol.KLANTREGISSEUR, lijst) if i.get("url") == lijst)
     assert caseload["huidig"] == "page"
+
+
+def test_the_rendered_navigation_follows_the_page_role_and_language_though_cached():
+    """``navigatie_html`` renders once per role, active link and language (ADR 0061): each of
+    those still gets its own markup."""
+    lijst, werklijst = reverse("inburgeraars:lijst"), reverse("signalen:werklijst")
+    op_de_lijst = navigatie_html(Rol.KLANTREGISSEUR, lijst)
+    assert f'href="{lijst}" aria-current="page"' in op_de_lijst
+    onder_de_lijst = navigatie_html(Rol.KLANTREGISSEUR, lijst + "0c0ffee0/")
+    assert f'href="{lijst}" aria-current="true"' in onder_de_lijst
+    assert navigatie_html(Rol.KLANTREGISSEUR, lijst + "0c0ffee0/") is onder_de_lijst
+    assert f'href="{werklijst}" aria-current="page"' in navigatie_html(
+        Rol.KLANTREGISSEUR, werklijst
+    )
+    assert "aria-current" not in navigatie_html(Rol.KLANTREGISSEUR, "/elders/")
+    beheer = f'href="{reverse("duo:beheer")}"'
+    assert beheer not in op_de_lijst
+    assert beheer in navigatie_html(Rol.FUNCTIONEEL_BEHEERDER, lijst)
+    with translation.override("en"):
+        assert "Main navigation" in navigatie_html(Rol.KLANTREGISSEUR, lijst)
+    assert "Hoofdnavigatie" in navigatie_html(Rol.KLANTREGISSEUR, lijst)
