@@ -48,7 +48,12 @@ class Handhavingszaak(models.Model):
         verbose_name = _("handhavingszaak")
         verbose_name_plural = _("handhavingszaken")
         ordering = ["-aangemaakt_op", "-id"]
-        indexes = [models.Index(fields=["gemeente", "status"])]
+        # The API's list in its own order (newest id first), with and without a status: one
+        # index range for any tenant.
+        indexes = [
+            models.Index(fields=["gemeente", "status", "id"], name="zaak_gemeente_status_idx"),
+            models.Index(fields=["gemeente", "id"], name="zaak_gemeente_id_idx"),
+        ]
 
     def __str__(self):
         return f"{self.artikel} {self.overtredingsdatum}"

@@ -186,7 +186,15 @@ class Dossier(models.Model):
         # The caseload filtered on status walks this range in the list's order (newest person
         # first) and looks each person up by primary key (ADR 0057); it also serves every count
         # per status, as the former (gemeente, status) index did.
-        indexes = [models.Index(fields=["gemeente", "status", "inburgeraar"])]
+        indexes = [
+            models.Index(fields=["gemeente", "status", "inburgeraar"]),
+            # Lists of dossiers in their own order (statistiek/feiten, ADR 0091), with and
+            # without a status: one index range for any tenant. Without them PostgreSQL walked
+            # the primary key from the top and skipped every other tenant's dossier (940,000
+            # rows, 0.2 to 6 s a page, for a gemeente whose dossiers are the oldest).
+            models.Index(fields=["gemeente", "id"], name="dossier_gemeente_id_idx"),
+            models.Index(fields=["gemeente", "status", "id"], name="dossier_gemeente_status_idx"),
+        ]
 
     def __str__(self):
         return f"Dossier {self.uuid}"

@@ -261,6 +261,10 @@ class Verwijzing(models.Model):
         indexes = [
             models.Index(fields=["instelling", "status"]),
             models.Index(fields=["contract", "status"]),
+            # The gemeente's referrals in the API's order, with and without a status: one index
+            # range for any tenant, not a walk down the primary key past other gemeenten's.
+            models.Index(fields=["gemeente", "id"], name="verwijzing_gemeente_id_idx"),
+            models.Index(fields=["gemeente", "status", "id"], name="verwijzing_gem_status_idx"),
         ]
 
     def __str__(self):

@@ -83,3 +83,29 @@ def test_every_page_reads_one_index_range_whatever_the_tenants_ids(
                 pagina = selectors.inburgeraar_pagina(actor=actor, na=pagina.volgende, **filters)
             for na in (None, pagina.volgende):
                 assert _overgeslagen(actor, na=na, **filters) < 100, (gemeente.code, filters, na)
+
+
+def test_a_list_of_dossiers_in_their_own_order_reads_one_index_range(
+    gemeente_a, gemeente_b, inburgeraar_factory
+):
+    """The pseudonymised facts (statistiek/feiten, ADR 0091) page dossiers by their own id,
+    with and without a status: the (gemeente, id) and (gemeente, status, id) indexes."""
+    from openinburgering.core.pagination import keyset_pagina
+    from openinburgering.inburgeraars.models import Dossier
+
+    _personen(inburgeraar_factory(gemeente_a), BULK, 1)
+    _personen(inburgeraar_factory(gemeente_b), ANDER, BULK + 1)
+    with connection.cursor() as c:
+        c.execute("VACUUM ANALYZE inburgeraars_dossier")
+    for gemeente in (gemeente_a, gemeente_b):
+        for filters in ({"status": "aangemeld"}, {}):
+            qs = Dossier.objects.filter(gemeente=gemeente, **filters)
+            pagina = keyset_pagina(qs)
+            for na in (None, pagina.volgende):
+                with CaptureQueriesContext(connection) as q:
+                    assert keyset_pagina(qs, na=na).items
+                with connection.cursor() as c:
+                    c.execute("EXPLAIN (ANALYZE) " + q.captured_queries[-1]["sql"])
+                    plan = "\n".join(r[0] for r in c.fetchall())
+                overgeslagen = re.findall(r"Rows Removed by Filter: (\d+)", plan)
+                assert max(map(int, overgeslagen), default=0) < 100, (gemeente.code, filters, plan)
