@@ -17,6 +17,7 @@ from openinburgering.inburgeraars.models import (
     Inburgeraar,
     postcode_normaliseren,
 )
+from openinburgering.inburgeraars.services import WIJZIGBARE_VELDEN
 from openinburgering.inburgeraars.workflow import Eindreden, Status
 
 #: Nine ASCII digits; the schema states it as the field's ``pattern`` (issue 15).
@@ -226,23 +227,7 @@ def _datum(waarde):
 #: The values :func:`als_dict` reads: enough for a page read as rows (``keyset_rijen``).
 ALS_DICT_VELDEN = (
     "uuid",
-    "vnummer",
-    "voornamen",
-    "voorvoegsel",
-    "achternaam",
-    "geboortedatum",
-    "nationaliteit",
-    "verblijfsdoel",
-    "datum_bekendmaking_ind",
-    "talen",
-    "straat_huisnummer",
-    "postcode",
-    "woonplaats",
-    "telefoon",
-    "email",
-    "doelgroep",
-    "gedetailleerde_doelgroep",
-    "regime",
+    *WIJZIGBARE_VELDEN,
     "versie",
     "dossier__uuid",
     "dossier__status",

@@ -46,25 +46,8 @@ IF_MATCH = OpenApiParameter(
     required=False,
     description=_('De `versie` die u las, als `"3"`; bij een tussentijdse wijziging volgt 409.'),
 )
-VELDEN = {
-    "vnummer",
-    "voornamen",
-    "voorvoegsel",
-    "achternaam",
-    "geboortedatum",
-    "nationaliteit",
-    "verblijfsdoel",
-    "datum_bekendmaking_ind",
-    "talen",
-    "straat_huisnummer",
-    "postcode",
-    "woonplaats",
-    "telefoon",
-    "email",
-    "doelgroep",
-    "gedetailleerde_doelgroep",
-    "regime",
-}
+# What a PATCH may change: the service's list, not a copy of it.
+VELDEN = frozenset(services.WIJZIGBARE_VELDEN)
 
 
 def _versie_uit_if_match(request) -> int | None:
