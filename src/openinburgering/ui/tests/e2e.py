@@ -9,6 +9,7 @@ import pytest
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTEFACTEN = Path(__file__).resolve().parents[4] / "test-artefacten"
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+SCREENSHOT_POGINGEN = 3
 
 
 @pytest.fixture
@@ -45,8 +46,25 @@ def browser_page(live_server):
 
 
 def screenshot(page, naam: str) -> Path:
+    """Save a full-page screenshot as a test artefact.
+
+    Chromium refuses a capture now and then ("Unable to capture screenshot") when it falls
+    between two frames of a page that was just replaced by a form post. The picture is an
+    artefact for people to look at, not an assertion, so such a refusal is retried after the
+    page has settled instead of failing the test.
+    """
+    from playwright.sync_api import Error
+
     pad = ARTEFACTEN / f"{naam}.png"
-    page.screenshot(path=str(pad), full_page=True)
+    for poging in range(SCREENSHOT_POGINGEN):
+        page.wait_for_load_state("load")
+        try:
+            page.screenshot(path=str(pad), full_page=True)
+            return pad
+        except Error as fout:
+            if "Unable to capture screenshot" not in str(fout) or poging == SCREENSHOT_POGINGEN - 1:
+                raise
+            page.wait_for_timeout(250)
     return pad
 
 
