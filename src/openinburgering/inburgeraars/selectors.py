@@ -7,6 +7,7 @@ from django.http import Http404
 
 from openinburgering.accounts.context import Actor
 from openinburgering.core import bsn as bsn_tools
+from openinburgering.core.lezen import een
 from openinburgering.core.pagination import Pagina, Sleutels, keyset_pagina, keyset_rijen
 
 from . import zoeken
@@ -133,6 +134,19 @@ def inburgeraar_pagina(
 
 def inburgeraar_zoek_bsn(*, actor: Actor, bsn: str):
     return inburgeraar_list(actor=actor).filter(bsn_hash=bsn_tools.zoekhash(bsn))
+
+
+def bsn_treffers(*, actor: Actor, bsn: str) -> list[tuple[Any, str]]:
+    """The uuid and pseudonym of whoever has this BSN in the actor's gemeenten: what a search
+    on the screen needs to go to the dossier and log the read, and nothing more."""
+    if len(actor.tenants) == 1:
+        # One row by the (gemeente, BSN hash) unique key, with a statement compiled and
+        # planned once (core.lezen); the tenant filter is that key.
+        persoon = een(
+            Inburgeraar, gemeente_id=actor.tenants[0].pk, bsn_hash=bsn_tools.zoekhash(bsn)
+        )
+        return [] if persoon is None else [(persoon.uuid, persoon.pseudoniem)]
+    return list(inburgeraar_zoek_bsn(actor=actor, bsn=bsn).values_list("uuid", "pseudoniem"))
 
 
 def inburgeraar_get(*, actor: Actor, uuid) -> Inburgeraar:

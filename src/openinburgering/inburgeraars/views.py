@@ -84,12 +84,7 @@ def zoek_bsn(request):
     actor = actor_uit_request(request)
     bsn_form = BsnZoekForm(request.POST)
     if bsn_form.is_valid():
-        # Only what the redirect and the processing log need: no join, no person to build.
-        gevonden = list(
-            selectors.inburgeraar_zoek_bsn(
-                actor=actor, bsn=bsn_form.cleaned_data["bsn"]
-            ).values_list("uuid", "pseudoniem")
-        )
+        gevonden = selectors.bsn_treffers(actor=actor, bsn=bsn_form.cleaned_data["bsn"])
         verwerkingen_vastleggen(
             actor=actor,
             activiteit=Activiteit.ZOEKEN,

@@ -3,8 +3,10 @@ from functools import lru_cache
 from django.conf import settings
 from django.template.loader import get_template
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.text import capfirst
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from openinburgering.accounts.rollen import Recht, Rol, heeft_recht
@@ -136,10 +138,33 @@ def navigatie_html(rol: str, path: str) -> str:
     return _navigatie_html(rol, actieve_url, path == actieve_url, get_language(), prefix, urlconf)
 
 
+@lru_cache(maxsize=32)
+def _taalknoppen(huidige_taal: str, talen: tuple[str, ...]) -> str:
+    return mark_safe(  # noqa: S308 - format_html escaped each value
+        "".join(
+            format_html(
+                '\n          <button class="utrecht-button utrecht-button--subtle" type="submit"'
+                ' name="language" value="{}" lang="{}">{}</button>\n          ',
+                code,
+                code,
+                capfirst(get_language_info(code)["name_local"]),
+            )
+            for code in talen
+            if code != huidige_taal
+        )
+    )
+
+
+def taalknoppen() -> str:
+    """The header's buttons to the other languages, written once per language (ADR 0061)."""
+    return _taalknoppen(get_language(), tuple(code for code, _naam in settings.LANGUAGES))
+
+
 def ui(request):
     rol = getattr(request, "rol", None)
     return {
         "demo_mode": settings.DEMO_MODE,
+        "taalknoppen": taalknoppen(),
         "navigatie_html": navigatie_html(rol, request.path) if rol else "",
         "rol_label": Rol(rol).label if rol else "",
     }

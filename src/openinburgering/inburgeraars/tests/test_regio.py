@@ -125,3 +125,22 @@ def test_a_row_of_another_gemeente_opens_through_a_switch(
     )
     assert response.status_code == 302 and response["Location"] == detail
     assert client.get(detail).status_code == 200
+
+
+def test_a_bsn_is_found_in_the_actors_gemeenten_only_alone_or_as_a_region(
+    gemeente_a, gemeente_b, medewerker, inburgeraar_factory
+):
+    from openinburgering.accounts.context import Actor
+    from openinburgering.inburgeraars.selectors import bsn_treffers
+
+    user, personen = _regio(gemeente_a, gemeente_b, medewerker, inburgeraar_factory, 1)
+    in_a, in_b, buiten = personen
+    alleen_a = Actor(gemeente=gemeente_a, user=user)
+    regio = Actor(gemeente=gemeente_a, user=user, regio=(gemeente_a, gemeente_b))
+    # Alone: the unique key (gemeente, BSN hash), read with a statement compiled once.
+    assert bsn_treffers(actor=alleen_a, bsn=in_a.bsn) == [(in_a.uuid, in_a.pseudoniem)]
+    assert bsn_treffers(actor=alleen_a, bsn=in_b.bsn) == []
+    # As a region: each of its gemeenten, and still none outside it.
+    assert bsn_treffers(actor=regio, bsn=in_b.bsn) == [(in_b.uuid, in_b.pseudoniem)]
+    assert bsn_treffers(actor=regio, bsn=buiten.bsn) == []
+    assert bsn_treffers(actor=alleen_a, bsn=buiten.bsn) == []
