@@ -3,8 +3,13 @@
 from django.conf import settings
 from django.db import migrations, models
 
+from openinburgering.core.migraties import IndexToevoegen
+
 
 class Migration(migrations.Migration):
+    # Outside a transaction, so that a large table keeps taking writes while its index is
+    # built (core.migraties, ADR 0093).
+    atomic = False
 
     dependencies = [
         ('gemeenten', '0007_apitoken_bereiken'),
@@ -18,11 +23,11 @@ class Migration(migrations.Migration):
             model_name='handhavingszaak',
             name='handhaving__gemeent_465cb2_idx',
         ),
-        migrations.AddIndex(
+        IndexToevoegen(
             model_name='handhavingszaak',
             index=models.Index(fields=['gemeente', 'status', 'id'], name='zaak_gemeente_status_idx'),
         ),
-        migrations.AddIndex(
+        IndexToevoegen(
             model_name='handhavingszaak',
             index=models.Index(fields=['gemeente', 'id'], name='zaak_gemeente_id_idx'),
         ),

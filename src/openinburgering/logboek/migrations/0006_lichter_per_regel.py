@@ -4,8 +4,13 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from openinburgering.core.migraties import IndexToevoegen
+
 
 class Migration(migrations.Migration):
+    # Outside a transaction, so that a large table keeps taking writes while its index is
+    # built (core.migraties, ADR 0093).
+    atomic = False
 
     dependencies = [
         ('gemeenten', '0007_apitoken_bereiken'),
@@ -34,11 +39,11 @@ class Migration(migrations.Migration):
             name='tijdstip',
             field=models.DateTimeField(),
         ),
-        migrations.AddIndex(
+        IndexToevoegen(
             model_name='verwerking',
             index=models.Index(fields=['betrokkene', '-tijdstip'], name='logboek_betrokkene_idx'),
         ),
-        migrations.AddIndex(
+        IndexToevoegen(
             model_name='verwerking',
             index=models.Index(condition=models.Q(('actor_soort', 'inburgeraar')), fields=['betrokkene', '-tijdstip'], name='logboek_portaal_idx'),
         ),

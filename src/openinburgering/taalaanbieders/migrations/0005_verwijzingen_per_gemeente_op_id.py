@@ -3,8 +3,13 @@
 from django.conf import settings
 from django.db import migrations, models
 
+from openinburgering.core.migraties import IndexToevoegen
+
 
 class Migration(migrations.Migration):
+    # Outside a transaction, so that a large table keeps taking writes while its index is
+    # built (core.migraties, ADR 0093).
+    atomic = False
 
     dependencies = [
         ('gemeenten', '0007_apitoken_bereiken'),
@@ -14,11 +19,11 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddIndex(
+        IndexToevoegen(
             model_name='verwijzing',
             index=models.Index(fields=['gemeente', 'id'], name='verwijzing_gemeente_id_idx'),
         ),
-        migrations.AddIndex(
+        IndexToevoegen(
             model_name='verwijzing',
             index=models.Index(fields=['gemeente', 'status', 'id'], name='verwijzing_gem_status_idx'),
         ),
