@@ -6,10 +6,12 @@ template did (``tests/test_lijst.py``).
 """
 
 import uuid
+from functools import lru_cache
 from html import escape
 
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from .models import Dossier, Inburgeraar, lijstnaam
 
@@ -56,16 +58,23 @@ _REST = (
 )
 
 
+@lru_cache(maxsize=16)
+def _labels(taal: str | None) -> tuple[dict[str, str], dict[str, str]]:
+    # The choice labels in one language, translated once instead of on every page.
+    doelgroepen = {
+        w: str(label) for w, label in Inburgeraar._meta.get_field("doelgroep").flatchoices
+    }
+    statussen = {w: str(label) for w, label in Dossier._meta.get_field("status").flatchoices}
+    return doelgroepen, statussen
+
+
 def lijstrijen(items, *, gemeenten=()) -> list[dict]:
     """The caseload's cells as text, worked out once per page instead of per row in a template.
 
     With ``gemeenten`` (a combined list) each row also carries its gemeente's code and name.
     """
     basis = reverse("inburgeraars:detail", kwargs={"uuid": _NUL})
-    doelgroepen = {
-        w: str(label) for w, label in Inburgeraar._meta.get_field("doelgroep").flatchoices
-    }
-    statussen = {w: str(label) for w, label in Dossier._meta.get_field("status").flatchoices}
+    doelgroepen, statussen = _labels(get_language())
     per_id = {g.pk: g for g in gemeenten}
     rijen = []
     for i in items:

@@ -1,4 +1,5 @@
 from dataclasses import replace
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -57,9 +58,10 @@ def lijst(request):
             activiteit=Activiteit.ZOEKEN if filters.get("zoek") else Activiteit.LIJST,
             pseudoniemen=[i.pseudoniem for i in pagina.items if i.gemeente_id == gemeente.pk],
         )
-    querystring = request.GET.copy()
-    querystring.pop("na", None)
-    querystring.pop("voor", None)
+    # The filters without the cursor (a QueryDict copy is a deep copy of every list).
+    querystring = urlencode(
+        [(k, v) for k, waarden in request.GET.lists() if k not in ("na", "voor") for v in waarden]
+    )
     regionaal = len(actor.tenants) > 1
     context = {
         "form": form,
@@ -71,7 +73,7 @@ def lijst(request):
             csrf=get_token(request) if regionaal else "",
         ),
         "regionaal": regionaal,
-        "querystring": querystring.urlencode(),
+        "querystring": querystring,
     }
     template = "inburgeraars/lijst.html#resultaten" if request.htmx else "inburgeraars/lijst.html"
     return render(request, template, context)
