@@ -40,16 +40,17 @@ class IndexToevoegen(migrations.AddIndex):
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state) -> None:
         model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
-            if gelijktijdig(schema_editor, model):
-                schema_editor.add_index(model, self.index, concurrently=True)
-            else:
-                schema_editor.add_index(model, self.index)
+        self._uitvoeren(schema_editor, model, schema_editor.add_index)
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state) -> None:
         model = from_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
-            if gelijktijdig(schema_editor, model):
-                schema_editor.remove_index(model, self.index, concurrently=True)
-            else:
-                schema_editor.remove_index(model, self.index)
+        self._uitvoeren(schema_editor, model, schema_editor.remove_index)
+
+    def _uitvoeren(self, schema_editor, model, actie) -> None:
+        if not self.allow_migrate_model(schema_editor.connection.alias, model):
+            return
+        if gelijktijdig(schema_editor, model):
+            actie(model, self.index, concurrently=True)
+        else:
+            # Only PostgreSQL's schema editor knows ``concurrently``.
+            actie(model, self.index)
