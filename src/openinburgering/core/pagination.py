@@ -88,6 +88,68 @@ def _sleutels_van_de_pagina(sleutels: Sleutels, na_pk, voor_pk, grootte: int):
     return qs.order_by(*orde).values(veld)[: grootte + 1]
 
 
+@lru_cache(maxsize=128)
+def _sleutelvorm(
+    model, veld: str, kolommen: tuple[str, ...], typen: tuple[type, ...], richting: str | None,
+    grootte: int, verbinding,
+) -> str | None:  # fmt: skip
+    """The SQL of :func:`_sleutels_van_de_pagina` for one tenant, compiled once per shape.
+
+    The ORM builds it with stand-in values; the SQL is used only when its parameters are those
+    values in the order :func:`_sleutel_sql` passes them. ``None`` otherwise: then every page
+    compiles its own, as before.
+    """
+    # Stand-ins of the right types that no real value equals, one per parameter: compiled with
+    # these, the parameters show where each value goes.
+    proef = [10**15 + n if t is int else f"\x00{n}\x00" for n, t in enumerate(typen)]
+    index = tuple(zip(kolommen, proef, strict=True))
+    cursor = 10**15 + len(proef) if richting else None
+    qs = _sleutels_van_de_pagina(
+        Sleutels(model._base_manager.db_manager(verbinding.alias).all(), veld, index),
+        cursor if richting == "<" else None,
+        cursor if richting == ">" else None,
+        grootte,
+    )
+    sql, params = qs.query.get_compiler(connection=verbinding).as_sql()
+    verwacht = _sleutelparameters(proef, cursor)
+    return sql if list(params) == verwacht else None
+
+
+def _sleutelparameters(waarden: Sequence[Any], cursor: int | None) -> list[Any]:
+    # The order of _sleutels_van_de_pagina's filters: the first column as a range, the other
+    # columns, then the row comparison of all the columns and the cursor.
+    eerste, *rest = waarden
+    return [eerste, eerste, *rest, *([*waarden, cursor] if cursor is not None else [])]
+
+
+def _sleutel_sql(sleutels: Sleutels, na_pk, voor_pk, grootte: int, verbinding):
+    """The page keys' SQL and parameters. For one tenant without other filters on the keys'
+    queryset, a statement compiled once per shape (ADR 0061); otherwise the ORM's compilation
+    of :func:`_sleutels_van_de_pagina`."""
+    waarden = [w for _, w in sleutels.index]
+    if (
+        waarden
+        and not isinstance(waarden[0], tuple | list)
+        and not sleutels.qs.query.where
+        and all(type(w) in (int, str) for w in waarden)
+    ):
+        richting = ">" if voor_pk is not None else "<" if na_pk is not None else None
+        cursor = voor_pk if voor_pk is not None else na_pk
+        sql = _sleutelvorm(
+            sleutels.qs.model,
+            sleutels.veld,
+            tuple(k for k, _ in sleutels.index),
+            tuple(type(w) for w in waarden),
+            richting,
+            grootte,
+            verbinding,
+        )
+        if sql is not None:
+            return sql, _sleutelparameters(waarden, cursor)
+    qs = _sleutels_van_de_pagina(sleutels, na_pk, voor_pk, grootte)
+    return qs.query.get_compiler(connection=verbinding).as_sql()
+
+
 def _sleutels_van_meer_tenants(sleutels: Sleutels, na_pk, voor_pk, grootte: int):
     """The page's keys for several tenants at once (a regional team's combined list).
 
@@ -250,23 +312,25 @@ def keyset_rijen(
     instances, for a list that only shows values. A path such as ``dossier__status`` is read as
     ``rij.dossier.status``, as on the model; ``rij.dossier`` is ``None`` without a dossier.
 
-    The page's keys are one query as in :func:`keyset_pagina`, compiled by the ORM; the rows'
-    query around them has one shape per set of columns and is compiled once (``_rijvorm``).
-    Still one statement per page.
+    The page's keys are one query as in :func:`keyset_pagina`; with ``sleutels`` for one tenant
+    it is compiled once per shape (``_sleutelvorm``), otherwise by the ORM on each page. The
+    rows' query around them has one shape per set of columns and is compiled once
+    (``_rijvorm``). Still one statement per page.
     """
     na_pk, voor_pk = _pk(na), _pk(voor)
     terug = voor_pk is not None
     if sleutels is not None:
-        sleutel_qs = _sleutels_van_de_pagina(sleutels, na_pk, voor_pk, grootte)
+        verbinding = connections[sleutels.qs.db]
+        sleutel_sql, params = _sleutel_sql(sleutels, na_pk, voor_pk, grootte, verbinding)
     else:
         if voor_pk is not None:
             qs = _begrensd(qs, ook, "gt", voor_pk)
         elif na_pk is not None:
             qs = _begrensd(qs, ook, "lt", na_pk)
         sleutel_qs = qs.order_by("pk" if terug else "-pk").values("pk")[: grootte + 1]
-    verbinding = connections[sleutel_qs.db]
+        verbinding = connections[sleutel_qs.db]
+        sleutel_sql, params = sleutel_qs.query.get_compiler(connection=verbinding).as_sql()
     vorm = _rijvorm(qs.model, velden, verbinding, terug, grootte + 1)
-    sleutel_sql, params = sleutel_qs.query.get_compiler(connection=verbinding).as_sql()
     with voorbereid.cursor(verbinding) as cursor:
         cursor.execute(vorm.voor + sleutel_sql + vorm.na, params)
         rijen = cursor.fetchall()
