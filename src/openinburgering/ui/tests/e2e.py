@@ -56,15 +56,17 @@ def screenshot(page, naam: str) -> Path:
     from playwright.sync_api import Error
 
     pad = ARTEFACTEN / f"{naam}.png"
-    for poging in range(SCREENSHOT_POGINGEN):
+    for _ in range(SCREENSHOT_POGINGEN - 1):
         page.wait_for_load_state("load")
         try:
             page.screenshot(path=str(pad), full_page=True)
             return pad
         except Error as fout:
-            if "Unable to capture screenshot" not in str(fout) or poging == SCREENSHOT_POGINGEN - 1:
+            if "Unable to capture screenshot" not in str(fout):
                 raise
-            page.wait_for_timeout(250)
+        page.wait_for_timeout(250)
+    page.wait_for_load_state("load")
+    page.screenshot(path=str(pad), full_page=True)  # the last try: its error fails the test
     return pad
 
 
